@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+
+from course.accounts.admin import CourseStaffInline as _UserCourseStaffInline
+from course.accounts.forms import EnrollEmailsForm
+from course.accounts.services import enroll_emails
+from course.catalog.models import Concept, Course, Lesson, SourceSentence
+
+
+class LessonInline(admin.TabularInline):
+    model = Lesson
+    extra = 0
+    fields = ["position", "title", "objective"]
+    show_change_link = True
+
+
+class CourseStaffInline(_UserCourseStaffInline):
+    autocomplete_fields = ["user"]
+    verbose_name_plural = "Instructors"
+
+
+class ConceptInline(admin.TabularInline):
+    model = Concept
+    extra = 0
+    fields = ["term", "core", "rank", "definition"]
+
+
+@admin.register(Course)
+class CourseAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "status", "published_at", "created_at"]
+    list_filter = ["status", "created_at"]
+    search_fields = ["title", "slug", "summary"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["created_at", "updated_at", "published_at", "cleaning_report"]
+    # Enrollments are managed on their own admin page (filter by course) and by the bulk
+    # action below: an inline would load every student of a large course.
+    inlines = [LessonInline, ConceptInline, CourseStaffInline]
+    actions = ["enroll_emails_action", "publish_action"]
+
+    @admin.action(description="Enroll these emails in the selected course")
+    def enroll_emails_action(
+        self, request: HttpRequest, queryset: QuerySet[Course]
+    ) -> HttpResponse | None:
+        if queryset.count() != 1:
+            self.message_user(request, "Select exactly one course.", messages.WARNING)
+            return None
+        course = queryset.get()
+        form = EnrollEmailsForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            result = enroll_emails(course=course, emails=form.cleaned_data["emails"])
+            self.message_user(
+                request,
+                f"Enrolled {len(result.enrolled)}; already enrolled {len(result.already)}.",
+                messages.SUCCESS,
+            )
+            if result.unknown:
+                self.message_user(
+                    request,
+                    "No account for: " + ", ".join(result.unknown),
+                    messages.WARNING,
+                )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Enroll people in {course.title}",
+            "course": course,
+            "form": form,
+            "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/catalog/course/enroll_emails.html", context)
+
+    @admin.action(description="Publish the selected courses")
+    def publish_action(self, request: HttpRequest, queryset: QuerySet[Course]) -> None:
+        drafts = list(queryset.filter(status=Course.Status.DRAFT))
+        for course in drafts:
+            course.publish()
+        self.message_user(request, f"Published {len(drafts)} course(s).", messages.SUCCESS)
+
+
+@admin.register(Lesson)
+class LessonAdmin(admin.ModelAdmin):
+    list_display = ["title", "course", "position", "updated_at"]
+    list_filter = ["course"]
+    search_fields = ["title", "body", "course__title"]
+    list_select_related = ["course"]
+    autocomplete_fields = ["course"]
+
+
+@admin.register(Concept)
+class ConceptAdmin(admin.ModelAdmin):
+    list_display = ["term", "course", "core", "rank"]
+    list_filter = ["core", "course"]
+    search_fields = ["term", "definition", "course__title"]
+    list_select_related = ["course"]
+    autocomplete_fields = ["course"]
+    filter_horizontal = ["sentences"]
+
+
+@admin.register(SourceSentence)
+class SourceSentenceAdmin(admin.ModelAdmin):
+    list_display = ["position", "course", "lesson", "text"]
+    list_filter = ["course"]
+    search_fields = ["text"]
+    list_select_related = ["course", "lesson"]

@@ -1,0 +1,176 @@
+"""Courses, their lessons, the glossary of concepts and the source text they came from."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+
+if TYPE_CHECKING:
+    from course.accounts.models import User
+
+
+class CourseQuerySet(models.QuerySet["Course"]):
+    def published(self) -> CourseQuerySet:
+        return self.filter(status=Course.Status.PUBLISHED)
+
+    def taught_by(self, user: User) -> CourseQuerySet:
+        return self.filter(staff__user=user)
+
+    def editable_by(self, user: User) -> CourseQuerySet:
+        """Courses whose drafts and content this user may change."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        return self.taught_by(user)
+
+    def visible_to(self, user: User) -> CourseQuerySet:
+        """Published courses for everyone; drafts only for their instructors and admins."""
+        if not user.is_authenticated or not user.is_active:
+            return self.published()
+        if user.is_superuser:
+            return self.all()
+        return self.filter(Q(status=Course.Status.PUBLISHED) | Q(Exists(self._staff_rows(user))))
+
+    def with_lesson_count(self) -> CourseQuerySet:
+        return self.annotate(lesson_count=Count("lessons", distinct=True))
+
+    @staticmethod
+    def _staff_rows(user: User) -> models.QuerySet:
+        from course.accounts.models import CourseStaff
+
+        return CourseStaff.objects.filter(course=OuterRef("pk"), user=user)
+
+
+class Course(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80, unique=True)
+    summary = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    source_text = models.TextField(help_text="The abstract exactly as it was given.")
+    cleaning_report = models.JSONField(
+        default=list, blank=True, help_text="What the importer removed from the source text."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CourseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(published_at__isnull=False),
+                name="course_published_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("catalog:course", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    def publish(self) -> None:
+        self.status = self.Status.PUBLISHED
+        self.published_at = self.published_at or timezone.now()
+        self.save(update_fields=["status", "published_at", "updated_at"])
+
+
+class SourceSentence(models.Model):
+    """One sentence of the cleaned abstract: the unit every lesson and concept points back to."""
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="sentences")
+    position = models.PositiveIntegerField(help_text="0-based index in the cleaned source.")
+    text = models.TextField()
+    lesson = models.ForeignKey(
+        "Lesson", on_delete=models.SET_NULL, null=True, blank=True, related_name="sentences"
+    )
+
+    class Meta:
+        ordering = ["course", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["course", "position"], name="sentence_position_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}: {self.text[:60]}"
+
+
+class LessonQuerySet(models.QuerySet["Lesson"]):
+    def in_order(self) -> LessonQuerySet:
+        return self.order_by("position", "pk")
+
+
+class Lesson(models.Model):
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="lessons")
+    position = models.PositiveIntegerField()
+    title = models.CharField(max_length=200)
+    objective = models.CharField(max_length=300, blank=True)
+    body = models.TextField(help_text="Markdown; rendered through a sanitizer.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = LessonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["course", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["course", "position"], name="lesson_position_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("catalog:lesson", kwargs={"slug": self.course.slug, "lesson_id": self.pk})
+
+
+class ConceptQuerySet(models.QuerySet["Concept"]):
+    def with_mentions_in(self, lesson: Lesson) -> ConceptQuerySet:
+        """Annotate `in_lesson`: whether the concept occurs in one of the lesson's sentences."""
+        mentions = Concept.sentences.through.objects.filter(
+            concept_id=OuterRef("pk"), sourcesentence__lesson=lesson
+        )
+        return self.annotate(in_lesson=Exists(mentions))
+
+
+class Concept(models.Model):
+    """A glossary entry: a key term of the source, with its other names and its definition."""
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="concepts")
+    term = models.CharField(max_length=200)
+    aliases = models.JSONField(default=list, blank=True)
+    definition = models.TextField(blank=True)
+    sentences = models.ManyToManyField(SourceSentence, blank=True, related_name="concepts")
+    core = models.BooleanField(default=False)
+    rank = models.PositiveIntegerField(default=0, help_text="1 is the most important.")
+
+    objects = ConceptQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["course", "rank", "term"]
+        constraints = [
+            models.UniqueConstraint(fields=["course", "term"], name="concept_term_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.term
+
+    @property
+    def forms(self) -> list[str]:
+        """Every way the text names this concept, longest first so longer matches win."""
+        return sorted({self.term, *self.aliases}, key=len, reverse=True)

@@ -1,0 +1,96 @@
+"""Authored Markdown to safe HTML, with glossary terms marked in the text.
+
+Markdown is rendered with raw HTML disabled, then cleaned by nh3 (an allow-list sanitizer),
+so neither an instructor's edit nor a pasted abstract can put script or markup in a page.
+Concept marking runs after sanitizing and only touches text between tags.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import nh3
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from markdown_it import MarkdownIt
+
+_markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+
+ALLOWED_TAGS = {
+    "p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li",
+    "h2", "h3", "h4", "a", "hr",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+
+
+def render_markdown(text: str) -> SafeString:
+    html = _markdown.render(text)
+    clean = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow",
+    )
+    return mark_safe(clean)  # noqa: S308 - nh3 output is sanitized HTML
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    anchor: str  # id of the glossary entry the marked term links to
+    definition: str
+    forms: tuple[str, ...]
+
+
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+# Text inside these elements is left alone: a link in a link is invalid, code is literal.
+_SKIP_INSIDE = {"a", "code", "pre"}
+
+
+def mark_terms(html: str, terms: Iterable[GlossaryTerm]) -> SafeString:
+    """Wrap the first mention of each term in a link to its glossary entry.
+
+    The link carries the definition in `data-definition` (shown by CSS on hover and focus)
+    and `aria-describedby` pointing at the glossary's definition, so screen readers read
+    it too; without CSS or JavaScript the link still jumps to the glossary.
+    """
+    by_form: dict[str, GlossaryTerm] = {}
+    for term in terms:
+        for form in term.forms:
+            if form.strip():
+                by_form.setdefault(form.casefold(), term)
+    if not by_form:
+        return mark_safe(html)  # noqa: S308 - input is already-sanitized HTML
+    pattern = re.compile(
+        r"(?<![\w-])("
+        + "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
+        + r")(?![\w-])",
+        re.IGNORECASE,
+    )
+    marked: set[str] = set()
+    skip_depth = 0
+    out: list[str] = []
+    for chunk in _TAG_OR_TEXT.split(html):
+        if chunk.startswith("<"):
+            name = re.match(r"</?\s*([a-zA-Z0-9]+)", chunk)
+            if name and name.group(1).lower() in _SKIP_INSIDE:
+                skip_depth += -1 if chunk.startswith("</") else 1
+            out.append(chunk)
+        elif skip_depth > 0 or not chunk:
+            out.append(chunk)
+        else:
+            out.append(pattern.sub(lambda m: _link(m, by_form, marked), chunk))
+    return mark_safe("".join(out))  # noqa: S308 - only our own escaped markup is added
+
+
+def _link(match: re.Match[str], by_form: dict[str, GlossaryTerm], marked: set[str]) -> str:
+    term = by_form[match.group(1).casefold()]
+    if term.anchor in marked:
+        return match.group(0)
+    marked.add(term.anchor)
+    return (
+        f'<a class="term" href="#{term.anchor}" aria-describedby="{term.anchor}-definition" '
+        f'data-definition="{escape(term.definition)}">{match.group(1)}</a>'
+    )

@@ -1,0 +1,116 @@
+"""Catalog pages: the list of courses, a course, a lesson; enrolling and publishing."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from course.accounts.services import enrollment_create
+from course.catalog.access import can_edit, get_course_for, get_lesson_for_reader, is_enrolled
+from course.catalog.models import Course, Lesson
+from course.catalog.rendering import GlossaryTerm, mark_terms, render_markdown
+from course.catalog.services import course_publish
+from course.http import AuthedRequest, HtmxHttpRequest
+from course.progress.selectors import completed_lesson_ids, course_progress, done_counts_by_course
+
+
+@require_GET
+def index(request: HtmxHttpRequest) -> HttpResponse:
+    courses = list(Course.objects.published().with_lesson_count().order_by("title", "pk"))
+    enrolled: set[int] = set()
+    done: dict[int, int] = {}
+    if request.user.is_authenticated:
+        enrolled = set(request.user.enrollments.values_list("course_id", flat=True))
+        done = done_counts_by_course(user_id=request.user.pk, course_ids=sorted(enrolled))
+    cards = [
+        {
+            "course": c,
+            "enrolled": c.pk in enrolled,
+            "done": done.get(c.pk, 0),
+            "percent": round(100 * done.get(c.pk, 0) / c.lesson_count) if c.lesson_count else 0,
+        }
+        for c in courses
+    ]
+    return render(request, "catalog/index.html", {"cards": cards})
+
+
+@require_GET
+def course_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    course = get_course_for(request.user, slug)
+    lessons = list(course.lessons.in_order())
+    for lesson in lessons:
+        lesson.course = course
+    enrolled = is_enrolled(request.user, course)
+    done = completed_lesson_ids(user_id=request.user.pk, course=course) if enrolled else set()
+    context = {
+        "course": course,
+        "lessons": lessons,
+        "enrolled": enrolled,
+        "editable": can_edit(request.user, course),
+        "done": done,
+        "progress": course_progress(course=course, lessons=lessons, done=done),
+    }
+    return render(request, "catalog/course_detail.html", context)
+
+
+@require_POST
+@login_required
+def course_enroll(request: AuthedRequest, slug: str) -> HttpResponse:
+    course = get_course_for(request.user, slug)
+    _, created = enrollment_create(user=request.user, course=course)
+    if created:
+        messages.success(request, f"You are enrolled in {course.title}.")
+    return redirect(course)
+
+
+@require_POST
+@login_required
+def course_publish_view(request: AuthedRequest, slug: str) -> HttpResponse:
+    course = get_course_for(request.user, slug)
+    course_publish(course=course, by=request.user)
+    messages.success(request, f"{course.title} is published.")
+    return redirect(course)
+
+
+@require_GET
+@login_required
+def lesson_detail(request: AuthedRequest, slug: str, lesson_id: int) -> HttpResponse:
+    try:
+        lesson, enrolled = get_lesson_for_reader(request.user, slug, lesson_id)
+    except PermissionDenied as denied:
+        messages.info(request, str(denied))
+        return redirect("catalog:course", slug=slug)
+    return render(request, "catalog/lesson_detail.html", lesson_context(request, lesson, enrolled))
+
+
+def lesson_context(request: AuthedRequest, lesson: Lesson, enrolled: bool) -> dict[str, object]:
+    """Everything the lesson page and its completion partial show, in five queries."""
+    course = lesson.course
+    lessons = list(course.lessons.in_order().only("pk", "course_id", "position", "title"))
+    for other in lessons:
+        other.course = course
+    index = next(i for i, other in enumerate(lessons) if other.pk == lesson.pk)
+    concepts = list(course.concepts.with_mentions_in(lesson).order_by("-in_lesson", "rank", "term"))
+    done = completed_lesson_ids(user_id=request.user.pk, course=course) if enrolled else set()
+    terms = [
+        GlossaryTerm(anchor=f"concept-{c.pk}", definition=c.definition, forms=tuple(c.forms))
+        for c in concepts
+    ]
+    return {
+        "course": course,
+        "lesson": lesson,
+        "lessons": lessons,
+        "previous": lessons[index - 1] if index > 0 else None,
+        "next": lessons[index + 1] if index + 1 < len(lessons) else None,
+        "body": mark_terms(render_markdown(lesson.body), terms),
+        "lesson_concepts": [c for c in concepts if c.in_lesson],
+        "other_concepts": [c for c in concepts if not c.in_lesson],
+        "enrolled": enrolled,
+        "completed": lesson.pk in done,
+        "done": done,
+        "progress": course_progress(course=course, lessons=lessons, done=done),
+    }

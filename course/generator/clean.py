@@ -1,0 +1,285 @@
+"""Stage 1: from raw pasted text to clean paragraphs, a title and a removal log.
+
+Text copied from a publisher's page arrives with wrapped lines, odd spaces,
+curly quotes, button labels ("Show more", a label in the site's own language)
+and sometimes the abstract twice (a preview and the full text). This module
+undoes that, and reports every line it drops so nothing vanishes silently.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .lexicon import HEADING_WORDS, STOPWORDS, UI_WORDS
+from .model import Removed
+
+# --- character-level normalisation -------------------------------------------------
+
+_CHAR_MAP = {
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc", "'"),
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033", '"'),
+    # Non-breaking, typographic and ideographic spaces all read as a space.
+    **dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006", " "),
+    **dict.fromkeys("\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " "),
+    # Invisible characters that would split or glue words unpredictably.
+    **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),
+    # Typographic hyphens become the ASCII hyphen so "Five\u2011Year" is one word.
+    **dict.fromkeys("\u2010\u2011", "-"),
+    "\u2028": "\n",
+    "\u2029": "\n\n",
+}
+_CHAR_TABLE = str.maketrans(_CHAR_MAP)
+
+_SPACES_RE = re.compile(r"[ \t]+")
+_SENTENCE_END_RE = re.compile(r"[.!?\u3002\uff01\uff1f][\"')\]]*$")
+_WORD_RE = re.compile(r"[^\W_]+")
+_COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+
+#: Boilerplate lines are short: a label, not a sentence.
+_MAX_LABEL_WORDS = 12
+_MAX_LABEL_CHARS = 100
+#: A first line longer than this is prose, not a title.
+_MAX_TITLE_WORDS = 25
+_MAX_TITLE_CHARS = 200
+#: A wrapped line at least this share of the block's widest line was cut by
+#: the wrap, not by the author, so the next line continues it.
+_WRAPPED_LINE_SHARE = 0.6
+_WRAPPED_LINE_MIN_CHARS = 40
+
+
+def normalize_chars(text: str) -> str:
+    """NFC, straight quotes, plain spaces and ``\\n`` line ends only."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(_CHAR_TABLE)
+
+
+def collapse_spaces(text: str) -> str:
+    """One space between words, none at the ends."""
+    return _SPACES_RE.sub(" ", text.replace("\n", " ")).strip()
+
+
+# --- scripts ---------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def script_of(char: str) -> str:
+    """The writing system of a letter, e.g. ``LATIN`` or ``HANGUL``.
+
+    The first word of the Unicode name is a good enough proxy for the
+    script property (which :mod:`unicodedata` does not expose) and needs no
+    extra dependency. Chinese and Japanese ideographs are both ``CJK``.
+    """
+    name = unicodedata.name(char, "")
+    return name.split(" ", 1)[0] if name else "UNKNOWN"
+
+
+def script_counts(text: str) -> Counter[str]:
+    """How many letters of each script ``text`` contains."""
+    return Counter(script_of(c) for c in text if c.isalpha())
+
+
+def dominant_script(text: str) -> str:
+    """The script most letters are written in (``LATIN`` for empty text)."""
+    counts = script_counts(text)
+    if not counts:
+        return "LATIN"
+    return max(sorted(counts), key=lambda s: counts[s])
+
+
+# --- lines to paragraphs -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str  # stripped
+    indented: bool
+
+
+def _is_indented(raw: str) -> bool:
+    return raw.startswith("\t") or raw.startswith("  ")
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END_RE.search(text))
+
+
+def _blocks(text: str) -> list[list[_Line]]:
+    """Runs of non-blank lines; blank lines always separate paragraphs."""
+    blocks: list[list[_Line]] = []
+    current: list[_Line] = []
+    for raw in text.split("\n"):
+        if raw.strip():
+            current.append(_Line(raw.strip(), _is_indented(raw)))
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _continues(prev: _Line, line: _Line, widest: int, hanging: bool) -> bool:
+    """Whether ``line`` is the wrapped continuation of ``prev``.
+
+    Two wrapping styles are told apart per block. In a hanging indent (the
+    Inspec style: first line flush, wrapped lines tab-indented) indentation
+    marks continuation. Otherwise an indented line opens a paragraph and a
+    flush line continues when the previous one was cut by the wrap: it is
+    long, ends in a hyphen, or stops mid-sentence before a lower-case word.
+    """
+    if hanging:
+        return line.indented
+    if line.indented:
+        return False
+    if prev.text.endswith("-") and not prev.text.endswith(" -"):
+        return True
+    if line.text[:1].islower() and not _ends_sentence(prev.text):
+        return True
+    long_enough = len(prev.text) >= max(_WRAPPED_LINE_MIN_CHARS, _WRAPPED_LINE_SHARE * widest)
+    return long_enough
+
+
+def _join(prev: str, nxt: str) -> str:
+    # A line broken after a hyphen keeps the hyphen and no space: wrapping
+    # tools break compounds ("well-\ncoordinated") far more than they hyphenate.
+    if prev.endswith("-") and not prev.endswith(" -"):
+        return prev + nxt
+    return f"{prev} {nxt}"
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Logical paragraphs of normalised text, wrapped lines joined back."""
+    paragraphs: list[str] = []
+    for block in _blocks(text):
+        rest = block[1:]
+        hanging = bool(rest) and sum(line.indented for line in rest) * 2 > len(rest)
+        widest = max(len(line.text) for line in block)
+        current = block[0].text
+        prev = block[0]
+        for line in rest:
+            if _continues(prev, line, widest, hanging):
+                current = _join(current, line.text)
+            else:
+                paragraphs.append(collapse_spaces(current))
+                current = line.text
+            prev = line
+        paragraphs.append(collapse_spaces(current))
+    return [p for p in paragraphs if p]
+
+
+# --- boilerplate ---------------------------------------------------------------------
+
+
+def _is_label(paragraph: str) -> bool:
+    words = paragraph.split()
+    return (
+        len(words) <= _MAX_LABEL_WORDS
+        and len(paragraph) <= _MAX_LABEL_CHARS
+        and not _ends_sentence(paragraph)
+    )
+
+
+def _is_ui_words(paragraph: str) -> bool:
+    """Only button/link/heading vocabulary, function words and numbers.
+
+    Matches "Download PDF (2 MB)", "Open/Close", "Show more", "Methods".
+    """
+    words = [w.lower() for w in _WORD_RE.findall(paragraph)]
+    label_words = UI_WORDS | HEADING_WORDS
+    if not any(w in label_words for w in words):
+        return False
+    return all(w in label_words or w in STOPWORDS or w.isdigit() for w in words)
+
+
+def _foreign_share(paragraph: str, main_script: str) -> float:
+    counts = script_counts(paragraph)
+    letters = sum(counts.values())
+    if not letters:
+        return 0.0
+    return 1.0 - counts.get(main_script, 0) / letters
+
+
+def is_boilerplate(paragraph: str, main_script: str) -> bool:
+    """Page furniture rather than part of the abstract.
+
+    A paragraph with no letters at all (bullets, page numbers) is furniture;
+    so is a short copyright notice; so is a short label that is mostly in
+    another script than the body (the site's own language) or made only of
+    generic UI words. Long lines are never removed: losing prose is worse than
+    keeping a stray label.
+    """
+    if not any(c.isalpha() for c in paragraph):
+        return True
+    if _COPYRIGHT_RE.match(paragraph) and len(paragraph.split()) <= 2 * _MAX_LABEL_WORDS:
+        return True
+    if not _is_label(paragraph):
+        return False
+    return _foreign_share(paragraph, main_script) >= 0.5 or _is_ui_words(paragraph)
+
+
+# --- title ------------------------------------------------------------------------
+
+
+def is_prose(paragraph: str) -> bool:
+    return _ends_sentence(paragraph) or len(paragraph.split()) >= 8
+
+
+def looks_like_title(first: str, following: list[str]) -> bool:
+    """A short first line without final punctuation, followed by prose."""
+    return (
+        bool(following)
+        and len(first.split()) <= _MAX_TITLE_WORDS
+        and len(first) <= _MAX_TITLE_CHARS
+        and not _ends_sentence(first)
+        and is_prose(following[0])
+    )
+
+
+# --- the stage --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Paragraphs ready for sentence splitting."""
+
+    title: str | None
+    paragraphs: list[str]
+    removed: list[Removed] = field(default_factory=list)
+
+
+def paragraph_key(text: str) -> str:
+    """Comparison key: two copies differing only in case or spacing are equal."""
+    return collapse_spaces(text).casefold()
+
+
+def clean(text: str) -> CleanText:
+    """Normalise, drop boilerplate, detect a title, collapse repeated paragraphs."""
+    normal = normalize_chars(text)
+    main_script = dominant_script(normal)
+    removed: list[Removed] = []
+    kept: list[str] = []
+    for paragraph in split_paragraphs(normal):
+        if is_boilerplate(paragraph, main_script):
+            removed.append(Removed("boilerplate", paragraph))
+        else:
+            kept.append(paragraph)
+
+    title: str | None = None
+    if kept and looks_like_title(kept[0], kept[1:]):
+        title = kept.pop(0)
+
+    seen: set[str] = set()
+    unique: list[str] = []
+    for paragraph in kept:
+        key = paragraph_key(paragraph)
+        if key in seen:
+            removed.append(Removed("duplicate", paragraph))
+        else:
+            seen.add(key)
+            unique.append(paragraph)
+    return CleanText(title=title, paragraphs=unique, removed=removed)

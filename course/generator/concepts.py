@@ -1,0 +1,446 @@
+"""Stage 3: rank candidate mentions into a glossary of key concepts.
+
+The pipeline is overgenerate -> group -> filter -> score -> select:
+
+* mentions come from :mod:`course.generator.candidates`;
+* mentions sharing a comparison key form a group, and groups are merged when
+  they are variants of one concept (an acronym and its expansion, "X
+  movement" and "X");
+* explicit checks drop vague single words, stray letters and one-off
+  "X of Y" syntax;
+* the score rewards frequency, length, an early first mention, capitals
+  (names, acronyms) and words shared with the title;
+* selection walks the ranking and skips a group that adds nothing to one
+  already chosen (a part that never occurs outside it, or the same phrase
+  with one more modifier).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .acronyms import find_expansions
+from .candidates import Mention, TokenizedSentence, acronym_key, all_mentions, name_words
+from .clean import dominant_script, script_counts
+from .lexicon import DEFINING_VERBS, GENERIC_MODIFIERS, GENERIC_NOUNS, STOPWORDS, VARIANT_HEADS
+from .model import DraftConcept
+from .tokens import is_acronym, phrase_units, singular, word_units
+
+#: Longest span of units counted in the phrase index.
+_MAX_INDEX_UNITS = 12
+#: Adjective endings: a lone word with one of these is rarely a concept.
+_ADJECTIVE_ENDINGS = ("able", "ible", "al", "ive", "ous", "ful", "less", "ic", "ary", "ant")
+
+MIN_CONCEPTS = 8
+MAX_CONCEPTS = 20
+CORE_SHARE = 0.4
+MIN_CORE = 3
+
+
+@dataclass
+class Group:
+    """Mentions of one concept, possibly under several keys."""
+
+    keys: list[tuple[str, ...]]
+    mentions: list[Mention]
+    count: int = 0
+    sentences: set[int] = field(default_factory=set)
+    score: float = 0.0
+    primary: tuple[str, ...] = ()
+
+    @property
+    def first(self) -> tuple[int, int]:
+        return min((m.sentence, m.start) for m in self.mentions)
+
+    @property
+    def kinds(self) -> set[str]:
+        return {m.kind for m in self.mentions}
+
+    @property
+    def words(self) -> int:
+        return max(m.words for m in self.mentions if m.key == self.primary)
+
+
+@dataclass(frozen=True)
+class RankedConcept:
+    """A selected concept before it is frozen into a :class:`DraftConcept`.
+
+    Lessons need the score and the key units as well as the public fields.
+    """
+
+    term: str
+    aliases: list[str]
+    definition: str
+    sentences: list[int]
+    score: float
+    units: frozenset[str]
+
+
+class PhraseIndex:
+    """Occurrence counts of every unit n-gram that does not cross punctuation."""
+
+    def __init__(self, sentences: list[TokenizedSentence]) -> None:
+        self.counts: Counter[tuple[str, ...]] = Counter()
+        self.where: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        self.acronyms: Counter[tuple[str, ...]] = Counter()
+        self.acronym_where: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        for sentence in sentences:
+            chunk: list[str] = []
+            for token in sentence.tokens:
+                chunk.extend(token.units)
+                if token.acronym:
+                    key = acronym_key(token.text)
+                    self.acronyms[key] += 1
+                    self.acronym_where[key].add(sentence.index)
+                if token.break_after:
+                    self._add(chunk, sentence.index)
+                    chunk = []
+            self._add(chunk, sentence.index)
+
+    def _add(self, units: list[str], sentence: int) -> None:
+        for i in range(len(units)):
+            for n in range(1, min(_MAX_INDEX_UNITS, len(units) - i) + 1):
+                gram = tuple(units[i : i + n])
+                self.counts[gram] += 1
+                self.where[gram].add(sentence)
+
+    def lookup(self, key: tuple[str, ...]) -> tuple[int, set[int]]:
+        if len(key) == 1 and key[0].startswith("="):
+            return self.acronyms[key], set(self.acronym_where[key])
+        return self.counts[key], set(self.where[key])
+
+
+# --- filters -----------------------------------------------------------------------
+
+
+def _letters(text: str) -> int:
+    return sum(1 for c in text if c.isalpha())
+
+
+def _in_script(text: str, script: str) -> bool:
+    counts = script_counts(text)
+    return counts.get(script, 0) * 2 >= sum(counts.values())
+
+
+def _acceptable(key: tuple[str, ...], mentions: list[Mention], count: int, script: str) -> bool:
+    """Explicit checks a candidate group must pass before it is scored."""
+    kinds = {m.kind for m in mentions}
+    surface = mentions[0].surface
+    if not _in_script(surface, script):
+        return False  # a quotation in another language is not a key concept
+    if "acronym" in kinds:
+        return _letters(surface) >= 2
+    if "date" in kinds:
+        return True
+    if _letters(surface) < 3:
+        return False  # stray letters ("X", "Y") and numbers
+    if kinds == {"of"}:
+        head, tail = key[0], key[-1]
+        vague = GENERIC_NOUNS | GENERIC_MODIFIERS
+        return count >= 2 and head not in vague and tail not in vague
+    if all(m.words == 1 for m in mentions):
+        word = surface.lower()
+        proper = any(m.kind == "name" for m in mentions)
+        if word in STOPWORDS or word in GENERIC_MODIFIERS:
+            return False
+        if word in GENERIC_NOUNS and not proper:
+            return False
+    # Phrases made only of vague words ("various ways") teach nothing.
+    vague_words = GENERIC_NOUNS | GENERIC_MODIFIERS | STOPWORDS
+    words = [w.lower() for m in mentions[:1] for w in re.split(r"[\s-]+", m.surface)]
+    return not all(w in vague_words for w in words)
+
+
+# --- grouping ----------------------------------------------------------------------
+
+
+def _group_mentions(mentions: list[Mention]) -> dict[tuple[str, ...], list[Mention]]:
+    by_key: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_key[mention.key].append(mention)
+    return by_key
+
+
+def _merge(
+    groups: dict[tuple[str, ...], Group], into: tuple[str, ...], other: tuple[str, ...]
+) -> None:
+    """Fold group ``other`` into group ``into`` (both keyed by their primary key)."""
+    if into == other or into not in groups or other not in groups:
+        return
+    target, source = groups[into], groups.pop(other)
+    target.keys.extend(k for k in source.keys if k not in target.keys)
+    target.mentions.extend(source.mentions)
+    target.sentences |= source.sentences
+
+
+def build_groups(
+    sentences: list[TokenizedSentence],
+) -> tuple[dict[tuple[str, ...], Group], frozenset[str]]:
+    """Candidate groups with counts, after filtering and variant merging."""
+    mentions = all_mentions(sentences)
+    names = name_words(sentences)
+    index = PhraseIndex(sentences)
+    expansions = find_expansions(sentences, [m for m in mentions if m.kind == "name"])
+    for expansion in expansions.values():
+        mentions.append(expansion.long_form)
+
+    script = dominant_script(" ".join(s.text for s in sentences))
+    groups: dict[tuple[str, ...], Group] = {}
+    for key, group_mentions in _group_mentions(mentions).items():
+        if key[0].startswith("#"):
+            count, where = len(group_mentions), {m.sentence for m in group_mentions}
+        else:
+            count, where = index.lookup(key)
+        if count == 0 or not _acceptable(key, group_mentions, count, script):
+            continue
+        groups[key] = Group([key], group_mentions, count, where, primary=key)
+
+    # An acronym and its expansion are one concept, named by the expansion.
+    for acr_key, expansion in expansions.items():
+        long_key = expansion.long_form.key
+        if long_key in groups and acr_key in groups:
+            acronym_count = groups[acr_key].count
+            _merge(groups, long_key, acr_key)
+            groups[long_key].count += acronym_count
+
+    # "shock work movement" and "shock work" are one concept. It is named by
+    # the longer form when the shorter never occurs without the head.
+    heads = {singular(w) for w in VARIANT_HEADS}
+    for key in sorted(groups):
+        # Only multi-word stems: "recovery efforts" is not simply "recovery".
+        if key not in groups or len(key) < 3 or key[-1] not in heads:
+            continue
+        shorter = key[:-1]
+        if shorter not in groups:
+            continue
+        longer_count, shorter_count = groups[key].count, groups[shorter].count
+        _merge(groups, shorter, key)
+        merged = groups[shorter]
+        merged.count = max(shorter_count, longer_count)
+        if shorter_count <= longer_count:
+            merged.primary = key
+    return groups, names
+
+
+# --- scoring ----------------------------------------------------------------------
+
+
+def _is_proper(group: Group) -> bool:
+    for mention in group.mentions:
+        if mention.kind in ("name", "acronym", "expansion"):
+            return True
+        later_words = mention.surface.split()[0 if not mention.initial else 1 :]
+        if any(w[:1].isupper() for w in later_words):
+            return True
+    return False
+
+
+def score_group(group: Group, n_sentences: int, title_units: frozenset[str]) -> float:
+    """Importance of a concept; higher is better. See the module docstring."""
+    frequency = 1.0 + math.log(group.count)
+    words = group.words
+    if "acronym" in group.kinds:
+        words = max(words, 2)  # an acronym abbreviates a multi-word term
+    length = 1.0 + 0.8 * (min(words, 3) - 1)
+    first_sentence = group.first[0]
+    position = 1.0 + 0.5 * (1.0 - first_sentence / max(1, n_sentences))
+    proper = 1.35 if _is_proper(group) else 1.0
+    if "acronym" in group.kinds:
+        # Authors coin or repeat an acronym only for what they keep talking about.
+        proper *= 1.5
+    key_units = [u for u in group.primary if u not in STOPWORDS]
+    in_title = sum(1 for u in key_units if u in title_units) / max(1, len(key_units))
+    title = 1.0 + 0.6 * in_title
+    # What sentences are about (their subjects) matters more than what they mention.
+    subject = 1.25 if any(m.subject for m in group.mentions) else 1.0
+    penalty = 1.0
+    kinds = group.kinds
+    if "date" in kinds:
+        penalty *= 0.5
+    elif words == 1 and proper == 1.0:
+        # A lone common word is usually too broad to teach as a concept;
+        # frequency can still lift it ("unions" in an abstract about unions).
+        penalty *= 0.75
+        if group.primary[0].endswith(_ADJECTIVE_ENDINGS):
+            penalty *= 0.5
+    return frequency * length * position * proper * title * subject * penalty
+
+
+def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
+    n = len(inner)
+    return n < len(outer) and any(outer[i : i + n] == inner for i in range(len(outer) - n + 1))
+
+
+def _unit_keys(group: Group) -> list[tuple[str, ...]]:
+    """Keys comparable by containment: an acronym key as its lower-case word."""
+    return [word_units(k[0][1:]) if k[0].startswith("=") else k for k in group.keys]
+
+
+def _redundant(group: Group, chosen: list[Group]) -> bool:
+    """Whether ``group`` adds little to the concepts already chosen.
+
+    Two cases: it is mostly used inside chosen longer concepts (fewer than
+    half of its occurrences fall outside them: "industrialization policy"
+    inside "rapid industrialization policy"), or it is a chosen phrase with
+    a modifier added and occurs no more often ("extensive personnel purge").
+    """
+    keys = _unit_keys(group)
+    inside = 0
+    for other in chosen:
+        other_keys = _unit_keys(other)
+        if any(_contains(ok, k) for k in keys for ok in other_keys):
+            inside += other.count
+        # Containing a chosen single word is fine ("union leadership" vs
+        # "unions"), except an acronym: "ABC leadership" adds little to "ABC".
+        acronym = "acronym" in other.kinds
+        wider = any(
+            (len(ok) > 1 or acronym) and _contains(k, ok) for k in keys for ok in other_keys
+        )
+        if wider and group.count <= other.count:
+            return True
+    return inside > 0 and (group.count - inside) * 2 < group.count
+
+
+def concept_budget(n_sentences: int) -> int:
+    """How many concepts to keep: more for longer texts, within 8-20."""
+    return max(MIN_CONCEPTS, min(MAX_CONCEPTS, round(1.5 * n_sentences + 2)))
+
+
+# --- surface forms, occurrences, definitions --------------------------------------
+
+
+def _display(mention: Mention, names: frozenset[str]) -> str:
+    """The surface with a sentence-initial capital undone unless it is a name."""
+    text = mention.surface
+    if not mention.initial or mention.kind in ("acronym",):
+        return text
+    first = text.split(" ", 1)[0]
+    if first.lower() in names or any(c.isupper() for c in first[1:]):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _forms(group: Group, names: frozenset[str]) -> list[str]:
+    """Distinct surface forms, term first: the most frequent form of the primary key."""
+    tallies: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    order: dict[str, tuple[int, int, int]] = {}
+    for mention in group.mentions:
+        folded = mention.surface.casefold()
+        tallies[folded] += 1
+        display = _display(mention, names)
+        # Prefer the casing seen mid-sentence, where capitals are meaningful.
+        if folded not in shown or (shown[folded] != mention.surface and not mention.initial):
+            shown[folded] = display
+        primary = 0 if mention.key == group.primary else 1
+        rank = (primary, mention.sentence, mention.start)
+        order[folded] = min(order.get(folded, rank), rank)
+    ordered = sorted(tallies, key=lambda f: (order[f][0], -tallies[f], order[f][1:], f))
+    return [shown[f] for f in ordered]
+
+
+def _form_pattern(form: str) -> re.Pattern[str]:
+    flags = 0 if any(c.isupper() for c in form) and _is_acronym_form(form) else re.IGNORECASE
+    return re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)", flags)
+
+
+def _is_acronym_form(form: str) -> bool:
+    return " " not in form and is_acronym(form)
+
+
+def occurrences(forms: list[str], sentences: list[str]) -> list[int]:
+    """Sentences mentioning any form: word-bounded, case-insensitive except acronyms.
+
+    Acronyms are matched with their case because "IT" lower-cased is "it".
+    """
+    patterns = [_form_pattern(f) for f in forms]
+    return [i for i, s in enumerate(sentences) if any(p.search(s) for p in patterns)]
+
+
+def definition_for(forms: list[str], sentences: list[str], where: list[int]) -> str:
+    """The sentence that best defines the concept, taken verbatim.
+
+    Preference: "X is/are/was ..." with X as subject, then an apposition
+    "X, a ..." ("X, the ..." is too often a list), then a parenthesis
+    "X (...)" or "(X)", then the first sentence mentioning X.
+    """
+    verbs = "|".join(sorted(DEFINING_VERBS))
+    best: tuple[int, int] | None = None
+    for i in where:
+        sentence = sentences[i]
+        for form in forms:
+            f = re.escape(form)
+            flags = re.IGNORECASE
+            if re.match(rf"^(?:(?:the|a|an)\s+)?{f}\s+(?:{verbs})\b", sentence, flags):
+                strength = 0
+            elif re.search(rf"(?<!\w){f},\s+(?:a|an)\s", sentence, flags):
+                strength = 1
+            elif re.search(rf"(?<!\w){f}\s*\(|\(\s*{f}\s*\)", sentence, flags):
+                strength = 2
+            else:
+                continue
+            if best is None or (strength, i) < best:
+                best = (strength, i)
+    if best is not None:
+        return sentences[best[1]]
+    return sentences[where[0]] if where else ""
+
+
+# --- the stage --------------------------------------------------------------------
+
+
+def rank_concepts(sentences: list[TokenizedSentence], title: str | None) -> list[RankedConcept]:
+    """Select and rank the text's key concepts, most important first."""
+    texts = [s.text for s in sentences]
+    groups, names = build_groups(sentences)
+    title_units = frozenset(phrase_units(title)) if title else frozenset()
+    for group in groups.values():
+        group.score = score_group(group, len(sentences), title_units)
+    ranked = sorted(groups.values(), key=lambda g: (-g.score, g.first, g.primary))
+    budget = concept_budget(len(sentences))
+    chosen: list[Group] = []
+    for group in ranked:
+        if len(chosen) >= budget:
+            break
+        if not _redundant(group, chosen):
+            chosen.append(group)
+
+    result: list[RankedConcept] = []
+    seen_terms: set[str] = set()
+    for group in chosen:
+        forms = _forms(group, names)
+        where = occurrences(forms, texts)
+        if not where or forms[0].casefold() in seen_terms:
+            continue
+        seen_terms.add(forms[0].casefold())
+        units = frozenset(u for key in group.keys for u in key if u not in STOPWORDS)
+        result.append(
+            RankedConcept(
+                term=forms[0],
+                aliases=forms[1:],
+                definition=definition_for(forms, texts, where),
+                sentences=where,
+                score=group.score,
+                units=units,
+            )
+        )
+    return result
+
+
+def to_draft_concepts(ranked: list[RankedConcept]) -> list[DraftConcept]:
+    """Freeze the ranking; the top share (at least three) are core."""
+    n_core = max(MIN_CORE, round(CORE_SHARE * len(ranked)))
+    return [
+        DraftConcept(
+            term=c.term,
+            aliases=list(c.aliases),
+            definition=c.definition,
+            sentences=list(c.sentences),
+            core=rank <= n_core,
+            rank=rank,
+        )
+        for rank, c in enumerate(ranked, start=1)
+    ]

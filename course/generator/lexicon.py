@@ -1,0 +1,281 @@
+"""Generic English word lists used as cheap linguistic knowledge.
+
+Nothing here is about any particular abstract or subject: these are the
+function words, the vocabulary of academic boilerplate and of web page
+furniture that any English text may contain. The generator has no
+part-of-speech tagger, so these lists (plus suffix heuristics in
+:mod:`course.generator.tokens`) stand in for one.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Function words. Content phrases are the spans between them.
+STOPWORDS = _words(
+    """
+    a about above across after afterwards again against all almost alone along already also
+    although always am among amongst an and another any anyhow anyone anything anyway anywhere
+    are around as at be became because been before beforehand being below beside besides
+    between beyond both but by can cannot could did do does doing done down due during each
+    either else elsewhere enough etc even ever every everyone everything everywhere except
+    few for former formerly from further furthermore had has have having he hence her here
+    hereby herein hers herself him himself his how however i if in indeed instead into is it
+    its itself just least less like likewise many may me meanwhile might mine more moreover
+    most mostly much must my myself namely neither never nevertheless no nobody none nor not
+    nothing now nowhere of off often on once one only onto or other others otherwise our ours
+    ourselves out over own per perhaps quite rather really same several she should since so
+    some somehow someone something sometime sometimes somewhat somewhere still such than that
+    the their theirs them themselves then thence there thereafter thereby therefore therein
+    thereupon these they this those though through throughout thus to together too toward
+    towards under unless until up upon us very via was we well were what whatever when whence
+    whenever where whereas whereby wherein whether which while whither who whoever whole whom
+    whose why will with within without would yet you your yours yourself yourselves
+    e.g i.e et al cf vs viz ie eg including regarding concerning according excluding using
+    two three four five six seven eight nine ten eleven twelve hundred thousand million
+    billion
+    """
+)
+
+#: Determiners and pronouns: a word followed by one of these is taking an
+#: object, which is how a verb ending in -ing or -ed betrays itself.
+OBJECT_STARTERS = _words(
+    """
+    a an the this that these those its their his her our my your them him us it
+    some any each every all such both no what how which whom
+    """
+)
+
+#: Auxiliary verbs: a participle right after one is a verb ("was undertaken").
+AUXILIARIES = _words("is are was were be been being am has have had")
+
+#: Modal verbs: what follows is a verb.
+MODALS = _words("can could may might must shall should will would")
+
+#: Determiners and object pronouns after which a word in -s is a verb
+#: ("... plays an important role").
+VERB_OBJECTS = _words(
+    "a an the this these those its their his her our my your them him us some any no every"
+)
+
+#: Determiners opening a noun phrase ("The paper reviews ...").
+DETERMINERS = _words("the this that these those our a an each every its their my his her")
+
+#: Words after which an ambiguous noun/verb ("change", "limit") is a verb.
+VERB_TRIGGERS = _words(
+    """
+    to will would can could may might must shall should do does did not also
+    we they i you he she it who which that
+    """
+)
+
+#: Prepositions: an -ing word right after one of these heads a gerund clause
+#: ("by replacing the ...", "in administering ..."), i.e. acts as a verb.
+PREPOSITIONS = _words(
+    """
+    about after against among as at before between by despite during for from in into
+    of on onto over since through throughout toward towards under upon via while with
+    without when
+    """
+)
+
+#: Adjectives and quantifiers that make a phrase vaguer, not more specific;
+#: trimmed from the front of candidate phrases ("various ways" -> "ways").
+GENERIC_MODIFIERS = _words(
+    """
+    various several numerous many much more most less least few other another such same
+    different certain particular specific general whole entire main major minor great
+    greater greatest large larger largest small smaller smallest big high higher highest
+    low lower lowest new newer old older good better best bad worse worst important
+    significant considerable substantial extensive possible potential real true full simple
+    common basic key first second third fourth fifth last next final initial previous
+    prior recent current present future further additional overall individual respective
+    relevant necessary useful novel unexpected subtle fundamental critical distinct
+    outstanding momentous alarming firm dual double single multiple triple remarkable
+    harsher longer shorter wider broader deeper closer stronger weaker greater wide broad
+    deep strong weak early late earlier later whole total top bottom own typical usual
+    related corresponding similar various specified given existing proposed following
+    available
+    """
+)
+
+#: Nouns too vague to be a concept on their own ("the paper", "the results").
+#: They still count inside longer phrases ("research methodologies").
+GENERIC_NOUNS = _words(
+    """
+    paper papers study studies approach approaches result results article articles way ways
+    process processes method methods work works analysis analyses aim aims purpose goal
+    goals objective objectives problem problems issue issues question questions aspect
+    aspects case cases fact facts number numbers part parts use uses type types kind kinds
+    form forms level levels role roles need needs effect effects impact area areas field
+    fields point points view views term terms example examples order time times year years
+    period periods decade decades beginning end basis foundation contribution achievement
+    success measure measures step steps stage stages phase factor factors feature features
+    element elements component means manner respect regard extent degree amount range set
+    series variety lot deal thing things something reference attention consequence
+    conclusion conclusions finding findings idea ideas notion concept concepts author
+    authors section chapter overview discussion introduction summary literature situation
+    situations condition context task tasks challenge challenges opportunity opportunities
+    difference differences trend trends relation relations relationship relationships
+    connection interest importance value quality ability possibility emphasis course line
+    lines people person thing matter matters respect sense side top bottom front back
+    fashion direction today day days month months week hour hours while place kinds
+    attempt attempts focus account basis end ends help instance instances detail details
+    majority minority percent per cent rate rates total average share variant version
+    technique techniques tool tools solution solutions effort efforts activity activities
+    """
+)
+
+#: Words in -ly that are not adverbs (adverbs split noun phrases).
+LY_NOT_ADVERB = _words(
+    """
+    family supply assembly italy july sicily monopoly anomaly reply ally rally poly apply
+    fly butterfly jelly belly bully holly lily tally folly melancholy early daily weekly
+    monthly yearly quarterly hourly friendly likely elderly costly lonely lovely ugly holy
+    orderly scholarly worldly timely deadly silly oily hilly curly only italy homily
+    """
+)
+
+#: Words in -ed / -ing that are nouns or adjectives, never participles.
+ED_ING_NOUNS = _words(
+    """
+    bed need seed speed feed red shed hundred creed greed breed weed sled shred
+    thing things string strings spring springs king kings ring rings wing wings evening
+    evenings morning mornings ceiling ceilings nothing something anything everything
+    during sibling siblings darling pudding wedding weddings building buildings meeting
+    meetings
+    """
+)
+
+#: Verbs that are rarely nouns: any -s form or base form of these splits a phrase.
+VERB_BASES = _words(
+    """
+    accept achieve acquire adapt add adopt affect agree allow analyse analyze apply argue
+    arise assess assign assist assume avoid become begin believe belong bring calculate
+    carry choose classify collect combine compare compete compile comprise compute
+    conclude confirm connect consider consist constitute construct contain continue
+    contribute convert correspond create decide define demonstrate depend derive describe
+    determine develop differ discover discuss distinguish divide eliminate emerge employ
+    enable encourage enhance ensure enter establish evaluate examine exist expand expect
+    explain explore express extend extract facilitate fail find follow generate give go grow
+    happen identify illustrate implement imply improve include incorporate indicate
+    integrate intend introduce investigate involve keep know learn let lose appear come arrive
+    maintain make meet mention minimize modify motivate observe obtain occur operate
+    outperform perform predict prepare preserve prevent promote propose prove provide
+    publish read realize receive recognize reduce refer reflect regard relate rely remain
+    remove replace represent require resolve reveal say see seek seem select serve simulate
+    solve specify suggest suppose take tend think treat try undergo understand undertake
+    utilize validate vary verify want get transform impress visualize translate
+    reorganize reorganise restructure enact emphasise emphasize
+    """
+)
+
+#: Noun/verb homographs: verbs only right after a trigger ("to limit", "we design").
+AMBIGUOUS_VERB_BASES = _words(
+    """
+    aim attempt build cause claim concern conduct deal decrease design estimate focus gain
+    help highlight increase lack lead limit look measure model move need note offer outline
+    permit place plan play produce reach report set show start state stress support test
+    turn use view yield change control address review share face form process result study
+    work bridge purge access record present launch secure save trace offer subordinate
+    hold run rise fall decline shape impact benefit experience base document list train
+    challenge act link visit matter
+    """
+)
+
+#: Irregular past tenses and participles.
+IRREGULAR_VERB_FORMS = _words(
+    """
+    began begun became brought built bought came chose chosen did done drew drawn drove
+    driven fell fallen felt found gave given got gotten grew grown held kept knew known laid
+    led lent lost made meant met paid ran rose risen said saw seen sent shown sought spent
+    stood struck taken took taught thought told understood undertaken undertook went gone
+    won wrote written arose arisen overcame overcome withdrawn withdrew
+    """
+)
+
+#: Adjectives that follow a noun only as a predicate ("the model [is] consistent"):
+#: at the end of a run of content words they mark a missed verb, not a term.
+PREDICATE_ADJECTIVES = _words(
+    """
+    consistent inherent different dependent independent sufficient efficient relevant
+    important significant available responsible possible necessary similar capable aware
+    able likely due related suitable vital essential evident apparent prevalent common
+    critical crucial present absent subject open free true false clear difficult easy
+    worldwide nationwide statewide
+    """
+)
+#: Endings of adjectives that are hardly ever nouns (helpful, famous, wireless).
+PREDICATE_ADJECTIVE_ENDINGS = ("ful", "ous", "less", "able", "ible")
+#: ... except these nouns.
+NOUNS_WITH_ADJECTIVE_ENDINGS = _words("table tables variable variables cable cables bible")
+
+#: Abbreviations that are normally followed by more of the same sentence
+#: ("Dr. Smith", "et al. Jones", "Fig. 2"). A period after any other word of two
+#: letters or more, followed by a capital, ends a sentence (see sentences.py).
+ABBREVIATIONS = _words(
+    """
+    mr mrs ms dr prof sr jr st mt rev gen col capt lt sgt gov sen rep pres hon
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    al cf vs viz ed eds eq eqs fig figs tab ch chap sec sect vol vols no nos pp ref refs
+    approx ca resp dept univ inst corp inc ltd co bros ave blvd rd est op cit ibid repr
+    trans transl mss art para nr ser suppl assoc intl natl dist govt
+    """
+)
+
+#: Words that make up web-page furniture: buttons, toggles, download links.
+#: A short line made only of these (and function words or numbers) is boilerplate.
+UI_WORDS = _words(
+    """
+    show hide more less open close closed button buttons download downloads pdf cite cited
+    citation citations share abstract toggle expand collapse copy print view full text html
+    export save email menu back top next previous home login logout sign register search
+    read link permalink bookmark tweet references keywords info details see click here tab
+    select language translate go get metrics supplementary material figures tables table
+    figure kb mb page pages article summary listen viewed views downloads shares open-close
+    """
+)
+
+#: Section headings of structured abstracts ("Background", "Methods"). A line
+#: made only of these is page structure, not a title or a sentence.
+HEADING_WORDS = _words(
+    """
+    background backgrounds method methods methodology result results conclusion conclusions
+    objective objectives introduction purpose aim aims discussion findings design setting
+    settings participants materials highlights graphical acknowledgements acknowledgments
+    context interventions measurements limitations implications significance keywords
+    """
+)
+
+#: Lower-case words inside English titles ("The Reorganization of the Unions").
+TITLE_SMALL_WORDS = _words(
+    "a an the and but or nor for of on in at to by with as vs via from into over per"
+)
+
+#: Words that join parts of one proper name ("Bill of Rights").
+NAME_CONNECTORS = _words("of for")
+
+#: Singular nouns that open academic sentences as the subject of a verb in -s
+#: ("The paper reviews ...", "The review focuses on ...").
+SUBJECT_NOUNS = _words(
+    """
+    paper study article review analysis chapter report work research thesis essay book
+    survey model method approach system author framework section evidence literature
+    """
+)
+
+#: Generic heads that can be dropped without changing the concept:
+#: "shock work movement" = "shock work", "data mining techniques" = "data mining".
+VARIANT_HEADS = _words(
+    """
+    movement movements campaign campaigns approach approaches method methods technique
+    techniques strategy strategies scheme schemes phenomenon process processes theory
+    challenge challenges issue issues problem problems effort efforts
+    """
+)
+
+#: Verbs of definition: "X is a ...", "X refers to ...".
+DEFINING_VERBS = _words("is are was were refers means denotes describes designates")

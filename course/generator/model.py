@@ -1,0 +1,91 @@
+"""Result types of the generator: plain frozen dataclasses, no behaviour but JSON.
+
+They are the contract with the web layer, which stores a :class:`Draft` and
+lets a teacher edit it, so the field names are part of the public API.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A piece of the input left out of the course, with the reason.
+
+    Reported rather than silently dropped so the teacher can see (and undo)
+    what the cleaner decided.
+    """
+
+    kind: str  # "boilerplate" | "duplicate"
+    text: str
+
+
+@dataclass(frozen=True)
+class DraftLesson:
+    """A contiguous run of source sentences taught as one unit."""
+
+    title: str
+    sentences: list[int]  # indexes into Draft.sentences, contiguous, in order
+    # Markdown prose containing each sentence's text verbatim. The one exception:
+    # a paragraph starting with a Markdown marker ("1.", "#", "- ") gets that
+    # marker backslash-escaped so it renders as written (markdown.escape_line_start).
+    body: str
+
+
+@dataclass(frozen=True)
+class DraftConcept:
+    """A glossary entry: a term found in the text, never an invented one."""
+
+    term: str
+    aliases: list[str]
+    definition: str  # drawn from the text: a defining or the first sentence
+    sentences: list[int]  # sentences mentioning the term or an alias
+    core: bool
+    rank: int  # 1 = most important
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Everything generated from one abstract."""
+
+    title: str
+    sentences: list[str]
+    removed: list[Removed]
+    lessons: list[DraftLesson]
+    concepts: list[DraftConcept]
+
+    def lesson_concepts(self, lesson: DraftLesson) -> list[str]:
+        """Terms of the concepts that occur in ``lesson``, most important first."""
+        inside = set(lesson.sentences)
+        return [c.term for c in self.concepts if inside.intersection(c.sentences)]
+
+    def to_json(self) -> dict[str, Any]:
+        """Serialise to plain JSON types in the layout the web layer stores."""
+        return {
+            "title": self.title,
+            "source": {
+                "sentences": list(self.sentences),
+                "removed": [{"kind": r.kind, "text": r.text} for r in self.removed],
+            },
+            "lessons": [
+                {
+                    "title": lesson.title,
+                    "sentences": list(lesson.sentences),
+                    "concepts": self.lesson_concepts(lesson),
+                    "objective": "",
+                }
+                for lesson in self.lessons
+            ],
+            "concepts": [
+                {
+                    "term": c.term,
+                    "aliases": list(c.aliases),
+                    "definition": c.definition,
+                    "sentences": list(c.sentences),
+                    "core": c.core,
+                }
+                for c in self.concepts
+            ],
+        }

@@ -1,0 +1,53 @@
+"""The whole generator: raw text in, :class:`~course.generator.model.Draft` out.
+
+Stages run in a fixed order and each is a pure function of the previous
+stage's output, so the same text always yields the same draft.
+"""
+
+from __future__ import annotations
+
+from .candidates import tokenize_sentences
+from .clean import clean, collapse_spaces, is_prose, normalize_chars
+from .concepts import rank_concepts, to_draft_concepts
+from .decode import check_text
+from .errors import InputError
+from .lessons import build_lessons
+from .model import Draft
+from .sentences import split_sentences
+from .titles import derive_title
+
+NOTHING_LEFT = "Nothing is left after removing page boilerplate: no sentences found."
+NO_PROSE = (
+    "No sentences found: the text holds only short labels or headings. Paste the abstract itself."
+)
+
+
+def build_draft(text: str, *, title: str | None = None) -> Draft:
+    """Turn a pasted abstract into a course draft.
+
+    ``title`` overrides any title found in the text. Raises
+    :class:`~course.generator.errors.InputError` (with a user-facing message)
+    for empty, oversized, binary or boilerplate-only input.
+    """
+    check_text(text)
+    cleaned = clean(text)
+    # Labels and headings alone (in whatever script) are not an abstract to teach from.
+    if cleaned.paragraphs and not any(is_prose(p) for p in cleaned.paragraphs):
+        raise InputError(NO_PROSE)
+    split = split_sentences(cleaned.paragraphs)
+    if not split.sentences:
+        raise InputError(NOTHING_LEFT)
+    sentences = tokenize_sentences(split.sentences)
+
+    given = collapse_spaces(normalize_chars(title)) if title else ""
+    hint = given or cleaned.title
+    ranked = rank_concepts(sentences, hint)
+    final_title = hint or derive_title([c.term for c in ranked], split.sentences[0])
+
+    return Draft(
+        title=final_title,
+        sentences=list(split.sentences),
+        removed=[*cleaned.removed, *split.removed],
+        lessons=build_lessons(sentences, split.paragraph_starts, ranked),
+        concepts=to_draft_concepts(ranked),
+    )

@@ -1,0 +1,121 @@
+"""Stage 2: paragraphs to sentences, with repeated sentences removed.
+
+Splitting is delegated to nupunkt (a Punkt implementation trained on legal
+and scholarly English), which already knows "e.g.", "et al." and friends.
+Each paragraph is split on its own, so a paragraph break is always a sentence
+break even when the paragraph lacks final punctuation (a heading, a list item).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .clean import collapse_spaces
+from .lexicon import ABBREVIATIONS
+from .model import Removed
+
+if TYPE_CHECKING:
+    from nupunkt import PunktSentenceTokenizer
+
+#: "word. Capital": a sentence end unless the word is a known abbreviation.
+_MISSED_BREAK_RE = re.compile(r"(?<![\w.])([^\W\d_]{2,})\.\s+(?=[\"'(\[]?([^\W\d_]))")
+
+#: A "sentence" with no word of two letters is a stray enumerator ("2.") or
+#: symbol that Punkt cut off; it belongs to the sentence that follows.
+_WORDISH_RE = re.compile(r"[^\W\d_]{2}")
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> PunktSentenceTokenizer:
+    """Load the model once per process, on first use.
+
+    Importing nupunkt and loading its default model costs a few tens of
+    milliseconds; doing it lazily keeps importing this package cheap for
+    code paths (such as input validation) that never split sentences.
+    """
+    import nupunkt
+
+    return nupunkt.load("default")
+
+
+@dataclass(frozen=True)
+class SentenceSplit:
+    """Unique sentences in reading order."""
+
+    sentences: list[str]
+    paragraph_starts: list[int]  # index of the first sentence of each paragraph
+    removed: list[Removed]
+
+
+def _resplit(sentence: str) -> list[str]:
+    """Split where Punkt missed a plain "word. Capital" boundary.
+
+    The bundled model was trained on legal text and lists some ordinary
+    words as abbreviations ("coal", "wheat"), so it would glue two
+    sentences together after them. Only a short list of real abbreviations
+    may keep a period inside a sentence here.
+    """
+    pieces: list[str] = []
+    start = 0
+    for match in _MISSED_BREAK_RE.finditer(sentence):
+        following = match.group(2)
+        # A capital, or a letter of a script without case (Hangul, CJK, ...).
+        opens_sentence = not following.islower()
+        if not opens_sentence or match.group(1).lower() in ABBREVIATIONS:
+            continue
+        pieces.append(sentence[start : match.end(1) + 1])
+        start = match.end()
+    pieces.append(sentence[start:])
+    return pieces
+
+
+def split_paragraph(paragraph: str) -> list[str]:
+    """Sentences of one paragraph, whitespace-normalised, fragments re-attached."""
+    pieces = [
+        collapse_spaces(piece)
+        for sentence in _tokenizer().tokenize(paragraph)
+        for piece in _resplit(sentence)
+    ]
+    pieces = [p for p in pieces if p]
+    merged: list[str] = []
+    pending = ""
+    for piece in pieces:
+        if not _WORDISH_RE.search(piece):
+            pending = f"{pending} {piece}".strip()
+            continue
+        merged.append(f"{pending} {piece}".strip())
+        pending = ""
+    if pending:
+        if merged:
+            merged[-1] = f"{merged[-1]} {pending}"
+        else:
+            merged.append(pending)
+    return merged
+
+
+def sentence_key(sentence: str) -> str:
+    """Comparison key for repeated sentences: case and spacing do not matter."""
+    return collapse_spaces(sentence).casefold()
+
+
+def split_sentences(paragraphs: list[str]) -> SentenceSplit:
+    """Split every paragraph; drop sentences already seen earlier in the text."""
+    sentences: list[str] = []
+    starts: list[int] = []
+    removed: list[Removed] = []
+    seen: set[str] = set()
+    for paragraph in paragraphs:
+        first = len(sentences)
+        for sentence in split_paragraph(paragraph):
+            key = sentence_key(sentence)
+            if key in seen:
+                removed.append(Removed("duplicate", sentence))
+                continue
+            seen.add(key)
+            sentences.append(sentence)
+        if len(sentences) > first:
+            starts.append(first)
+    return SentenceSplit(sentences=sentences, paragraph_starts=starts, removed=removed)

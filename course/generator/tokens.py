@@ -1,0 +1,122 @@
+"""Word tokens with the features the later stages need, and comparison keys.
+
+A token remembers where it sits in its sentence and whether punctuation
+follows it, because candidate phrases never cross punctuation. Each token
+also carries *units*: lower-case, singular, hyphen-split pieces, so that
+"factory committees", "Factory Committee" and "factory-committee" compare equal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: A word: letters/digits, optionally joined by - . ' & (so "Five-Year",
+#: "amazon.com", "AT&T" stay whole) and a plural possessive apostrophe.
+_TOKEN_RE = re.compile(r"[^\W_]+(?:[-.'&][^\W_]+)*(?:(?<=[sS])'(?![^\W_]))?")
+
+_ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a sentence."""
+
+    text: str  # surface form, possessive "'s" removed
+    start: int  # offset in the sentence
+    end: int
+    index: int  # position in the sentence's token list
+    units: tuple[str, ...]  # comparison key pieces
+    initial: bool  # first word of the sentence
+    break_after: bool  # punctuation or a possessive separates it from the next word
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def numeric(self) -> bool:
+        return any(c.isdigit() for c in self.text) and not self.acronym
+
+    @property
+    def acronym(self) -> bool:
+        return is_acronym(self.text)
+
+
+def is_acronym(word: str) -> bool:
+    """Two or more capitals making up most of the letters: NEP, iOS, VTsSPS.
+
+    Roman numerals (II, XIV) are excluded: they number things, they do not
+    name them.
+    """
+    letters = [c for c in word if c.isalpha()]
+    upper = sum(1 for c in letters if c.isupper())
+    if upper < 2 or upper * 3 < len(letters) * 2:
+        return False
+    return not _ROMAN_RE.match(word.replace(".", ""))
+
+
+@lru_cache(maxsize=16384)
+def singular(word: str) -> str:
+    """A crude, consistent singular stem for comparison keys only.
+
+    It need not be a real word; it must map a noun's singular and plural to
+    the same string ("committee(s)" -> "committ", "apparatus(es)" -> "apparatus",
+    "policy/policies" -> "policy"). Trailing e's are dropped from both forms
+    so that "-es" and "-s" plurals agree.
+    """
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    stem = word.rstrip("e")
+    return stem if len(stem) >= 3 else word
+
+
+@lru_cache(maxsize=16384)
+def word_units(word: str) -> tuple[str, ...]:
+    """Comparison units of one surface word."""
+    plain = word.lower().replace("'", "")
+    parts = [p for p in plain.split("-") if p]
+    return tuple(singular(p) for p in parts) or (plain,)
+
+
+def phrase_units(text: str) -> tuple[str, ...]:
+    """Comparison key of a whole phrase (as produced by :func:`tokenize`)."""
+    units: list[str] = []
+    for token in tokenize(text):
+        units.extend(token.units)
+    return tuple(units)
+
+
+def tokenize(sentence: str) -> list[Token]:
+    """Word tokens of one sentence, in order."""
+    matches = list(_TOKEN_RE.finditer(sentence))
+    tokens: list[Token] = []
+    for i, match in enumerate(matches):
+        text = match.group()
+        possessive = text.lower().endswith("'s") and len(text) > 2
+        if possessive:
+            text = text[:-2]
+        end = match.start() + len(text)
+        following = matches[i + 1].start() if i + 1 < len(matches) else len(sentence)
+        gap = sentence[match.end() : following]
+        tokens.append(
+            Token(
+                text=text,
+                start=match.start(),
+                end=end,
+                index=i,
+                units=word_units(text),
+                initial=(i == 0),
+                break_after=possessive or bool(gap.strip()),
+            )
+        )
+    return tokens

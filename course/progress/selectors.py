@@ -1,0 +1,84 @@
+"""Reads of progress: a fixed number of queries however many courses or lessons there are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count
+
+from course.catalog.models import Course, Lesson
+from course.progress.models import LessonCompletion
+
+
+@dataclass(frozen=True)
+class CourseProgress:
+    course: Course
+    lessons_total: int
+    lessons_done: int
+    next_lesson: Lesson | None  # first unfinished lesson; None when all are done
+
+    @property
+    def percent(self) -> int:
+        if not self.lessons_total:
+            return 0
+        return round(100 * self.lessons_done / self.lessons_total)
+
+    @property
+    def is_complete(self) -> bool:
+        return self.lessons_total > 0 and self.lessons_done >= self.lessons_total
+
+
+def completed_lesson_ids(*, user_id: int, course: Course) -> set[int]:
+    return set(
+        LessonCompletion.objects.filter(user_id=user_id, course=course).values_list(
+            "lesson_id", flat=True
+        )
+    )
+
+
+def course_progress(*, course: Course, lessons: list[Lesson], done: set[int]) -> CourseProgress:
+    next_lesson = next((lesson for lesson in lessons if lesson.pk not in done), None)
+    return CourseProgress(
+        course=course,
+        lessons_total=len(lessons),
+        lessons_done=sum(1 for lesson in lessons if lesson.pk in done),
+        next_lesson=next_lesson,
+    )
+
+
+def dashboard_progress(*, user_id: int) -> list[CourseProgress]:
+    """Progress in every course the user is enrolled in, in three queries."""
+    courses = list(
+        Course.objects.filter(enrollments__user_id=user_id)
+        .with_lesson_count()
+        .order_by("title", "pk")
+    )
+    # Only lesson ids and positions: enough to find each course's first unfinished lesson.
+    lessons_by_course: dict[int, list[Lesson]] = {c.pk: [] for c in courses}
+    for lesson in (
+        Lesson.objects.filter(course__in=courses)
+        .only("pk", "course_id", "position", "title")
+        .in_order()
+    ):
+        lessons_by_course[lesson.course_id].append(lesson)
+    done = set(
+        LessonCompletion.objects.filter(user_id=user_id, course__in=courses).values_list(
+            "lesson_id", flat=True
+        )
+    )
+    results = []
+    for course in courses:
+        lessons = lessons_by_course[course.pk]
+        for lesson in lessons:
+            lesson.course = course  # so get_absolute_url needs no query
+        results.append(course_progress(course=course, lessons=lessons, done=done))
+    return results
+
+
+def done_counts_by_course(*, user_id: int, course_ids: list[int]) -> dict[int, int]:
+    rows = (
+        LessonCompletion.objects.filter(user_id=user_id, course_id__in=course_ids)
+        .values("course_id")
+        .annotate(n=Count("pk"))
+    )
+    return {row["course_id"]: row["n"] for row in rows}

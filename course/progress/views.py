@@ -1,0 +1,42 @@
+"""The student's dashboard and recording lesson completion."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from course.catalog.access import get_lesson_for_reader
+from course.catalog.models import Course
+from course.catalog.views import lesson_context
+from course.http import AuthedRequest
+from course.progress.selectors import dashboard_progress
+from course.progress.services import lesson_complete
+
+
+@require_GET
+@login_required
+def dashboard(request: AuthedRequest) -> HttpResponse:
+    context = {
+        "progress": dashboard_progress(user_id=request.user.pk),
+        "teaching": list(Course.objects.taught_by(request.user).order_by("title", "pk")),
+    }
+    return render(request, "progress/dashboard.html", context)
+
+
+@require_POST
+@login_required
+def lesson_complete_view(request: AuthedRequest, slug: str, lesson_id: int) -> HttpResponse:
+    lesson, enrolled = get_lesson_for_reader(request.user, slug, lesson_id)
+    if not enrolled:
+        raise PermissionDenied("Only enrolled students record progress.")
+    created = lesson_complete(user=request.user, lesson=lesson)
+    if request.htmx:
+        context = lesson_context(request, lesson, enrolled)
+        return render(request, "catalog/lesson_detail.html#completion", context)
+    if created:
+        messages.success(request, f"“{lesson.title}” marked complete.")
+    return redirect(lesson)

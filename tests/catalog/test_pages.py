@@ -1,0 +1,294 @@
+"""Catalog, course and lesson pages: who sees what, what they show, how many queries."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from course.catalog.models import Course
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def course_url(course: Course) -> str:
+    return reverse("catalog:course", kwargs={"slug": course.slug})
+
+
+def lesson_url(lesson) -> str:
+    return reverse("catalog:lesson", kwargs={"slug": lesson.course.slug, "lesson_id": lesson.pk})
+
+
+# --- catalog -------------------------------------------------------------------------------
+
+
+def test_it_lists_published_courses_and_hides_drafts(as_user, anonymous, course, draft_course):
+    response = as_user(anonymous).get(reverse("catalog:index"))
+    assert response.status_code == 200
+    assert course.title in response.text
+    assert draft_course.title not in response.text
+
+
+def test_it_shows_the_students_progress_on_the_catalog(as_user, student, lessons):
+    factories.LessonCompletionFactory(user=student, lesson=lessons[0])
+    response = as_user(student).get(reverse("catalog:index"))
+    assert "1 of 3 lessons" in response.text
+
+
+def test_it_refuses_post_on_the_catalog(as_user, anonymous, db):
+    assert as_user(anonymous).post(reverse("catalog:index")).status_code == 405
+
+
+def _many_courses(n: int, students: list) -> None:
+    for _ in range(n):
+        c = factories.CourseFactory()
+        lesson = factories.LessonFactory(course=c, position=1)
+        for s in students:
+            factories.EnrollmentFactory(user=s, course=c)
+            factories.LessonCompletionFactory(user=s, lesson=lesson)
+
+
+def test_it_renders_the_catalog_in_constant_queries(
+    as_user, student, django_assert_max_num_queries
+):
+    client = as_user(student)
+    url = reverse("catalog:index")
+    client.get(url)  # warm the session
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    _many_courses(20, [student, *factories.UserFactory.create_batch(5)])
+    # session, user, courses with lesson counts, my enrollments, my completion counts
+    with django_assert_max_num_queries(5):
+        response = client.get(url)
+    assert response.status_code == 200
+    with CaptureQueriesContext(connection) as big:
+        client.get(url)
+    assert len(big) == len(small)
+
+
+# --- course page ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("persona", ["anonymous", "student", "other_student", "other_instructor"])
+def test_it_hides_a_draft_course_from_everyone_but_its_staff(
+    as_user, request, draft_course, persona
+):
+    user = request.getfixturevalue(persona)
+    assert as_user(user).get(course_url(draft_course)).status_code == 404
+
+
+@pytest.mark.parametrize("persona", ["instructor", "admin"])
+def test_it_shows_a_draft_course_to_its_instructor_and_admins(
+    as_user, request, draft_course, persona
+):
+    response = as_user(request.getfixturevalue(persona)).get(course_url(draft_course))
+    assert response.status_code == 200
+    assert "Publish this course" in response.text
+
+
+def test_it_shows_lessons_completion_marks_and_progress_to_a_student(
+    as_user, student, course, lessons
+):
+    factories.LessonCompletionFactory(user=student, lesson=lessons[0])
+    response = as_user(student).get(course_url(course))
+    assert response.status_code == 200
+    assert "1 of 3 lessons complete" in response.text
+    assert '<progress id="course-progress-bar" max="100" value="33">' in response.text
+    assert f'href="{lesson_url(lessons[1])}">Continue: The purge' in response.text.replace("\n", "")
+    assert response.text.count("completed</span>") == 1
+
+
+def test_it_invites_a_signed_in_visitor_to_enroll(as_user, other_student, course):
+    response = as_user(other_student).get(course_url(course))
+    assert "Enroll in this course" in response.text
+
+
+def test_it_asks_an_anonymous_visitor_to_sign_up(as_user, anonymous, course):
+    response = as_user(anonymous).get(course_url(course))
+    assert "sign up</a> to enroll" in response.text
+
+
+def test_it_refuses_post_on_the_course_page(as_user, student, course):
+    assert as_user(student).post(course_url(course)).status_code == 405
+
+
+def test_it_renders_the_course_page_in_constant_queries(
+    as_user, student, course, lessons, django_assert_max_num_queries
+):
+    client = as_user(student)
+    client.get(course_url(course))
+    with CaptureQueriesContext(connection) as small:
+        client.get(course_url(course))
+    for position in range(4, 54):
+        lesson = factories.LessonFactory(course=course, position=position)
+        factories.LessonCompletionFactory(user=student, lesson=lesson)
+    for other in factories.UserFactory.create_batch(200):
+        factories.EnrollmentFactory(user=other, course=course)
+    # session, user, course, lessons, enrolled?, editable?, my completions
+    with django_assert_max_num_queries(7):
+        response = client.get(course_url(course))
+    assert "50 of 53 lessons complete" in response.text
+    with CaptureQueriesContext(connection) as big:
+        client.get(course_url(course))
+    assert len(big) == len(small)
+
+
+# --- enroll --------------------------------------------------------------------------------
+
+
+def test_it_enrolls_a_student_once_however_often_they_ask(as_user, other_student, course):
+    client = as_user(other_student)
+    url = reverse("catalog:enroll", kwargs={"slug": course.slug})
+    assert client.post(url).status_code == 302
+    assert client.post(url).status_code == 302
+    assert course.enrollments.filter(user=other_student).count() == 1
+
+
+def test_it_does_not_enroll_anyone_in_a_draft(as_user, other_student, draft_course):
+    url = reverse("catalog:enroll", kwargs={"slug": draft_course.slug})
+    assert as_user(other_student).post(url).status_code == 404
+    assert not draft_course.enrollments.exists()
+
+
+def test_it_sends_anonymous_enrollers_to_log_in(as_user, anonymous, course):
+    response = as_user(anonymous).post(reverse("catalog:enroll", kwargs={"slug": course.slug}))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_it_refuses_get_on_enroll(as_user, other_student, course):
+    url = reverse("catalog:enroll", kwargs={"slug": course.slug})
+    assert as_user(other_student).get(url).status_code == 405
+
+
+# --- publish -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("persona", ["instructor", "admin"])
+def test_it_lets_the_instructor_and_admins_publish(as_user, request, draft_course, persona):
+    url = reverse("catalog:publish", kwargs={"slug": draft_course.slug})
+    assert as_user(request.getfixturevalue(persona)).post(url).status_code == 302
+    draft_course.refresh_from_db()
+    assert draft_course.is_published
+    assert draft_course.published_at is not None
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"), [("other_instructor", 404), ("student", 404), ("anonymous", 302)]
+)
+def test_it_refuses_publishing_to_others(as_user, request, draft_course, persona, status):
+    url = reverse("catalog:publish", kwargs={"slug": draft_course.slug})
+    assert as_user(request.getfixturevalue(persona)).post(url).status_code == status
+    draft_course.refresh_from_db()
+    assert not draft_course.is_published
+
+
+def test_it_refuses_publishing_a_visible_course_to_a_student(as_user, student, course):
+    url = reverse("catalog:publish", kwargs={"slug": course.slug})
+    assert as_user(student).post(url).status_code == 403
+
+
+def test_it_refuses_get_on_publish(as_user, instructor, draft_course):
+    url = reverse("catalog:publish", kwargs={"slug": draft_course.slug})
+    assert as_user(instructor).get(url).status_code == 405
+
+
+# --- lesson page ---------------------------------------------------------------------------
+
+
+def test_it_shows_a_lesson_with_glossary_and_pager(as_user, student, lessons):
+    response = as_user(student).get(lesson_url(lessons[1]))
+    assert response.status_code == 200
+    text = response.text
+    assert '<h1 id="lesson-title">The purge</h1>' in text
+    assert f'rel="prev" href="{lesson_url(lessons[0])}"' in text
+    assert f'rel="next" href="{lesson_url(lessons[2])}"' in text
+    assert 'id="glossary-heading"' in text
+    assert "Mark lesson complete" in text
+
+
+def test_it_marks_concept_terms_in_the_body_with_their_definition(
+    as_user, student, lessons, course
+):
+    concept = course.concepts.get()
+    text = as_user(student).get(lesson_url(lessons[0])).text
+    assert (
+        f'<a class="term" href="#concept-{concept.pk}" '
+        f'aria-describedby="concept-{concept.pk}-definition" '
+        f'data-definition="Exceeding norms.">shock work</a>'
+    ) in text
+    assert f'<dd id="concept-{concept.pk}-definition">Exceeding norms.</dd>' in text
+
+
+def test_it_sanitizes_markup_in_lesson_bodies(as_user, student, lessons):
+    lesson = lessons[0]
+    lesson.body = (
+        "Hi <script>alert(1)</script> [x](javascript:alert(2)) <img src=x onerror=alert(3)>"
+    )
+    lesson.save()
+    text = as_user(student).get(lesson_url(lesson)).text
+    assert "<script>alert" not in text
+    assert 'href="javascript:' not in text
+    assert "<img" not in text
+
+
+@pytest.mark.parametrize("persona", ["other_student", "other_instructor"])
+def test_it_sends_people_not_enrolled_to_the_course_page(as_user, request, lessons, persona):
+    response = as_user(request.getfixturevalue(persona)).get(lesson_url(lessons[0]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse(
+        "catalog:course", kwargs={"slug": lessons[0].course.slug}
+    )
+
+
+def test_it_sends_anonymous_readers_to_log_in(as_user, anonymous, lessons):
+    response = as_user(anonymous).get(lesson_url(lessons[0]))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("persona", ["instructor", "admin"])
+def test_it_lets_staff_read_lessons_without_enrolling(as_user, request, lessons, persona):
+    response = as_user(request.getfixturevalue(persona)).get(lesson_url(lessons[0]))
+    assert response.status_code == 200
+    assert "Mark lesson complete" not in response.text
+
+
+def test_it_hides_draft_lessons_from_students(as_user, student, draft_course):
+    lesson = draft_course.lessons.get()
+    assert as_user(student).get(lesson_url(lesson)).status_code == 404
+
+
+def test_it_404s_a_lesson_of_another_course(as_user, student, course, other_course):
+    lesson = other_course.lessons.get()
+    url = reverse("catalog:lesson", kwargs={"slug": course.slug, "lesson_id": lesson.pk})
+    assert as_user(student).get(url).status_code == 404
+
+
+def test_it_refuses_post_on_a_lesson(as_user, student, lessons):
+    assert as_user(student).post(lesson_url(lessons[0])).status_code == 405
+
+
+def test_it_renders_a_lesson_in_constant_queries(
+    as_user, student, course, lessons, django_assert_max_num_queries
+):
+    client = as_user(student)
+    url = lesson_url(lessons[1])
+    client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    for position in range(4, 54):
+        factories.LessonFactory(course=course, position=position)
+        factories.ConceptFactory(course=course)
+    for other in factories.UserFactory.create_batch(200):
+        factories.EnrollmentFactory(user=other, course=course)
+        factories.LessonCompletionFactory(user=other, lesson=lessons[1])
+    # session, user, course, lesson, enrolled?, lessons, concepts, my completions
+    with django_assert_max_num_queries(8):
+        response = client.get(url)
+    assert response.status_code == 200
+    with CaptureQueriesContext(connection) as big:
+        client.get(url)
+    assert len(big) == len(small)

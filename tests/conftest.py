@@ -1,0 +1,116 @@
+"""Personas and factories shared by every test.
+
+The world most tests need: one published course with three lessons, taught by `instructor`,
+with `student` enrolled; `other_student` is signed up but not enrolled; `other_instructor`
+teaches a different course; `admin` is a superuser; `anonymous` is nobody.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.test import Client
+
+from course.accounts.models import User
+from course.catalog.models import Course, Lesson
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings: pytest.FixtureRequest) -> None:
+    # The manifest storage needs `collectstatic` first; tests render templates without it.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: pytest.FixtureRequest) -> None:
+    # Hundreds of users are made by the query-count tests; PBKDF2 would take minutes.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def course(db: None) -> Course:
+    course = factories.CourseFactory(title="Unions and the Plan", slug="unions")
+    for position, title in enumerate(["Origins", "The purge", "Production"], start=1):
+        factories.LessonFactory(course=course, position=position, title=title)
+    factories.ConceptFactory(
+        course=course, term="shock work", aliases=["shock-work"], definition="Exceeding norms."
+    )
+    return course
+
+
+@pytest.fixture
+def lessons(course: Course) -> list[Lesson]:
+    return list(course.lessons.in_order())
+
+
+@pytest.fixture
+def other_course(db: None) -> Course:
+    course = factories.CourseFactory(title="Another course", slug="another")
+    factories.LessonFactory(course=course, position=1, title="Elsewhere")
+    return course
+
+
+@pytest.fixture
+def draft_course(instructor: User) -> Course:
+    course = factories.DraftCourseFactory(title="Work in progress", slug="wip")
+    factories.LessonFactory(course=course, position=1, title="Unfinished")
+    factories.CourseStaffFactory(course=course, user=instructor)
+    return course
+
+
+@pytest.fixture
+def student(course: Course) -> User:
+    user = factories.UserFactory(username="student")
+    factories.EnrollmentFactory(user=user, course=course)
+    return user
+
+
+@pytest.fixture
+def other_student(db: None) -> User:
+    return factories.UserFactory(username="other_student")
+
+
+@pytest.fixture
+def instructor(course: Course) -> User:
+    user = factories.UserFactory(username="instructor")
+    factories.CourseStaffFactory(user=user, course=course)
+    return user
+
+
+@pytest.fixture
+def other_instructor(other_course: Course) -> User:
+    user = factories.UserFactory(username="other_instructor")
+    factories.CourseStaffFactory(user=user, course=other_course)
+    return user
+
+
+@pytest.fixture
+def admin(db: None) -> User:
+    return factories.UserFactory(username="admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def anonymous() -> AnonymousUser:
+    return AnonymousUser()
+
+
+def client_for(user: User | AnonymousUser) -> Client:
+    client = Client()
+    if user.is_authenticated:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def as_user():
+    """as_user(persona) -> a test Client signed in as that persona (or anonymous)."""
+    return client_for
+
+
+@pytest.fixture
+def htmx_headers() -> dict[str, str]:
+    return {"HTTP_HX_REQUEST": "true"}

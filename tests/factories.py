@@ -1,0 +1,92 @@
+"""factory_boy factories; tests use them through the fixtures in conftest.py."""
+
+from __future__ import annotations
+
+import factory
+from django.utils import timezone
+
+from course.accounts.models import CourseStaff, Enrollment, User
+from course.catalog.models import Concept, Course, Lesson, SourceSentence
+from course.progress.models import LessonCompletion
+
+PASSWORD = "correct horse battery staple"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    password = factory.django.Password(PASSWORD)
+
+
+class CourseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Course
+
+    title = factory.Sequence(lambda n: f"Course {n}")
+    slug = factory.Sequence(lambda n: f"course-{n}")
+    summary = "A course about something."
+    source_text = "Some text."
+    status = Course.Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class DraftCourseFactory(CourseFactory):
+    status = Course.Status.DRAFT
+    published_at = None
+
+
+class LessonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Lesson
+
+    course = factory.SubFactory(CourseFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Lesson {n}")
+    body = "The **shock work** movement spurred production."
+
+
+class SourceSentenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SourceSentence
+
+    course = factory.SubFactory(CourseFactory)
+    position = factory.Sequence(lambda n: n)
+    text = "A sentence."
+
+
+class ConceptFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Concept
+
+    course = factory.SubFactory(CourseFactory)
+    term = factory.Sequence(lambda n: f"term {n}")
+    definition = "What the term means."
+
+
+class EnrollmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Enrollment
+
+    user = factory.SubFactory(UserFactory)
+    course = factory.SubFactory(CourseFactory)
+
+
+class CourseStaffFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CourseStaff
+
+    user = factory.SubFactory(UserFactory)
+    course = factory.SubFactory(CourseFactory)
+
+
+class LessonCompletionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LessonCompletion
+
+    user = factory.SubFactory(UserFactory)
+    lesson = factory.SubFactory(LessonFactory)
+    course = factory.SelfAttribute("lesson.course")

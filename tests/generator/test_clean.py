@@ -1,0 +1,117 @@
+"""Cleaning: line ends, Unicode, wrapped lines, boilerplate, titles, copies."""
+
+from __future__ import annotations
+
+from course.generator import Removed, build_draft
+from course.generator.clean import clean, split_paragraphs
+
+ABSTRACT = (
+    "Cities grow along rivers because water carries goods cheaply. "
+    "Early ports became markets, and markets became towns. "
+    "Railways later weakened the link between rivers and growth. "
+    "Today, river cities still hold most of the regional trade."
+)
+
+
+def test_it_accepts_cr_only_line_endings() -> None:
+    text = "River cities and trade\r" + ABSTRACT.replace(". ", ".\r") + "\r"
+    draft = build_draft(text)
+    assert draft.title == "River cities and trade"
+    assert len(draft.sentences) == 4
+    assert all("\r" not in s and "\n" not in s for s in draft.sentences)
+
+
+def test_it_normalises_curly_quotes_and_odd_spaces() -> None:
+    draft = build_draft(
+        "The \u201cport\u201d model\u00a0explains the town\u2019s growth.\u2003"
+        "It doesn\u2019t explain railways."
+    )
+    joined = " ".join(draft.sentences)
+    assert '"port" model explains' in joined
+    assert "town's growth" in joined and "doesn't" in joined
+    assert "\u00a0" not in joined and "\u2003" not in joined
+
+
+def test_it_joins_tab_indented_wrapped_lines() -> None:
+    text = (
+        "A title line\r\n"
+        "The first line of prose is long enough to wrap and\n"
+        "\tcontinues here. A second\n"
+        "\tsentence ends it.\r\n"
+    )
+    paragraphs = split_paragraphs(text.replace("\r\n", "\n"))
+    assert paragraphs == [
+        "A title line",
+        "The first line of prose is long enough to wrap and continues here. "
+        "A second sentence ends it.",
+    ]
+
+
+def test_it_joins_hard_wrapped_lines_of_one_paragraph() -> None:
+    text = (
+        "Cities grow along rivers because water carries goods cheaply and\n"
+        "reliably. Early ports became markets, and markets became towns over\n"
+        "centuries.\n\nA second paragraph starts here."
+    )
+    assert split_paragraphs(text) == [
+        "Cities grow along rivers because water carries goods cheaply and reliably. "
+        "Early ports became markets, and markets became towns over centuries.",
+        "A second paragraph starts here.",
+    ]
+
+
+def test_it_removes_generic_ui_lines_as_boilerplate() -> None:
+    text = f"Show more\n\n{ABSTRACT}\n\nDownload PDF (2.1 MB)\nCite this article"
+    draft = build_draft(text)
+    assert Removed("boilerplate", "Show more") in draft.removed
+    assert Removed("boilerplate", "Download PDF (2.1 MB)") in draft.removed
+    assert Removed("boilerplate", "Cite this article") in draft.removed
+    assert len(draft.sentences) == 4
+
+
+def test_it_removes_short_lines_in_another_script() -> None:
+    text = f"\u0410\u043d\u043d\u043e\u0442\u0430\u0446\u0438\u044f\n\n{ABSTRACT}"
+    result = clean(text)
+    assert [r.kind for r in result.removed] == ["boilerplate"]
+    assert result.paragraphs == [ABSTRACT]
+
+
+def test_it_keeps_long_prose_in_another_script() -> None:
+    english = f"{ABSTRACT} {ABSTRACT.replace('Cities', 'Towns')}"
+    foreign = "\u0413\u043e\u0440\u043e\u0434\u0430 \u0440\u0430\u0441\u0442\u0443\u0442. " * 15
+    result = clean(f"{english}\n\n{foreign}")
+    assert not result.removed
+
+
+def test_it_uses_a_short_first_line_as_the_title_and_not_as_a_sentence() -> None:
+    draft = build_draft(f"River cities and trade\n{ABSTRACT}")
+    assert draft.title == "River cities and trade"
+    assert draft.sentences[0].startswith("Cities grow")
+    assert all(r.text != "River cities and trade" for r in draft.removed)
+
+
+def test_it_prefers_the_title_argument() -> None:
+    draft = build_draft(f"River cities and trade\n{ABSTRACT}", title="  My  Course ")
+    assert draft.title == "My Course"
+    assert draft.sentences[0].startswith("Cities grow")
+
+
+def test_it_collapses_repeated_paragraphs_and_sentences() -> None:
+    extra = "Railways later weakened the link between rivers and growth."
+    shouted = ABSTRACT.upper()
+    text = f"{ABSTRACT}\n\n{shouted}\n\n{ABSTRACT}\n\n{extra} New ports opened."
+    draft = build_draft(text)
+    kinds = [r.kind for r in draft.removed]
+    assert kinds.count("duplicate") >= 2
+    assert len(draft.sentences) == 5
+    assert draft.sentences[-1] == "New ports opened."
+    assert Removed("duplicate", extra) in draft.removed
+
+
+def test_it_does_not_split_years_or_abbreviations_badly() -> None:
+    draft = build_draft(
+        "The plan (1928~32) changed industry, e.g. steel and coal. "
+        "Output rose by 3.5 per cent in 1929, i.e. faster than planned. "
+        "Historians, e.g. Smith et al. (2003), disagree."
+    )
+    assert len(draft.sentences) == 3

@@ -1,0 +1,71 @@
+"""The student dashboard: progress per course and where to continue."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("progress:dashboard")
+
+
+def test_it_shows_progress_and_the_first_unfinished_lesson(as_user, student, lessons):
+    factories.LessonCompletionFactory(user=student, lesson=lessons[0])
+    factories.LessonCompletionFactory(user=student, lesson=lessons[2])
+    text = as_user(student).get(URL).text
+    assert "2 of 3 lessons complete" in text
+    assert f'href="{lessons[1].get_absolute_url()}">Continue: The purge' in text
+
+
+def test_it_says_when_a_course_is_complete(as_user, student, lessons):
+    for lesson in lessons:
+        factories.LessonCompletionFactory(user=student, lesson=lesson)
+    assert "Course complete." in as_user(student).get(URL).text
+
+
+def test_it_lists_courses_an_instructor_teaches(as_user, instructor, course):
+    text = as_user(instructor).get(URL).text
+    assert "Courses you teach" in text
+    assert course.title in text
+
+
+def test_it_invites_a_student_with_no_courses_to_browse(as_user, other_student):
+    assert "not enrolled in any course yet" in as_user(other_student).get(URL).text
+
+
+def test_it_sends_anonymous_to_log_in(as_user, anonymous, db):
+    response = as_user(anonymous).get(URL)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_it_refuses_post(as_user, student):
+    assert as_user(student).post(URL).status_code == 405
+
+
+def test_it_renders_in_constant_queries(as_user, student, course, django_assert_max_num_queries):
+    client = as_user(student)
+    client.get(URL)
+    with CaptureQueriesContext(connection) as small:
+        client.get(URL)
+    for position in range(4, 54):
+        lesson = factories.LessonFactory(course=course, position=position)
+        factories.LessonCompletionFactory(user=student, lesson=lesson)
+    for _ in range(5):
+        other = factories.CourseFactory()
+        factories.LessonFactory(course=other, position=1)
+        factories.EnrollmentFactory(user=student, course=other)
+    for user in factories.UserFactory.create_batch(200):
+        factories.EnrollmentFactory(user=user, course=course)
+    # session, user, my courses with lesson counts, their lessons, my completions, courses I teach
+    with django_assert_max_num_queries(6):
+        response = client.get(URL)
+    assert "50 of 53 lessons complete" in response.text
+    with CaptureQueriesContext(connection) as big:
+        client.get(URL)
+    assert len(big) == len(small)

@@ -1,0 +1,59 @@
+"""Production settings and security headers."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+ROOT = Path(__file__).resolve().parents[1]
+PRODUCTION = {
+    "DEBUG": "False",
+    "SECRET_KEY": "x7#Kq2!vLp9@Zr4$Wm8^Tn3&Yb6*Hc1(Jd5)Fg0_Se2+Ua7=Ri4-Oe9",
+    "ALLOWED_HOSTS": "example.org",
+}
+
+
+def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    # Only what a deployment would have: nothing from the test run leaks into the check.
+    base = {"PATH": os.environ["PATH"]}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env={**base, **env},
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+
+def test_it_passes_the_deployment_checklist_in_production_mode():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_it_refuses_to_start_without_a_secret_key_when_debug_is_off():
+    result = manage("check", env={"DEBUG": "False", "ALLOWED_HOSTS": "example.org"})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.django_db
+def test_it_sends_a_strict_content_security_policy(client):
+    response = client.get(reverse("catalog:index"))
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert "unsafe-eval" not in policy
+    assert "frame-ancestors 'none'" in policy
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_it_configures_htmx_to_need_no_eval_and_no_inline_styles(client):
+    text = client.get(reverse("catalog:index")).text
+    assert '"allowEval": false' in text
+    assert '"includeIndicatorStyles": false' in text
+    assert "htmx" in text and 'src="/static/django_htmx/htmx-2' in text
