@@ -25,16 +25,19 @@ def is_enrolled(user: User | AnonymousUser, course: Course) -> bool:
     return user.is_authenticated and Enrollment.objects.filter(user=user, course=course).exists()
 
 
-def get_lesson_for_reader(user: User, slug: str, lesson_id: int) -> tuple[Lesson, bool]:
-    """The lesson, if the user is enrolled in its course or may edit it.
+def get_lesson_for_reader(
+    user: User | AnonymousUser, slug: str, lesson_id: int
+) -> tuple[Lesson, bool]:
+    """The lesson, if the user may read it: enrolled, on the course's staff, an admin, or
+    anyone at all when the published course is open to guests.
 
     Returns (lesson, enrolled). Raises PermissionDenied for people who may see the course
-    but have not enrolled: the view turns that into an invitation to enroll.
+    but not its lessons: the view turns that into an invitation to enroll or log in.
     """
     course = get_course_for(user, slug)
     lesson = get_object_or_404(Lesson, course=course, pk=lesson_id)
     lesson.course = course
     enrolled = is_enrolled(user, course)
-    if not enrolled and not can_edit(user, course):
+    if not (enrolled or course.open_to_guests or can_edit(user, course)):
         raise PermissionDenied("Enroll in this course to read its lessons.")
     return lesson, enrolled

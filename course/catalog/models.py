@@ -55,6 +55,11 @@ class Course(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
     summary = models.TextField(blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    guest_access = models.BooleanField(
+        default=True,
+        help_text="Once published, anyone may read the lessons without enrolling (Moodle's "
+        "guest access). Progress is still recorded only for enrolled students.",
+    )
     source_text = models.TextField(help_text="The abstract exactly as it was given.")
     cleaning_report = models.JSONField(
         default=list, blank=True, help_text="What the importer removed from the source text."
@@ -83,6 +88,10 @@ class Course(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def open_to_guests(self) -> bool:
+        return self.is_published and self.guest_access
 
     def publish(self) -> None:
         self.status = self.Status.PUBLISHED

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -14,7 +15,7 @@ from course.catalog.access import can_edit, get_course_for, get_lesson_for_reade
 from course.catalog.models import Course, Lesson
 from course.catalog.rendering import GlossaryTerm, mark_terms, render_markdown
 from course.catalog.services import course_publish
-from course.http import AuthedRequest, HtmxHttpRequest
+from course.http import AuthedRequest, HtmxHttpRequest, safe_next
 from course.progress.selectors import completed_lesson_ids, course_progress, done_counts_by_course
 
 
@@ -64,7 +65,7 @@ def course_enroll(request: AuthedRequest, slug: str) -> HttpResponse:
     _, created = enrollment_create(user=request.user, course=course)
     if created:
         messages.success(request, f"You are enrolled in {course.title}.")
-    return redirect(course)
+    return redirect(safe_next(request) or course.get_absolute_url())
 
 
 @require_POST
@@ -77,17 +78,18 @@ def course_publish_view(request: AuthedRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-@login_required
-def lesson_detail(request: AuthedRequest, slug: str, lesson_id: int) -> HttpResponse:
+def lesson_detail(request: HtmxHttpRequest, slug: str, lesson_id: int) -> HttpResponse:
     try:
         lesson, enrolled = get_lesson_for_reader(request.user, slug, lesson_id)
     except PermissionDenied as denied:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
         messages.info(request, str(denied))
         return redirect("catalog:course", slug=slug)
     return render(request, "catalog/lesson_detail.html", lesson_context(request, lesson, enrolled))
 
 
-def lesson_context(request: AuthedRequest, lesson: Lesson, enrolled: bool) -> dict[str, object]:
+def lesson_context(request: HtmxHttpRequest, lesson: Lesson, enrolled: bool) -> dict[str, object]:
     """Everything the lesson page and its completion partial show, in five queries."""
     course = lesson.course
     lessons = list(course.lessons.in_order().only("pk", "course_id", "position", "title"))

@@ -51,7 +51,7 @@ def _many_courses(n: int, students: list) -> None:
 
 
 def test_it_renders_the_catalog_in_constant_queries(
-    as_user, student, django_assert_max_num_queries
+    as_user, student, course, django_assert_max_num_queries
 ):
     client = as_user(student)
     url = reverse("catalog:index")
@@ -59,6 +59,11 @@ def test_it_renders_the_catalog_in_constant_queries(
     with CaptureQueriesContext(connection) as small:
         client.get(url)
     _many_courses(20, [student, *factories.UserFactory.create_batch(5)])
+    for position in range(4, 54):
+        lesson = factories.LessonFactory(course=course, position=position)
+        factories.LessonCompletionFactory(user=student, lesson=lesson)
+    for other in factories.UserFactory.create_batch(200):
+        factories.EnrollmentFactory(user=other, course=course)
     # session, user, courses with lesson counts, my enrollments, my completion counts
     with django_assert_max_num_queries(5):
         response = client.get(url)
@@ -234,19 +239,45 @@ def test_it_sanitizes_markup_in_lesson_bodies(as_user, student, lessons):
     assert "<img" not in text
 
 
+@pytest.mark.parametrize("persona", ["anonymous", "other_student", "other_instructor"])
+def test_it_lets_guests_read_a_course_open_to_guests(as_user, request, lessons, persona):
+    response = as_user(request.getfixturevalue(persona)).get(lesson_url(lessons[0]))
+    assert response.status_code == 200
+    assert "You are reading as a guest" in response.text
+    assert "Mark lesson complete" not in response.text
+
+
 @pytest.mark.parametrize("persona", ["other_student", "other_instructor"])
-def test_it_sends_people_not_enrolled_to_the_course_page(as_user, request, lessons, persona):
+def test_it_sends_people_not_enrolled_to_the_course_page_when_guests_are_not_allowed(
+    as_user, request, course, lessons, persona
+):
+    Course.objects.filter(pk=course.pk).update(guest_access=False)
     response = as_user(request.getfixturevalue(persona)).get(lesson_url(lessons[0]))
     assert response.status_code == 302
-    assert response["Location"] == reverse(
-        "catalog:course", kwargs={"slug": lessons[0].course.slug}
-    )
+    assert response["Location"] == reverse("catalog:course", kwargs={"slug": course.slug})
 
 
-def test_it_sends_anonymous_readers_to_log_in(as_user, anonymous, lessons):
+def test_it_sends_anonymous_readers_to_log_in_when_guests_are_not_allowed(
+    as_user, anonymous, course, lessons
+):
+    Course.objects.filter(pk=course.pk).update(guest_access=False)
     response = as_user(anonymous).get(lesson_url(lessons[0]))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
+
+
+def test_it_enrolls_a_guest_and_brings_them_back_to_the_lesson(as_user, other_student, lessons):
+    client = as_user(other_student)
+    url = reverse("catalog:enroll", kwargs={"slug": lessons[0].course.slug})
+    response = client.post(url, {"next": lesson_url(lessons[0])})
+    assert response["Location"] == lesson_url(lessons[0])
+    assert "Mark lesson complete" in client.get(lesson_url(lessons[0])).text
+
+
+def test_it_ignores_an_offsite_next_after_enrolling(as_user, other_student, course):
+    url = reverse("catalog:enroll", kwargs={"slug": course.slug})
+    response = as_user(other_student).post(url, {"next": "https://evil.example/"})
+    assert response["Location"] == course.get_absolute_url()
 
 
 @pytest.mark.parametrize("persona", ["instructor", "admin"])
