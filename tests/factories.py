@@ -90,3 +90,20 @@ class LessonCompletionFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     lesson = factory.SubFactory(LessonFactory)
     course = factory.SelfAttribute("lesson.course")
+
+
+def grow_course(course: Course, *, completed_by: User | None = None) -> None:
+    """Add 50 lessons (each with a concept, each completed by `completed_by`) and 200
+    enrolled students who completed the first lesson: the size at which the query-count
+    tests check that a page's queries do not grow with the data."""
+    first = course.lessons.in_order().first()
+    start = course.lessons.count() + 1
+    for position in range(start, start + 50):
+        lesson = LessonFactory(course=course, position=position)
+        ConceptFactory(course=course)
+        if completed_by is not None:
+            LessonCompletionFactory(user=completed_by, lesson=lesson)
+    for other in UserFactory.create_batch(200):
+        EnrollmentFactory(user=other, course=course)
+        if first is not None:
+            LessonCompletionFactory(user=other, lesson=first)

@@ -59,11 +59,7 @@ def test_it_renders_the_catalog_in_constant_queries(
     with CaptureQueriesContext(connection) as small:
         client.get(url)
     _many_courses(20, [student, *factories.UserFactory.create_batch(5)])
-    for position in range(4, 54):
-        lesson = factories.LessonFactory(course=course, position=position)
-        factories.LessonCompletionFactory(user=student, lesson=lesson)
-    for other in factories.UserFactory.create_batch(200):
-        factories.EnrollmentFactory(user=other, course=course)
+    factories.grow_course(course, completed_by=student)
     # session, user, courses with lesson counts, my enrollments, my completion counts
     with django_assert_max_num_queries(5):
         response = client.get(url)
@@ -126,11 +122,7 @@ def test_it_renders_the_course_page_in_constant_queries(
     client.get(course_url(course))
     with CaptureQueriesContext(connection) as small:
         client.get(course_url(course))
-    for position in range(4, 54):
-        lesson = factories.LessonFactory(course=course, position=position)
-        factories.LessonCompletionFactory(user=student, lesson=lesson)
-    for other in factories.UserFactory.create_batch(200):
-        factories.EnrollmentFactory(user=other, course=course)
+    factories.grow_course(course, completed_by=student)
     # session, user, course, lessons, enrolled?, editable?, my completions
     with django_assert_max_num_queries(7):
         response = client.get(course_url(course))
@@ -310,12 +302,7 @@ def test_it_renders_a_lesson_in_constant_queries(
     client.get(url)
     with CaptureQueriesContext(connection) as small:
         client.get(url)
-    for position in range(4, 54):
-        factories.LessonFactory(course=course, position=position)
-        factories.ConceptFactory(course=course)
-    for other in factories.UserFactory.create_batch(200):
-        factories.EnrollmentFactory(user=other, course=course)
-        factories.LessonCompletionFactory(user=other, lesson=lessons[1])
+    factories.grow_course(course)
     # session, user, course, lesson, enrolled?, lessons, concepts, my completions
     with django_assert_max_num_queries(8):
         response = client.get(url)
