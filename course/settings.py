@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "course.accounts",
     "course.catalog",
     "course.progress",
+    "course.quizzes",
+    "course.discussions",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

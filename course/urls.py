@@ -1,12 +1,25 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.decorators.http import require_GET
 
 admin.site.site_header = "Lectern administration"
 admin.site.site_title = "Lectern admin"
 
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    # Browsers ask for /favicon.ico whatever the page's <link rel="icon"> says.
+    return redirect(static("favicon.svg"), permanent=True)
+
+
 urlpatterns = [
+    path("favicon.ico", favicon),
     path("", include("course.catalog.urls")),
     path("", include("course.progress.urls")),
     path("accounts/", include("course.accounts.urls")),

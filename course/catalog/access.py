@@ -41,3 +41,21 @@ def get_lesson_for_reader(
     if not (enrolled or course.open_to_guests or can_edit(user, course)):
         raise PermissionDenied("Enroll in this course to read its lessons.")
     return lesson, enrolled
+
+
+def get_course_for_editor(user: User | AnonymousUser, slug: str) -> Course:
+    """A course this user may change: 404 if they cannot see it, 403 if they only see it."""
+    course = get_course_for(user, slug)
+    if not can_edit(user, course):
+        raise PermissionDenied("Only the course's instructors and admins can change it.")
+    return course
+
+
+def can_create_courses(user: User | AnonymousUser, *, teaches: bool | None = None) -> bool:
+    """Admins, instructors of any course, and people given the "add course" permission
+    (Moodle's course creators). Pass `teaches` when the caller already knows it."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if teaches is None:
+        teaches = user.staff_roles.exists()
+    return user.is_superuser or teaches or user.has_perm("catalog.add_course")

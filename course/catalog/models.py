@@ -64,6 +64,9 @@ class Course(models.Model):
     cleaning_report = models.JSONField(
         default=list, blank=True, help_text="What the importer removed from the source text."
     )
+    # The form submission that made this course: a second submit of the same form finds
+    # the course instead of making another.
+    creation_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(null=True, blank=True)

@@ -7,24 +7,38 @@ later stages (questions, discussion prompts) can build on:
 ``clean``      normalisation, wrapped lines, boilerplate, title, repeated copies;
 ``sentences``  sentence splitting (nupunkt) and repeated sentences;
 ``candidates`` / ``acronyms`` / ``concepts``  key concepts and their definitions;
-``lessons``    contiguous lessons with titles and Markdown bodies;
+``lessons``    contiguous lessons with titles, Markdown bodies, concepts, objectives;
+``questions``  seven quiz types, overgenerated and filtered by ``checks``;
+``prompts``    analytical discussion prompts;
+``regenerate`` a concept for a term the teacher adds;
 ``pipeline``   the stages in order: :func:`build_draft`.
 """
 
 from __future__ import annotations
 
+from .checks import answer_matches, normalize_answer
 from .decode import decode_text
 from .errors import MAX_INPUT_BYTES, InputError
-from .model import Draft, DraftConcept, DraftLesson, Removed
+from .model import Draft, DraftConcept, DraftLesson, DraftPrompt, DraftQuestion, Removed
 from .pipeline import build_draft
+from .prompts import generate_prompts
+from .questions import generate_questions
+from .regenerate import concept_from_term
 
 __all__ = [
     "MAX_INPUT_BYTES",
     "Draft",
     "DraftConcept",
     "DraftLesson",
+    "DraftPrompt",
+    "DraftQuestion",
     "InputError",
     "Removed",
+    "answer_matches",
     "build_draft",
+    "concept_from_term",
     "decode_text",
+    "generate_prompts",
+    "generate_questions",
+    "normalize_answer",
 ]

@@ -42,6 +42,9 @@ from .lexicon import (
 )
 from .tokens import Token, tokenize
 
+#: Plural determiners/pronouns: a bare verb base after them is a verb.
+PLURAL_DEMONSTRATIVES = frozenset({"these", "those", "they", "we"})
+
 #: Longest phrase proposed, in words: longer spans are clauses, not terms.
 MAX_PHRASE_WORDS = 4
 MAX_NAME_WORDS = 6
@@ -150,6 +153,10 @@ def _is_verb(tokens: list[Token], i: int) -> bool:
         return after_subject or after_noun or nxt is None or next_word in STOPWORDS
     lemmas = _verb_lemmas(word)
     if lemmas & VERB_BASES:
+        return True
+    if prev_word in PLURAL_DEMONSTRATIVES and word in VERB_BASES | AMBIGUOUS_VERB_BASES:
+        # "these offer ...": a plural determiner cannot take a singular noun,
+        # so a bare verb base after it is the verb of a clause.
         return True
     if prev_word in VERB_TRIGGERS and lemmas & AMBIGUOUS_VERB_BASES:
         return True
@@ -426,6 +433,61 @@ def date_mentions(sentence: TokenizedSentence) -> list[Mention]:
     ]
 
 
+def _verb_stem(word: str) -> str:
+    """Crude stem shared by a verb's forms ("subordinate", "subordinated" -> "subordinat")."""
+    for ending in ("ing", "ed", "es", "e", "s", "d"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def _prep_tail(sentence: TokenizedSentence, i: int) -> tuple[int, tuple[str, ...]] | None:
+    """The first "preposition (det) word" within four words after verb ``i``, same clause."""
+    tokens = sentence.tokens
+    j = i
+    while j + 1 < len(tokens) and j < i + 5 and not tokens[j].break_after:
+        j += 1
+        word = tokens[j].lower
+        if word in PREPOSITIONS or word == "to":
+            k = j + 1
+            if (
+                k < len(tokens)
+                and tokens[k].lower in ("the", "a", "an")
+                and not tokens[j].break_after
+            ):
+                k += 1
+            if k < len(tokens) and sentence.roles[k] == CONTENT and not tokens[k - 1].break_after:
+                return k, (word, *tokens[k].units)
+            return None
+    return None
+
+
+def claim_mentions(sentences: list[TokenizedSentence]) -> list[Mention]:
+    """Recurring verb phrases: the same verb with the same prepositional object in
+    two or more sentences ("subordinate the unions to the party" ... "subordinated
+    to the party"). A claim the author repeats is a key idea even though it is not
+    a noun phrase; the first occurrence names it.
+    """
+    found: dict[tuple[str, ...], list[Mention]] = {}
+    for sentence in sentences:
+        for i, (token, role) in enumerate(zip(sentence.tokens, sentence.roles, strict=True)):
+            if role != VERB or token.lower in AUXILIARIES or len(token.text) < 6:
+                continue
+            tail = _prep_tail(sentence, i)
+            if tail is None:
+                continue
+            end, units = tail
+            key = ("#claim", _verb_stem(token.lower), *units)
+            span = sentence.tokens[i : end + 1]
+            mention = _mention(sentence, span, "claim", key=key)
+            found.setdefault(key, []).append(mention)
+    out: list[Mention] = []
+    for mentions in found.values():
+        if len({m.sentence for m in mentions}) >= 2:
+            out.extend(mentions)
+    return out
+
+
 def all_mentions(sentences: list[TokenizedSentence]) -> list[Mention]:
     """Every candidate occurrence in the text, in reading order."""
     names = name_words(sentences)
@@ -436,5 +498,6 @@ def all_mentions(sentences: list[TokenizedSentence]) -> list[Mention]:
         mentions.extend(acronym_mentions(sentence))
         mentions.extend(of_mentions(sentence))
         mentions.extend(date_mentions(sentence))
+    mentions.extend(claim_mentions(sentences))
     mentions.sort(key=lambda m: (m.sentence, m.start, -m.words, m.kind))
     return mentions

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from .acronyms import find_expansions
 from .candidates import Mention, TokenizedSentence, acronym_key, all_mentions, name_words
 from .clean import dominant_script, script_counts
+from .contexts import MAX_CLAUSE_WORDS, appositive, clause_candidates, find_form, word_count
 from .lexicon import DEFINING_VERBS, GENERIC_MODIFIERS, GENERIC_NOUNS, STOPWORDS, VARIANT_HEADS
 from .model import DraftConcept
 from .tokens import is_acronym, phrase_units, singular, word_units
@@ -36,7 +37,7 @@ _ADJECTIVE_ENDINGS = ("able", "ible", "al", "ive", "ous", "ful", "less", "ic", "
 
 MIN_CONCEPTS = 8
 MAX_CONCEPTS = 20
-CORE_SHARE = 0.4
+CORE_SHARE = 0.5
 MIN_CORE = 3
 
 
@@ -50,6 +51,8 @@ class Group:
     sentences: set[int] = field(default_factory=set)
     score: float = 0.0
     primary: tuple[str, ...] = ()
+    listed: bool = False  # some mention is an item of an enumeration
+    aspect: bool = False  # "X of the <main topic>": an aspect of what the text is about
 
     @property
     def first(self) -> tuple[int, int]:
@@ -133,7 +136,7 @@ def _acceptable(key: tuple[str, ...], mentions: list[Mention], count: int, scrip
         return False  # a quotation in another language is not a key concept
     if "acronym" in kinds:
         return _letters(surface) >= 2
-    if "date" in kinds:
+    if "date" in kinds or "claim" in kinds:
         return True
     if _letters(surface) < 3:
         return False  # stray letters ("X", "Y") and numbers
@@ -148,10 +151,53 @@ def _acceptable(key: tuple[str, ...], mentions: list[Mention], count: int, scrip
             return False
         if word in GENERIC_NOUNS and not proper:
             return False
+    if count == 1 and kinds == {"phrase"} and _plural_inside(surface):
+        # "cultural changes labor unions [are experiencing]": a plural noun
+        # before the last word of a one-off run marks a missed clause boundary.
+        return False
     # Phrases made only of vague words ("various ways") teach nothing.
     vague_words = GENERIC_NOUNS | GENERIC_MODIFIERS | STOPWORDS
     words = [w.lower() for m in mentions[:1] for w in re.split(r"[\s-]+", m.surface)]
     return not all(w in vague_words for w in words)
+
+
+def _plural_inside(surface: str) -> bool:
+    words = surface.split()
+    for word in words[:-1]:
+        lower = word.lower()
+        if word[:1].isupper() or len(lower) < 5 or not lower.isalpha():
+            continue
+        if lower.endswith("s") and not lower.endswith(("ss", "us", "is", "ics", "ous")):
+            return True
+    return False
+
+
+#: Where a list begins: after a colon, "such as", "including", "namely".
+_LIST_START_RE = re.compile(r":\s|\bsuch as\s|\bincluding\s|\bnamely\s", re.IGNORECASE)
+
+
+def list_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges of enumerations: a colon or "such as" followed by items
+    separated by ";" or by commas/"and". Items an author lists are what a
+    passage is about ("the purge took three forms: A; B; C")."""
+    regions = []
+    for match in _LIST_START_RE.finditer(text):
+        rest = text[match.end() :]
+        if ";" in rest or "," in rest or " and " in rest:
+            regions.append((match.end(), len(text)))
+    # "A and B were ...": a coordinated subject lists the sentence's topics.
+    head = re.match(r"^(?:the\s+)?[\w'-]+(?:\s[\w'-]+){0,3}\s+and\s+(?:the\s+)?[\w'-]+", text, re.I)
+    if head:
+        regions.append((0, head.end()))
+    return regions
+
+
+_OF_RE = re.compile(r"^\s+of\s+(?:the\s+)?([^\W\d_][\w'-]*)")
+
+
+def _of_topic(after: str, topic: str) -> bool:
+    match = _OF_RE.match(after)
+    return bool(match) and word_units(match.group(1))[-1] == topic
 
 
 # --- grouping ----------------------------------------------------------------------
@@ -256,6 +302,9 @@ def score_group(group: Group, n_sentences: int, title_units: frozenset[str]) -> 
     title = 1.0 + 0.6 * in_title
     # What sentences are about (their subjects) matters more than what they mention.
     subject = 1.25 if any(m.subject for m in group.mentions) else 1.0
+    listed = 1.4 if group.listed and words >= 2 else 1.0
+    if group.aspect and words >= 2:
+        listed *= 1.3
     penalty = 1.0
     kinds = group.kinds
     if "date" in kinds:
@@ -266,7 +315,7 @@ def score_group(group: Group, n_sentences: int, title_units: frozenset[str]) -> 
         penalty *= 0.75
         if group.primary[0].endswith(_ADJECTIVE_ENDINGS):
             penalty *= 0.5
-    return frequency * length * position * proper * title * subject * penalty
+    return frequency * length * position * proper * title * subject * listed * penalty
 
 
 def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
@@ -360,32 +409,45 @@ def occurrences(forms: list[str], sentences: list[str]) -> list[int]:
     return [i for i, s in enumerate(sentences) if any(p.search(s) for p in patterns)]
 
 
-def definition_for(forms: list[str], sentences: list[str], where: list[int]) -> str:
-    """The sentence that best defines the concept, taken verbatim.
+def definition_for(
+    forms: list[str], sentences: list[str], where: list[int], used: frozenset[str] = frozenset()
+) -> str:
+    """A definition or context for the concept, always a contiguous span of the text.
 
-    Preference: "X is/are/was ..." with X as subject, then an apposition
-    "X, a ..." ("X, the ..." is too often a list), then a parenthesis
-    "X (...)" or "(X)", then the first sentence mentioning X.
+    Preference: a short defining sentence ("X is/are ...", "X refers to ...");
+    for an acronym term, its expansion ("NEP: New Economic Policy"); an
+    appositive right after the term ("X, which ...", "X (...)"); then the
+    clause around the term in the first sentence that gives one not already
+    used for another concept; finally the first sentence itself. Cutting the
+    clause keeps one long sentence from defining five different terms.
     """
     verbs = "|".join(sorted(DEFINING_VERBS))
-    best: tuple[int, int] | None = None
     for i in where:
         sentence = sentences[i]
         for form in forms:
             f = re.escape(form)
-            flags = re.IGNORECASE
-            if re.match(rf"^(?:(?:the|a|an)\s+)?{f}\s+(?:{verbs})\b", sentence, flags):
-                strength = 0
-            elif re.search(rf"(?<!\w){f},\s+(?:a|an)\s", sentence, flags):
-                strength = 1
-            elif re.search(rf"(?<!\w){f}\s*\(|\(\s*{f}\s*\)", sentence, flags):
-                strength = 2
-            else:
-                continue
-            if best is None or (strength, i) < best:
-                best = (strength, i)
-    if best is not None:
-        return sentences[best[1]]
+            pattern = rf"^(?:(?:the|a|an)\s+)?{f}\s+(?:{verbs})\b"
+            short = word_count(sentence) <= MAX_CLAUSE_WORDS
+            if short and re.match(pattern, sentence, re.IGNORECASE) and sentence not in used:
+                return sentence
+    if forms and _is_acronym_form(forms[0]):
+        expansion = next((f for f in forms[1:] if " " in f), "")
+        if expansion:
+            return f"{forms[0]}: {expansion}"
+    contexts: list[str] = []
+    for i in where:
+        span = find_form(sentences[i], forms)
+        if span is None:
+            continue
+        contexts.append(appositive(sentences[i], span))
+    for i in where:
+        span = find_form(sentences[i], forms)
+        if span is None:
+            continue
+        contexts.extend(clause_candidates(sentences[i], *span))
+    for context in contexts:
+        if context and context not in used:
+            return context
     return sentences[where[0]] if where else ""
 
 
@@ -397,7 +459,14 @@ def rank_concepts(sentences: list[TokenizedSentence], title: str | None) -> list
     texts = [s.text for s in sentences]
     groups, names = build_groups(sentences)
     title_units = frozenset(phrase_units(title)) if title else frozenset()
+    regions = [list_regions(t) for t in texts]
+    singles = [g for g in groups.values() if len(g.primary) == 1 and g.kinds == {"phrase"}]
+    topic = max(singles, key=lambda g: (g.count, g.primary)).primary[0] if singles else ""
     for group in groups.values():
+        group.aspect = bool(topic) and any(
+            _of_topic(texts[m.sentence][m.start + len(m.surface) :], topic) for m in group.mentions
+        )
+        group.listed = any(a <= m.start < b for m in group.mentions for a, b in regions[m.sentence])
         group.score = score_group(group, len(sentences), title_units)
     ranked = sorted(groups.values(), key=lambda g: (-g.score, g.first, g.primary))
     budget = concept_budget(len(sentences))
@@ -410,6 +479,7 @@ def rank_concepts(sentences: list[TokenizedSentence], title: str | None) -> list
 
     result: list[RankedConcept] = []
     seen_terms: set[str] = set()
+    used: set[str] = set()
     for group in chosen:
         forms = _forms(group, names)
         where = occurrences(forms, texts)
@@ -417,11 +487,13 @@ def rank_concepts(sentences: list[TokenizedSentence], title: str | None) -> list
             continue
         seen_terms.add(forms[0].casefold())
         units = frozenset(u for key in group.keys for u in key if u not in STOPWORDS)
+        definition = definition_for(forms, texts, where, frozenset(used))
+        used.add(definition)
         result.append(
             RankedConcept(
                 term=forms[0],
                 aliases=forms[1:],
-                definition=definition_for(forms, texts, where),
+                definition=definition,
                 sentences=where,
                 score=group.score,
                 units=units,

@@ -10,6 +10,7 @@ is never a single stray sentence next to a huge one.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
@@ -298,6 +299,67 @@ def lesson_body(seg: Segment, texts: list[str], paragraph_starts: list[int]) -> 
     return prose(paragraphs)
 
 
+#: Longest learning objective, in characters.
+MAX_OBJECTIVE = 160
+_PAIR_TEMPLATES = (
+    "Explain how {a} relates to {b}.",
+    "Describe {a} and {b} as the text presents them.",
+    "Explain the role of {a} in the text's account of {b}.",
+    "Compare {a} and {b} as the text presents them.",
+)
+_SINGLE_TEMPLATES = (
+    "Describe {a} as the text presents it.",
+    "Explain what the text says about {a}.",
+    "Summarise the significance of {a} in the text.",
+)
+
+
+def _with_article(term: str, texts: list[str]) -> str:
+    """ "the personnel purge" but "NEP": the article as the text uses it."""
+    pattern = re.escape(term)
+    with_the = sum(len(re.findall(rf"\bthe\s+{pattern}\b", t, re.IGNORECASE)) for t in texts)
+    bare = sum(len(re.findall(rf"(?<!\w){pattern}\b", t, re.IGNORECASE)) for t in texts)
+    return f"the {term}" if with_the and with_the * 2 >= bare else term
+
+
+def _is_noun_like(term: str) -> bool:
+    """Verb-phrase concepts ("subordinate X to Y") do not fit "Explain how {a} ..."."""
+    words = term.lower().split()
+    return not (
+        len(words) >= 3 and ("to" in words[1:] or ("the" in words[1:] and "of" not in words))
+    )
+
+
+def lesson_objectives(
+    segments: list[Segment], concepts: list[RankedConcept], texts: list[str]
+) -> list[str]:
+    """One distinct objective per lesson from its own most specific concepts.
+
+    Concepts introduced in the lesson come first, so each objective is about
+    what is new in that lesson; templates rotate so objectives read differently.
+    """
+    objectives: list[str] = []
+    for number, seg in enumerate(segments):
+        own = [c for c in _salient_concepts(seg, concepts) if _is_noun_like(c.term)]
+        fresh = [c for c in own if seg.start <= c.sentences[0] < seg.end]
+        ordered = fresh + [c for c in own if c not in fresh]
+        terms = [_with_article(c.term, texts) for c in ordered]
+        options: list[str] = []
+        for k in range(len(terms) - 1):
+            for j in range(k + 1, min(len(terms), k + 3)):
+                for t in range(len(_PAIR_TEMPLATES)):
+                    template = _PAIR_TEMPLATES[(number + t) % len(_PAIR_TEMPLATES)]
+                    options.append(template.format(a=terms[k], b=terms[j]))
+        for k in range(len(terms)):
+            for t in range(len(_SINGLE_TEMPLATES)):
+                template = _SINGLE_TEMPLATES[(number + t) % len(_SINGLE_TEMPLATES)]
+                options.append(template.format(a=terms[k]))
+        options.append(f"Summarise the main point of part {number + 1} of the text.")
+        objective = next(o for o in options if len(o) <= MAX_OBJECTIVE and o not in objectives)
+        objectives.append(objective[:1].upper() + objective[1:])
+    return objectives
+
+
 def build_lessons(
     sentences: list[TokenizedSentence],
     paragraph_starts: list[int],
@@ -311,9 +373,16 @@ def build_lessons(
     segments = segment(costs, lesson_count(n))
     titles = lesson_titles(segments, sentences, concepts)
     texts = [s.text for s in sentences]
+    objectives = lesson_objectives(segments, concepts, texts)
     return [
         DraftLesson(
-            title=title, sentences=seg.indexes, body=lesson_body(seg, texts, paragraph_starts)
+            title=title,
+            sentences=seg.indexes,
+            body=lesson_body(seg, texts, paragraph_starts),
+            concepts=[
+                c.term for c in concepts if any(seg.start <= i < seg.end for i in c.sentences)
+            ],
+            objective=objective,
         )
-        for seg, title in zip(segments, titles, strict=True)
+        for seg, title, objective in zip(segments, titles, objectives, strict=True)
     ]

@@ -6,7 +6,7 @@ lets a teacher edit it, so the field names are part of the public API.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -32,6 +32,8 @@ class DraftLesson:
     # a paragraph starting with a Markdown marker ("1.", "#", "- ") gets that
     # marker backslash-escaped so it renders as written (markdown.escape_line_start).
     body: str
+    concepts: list[str] = field(default_factory=list)  # terms in it, most important first
+    objective: str = ""  # a learning objective built from the lesson's own terms
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,35 @@ class DraftConcept:
 
 
 @dataclass(frozen=True)
+class DraftQuestion:
+    """A quiz item, traceable to the sentences it was made from.
+
+    ``answer`` depends on ``type``: accepted strings (cloze, short_answer), the
+    correct option (single_choice), the correct options (multiple_response),
+    a bool (true_false), the items in order (ordering), [left, right] pairs
+    (matching).
+    """
+
+    type: str
+    prompt: str
+    options: list[str]
+    answer: Any
+    concepts: list[str]
+    sentences: list[int]
+    explanation: str
+    lesson: int | None = None  # lesson holding the first cited sentence
+
+
+@dataclass(frozen=True)
+class DraftPrompt:
+    """A discussion prompt: analytical, tied to concepts and sentences."""
+
+    text: str
+    concepts: list[str]
+    sentences: list[int]
+
+
+@dataclass(frozen=True)
 class Draft:
     """Everything generated from one abstract."""
 
@@ -55,6 +86,8 @@ class Draft:
     removed: list[Removed]
     lessons: list[DraftLesson]
     concepts: list[DraftConcept]
+    questions: list[DraftQuestion] = field(default_factory=list)
+    prompts: list[DraftPrompt] = field(default_factory=list)
 
     def lesson_concepts(self, lesson: DraftLesson) -> list[str]:
         """Terms of the concepts that occur in ``lesson``, most important first."""
@@ -73,8 +106,8 @@ class Draft:
                 {
                     "title": lesson.title,
                     "sentences": list(lesson.sentences),
-                    "concepts": self.lesson_concepts(lesson),
-                    "objective": "",
+                    "concepts": list(lesson.concepts) or self.lesson_concepts(lesson),
+                    "objective": lesson.objective,
                 }
                 for lesson in self.lessons
             ],
@@ -88,4 +121,27 @@ class Draft:
                 }
                 for c in self.concepts
             ],
+            "questions": [
+                {
+                    "type": q.type,
+                    "prompt": q.prompt,
+                    "options": list(q.options),
+                    "answer": _plain(q.answer),
+                    "concepts": list(q.concepts),
+                    "sentences": list(q.sentences),
+                    "explanation": q.explanation,
+                }
+                for q in self.questions
+            ],
+            "prompts": [
+                {"text": p.text, "concepts": list(p.concepts), "sentences": list(p.sentences)}
+                for p in self.prompts
+            ],
         }
+
+
+def _plain(value: Any) -> Any:
+    """Tuples (matching pairs) become lists so the JSON round-trips unchanged."""
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value

@@ -13,6 +13,8 @@ from .decode import check_text
 from .errors import InputError
 from .lessons import build_lessons
 from .model import Draft
+from .prompts import build_prompts
+from .questions import build_questions
 from .sentences import split_sentences
 from .titles import derive_title
 
@@ -44,10 +46,16 @@ def build_draft(text: str, *, title: str | None = None) -> Draft:
     ranked = rank_concepts(sentences, hint)
     final_title = hint or derive_title([c.term for c in ranked], split.sentences[0])
 
+    lessons = build_lessons(sentences, split.paragraph_starts, ranked)
+    concepts = to_draft_concepts(ranked)
+    texts = list(split.sentences)
+    lesson_of = {i: n for n, lesson in enumerate(lessons) for i in lesson.sentences}
     return Draft(
         title=final_title,
-        sentences=list(split.sentences),
+        sentences=texts,
         removed=[*cleaned.removed, *split.removed],
-        lessons=build_lessons(sentences, split.paragraph_starts, ranked),
-        concepts=to_draft_concepts(ranked),
+        lessons=lessons,
+        concepts=concepts,
+        questions=build_questions(texts, concepts, lesson_of),
+        prompts=build_prompts(texts, concepts),
     )

@@ -9,9 +9,9 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from course.catalog.access import get_lesson_for_reader
+from course.catalog.access import can_create_courses, get_lesson_for_reader
 from course.catalog.models import Course
-from course.catalog.views import lesson_context
+from course.catalog.views.pages import lesson_context
 from course.http import AuthedRequest
 from course.progress.selectors import dashboard_progress
 from course.progress.services import lesson_complete
@@ -20,9 +20,11 @@ from course.progress.services import lesson_complete
 @require_GET
 @login_required
 def dashboard(request: AuthedRequest) -> HttpResponse:
+    teaching = list(Course.objects.taught_by(request.user).order_by("title", "pk"))
     context = {
         "progress": dashboard_progress(user_id=request.user.pk),
-        "teaching": list(Course.objects.taught_by(request.user).order_by("title", "pk")),
+        "teaching": teaching,
+        "can_create": can_create_courses(request.user, teaches=bool(teaching)),
     }
     return render(request, "progress/dashboard.html", context)
 

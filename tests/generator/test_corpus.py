@@ -39,7 +39,7 @@ def test_it_builds_a_complete_draft_from_each_corpus_abstract(path: Path) -> Non
 
     assert len(draft.concepts) >= 3
     for concept in draft.concepts:
-        assert concept.definition in draft.sentences
+        assert any(concept.definition.split(": ", 1)[-1] in s for s in draft.sentences)
         assert concept.sentences == sorted(set(concept.sentences))
         forms = [concept.term, *concept.aliases]
         for i in concept.sentences:
@@ -89,3 +89,16 @@ def test_it_handles_ten_abstracts_concatenated_quickly() -> None:
     covered = [i for lesson in draft.lessons for i in lesson.sentences]
     assert covered == list(range(len(draft.sentences)))
     assert len(draft.concepts) <= 20
+
+
+@pytest.mark.parametrize("path", FILES, ids=_ids)
+def test_it_makes_checked_questions_and_prompts_for_each_corpus_abstract(path: Path) -> None:
+    from .quiz_rules import assert_prompt_rules, assert_question_rules
+
+    draft = build_draft(path.read_text(encoding="utf-8"))
+    assert len(draft.questions) >= 5
+    assert len({q.type for q in draft.questions}) >= 4
+    assert_question_rules(draft)
+    assert_prompt_rules(draft)
+    for lesson in draft.lessons:
+        assert lesson.objective and len(lesson.objective) <= 160

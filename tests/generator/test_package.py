@@ -36,10 +36,17 @@ def test_it_exports_the_public_api() -> None:
         "Draft",
         "DraftConcept",
         "DraftLesson",
+        "DraftPrompt",
+        "DraftQuestion",
         "InputError",
         "Removed",
+        "answer_matches",
         "build_draft",
+        "concept_from_term",
         "decode_text",
+        "generate_prompts",
+        "generate_questions",
+        "normalize_answer",
     }
     assert generator.MAX_INPUT_BYTES == 200_000
     assert issubclass(generator.InputError, ValueError)

@@ -90,12 +90,13 @@ def test_it_is_fast_on_the_reference_abstract(seed_text: str) -> None:
 
 def test_it_serialises_to_the_documented_json_layout(seed_draft: Draft) -> None:
     data = seed_draft.to_json()
-    assert set(data) == {"title", "source", "lessons", "concepts"}
+    assert set(data) == {"title", "source", "lessons", "concepts", "questions", "prompts"}
     assert data["source"]["sentences"] == seed_draft.sentences
     assert {"kind": "duplicate"}.items() <= data["source"]["removed"][-1].items()
     for lesson in data["lessons"]:
         assert set(lesson) == {"title", "sentences", "concepts", "objective"}
-        assert lesson["objective"] == ""
+        assert lesson["objective"] and len(lesson["objective"]) <= 160
+        assert lesson["concepts"]
     for concept in data["concepts"]:
         assert set(concept) == {"term", "aliases", "definition", "sentences", "core"}
     shock = [

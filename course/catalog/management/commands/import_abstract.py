@@ -28,7 +28,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Created draft course “{course.title}” (slug {course.slug}): "
             f"{len(draft.sentences)} sentences in {len(draft.lessons)} lessons, "
-            f"{len(draft.concepts)} concepts."
+            f"{len(draft.concepts)} concepts, {len(draft.questions)} questions, "
+            f"{len(draft.prompts)} discussion prompts."
         )
         if draft.removed:
             self.stdout.write(f"Removed {len(draft.removed)} item(s) from the source:")

@@ -1,0 +1,158 @@
+"""Cut a short, term-specific span out of a sentence: the clause around a term.
+
+Glossary definitions, matching items, short-answer prompts and true/false
+statements all need a piece of a sentence that reads on its own. Every span
+returned here is a contiguous slice of the sentence (never reworded), so a
+teacher can always find it in the source.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import STOPWORDS
+
+#: A clause should say something: at least this many words.
+MIN_CLAUSE_WORDS = 6
+#: Above this many words a span stops reading as a definition.
+MAX_CLAUSE_WORDS = 28
+
+#: Strong boundaries: semicolons, colons, dashes.
+_STRONG_RE = re.compile(r"\s*(?:;|:|\s[\u2013\u2014-]\s)\s*")
+#: Weak boundaries: commas.
+_COMMA_RE = re.compile(r",\s+")
+#: Discourse openers that make a clause depend on the one before.
+_OPENER_RE = re.compile(
+    r"^(?:thus|hence|therefore|moreover|however|furthermore|also|above all|in addition|"
+    r"in all of these processes|consequently|finally|first|second|third|then|specifically|"
+    r"further|in this paper|here|now|instead)\s*,\s*",
+    re.IGNORECASE,
+)
+_TRAILING = " ,;:.-\u2013\u2014"
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"[^\W_]+(?:[-'][^\W_]+)*", text))
+
+
+def _pieces(text: str, pattern: re.Pattern[str], offset: int) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for match in pattern.finditer(text):
+        spans.append((offset + start, offset + match.start()))
+        start = match.end()
+    spans.append((offset + start, offset + len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def tidy(span: str) -> str:
+    """Strip edge punctuation and dangling function words ("... of the")."""
+    span = span.strip().rstrip(_TRAILING).lstrip(_TRAILING)
+    words = span.split()
+    while len(words) > 1 and words[-1].lower() in STOPWORDS:
+        words.pop()
+    return " ".join(words).rstrip(_TRAILING)
+
+
+def strip_opener(text: str) -> str:
+    """Drop a leading "Thus, " / "Above all, " that ties a sentence to the one before."""
+    return _OPENER_RE.sub("", text, count=1)
+
+
+#: Weakest boundaries, used only inside a long piece without commas.
+_WORD_RE = re.compile(r"\s+(?=(?:with|and|which|who|whereas|while|because|but|in relation to)\s)")
+#: A piece opening with these leans on the piece before it.
+_DEPENDENT_START = ("which", "who", "whom", "where", "and", "or", "but", "with", "in relation")
+
+
+def _narrow(
+    sentence: str, piece: tuple[int, int], start: int, pattern: re.Pattern[str]
+) -> tuple[int, int]:
+    """Within ``piece``, the sub-piece around ``start`` widened to a readable length."""
+    text = sentence[piece[0] : piece[1]]
+    parts = _pieces(text, pattern, piece[0])
+    at = next((k for k, (a, b) in enumerate(parts) if a <= start < b), 0)
+    lo = hi = at
+
+    def dependent(k: int) -> bool:
+        return sentence[parts[k][0] : parts[k][1]].lower().startswith(_DEPENDENT_START)
+
+    while lo > 0 and dependent(lo):
+        lo -= 1
+    while word_count(sentence[parts[lo][0] : parts[hi][1]]) < MIN_CLAUSE_WORDS:
+        if hi + 1 < len(parts):
+            hi += 1
+        elif lo > 0:
+            lo -= 1
+        else:
+            break
+    return parts[lo][0], parts[hi][1]
+
+
+def _readable(text: str) -> str:
+    text = tidy(strip_opener(tidy(text)))
+    count = word_count(text)
+    return text if MIN_CLAUSE_WORDS <= count <= MAX_CLAUSE_WORDS else ""
+
+
+def clause_candidates(sentence: str, start: int, end: int) -> list[str]:
+    """Readable spans around characters ``start:end``, narrowest first.
+
+    First the piece between strong boundaries (; : dashes); if that is too
+    long, its comma-separated sub-piece, then a piece cut at "with"/"and"/
+    "which"; each widened with neighbours to at least :data:`MIN_CLAUSE_WORDS`
+    words. The strong piece joined with its neighbour is offered as a wider
+    alternative. Spans not of a readable length are left out.
+    """
+    strong = _pieces(sentence, _STRONG_RE, 0)
+    k = next((k for k, (a, b) in enumerate(strong) if a <= start < b), 0)
+    piece = strong[k] if strong else (0, len(sentence))
+    spans = [piece]
+    if word_count(sentence[piece[0] : piece[1]]) > MAX_CLAUSE_WORDS:
+        comma = _narrow(sentence, piece, start, _COMMA_RE)
+        spans.insert(0, comma)
+        if word_count(sentence[comma[0] : comma[1]]) > MAX_CLAUSE_WORDS:
+            spans.insert(0, _narrow(sentence, comma, start, _WORD_RE))
+    if k > 0:
+        spans.append((strong[k - 1][0], piece[1]))
+    if k + 1 < len(strong):
+        spans.append((piece[0], strong[k + 1][1]))
+    out: list[str] = []
+    for a, b in spans:
+        text = _readable(sentence[a:b])
+        if text and text not in out and text.lower().find(sentence[start:end].lower()) >= 0:
+            out.append(text)
+    return out
+
+
+def clause_around(sentence: str, start: int, end: int) -> str:
+    """The narrowest readable clause around ``start:end``, or "" if none."""
+    candidates = clause_candidates(sentence, start, end)
+    return candidates[0] if candidates else ""
+
+
+def find_form(sentence: str, forms: list[str]) -> tuple[int, int] | None:
+    """Position of the first (longest at a tie) form in the sentence, word-bounded."""
+    best: tuple[int, int] | None = None
+    for form in forms:
+        flags = 0 if form.isupper() else re.IGNORECASE
+        match = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", sentence, flags)
+        if match and (
+            best is None
+            or match.start() < best[0]
+            or (match.start() == best[0] and match.end() > best[1])
+        ):
+            best = (match.start(), match.end())
+    return best
+
+
+def appositive(sentence: str, span: tuple[int, int]) -> str:
+    """ "X, which was ...," or "X (...)" right after the term, with the term."""
+    rest = sentence[span[1] :]
+    match = re.match(r",\s+(?:which|who|a|an|the)\s[^,;:()]+", rest)
+    if match is None:
+        match = re.match(r"\s*\([^()]{3,}\)", rest)
+    if match is None:
+        return ""
+    text = tidy(sentence[span[0] : span[1] + match.end()])
+    return text if MIN_CLAUSE_WORDS <= word_count(text) <= MAX_CLAUSE_WORDS else ""

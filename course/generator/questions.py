@@ -1,0 +1,956 @@
+"""Stage 5: quiz questions of seven types, overgenerated, checked, ranked, selected.
+
+Every generator below proposes candidates from the sentences and the
+glossary; :func:`valid` applies the explicit rules of :mod:`checks` (answer
+in its source, distinct same-kind distractors, readable stems, false
+statements that match no sentence); duplicates of one (type, sentences,
+answer) are dropped; :func:`select_questions` keeps a spread of the best,
+making sure every type the text allows and every core concept is tested.
+
+Nothing is invented: prompts are fixed templates around spans of the text,
+options are terms or phrases of the text, and false statements are true
+sentences with one marked change (another term, another year, a negation).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from .candidates import CONTENT, TokenizedSentence, tokenize_sentences
+from .checks import (
+    answer_in_source,
+    contains_phrase,
+    distinct_options,
+    fact_key,
+    matches_no_source,
+    near_duplicate,
+    norm_text,
+    option_kind,
+    same_kind,
+    stem_ok,
+)
+from .contexts import clause_candidates, find_form, strip_opener, tidy, word_count
+from .lexicon import STOPWORDS
+from .model import DraftConcept, DraftQuestion
+
+TYPES = (
+    "cloze",
+    "single_choice",
+    "multiple_response",
+    "true_false",
+    "ordering",
+    "matching",
+    "short_answer",
+)
+BLANK = "_____"
+MIN_QUESTIONS = 12
+MAX_QUESTIONS = 30
+
+_YEAR_RE = re.compile(r"(?<![\w.~\-])(1[5-9]\d\d|20\d\d)(?![\w~\-])")
+_NEGATION_RE = re.compile(r"\b(?:not|no|never|nor|none|neither|cannot)\b|n't\b", re.IGNORECASE)
+#: Finite auxiliaries after which "not" negates the clause ("was intended" -> "was not intended").
+_FINITE_AUX_RE = re.compile(
+    r"(?<!\bwhich )(?<!\bthat )(?<!\bwho )\b(is|are|was|were|has|have|had|can|could|will|would|"
+    r"should|must|may|might)\b(?! not\b)"
+)
+#: Openers that make a statement depend on the sentence before it.
+_ANAPHORIC_START = ("it ", "they ", "their ", "its ", "these ", "those ", "he ", "she ", "such ")
+#: Item separators inside an enumeration.
+_ITEM_SPLIT_RE = re.compile(r"\s*;\s*(?:and\s+)?|,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_LIST_LEAD_RE = re.compile(r"(.*?)(?::\s|,?\s+(?:such as|including|namely)\s)(.+)$")
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary concept prepared for question making."""
+
+    term: str
+    forms: list[str]  # term first, then aliases
+    kind: str  # see checks.option_kind; "claim" for verb phrases
+    sentences: list[int]
+    core: bool
+    rank: int
+    definition: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    question: DraftQuestion
+    score: float
+
+
+def _is_claim(term: str) -> bool:
+    """A verb phrase concept ("subordinate the unions to the party")."""
+    words = term.lower().split()
+    return len(words) >= 3 and ("to" in words[1:] or ("the" in words[1:] and "of" not in words))
+
+
+def prepare(concepts: list[DraftConcept]) -> list[Term]:
+    terms = []
+    for c in concepts:
+        forms = [c.term, *[a for a in c.aliases if a.casefold() != c.term.casefold()]]
+        kind = "claim" if _is_claim(c.term) else option_kind(c.term)
+        terms.append(Term(c.term, forms, kind, list(c.sentences), c.core, c.rank, c.definition))
+    return terms
+
+
+def shuffled(items: list[str], salt: str = "") -> list[str]:
+    """A deterministic shuffle (independent of PYTHONHASHSEED) that never
+    returns the input order when there are two or more distinct items."""
+
+    def key(item: str) -> str:
+        return hashlib.sha256(f"{salt}|{item}".encode()).hexdigest()
+
+    out = sorted(items, key=key)
+    if len(out) > 1 and out == items:
+        out = out[1:] + out[:1]
+    return out
+
+
+def explain(sentences: list[str], where: list[int]) -> str:
+    quoted = " … ".join(sentences[i] for i in where)
+    return f"From the text: \u201c{quoted}\u201d"
+
+
+def _weight(term: Term) -> float:
+    return (2.0 if term.core else 1.0) + 1.0 / max(1, term.rank)
+
+
+def _blank(text: str, span: tuple[int, int]) -> str:
+    return text[: span[0]] + BLANK + text[span[1] :]
+
+
+def _mentions_any(text: str, forms: list[str]) -> bool:
+    return find_form(text, forms) is not None
+
+
+def _gap_stem(sentence: str, term: Term) -> tuple[str, str] | None:
+    """The sentence (or, if too long, the clause) with the term blanked, and the
+    blanked surface. None when another form of the term would still show."""
+    span = find_form(sentence, term.forms)
+    if span is None:
+        return None
+    text = sentence
+    if word_count(sentence) > 40:
+        clauses = [c for c in clause_candidates(sentence, *span) if word_count(c) >= 8]
+        if not clauses:
+            return None
+        text = clauses[0]
+        span = find_form(text, term.forms)
+        if span is None:
+            return None
+    surface = text[span[0] : span[1]]
+    stem = _blank(text, span)
+    if _mentions_any(stem, term.forms):
+        return None
+    return stem, surface
+
+
+def _accepted(surface: str, term: Term) -> list[str]:
+    out: list[str] = []
+    for form in [surface, *term.forms]:
+        if form.casefold() not in {o.casefold() for o in out}:
+            out.append(form)
+    return out
+
+
+def _concepts_in(text: str, terms: list[Term]) -> list[str]:
+    return [t.term for t in terms if _mentions_any(text, t.forms)]
+
+
+# --- generators -------------------------------------------------------------------
+
+
+def cloze_items(sentences: list[str], terms: list[Term]) -> Iterable[Candidate]:
+    for term in terms:
+        for n, i in enumerate(term.sentences[:3]):
+            gap = _gap_stem(sentences[i], term)
+            if gap is None:
+                continue
+            stem, surface = gap
+            yield Candidate(
+                DraftQuestion(
+                    type="cloze",
+                    prompt=f"Fill in the blank: {stem}",
+                    options=[],
+                    answer=_accepted(surface, term),
+                    concepts=[term.term],
+                    sentences=[i],
+                    explanation=explain(sentences, [i]),
+                ),
+                _weight(term) + (0.3 if n == 0 else 0.0),
+            )
+
+
+def _distractors(
+    key: str, term: Term | None, pool: list[Term], avoid: str, n: int = 3
+) -> list[str]:
+    """Up to ``n`` same-kind terms from elsewhere in the text, nearest in rank first."""
+    kind = option_kind(key)
+    plural = key.lower().endswith("s")
+    chosen: list[str] = []
+    rank = term.rank if term else 0
+    ordered = sorted(
+        pool, key=lambda t: (t.term.lower().endswith("s") != plural, abs(t.rank - rank), t.rank)
+    )
+    for other in ordered:
+        if term is not None and other.term == term.term:
+            continue
+        if other.kind != kind or option_kind(other.term) != kind:
+            continue
+        if _mentions_any(avoid, other.forms):
+            continue  # a term of the stem's own sentence would also fit
+        candidate = other.term
+        if distinct_options(key, [*chosen, candidate]):
+            chosen.append(candidate)
+        if len(chosen) == n:
+            break
+    return chosen
+
+
+def single_choice_items(sentences: list[str], terms: list[Term]) -> Iterable[Candidate]:
+    for term in terms:
+        if term.kind == "claim":
+            continue
+        for i in term.sentences[:2]:
+            gap = _gap_stem(sentences[i], term)
+            if gap is None:
+                continue
+            stem, surface = gap
+            distractors = _distractors(surface, term, terms, sentences[i])
+            if len(distractors) < 3:
+                continue
+            options = shuffled([surface, *distractors], salt=stem)
+            yield Candidate(
+                DraftQuestion(
+                    type="single_choice",
+                    prompt=f"Which term completes the statement from the text? {stem}",
+                    options=options,
+                    answer=surface,
+                    concepts=[term.term],
+                    sentences=[i],
+                    explanation=explain(sentences, [i]),
+                ),
+                _weight(term) + 0.2,
+            )
+    # Years: "In which year ...?" when the text has at least four distinct years.
+    years = sorted({m.group(1) for s in sentences for m in _YEAR_RE.finditer(s)})
+    if len(years) >= 4:
+        for i, sentence in enumerate(sentences):
+            for match in _YEAR_RE.finditer(sentence):
+                key = match.group(1)
+                others = sorted(years, key=lambda y: (abs(int(y) - int(key)), y))
+                distractors = [y for y in others if y != key][:3]
+                stem = _blank(sentence, match.span(1))
+                yield Candidate(
+                    DraftQuestion(
+                        type="single_choice",
+                        prompt=f"Which year completes the statement from the text? {stem}",
+                        options=shuffled([key, *distractors], salt=stem),
+                        answer=key,
+                        concepts=_concepts_in(sentence, terms),
+                        sentences=[i],
+                        explanation=explain(sentences, [i]),
+                    ),
+                    1.5,
+                )
+
+
+def _lower_start(text: str) -> str:
+    first = text.split(" ", 1)[0]
+    if first.lower() in STOPWORDS and first[:1].isupper() and not first.isupper():
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def _nominal_phrases(tokenized: list[TokenizedSentence], skip: int) -> list[tuple[int, str]]:
+    """ "the X of (the) Y" noun phrases of the other sentences: same-kind wrong
+    options for enumerations whose items are such phrases."""
+    found: list[tuple[int, str]] = []
+    for sentence in tokenized:
+        if sentence.index == skip:
+            continue
+        tokens, roles = sentence.tokens, sentence.roles
+        for i, token in enumerate(tokens):
+            if token.lower != "the":
+                continue
+            j = i + 1
+            while (
+                j < len(tokens)
+                and roles[j] == CONTENT
+                and j - i <= 3
+                and not tokens[j - 1].break_after
+            ):
+                j += 1
+            if (
+                j == i + 1
+                or j >= len(tokens)
+                or tokens[j].lower != "of"
+                or tokens[j - 1].break_after
+            ):
+                continue
+            k = j + 1
+            if k < len(tokens) and tokens[k].lower == "the":
+                k += 1
+            end = k
+            while (
+                end < len(tokens)
+                and roles[end] == CONTENT
+                and end - k < 3
+                and not tokens[end - 1].break_after
+            ):
+                end += 1
+            if end == k:
+                continue
+            phrase = sentence.text[token.start : tokens[end - 1].end]
+            found.append((sentence.index, phrase[:1].lower() + phrase[1:]))
+    # Nominalised heads ("the replacement of ...") read like list items of a process.
+    return sorted(found, key=lambda f: (not _nominalised(f[1]), f[0]))
+
+
+_NOMINAL_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ing", "ure", "al", "ity")
+
+
+def _nominalised(phrase: str) -> bool:
+    head = phrase.split(" of ", 1)[0].split()[-1].lower()
+    return head.endswith(_NOMINAL_ENDINGS)
+
+
+def multiple_response_items(
+    sentences: list[str], terms: list[Term], tokenized: list[TokenizedSentence]
+) -> Iterable[Candidate]:
+    for i, sentence in enumerate(sentences):
+        # 1. "A and B were ...": a coordinated subject of two glossary terms.
+        head = re.match(
+            r"^(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)\s+(were|are|was|is|have|had)\s+([^,;:]+)",
+            sentence,
+            re.IGNORECASE,
+        )
+        if head:
+            left = next(
+                (
+                    t
+                    for t in terms
+                    if any(f.casefold() == head.group(1).casefold() for f in t.forms)
+                ),
+                None,
+            )
+            right = next(
+                (
+                    t
+                    for t in terms
+                    if any(f.casefold() == head.group(2).casefold() for f in t.forms)
+                ),
+                None,
+            )
+            if left and right and left.kind != "claim" and right.kind != "claim":
+                correct = [head.group(1), head.group(2)]
+                if correct[0][:1].isupper() and not left.term[:1].isupper():
+                    correct[0] = correct[0][:1].lower() + correct[0][1:]
+                wrong = _distractors(
+                    correct[0], left, [t for t in terms if t.term != right.term], sentence, 2
+                )
+                if wrong and same_kind(correct[0], [correct[1], *wrong]):
+                    predicate = tidy(f"{head.group(3)} {head.group(4)}")
+                    yield _mr(
+                        sentences,
+                        i,
+                        f"which of the following {predicate}?",
+                        correct,
+                        wrong,
+                        [left.term, right.term],
+                        2.6,
+                    )
+        # 2. Enumerations after a colon, "such as", "including".
+        match = _LIST_LEAD_RE.match(sentence)
+        if not match:
+            continue
+        lead = tidy(strip_opener(match.group(1)))
+        items = [tidy(x) for x in _ITEM_SPLIT_RE.split(match.group(2)) if tidy(x)]
+        if ";" in match.group(2):
+            items = [tidy(re.sub(r"^and\s+", "", x)) for x in re.split(r"\s*;\s*", match.group(2))]
+        items = [x for x in items if 1 <= word_count(x) <= 16]
+        if len(items) < 2 or len(items) > 6 or word_count(lead) < 3:
+            continue
+        kind = option_kind(items[0])
+        if not same_kind(items[0], items[1:]):
+            continue
+        if kind == "phrase":
+            wrong = []
+            for _, phrase in _nominal_phrases(tokenized, i):
+                if option_kind(phrase) == "phrase" and distinct_options(
+                    items[0], [*items[1:], *wrong, phrase]
+                ):
+                    wrong.append(phrase)
+                if len(wrong) == 2:
+                    break
+        else:
+            wrong = _distractors(items[0], None, terms, sentence, 2)
+        if not wrong:
+            continue
+        prompt = (
+            f"which of the following does the text give where it says that {_lower_start(lead)}?"
+        )
+        concepts = _concepts_in(sentence, terms)
+        yield _mr(sentences, i, prompt, items, wrong, concepts, 2.4)
+
+
+def _mr(
+    sentences: list[str],
+    i: int,
+    question: str,
+    correct: list[str],
+    wrong: list[str],
+    concepts: list[str],
+    score: float,
+) -> Candidate:
+    prompt = f"Select all that apply: {question}"
+    return Candidate(
+        DraftQuestion(
+            type="multiple_response",
+            prompt=prompt,
+            options=shuffled([*correct, *wrong], salt=prompt),
+            answer=list(correct),
+            concepts=concepts,
+            sentences=[i],
+            explanation=explain(sentences, [i]),
+        ),
+        score,
+    )
+
+
+def statement_of(sentence: str) -> str:
+    """A sentence as a standalone statement: opener dropped, capitalised, or ""."""
+    text = tidy(strip_opener(sentence))
+    if text.lower().startswith(_ANAPHORIC_START) or not stem_ok(text):
+        return ""
+    return text[:1].upper() + text[1:] + "."
+
+
+def _negate(statement: str) -> str:
+    if _NEGATION_RE.search(statement):
+        return ""
+    match = _FINITE_AUX_RE.search(statement)
+    if match is None or match.start() < 4:
+        return ""
+    if re.match(r"\s+(?:\w+ly\s+)?(?:only|also|just)\b", statement[match.end() :]):
+        return ""  # "was not only ..." reads as "not only ... but also", not a negation
+    return statement[: match.end()] + " not" + statement[match.end() :]
+
+
+def true_false_items(sentences: list[str], terms: list[Term]) -> Iterable[Candidate]:
+    years = sorted({m.group(1) for s in sentences for m in _YEAR_RE.finditer(s)})
+    for i, sentence in enumerate(sentences):
+        statement = statement_of(sentence)
+        if not statement:
+            continue
+        concepts = _concepts_in(statement, terms)
+        weight = 1.0 + 0.3 * min(2, len(concepts))
+        yield _tf(
+            sentences, i, statement, True, concepts, "True: the text says exactly this.", weight
+        )
+        # Year changed: to another year of the text, else the year before.
+        for match in _YEAR_RE.finditer(statement):
+            year = match.group(1)
+            other = next((y for y in years if y != year), str(int(year) - 1))
+            false = statement[: match.start(1)] + other + statement[match.end(1) :]
+            why = f"False: the text gives {year}, not {other}."
+            yield _tf(sentences, i, false, False, concepts, why, weight + 0.6)
+        negated = _negate(statement)
+        if negated:
+            yield _tf(
+                sentences,
+                i,
+                negated,
+                False,
+                concepts,
+                "False: the text states the opposite.",
+                weight + 0.4,
+            )
+        # A term swapped for another of the same kind that the sentence does not mention.
+        for term in terms:
+            if term.kind in ("claim", "year") or (term.kind == "term" and " " not in term.term):
+                continue  # a lone common noun swapped is too often still true
+            span = find_form(statement, term.forms)
+            if span is None:
+                continue
+            surface = statement[span[0] : span[1]]
+            others = _distractors(surface, term, terms, statement, 1)
+            if not others:
+                continue
+            swap = others[0]
+            if surface[:1].isupper() and span[0] == 0:
+                swap = swap[:1].upper() + swap[1:]
+            false = statement[: span[0]] + swap + statement[span[1] :]
+            why = f"False: the text says \u201c{surface}\u201d, not \u201c{others[0]}\u201d."
+            yield _tf(
+                sentences,
+                i,
+                false,
+                False,
+                concepts,
+                why,
+                weight + (0.3 if term.kind == "proper" else 0.0),
+            )
+            break
+
+
+def _tf(
+    sentences: list[str],
+    i: int,
+    statement: str,
+    truth: bool,
+    concepts: list[str],
+    why: str,
+    score: float,
+) -> Candidate:
+    return Candidate(
+        DraftQuestion(
+            type="true_false",
+            prompt=f"True or false? {statement}",
+            options=["True", "False"],
+            answer=truth,
+            concepts=concepts,
+            sentences=[i],
+            explanation=f"{why} {explain(sentences, [i])}",
+        ),
+        score,
+    )
+
+
+def _short_item(sentence: str) -> str:
+    """A sentence cut to a short step for ordering (≤ 22 words), or ""."""
+    text = tidy(strip_opener(sentence))
+    if word_count(text) > 22:
+        clauses = [c for c in clause_candidates(sentence, 0, 1) if word_count(c) <= 22]
+        text = clauses[0] if clauses else ""
+    if not text or word_count(text) < 5:
+        return ""
+    return text[:1].upper() + text[1:]
+
+
+def ordering_items(sentences: list[str], terms: list[Term]) -> Iterable[Candidate]:
+    steps = [(i, _short_item(s)) for i, s in enumerate(sentences)]
+    steps = [(i, s) for i, s in steps if s]
+    # Dated events, sorted by year, when three or more sentences carry one year each.
+    dated = []
+    for i, sentence in enumerate(sentences):
+        years = {m.group(1) for m in _YEAR_RE.finditer(sentence)}
+        short = _short_item(sentence)
+        if len(years) == 1 and short:
+            dated.append((int(next(iter(years))), i, short))
+    if len({y for y, _, _ in dated}) >= 3:
+        dated.sort()
+        chosen = dated[:5]
+        answer = [s for _, _, s in chosen]
+        yield _ordering(
+            sentences,
+            "Put these events in chronological order.",
+            answer,
+            sorted(i for _, i, _ in chosen),
+            terms,
+            2.5,
+        )
+    # Steps of the argument: windows of four sentences in reading order.
+    size = 4 if len(steps) >= 4 else 3
+    for start in range(0, max(1, len(steps) - size + 1), 2):
+        window = steps[start : start + size]
+        if len(window) < 3:
+            continue
+        answer = [s for _, s in window]
+        where = [i for i, _ in window]
+        score = 2.0 - 0.02 * sum(word_count(s) for s in answer) / len(answer)
+        yield _ordering(
+            sentences,
+            "Put these statements in the order in which the text presents them.",
+            answer,
+            where,
+            terms,
+            score,
+        )
+
+
+def _ordering(
+    sentences: list[str],
+    prompt: str,
+    answer: list[str],
+    where: list[int],
+    terms: list[Term],
+    score: float,
+) -> Candidate:
+    return Candidate(
+        DraftQuestion(
+            type="ordering",
+            prompt=prompt,
+            options=shuffled(answer, salt=prompt + "".join(answer)),
+            answer=list(answer),
+            concepts=_concepts_in(" ".join(sentences[i] for i in where), terms),
+            sentences=list(where),
+            explanation=explain(sentences, where),
+        ),
+        score,
+    )
+
+
+def _context(term: Term, sentences: list[str]) -> tuple[str, int] | None:
+    """A short context of the term with the term blanked, and its sentence."""
+    for i in term.sentences:
+        span = find_form(sentences[i], term.forms)
+        if span is None:
+            continue
+        for clause in clause_candidates(sentences[i], *span):
+            where = find_form(clause, term.forms)
+            if where is None or word_count(clause) > 24:
+                continue
+            blanked = _blank(clause, where)
+            if not _mentions_any(blanked, term.forms):
+                return blanked, i
+    return None
+
+
+def matching_items(sentences: list[str], terms: list[Term]) -> Iterable[Candidate]:
+    usable = []
+    for term in terms:
+        if term.kind == "claim":
+            continue
+        context = _context(term, sentences)
+        if context is not None:
+            usable.append((term, *context))
+    for start in range(0, len(usable), 4):
+        group = usable[start : start + 5] if len(usable) - start <= 5 else usable[start : start + 4]
+        rights = [r for _, r, _ in group]
+        if len(set(rights)) != len(rights):
+            continue
+        # A right side must not name another left term: it would give the pair away.
+        group = [
+            g
+            for g in group
+            if not any(_mentions_any(g[1], u.forms) for u, _, _ in group if u is not g[0])
+        ]
+        if len(group) < 3:
+            continue
+        pairs = [[t.term, r] for t, r, _ in group]
+        where = sorted({i for _, _, i in group})
+        left = ", ".join(t.term for t, _, _ in group)
+        yield Candidate(
+            DraftQuestion(
+                type="matching",
+                prompt=(
+                    f"Match each term with the passage from the text whose gap ({BLANK}) "
+                    f"it fills: {left}."
+                ),
+                options=shuffled([r for _, r, _ in group], salt=left),
+                answer=pairs,
+                concepts=[t.term for t, _, _ in group],
+                sentences=where,
+                explanation=explain(sentences, where),
+            ),
+            2.2 + sum(_weight(t) for t, _, _ in group) / (4 * len(group)) - 0.3 * (start // 4),
+        )
+
+
+def short_answer_items(sentences: list[str], terms: list[Term]) -> Iterable[Candidate]:
+    for term in terms:
+        acronym = next((f for f in term.forms if " " not in f and f.isupper() and len(f) > 1), None)
+        expansion = next((f for f in term.forms if " " in f), None)
+        if acronym and expansion:
+            where = [i for i in term.sentences if _mentions_any(sentences[i], [acronym])]
+            where = where[:1] or term.sentences[:1]
+            yield _short(
+                sentences,
+                f"What does the abbreviation {acronym} stand for in the text?",
+                [expansion],
+                term,
+                where,
+                2.4,
+            )
+            yield _short(
+                sentences,
+                f"Which abbreviation does the text use for the {expansion}?"
+                if not expansion.lower().startswith("the ")
+                else f"Which abbreviation does the text use for {expansion}?",
+                [acronym],
+                term,
+                where,
+                2.0,
+            )
+        if term.kind == "claim":
+            continue
+        context = _context(term, sentences)
+        if context is None:
+            continue
+        blanked, i = context
+        prompt = f"Which term from the text fills the gap? \u201c{blanked}\u201d"
+        yield _short(sentences, prompt, list(term.forms), term, [i], _weight(term))
+
+
+def _short(
+    sentences: list[str],
+    prompt: str,
+    accepted: list[str],
+    term: Term,
+    where: list[int],
+    score: float,
+) -> Candidate:
+    return Candidate(
+        DraftQuestion(
+            type="short_answer",
+            prompt=prompt,
+            options=[],
+            answer=list(accepted),
+            concepts=[term.term],
+            sentences=list(where),
+            explanation=explain(sentences, where),
+        ),
+        score,
+    )
+
+
+# --- checks, ranking, selection ------------------------------------------------------
+
+
+def key_texts(q: DraftQuestion) -> list[str]:
+    """The answer text(s) that must appear in the cited sentences."""
+    if q.type in ("cloze", "short_answer"):
+        return [q.answer[0]]
+    if q.type == "single_choice":
+        return [q.answer]
+    if q.type == "multiple_response":
+        return list(q.answer)
+    if q.type == "matching":
+        return [pair[0] for pair in q.answer]
+    if q.type == "ordering":
+        return list(q.answer)
+    return []
+
+
+def valid(q: DraftQuestion, sentences: list[str]) -> bool:
+    """Every explicit rule a question must pass (see :mod:`checks`)."""
+    cited = [sentences[i] for i in q.sentences if 0 <= i < len(sentences)]
+    if not cited or len(cited) != len(q.sentences):
+        return False
+    if q.type == "short_answer":
+        # An accepted answer (the term or an alias) occurs in a cited sentence.
+        if not any(answer_in_source(a, cited) for a in q.answer):
+            return False
+    elif q.type == "ordering":
+        if q.options == q.answer or len(q.answer) < 3:
+            return False
+        if not all(answer_in_source(a, cited) for a in q.answer):
+            return False
+    elif q.type == "true_false":
+        statement = q.prompt.removeprefix("True or false? ")
+        if not stem_ok(statement):
+            return False
+        if q.answer is True and not answer_in_source(statement, cited):
+            return False
+        if q.answer is False and not matches_no_source(statement, sentences):
+            return False
+    elif not all(answer_in_source(a, cited) for a in key_texts(q)):
+        return False
+    if q.type in ("cloze", "single_choice"):
+        stem = q.prompt.split("? ", 1)[-1].removeprefix("Fill in the blank: ")
+        if not stem_ok(stem.replace(BLANK, "it")):
+            return False
+    if q.type == "single_choice":
+        distractors = [o for o in q.options if o != q.answer]
+        if len(q.options) != 4 or len(distractors) != 3:
+            return False
+        if not distinct_options(q.answer, distractors) or not same_kind(q.answer, distractors):
+            return False
+    if q.type == "multiple_response":
+        wrong = [o for o in q.options if o not in q.answer]
+        if len(q.answer) < 2 or not 1 <= len(wrong) <= 3:
+            return False
+        if not distinct_options(q.answer[0], [*q.answer[1:], *wrong]):
+            return False
+        if not same_kind(q.answer[0], [*q.answer[1:], *wrong]):
+            return False
+        if any(answer_in_source(w, cited) for w in wrong):
+            return False
+    if q.type == "matching":
+        rights = [pair[1] for pair in q.answer]
+        if len(set(rights)) != len(rights) or not 3 <= len(rights) <= 5:
+            return False
+    return True
+
+
+def candidate_pool(sentences: list[str], concepts: list[DraftConcept]) -> list[Candidate]:
+    """All candidates that pass the checks, one per fact and type, best first."""
+    terms = prepare(concepts)
+    tokenized = tokenize_sentences(sentences)
+    raw: list[Candidate] = [
+        *cloze_items(sentences, terms),
+        *single_choice_items(sentences, terms),
+        *multiple_response_items(sentences, terms, tokenized),
+        *true_false_items(sentences, terms),
+        *ordering_items(sentences, terms),
+        *matching_items(sentences, terms),
+        *short_answer_items(sentences, terms),
+    ]
+    raw.sort(key=lambda c: (-c.score, TYPES.index(c.question.type), c.question.prompt))
+    seen: set[tuple[str, tuple[int, ...], str]] = set()
+    prompts: set[tuple[str, str]] = set()
+    pool = []
+    for candidate in raw:
+        q = candidate.question
+        key = fact_key(q.type, q.sentences, q.answer)
+        if key in seen or (q.type, q.prompt) in prompts or not valid(q, sentences):
+            continue
+        seen.add(key)
+        prompts.add((q.type, q.prompt))
+        pool.append(candidate)
+    return pool
+
+
+def question_budget(n_sentences: int) -> int:
+    return max(MIN_QUESTIONS, min(MAX_QUESTIONS, 2 * n_sentences + 4))
+
+
+def select_questions(
+    pool: list[Candidate], concepts: list[DraftConcept], budget: int
+) -> list[DraftQuestion]:
+    """Best items with every available type, every core concept, and a spread."""
+    chosen: list[Candidate] = []
+    taken: set[int] = set()
+
+    def take(k: int) -> None:
+        taken.add(k)
+        chosen.append(pool[k])
+
+    for kind in TYPES:
+        k = next((k for k, c in enumerate(pool) if c.question.type == kind), None)
+        if k is not None:
+            take(k)
+    # The rarer, richer types get a second item when the text allows.
+    for kind in ("multiple_response", "matching", "ordering"):
+        k = next(
+            (k for k, c in enumerate(pool) if k not in taken and c.question.type == kind), None
+        )
+        if k is not None:
+            take(k)
+    # True/false: one true and one false item when possible.
+    for truth in (True, False):
+        if not any(c.question.type == "true_false" and c.question.answer is truth for c in chosen):
+            k = next(
+                (
+                    k
+                    for k, c in enumerate(pool)
+                    if k not in taken
+                    and c.question.type == "true_false"
+                    and c.question.answer is truth
+                    and not any(
+                        o.question.type == "true_false"
+                        and o.question.sentences == c.question.sentences
+                        for o in chosen
+                    )
+                ),
+                None,
+            )
+            if k is not None:
+                take(k)
+    for concept in concepts:
+        if not concept.core or any(concept.term in c.question.concepts for c in chosen):
+            continue
+        prefer = ("cloze", "short_answer", "single_choice")
+        options = [
+            k for k, c in enumerate(pool) if k not in taken and concept.term in c.question.concepts
+        ]
+        options.sort(key=lambda k: (pool[k].question.type not in prefer, -pool[k].score, k))
+        if options:
+            take(options[0])
+    while len(chosen) < budget:
+        types = Counter(c.question.type for c in chosen)
+        tested = Counter(t for c in chosen for t in c.question.concepts)
+        used = Counter(i for c in chosen for i in c.question.sentences)
+        facts = {(tuple(c.question.sentences), _answer_norm(c.question)) for c in chosen}
+        best, best_value = None, float("-inf")
+        for k, c in enumerate(pool):
+            if k in taken:
+                continue
+            q = c.question
+            value = (
+                c.score
+                - 0.7 * types[q.type]
+                - 0.5 * sum(tested[t] for t in q.concepts[:2])
+                - 0.6 * sum(used[i] for i in q.sentences) / len(q.sentences)
+                - (1.5 if (tuple(q.sentences), _answer_norm(q)) in facts else 0.0)
+            )
+            if value > best_value:
+                best, best_value = k, value
+        if best is None:
+            break
+        take(best)
+    ordered = sorted(
+        chosen,
+        key=lambda c: (min(c.question.sentences), TYPES.index(c.question.type), c.question.prompt),
+    )
+    return [c.question for c in ordered]
+
+
+def _answer_norm(q: DraftQuestion) -> str:
+    """The tested fact's answer, comparable across types (cloze vs short answer)."""
+    if q.type == "true_false":
+        return "statement"  # a sentence's true and perturbed versions test one fact
+    answer = q.answer[0] if isinstance(q.answer, list) and q.answer else q.answer
+    return norm_text(str(answer))
+
+
+def _tests(q: DraftQuestion, focus: list[str], concepts: list[DraftConcept]) -> bool:
+    wanted = {f.casefold() for f in focus}
+    for c in concepts:
+        if {f.casefold() for f in [c.term, *c.aliases]} & wanted:
+            wanted.add(c.term.casefold())
+    return any(t.casefold() in wanted for t in q.concepts)
+
+
+def generate_questions(
+    sentences: list[str],
+    concepts: list[DraftConcept],
+    *,
+    focus: list[str] | None = None,
+    types: list[str] | None = None,
+    exclude: Iterable[DraftQuestion] = (),
+) -> list[DraftQuestion]:
+    """The ranked, checked candidate pool, for regenerating one question.
+
+    ``focus``: keep items testing one of these terms (or their aliases);
+    ``types``: keep these question types; ``exclude``: drop items with the
+    same (type, prompt) as one of these (the question being replaced).
+    """
+    excluded = {(q.type, q.prompt) for q in exclude}
+    out = []
+    for candidate in candidate_pool(sentences, concepts):
+        q = candidate.question
+        if types is not None and q.type not in types:
+            continue
+        if focus is not None and not _tests(q, focus, concepts):
+            continue
+        if (q.type, q.prompt) in excluded:
+            continue
+        out.append(q)
+    return out
+
+
+def build_questions(
+    sentences: list[str], concepts: list[DraftConcept], lesson_of: dict[int, int]
+) -> list[DraftQuestion]:
+    pool = candidate_pool(sentences, concepts)
+    selected = select_questions(pool, concepts, question_budget(len(sentences)))
+    return [replace(q, lesson=lesson_of.get(min(q.sentences))) for q in selected]
+
+
+__all__ = [
+    "TYPES",
+    "build_questions",
+    "candidate_pool",
+    "contains_phrase",
+    "generate_questions",
+    "near_duplicate",
+    "norm_text",
+    "valid",
+]

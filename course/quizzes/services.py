@@ -1,0 +1,141 @@
+"""Workflows on the question bank: store generated questions, edit, delete, regenerate."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+
+from course.catalog.models import Concept, Course, Lesson, SourceSentence
+from course.catalog.selectors import concepts_by_term, draft_concepts, source_sentences
+from course.generator import DraftQuestion, generate_questions
+from course.quizzes.models import Question
+
+
+def _lesson_of(sentences: Sequence[SourceSentence], indexes: Sequence[int]) -> Lesson | None:
+    for i in sorted(indexes):
+        if 0 <= i < len(sentences) and sentences[i].lesson_id is not None:
+            return sentences[i].lesson
+    return None
+
+
+def _link(
+    question: Question,
+    item: DraftQuestion,
+    sentences: Sequence[SourceSentence],
+    concepts: dict[str, Concept],
+) -> None:
+    question.sentences.set([sentences[i] for i in item.sentences if 0 <= i < len(sentences)])
+    question.concepts.set(
+        [concepts[t.casefold()] for t in item.concepts if t.casefold() in concepts]
+    )
+
+
+def questions_create(
+    *,
+    course: Course,
+    items: Sequence[DraftQuestion],
+    sentences: Sequence[SourceSentence],
+    concepts: dict[str, Concept],
+    origin: str = Question.Origin.GENERATED,
+) -> list[Question]:
+    """Store generated questions as drafts in the course's bank, after its last question."""
+    start = (course.questions.aggregate(n=Max("position"))["n"] or 0) + 1
+    created = []
+    for offset, item in enumerate(items):
+        question = Question.objects.create(
+            course=course,
+            lesson=_lesson_of(sentences, item.sentences),
+            type=item.type,
+            prompt=item.prompt,
+            options=list(item.options),
+            answer=item.answer,
+            explanation=item.explanation,
+            origin=origin,
+            position=start + offset,
+        )
+        _link(question, item, sentences, concepts)
+        created.append(question)
+    return created
+
+
+def as_draft_question(question: Question) -> DraftQuestion:
+    return DraftQuestion(
+        type=question.type,
+        prompt=question.prompt,
+        options=list(question.options),
+        answer=question.answer,
+        concepts=[c.term for c in question.concepts.all()],
+        sentences=sorted(s.position for s in question.sentences.all()),
+        explanation=question.explanation,
+    )
+
+
+def question_update(*, question: Question, fields: dict[str, Any]) -> Question:
+    """Apply an instructor's edit. The question becomes theirs: origin 'authored'."""
+    for name in ("prompt", "options", "answer", "explanation"):
+        setattr(question, name, fields[name])
+    question.origin = Question.Origin.AUTHORED
+    question.save()
+    return question
+
+
+def question_accept(*, question: Question) -> Question:
+    question.status = Question.Status.ACCEPTED
+    question.save(update_fields=["status", "updated_at"])
+    return question
+
+
+def question_delete(*, question: Question) -> None:
+    question.delete()
+
+
+@transaction.atomic
+def question_regenerate(*, question: Question) -> bool:
+    """Replace a question by another one on the same concepts, of the same type if possible.
+
+    Returns False (and changes nothing) when the generator has no different question.
+    """
+    course = question.course
+    sentences = source_sentences(course)
+    existing = [as_draft_question(q) for q in course.questions.with_sources()]
+    focus = [c.term for c in question.concepts.all()] or None
+    pool = generate_questions(
+        [s.text for s in sentences], draft_concepts(course), focus=focus, exclude=existing
+    )
+    same_type = [item for item in pool if item.type == question.type]
+    choice = (same_type or pool or [None])[0]
+    if choice is None:
+        return False
+    question.type = choice.type
+    question.prompt = choice.prompt
+    question.options = list(choice.options)
+    question.answer = choice.answer
+    question.explanation = choice.explanation
+    question.lesson = _lesson_of(sentences, choice.sentences)
+    question.status = Question.Status.DRAFT
+    question.origin = Question.Origin.GENERATED
+    question.save()
+    _link(question, choice, sentences, concepts_by_term(course))
+    return True
+
+
+def questions_for_concept(*, concept: Concept, limit: int = 2) -> list[Question]:
+    """New draft questions testing one concept, of different types where possible."""
+    course = concept.course
+    sentences = source_sentences(course)
+    existing = [as_draft_question(q) for q in course.questions.with_sources()]
+    pool = generate_questions(
+        [s.text for s in sentences], draft_concepts(course), focus=[concept.term], exclude=existing
+    )
+    chosen: list[DraftQuestion] = []
+    for item in pool:
+        if item.type not in {c.type for c in chosen}:
+            chosen.append(item)
+        if len(chosen) == limit:
+            break
+    return questions_create(
+        course=course, items=chosen, sentences=sentences, concepts=concepts_by_term(course)
+    )

@@ -1,0 +1,77 @@
+"""An instructor makes a course from an abstract, reviews and edits the draft, publishes it:
+with JavaScript (htmx swaps rows and the review region in place) and without (plain forms)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from course.catalog.models import Course
+from tests.factories import PASSWORD
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ABSTRACT = Path(__file__).resolve().parents[2] / "course" / "catalog" / "demo" / "abstract.txt"
+
+
+def log_in(page, base_url: str, username: str) -> None:
+    page.goto(base_url + "/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_an_instructor_generates_edits_and_publishes_a_course(
+    browser, live_server, instructor, javascript, screenshot_dir
+):
+    context = browser.new_context(
+        java_script_enabled=javascript, viewport={"width": 1280, "height": 900}
+    )
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+    log_in(page, live_server.url, instructor.username)
+    page.get_by_role("link", name="New course from an abstract").click()
+    page.get_by_label("Title").fill("Unions under Stalin")
+    page.get_by_label("Abstract").fill(ABSTRACT.read_text(encoding="utf-8"))
+    page.get_by_role("button", name="Make the draft").click()
+
+    assert page.get_by_role("heading", name="Review: Unions under Stalin").is_visible()
+    course = Course.objects.get(title="Unions under Stalin")
+    assert course.status == Course.Status.DRAFT
+    assert page.locator(".coverage li").count() == course.sentences.count()
+    if javascript:
+        page.screenshot(path=str(screenshot_dir / "review.png"), full_page=False)
+
+    # Edit the first lesson's title.
+    first = course.lessons.in_order().first()
+    row = page.locator(f"#lesson-{first.pk}")
+    if javascript:
+        page.evaluate("window.lecternMarker = 'same page'")
+    row.get_by_role("link", name="Edit").click()
+    page.locator(f"#lesson-{first.pk}").get_by_label("Title").fill("Why the unions were remade")
+    page.locator(f"#lesson-{first.pk}").get_by_role("button", name="Save lesson").click()
+    page.get_by_role("heading", name="1. Why the unions were remade").wait_for()
+    first.refresh_from_db()
+    assert first.title == "Why the unions were remade"
+
+    # Delete a question.
+    question = course.questions.in_order().first()
+    page.locator(f"#question-{question.pk}").get_by_role("button", name="Delete").click()
+    page.get_by_text("Question deleted.").wait_for()
+    assert not course.questions.filter(pk=question.pk).exists()
+    assert page.locator(f"#question-{question.pk}").count() == 0
+    if javascript:
+        assert page.evaluate("window.lecternMarker") == "same page"
+
+    page.get_by_role("button", name="Publish this course").click()
+    assert page.get_by_text("is published").is_visible()
+    course.refresh_from_db()
+    assert course.is_published
+    assert errors == [], f"console errors (CSP violations show here): {errors}"
+    context.close()

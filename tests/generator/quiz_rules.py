@@ -1,0 +1,88 @@
+"""Shared assertions: the rules every generated question and prompt must obey."""
+
+from __future__ import annotations
+
+from course.generator import Draft
+from course.generator.checks import (
+    answer_in_source,
+    distinct_options,
+    matches_no_source,
+    same_kind,
+    stem_ok,
+)
+
+TYPES = {
+    "cloze",
+    "single_choice",
+    "multiple_response",
+    "true_false",
+    "ordering",
+    "matching",
+    "short_answer",
+}
+
+
+def assert_question_rules(draft: Draft) -> None:
+    sentences = draft.sentences
+    seen = set()
+    for q in draft.questions:
+        assert q.type in TYPES
+        assert q.sentences and all(0 <= i < len(sentences) for i in q.sentences), q
+        cited = [sentences[i] for i in q.sentences]
+        assert q.explanation.startswith(("From the text:", "True:", "False:"))
+        assert all(s in q.explanation for s in cited)
+        key = (q.type, q.prompt)
+        assert key not in seen, key
+        seen.add(key)
+        if q.type in ("cloze", "short_answer"):
+            assert isinstance(q.answer, list) and q.answer
+            assert any(answer_in_source(a, cited) for a in q.answer), q
+        if q.type == "cloze":
+            assert "_____" in q.prompt
+            assert answer_in_source(q.answer[0], cited)
+        if q.type == "single_choice":
+            assert len(q.options) == 4 and q.answer in q.options
+            assert answer_in_source(q.answer, cited)
+            distractors = [o for o in q.options if o != q.answer]
+            assert distinct_options(q.answer, distractors)
+            assert same_kind(q.answer, distractors)
+        if q.type == "multiple_response":
+            assert q.prompt.startswith("Select all that apply")
+            assert len(q.answer) >= 2 and set(q.answer) < set(q.options)
+            wrong = [o for o in q.options if o not in q.answer]
+            assert 1 <= len(wrong) <= 3
+            assert all(answer_in_source(a, cited) for a in q.answer)
+            assert distinct_options(q.answer[0], [*q.answer[1:], *wrong])
+        if q.type == "true_false":
+            statement = q.prompt.removeprefix("True or false? ")
+            assert isinstance(q.answer, bool)
+            assert stem_ok(statement)
+            if q.answer:
+                assert answer_in_source(statement, cited)
+            else:
+                assert matches_no_source(statement, sentences)
+        if q.type == "ordering":
+            assert sorted(q.options) == sorted(q.answer)
+            assert q.options != q.answer
+            assert 3 <= len(q.answer) <= 5
+            assert all(answer_in_source(a, cited) for a in q.answer)
+        if q.type == "matching":
+            rights = [pair[1] for pair in q.answer]
+            assert 3 <= len(rights) <= 5 and len(set(rights)) == len(rights)
+            assert sorted(q.options) == sorted(rights)
+            assert all(answer_in_source(pair[0], cited) for pair in q.answer)
+    tested = {t for q in draft.questions for t in q.concepts}
+    for concept in draft.concepts:
+        if concept.core:
+            assert concept.term in tested, concept.term
+
+
+def assert_prompt_rules(draft: Draft) -> None:
+    assert 3 <= len(draft.prompts) <= 6
+    assert len({p.text for p in draft.prompts}) == len(draft.prompts)
+    for prompt in draft.prompts:
+        assert prompt.sentences
+        assert all(0 <= i < len(draft.sentences) for i in prompt.sentences)
+        assert prompt.text.endswith("?")
+        terms = {c.term for c in draft.concepts}
+        assert set(prompt.concepts) <= terms

@@ -1,0 +1,150 @@
+"""Questions, prompts, objectives and the regeneration API on the reference abstract."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from course.generator import (
+    Draft,
+    DraftQuestion,
+    InputError,
+    build_draft,
+    concept_from_term,
+    generate_prompts,
+    generate_questions,
+)
+
+from .quiz_rules import TYPES, assert_prompt_rules, assert_question_rules
+
+
+def test_it_yields_all_seven_question_types_on_the_seed(seed_draft: Draft) -> None:
+    assert {q.type for q in seed_draft.questions} == TYPES
+    assert 12 <= len(seed_draft.questions) <= 30
+
+
+def test_it_obeys_every_question_rule_on_the_seed(seed_draft: Draft) -> None:
+    assert_question_rules(seed_draft)
+
+
+def test_it_tests_every_core_concept(seed_draft: Draft) -> None:
+    tested = {t for q in seed_draft.questions for t in q.concepts}
+    assert all(c.term in tested for c in seed_draft.concepts if c.core)
+
+
+def test_it_makes_true_false_items_both_ways(seed_draft: Draft) -> None:
+    answers = {q.answer for q in seed_draft.questions if q.type == "true_false"}
+    assert answers == {True, False}
+
+
+def test_it_writes_three_to_six_analytical_prompts(seed_draft: Draft) -> None:
+    assert_prompt_rules(seed_draft)
+    for prompt in seed_draft.prompts:
+        assert prompt.text.startswith(("The text", "What evidence"))
+
+
+def test_it_gives_each_lesson_concepts_and_a_distinct_objective(seed_draft: Draft) -> None:
+    objectives = [lesson.objective for lesson in seed_draft.lessons]
+    assert len(set(objectives)) == len(objectives)
+    for lesson in seed_draft.lessons:
+        assert lesson.concepts
+        assert 0 < len(lesson.objective) <= 160 and lesson.objective.endswith(".")
+        assert lesson.objective[0].isupper()
+
+
+def test_it_cuts_term_specific_definitions_from_the_text(seed_draft: Draft) -> None:
+    for concept in seed_draft.concepts:
+        span = concept.definition.split(": ", 1)[-1]
+        assert any(span in s for s in seed_draft.sentences), concept
+    definitions = [c.definition for c in seed_draft.concepts]
+    # One long sentence no longer defines every term it mentions.
+    assert len(set(definitions)) >= len(definitions) - 3
+
+
+def test_it_serialises_questions_and_prompts_in_the_documented_shape(seed_draft: Draft) -> None:
+    data = json.loads(json.dumps(seed_draft.to_json()))
+    assert set(data) == {"title", "source", "lessons", "concepts", "questions", "prompts"}
+    for q in data["questions"]:
+        assert set(q) == {
+            "type",
+            "prompt",
+            "options",
+            "answer",
+            "concepts",
+            "sentences",
+            "explanation",
+        }
+        assert isinstance(q["options"], list) and isinstance(q["sentences"], list)
+        if q["type"] == "matching":
+            assert all(isinstance(p, list) and len(p) == 2 for p in q["answer"])
+        if q["type"] == "true_false":
+            assert isinstance(q["answer"], bool)
+        if q["type"] == "single_choice":
+            assert isinstance(q["answer"], str)
+    for p in data["prompts"]:
+        assert set(p) == {"text", "concepts", "sentences"}
+
+
+def test_it_assigns_questions_to_lessons(seed_draft: Draft) -> None:
+    for q in seed_draft.questions:
+        assert q.lesson is not None
+        assert min(q.sentences) in seed_draft.lessons[q.lesson].sentences
+
+
+def test_it_is_deterministic_including_questions(seed_text: str) -> None:
+    assert build_draft(seed_text).to_json() == build_draft(seed_text).to_json()
+
+
+def test_it_builds_the_whole_seed_course_fast(seed_text: str) -> None:
+    build_draft(seed_text)
+    start = time.perf_counter()
+    build_draft(seed_text)
+    assert time.perf_counter() - start < 0.3
+
+
+def test_it_regenerates_questions_for_a_focus_term(seed_draft: Draft) -> None:
+    term = seed_draft.concepts[0].term
+    pool = generate_questions(seed_draft.sentences, seed_draft.concepts, focus=[term.upper()])
+    assert pool
+    assert all(term in q.concepts for q in pool)
+    kept = generate_questions(seed_draft.sentences, seed_draft.concepts, types=["cloze"])
+    assert kept and all(q.type == "cloze" for q in kept)
+
+
+def test_it_excludes_the_question_being_replaced(seed_draft: Draft) -> None:
+    first = seed_draft.questions[0]
+    pool = generate_questions(
+        seed_draft.sentences, seed_draft.concepts, types=[first.type], exclude=[first]
+    )
+    assert all((q.type, q.prompt) != (first.type, first.prompt) for q in pool)
+    assert isinstance(first, DraftQuestion)
+
+
+def test_it_makes_a_concept_for_a_term_the_teacher_adds(seed_draft: Draft) -> None:
+    concept = concept_from_term(seed_draft.sentences, "workers' enthusiasm")
+    assert concept.sentences == [9]
+    assert concept.core and concept.rank == 99
+    assert concept.definition and concept.definition in seed_draft.sentences[9]
+    typed = concept_from_term(seed_draft.sentences, "power struggle", definition="A fight.")
+    assert typed.definition == "A fight."
+    pool = generate_questions(
+        seed_draft.sentences, [*seed_draft.concepts, concept], focus=["workers' enthusiasm"]
+    )
+    assert pool and all("workers' enthusiasm" in q.concepts for q in pool)
+
+
+def test_it_refuses_a_term_absent_from_the_text(seed_draft: Draft) -> None:
+    with pytest.raises(InputError, match="does not occur in the text"):
+        concept_from_term(seed_draft.sentences, "collective farms")
+    with pytest.raises(InputError):
+        concept_from_term(seed_draft.sentences, "unio")  # word-bounded, not inside "unions"
+
+
+def test_it_regenerates_prompts_excluding_one(seed_draft: Draft) -> None:
+    prompts = generate_prompts(seed_draft.sentences, seed_draft.concepts)
+    assert len(prompts) >= len(seed_draft.prompts)
+    first = prompts[0].text
+    again = generate_prompts(seed_draft.sentences, seed_draft.concepts, exclude=[first])
+    assert first not in {p.text for p in again}
