@@ -57,3 +57,9 @@ def test_it_configures_htmx_to_need_no_eval_and_no_inline_styles(client):
     assert '"allowEval": false' in text
     assert '"includeIndicatorStyles": false' in text
     assert "htmx" in text and 'src="/static/django_htmx/htmx-2' in text
+
+
+@pytest.mark.django_db
+def test_it_leaks_no_template_comment_into_pages(client):
+    text = client.get(reverse("catalog:index")).text
+    assert "{#" not in text and "{%" not in text
