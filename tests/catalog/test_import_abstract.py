@@ -173,3 +173,49 @@ def test_it_creates_no_demo_people_when_debug_is_off(settings):
     assert Course.objects.get().is_published
     assert not User.objects.exists()
     assert "no demo people" in out.getvalue()
+
+
+# --- the whole draft -------------------------------------------------------------------
+
+
+def test_it_stores_questions_and_prompts_with_their_sources():
+    run(str(source(SEED)))
+    course = Course.objects.get()
+    questions = list(course.questions.prefetch_related("sentences", "concepts"))
+    assert {q.type for q in questions} >= {"cloze", "single_choice", "true_false"}
+    assert all(q.status == "draft" for q in questions)
+    for question in questions:
+        assert question.sentences.exists(), question.prompt
+        assert question.explanation
+    assert any(q.concepts.exists() for q in questions)
+    assert 3 <= course.prompts.count() <= 6
+    assert all(p.sentences.exists() for p in course.prompts.all())
+    assert all(lesson.objective for lesson in course.lessons.all())
+
+
+def test_it_prints_a_draft_as_json_and_writes_nothing():
+    import json
+
+    out = StringIO()
+    call_command("generate_course", str(source(SEED)), "--json", stdout=out)
+    draft = json.loads(out.getvalue())
+    assert set(draft) >= {"title", "source", "lessons", "concepts", "questions", "prompts"}
+    assert len(draft["source"]["sentences"]) == 12
+    assert {r["kind"] for r in draft["source"]["removed"]} == {"boilerplate", "duplicate"}
+    lesson_keys = {"title", "sentences", "concepts", "objective"}
+    assert all(lesson_keys <= set(lesson) for lesson in draft["lessons"])
+    question_keys = {"type", "prompt", "options", "answer", "concepts", "sentences", "explanation"}
+    assert all(question_keys <= set(q) for q in draft["questions"])
+    assert {q["type"] for q in draft["questions"]} == {
+        "cloze", "single_choice", "multiple_response", "true_false",
+        "ordering", "matching", "short_answer",
+    }  # fmt: skip
+    assert all({"text", "concepts", "sentences"} <= set(p) for p in draft["prompts"])
+    assert_nothing_written()
+
+
+def test_it_refuses_to_print_a_draft_of_bad_input(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    with pytest.raises(CommandError, match="empty"):
+        call_command("generate_course", str(path), "--json", stdout=StringIO())
