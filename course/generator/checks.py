@@ -13,7 +13,7 @@ import unicodedata
 from difflib import SequenceMatcher
 
 from .lexicon import AUXILIARIES, IRREGULAR_VERB_FORMS, MODALS, STOPWORDS, VERB_BASES
-from .tokens import is_acronym, singular
+from .tokens import derivational_variant, is_acronym, singular
 
 #: Stems shorter than this are fragments; longer than the maximum, walls of text.
 MIN_STEM_WORDS = 6
@@ -72,11 +72,14 @@ def answer_in_source(answer: str, sentences: list[str]) -> bool:
 
 
 def near_duplicate(a: str, b: str) -> bool:
-    """Equal, one containing the other, or nearly the same words/characters."""
+    """Equal, one containing the other, nearly the same words/characters, or
+    derivational variants of one name ("Stalinist" vs "Stalin group")."""
     na, nb = norm_text(a), norm_text(b)
     if not na or not nb:
         return na == nb
     if na == nb or contains_phrase(na, nb) or contains_phrase(nb, na):
+        return True
+    if derivational_variant(a, b):
         return True
     ua, ub = _units(a), _units(b)
     if ua and ub and (set(ua) <= set(ub) or set(ub) <= set(ua)):
@@ -123,7 +126,8 @@ def same_kind(key: str, distractors: list[str]) -> bool:
     return all(option_kind(d) == kind for d in distractors)
 
 
-def _verbish(word: str) -> bool:
+def verbish(word: str) -> bool:
+    """A verb form by its ending or word list (a guess: no tagger)."""
     lower = word.lower()
     if lower in AUXILIARIES or lower in MODALS or lower in IRREGULAR_VERB_FORMS:
         return True
@@ -137,7 +141,7 @@ def stem_ok(stem: str) -> bool:
     words = _WORD_RE.findall(stem)
     if not MIN_STEM_WORDS <= len(words) <= MAX_STEM_WORDS:
         return False
-    return any(_verbish(w) for w in words)
+    return any(verbish(w) for w in words)
 
 
 def matches_no_source(statement: str, sentences: list[str]) -> bool:

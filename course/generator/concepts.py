@@ -20,15 +20,37 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .acronyms import find_expansions
 from .candidates import Mention, TokenizedSentence, acronym_key, all_mentions, name_words
 from .clean import dominant_script, script_counts
-from .contexts import MAX_CLAUSE_WORDS, appositive, clause_candidates, find_form, word_count
-from .lexicon import DEFINING_VERBS, GENERIC_MODIFIERS, GENERIC_NOUNS, STOPWORDS, VARIANT_HEADS
+from .contexts import (
+    MAX_CLAUSE_WORDS,
+    appositive,
+    clause_candidates,
+    find_form,
+    phrase_window,
+    tidy,
+    word_count,
+)
+from .lexicon import (
+    COLLECTIVE_NOUNS,
+    DEFINING_VERBS,
+    GENERIC_MODIFIERS,
+    GENERIC_NOUNS,
+    STOPWORDS,
+    VARIANT_HEADS,
+)
 from .model import DraftConcept
-from .tokens import is_acronym, phrase_units, singular, word_units
+from .tokens import (
+    ADHERENT_SUFFIXES,
+    derivation_stem,
+    is_acronym,
+    phrase_units,
+    singular,
+    word_units,
+)
 
 #: Longest span of units counted in the phrase index.
 _MAX_INDEX_UNITS = 12
@@ -39,6 +61,8 @@ MIN_CONCEPTS = 8
 MAX_CONCEPTS = 20
 CORE_SHARE = 0.5
 MIN_CORE = 3
+#: A text this short has no topic word distinct from its concepts.
+MIN_TOPIC_SENTENCES = 4
 
 
 @dataclass
@@ -80,6 +104,11 @@ class RankedConcept:
     sentences: list[int]
     score: float
     units: frozenset[str]
+    # Whether the text says something about it, not just mentions it in passing:
+    # a name or acronym, several sentences, a sentence subject or a listed item.
+    salient: bool = True
+    topic: bool = False  # a lone common noun in most sentences: what the text is about
+    core: bool = False
 
 
 class PhraseIndex:
@@ -268,7 +297,67 @@ def build_groups(
         merged.count = max(shorter_count, longer_count)
         if shorter_count <= longer_count:
             merged.primary = key
+    _merge_followers(groups, [s.text for s in sentences])
     return groups, names
+
+
+def _follower_form(group: Group) -> tuple[str, int] | None:
+    """A name for a body of people built on a proper name, as (name, preference).
+
+    0: the name and a collective noun ("Stalin group"); 1: the name's adherent
+    derivation and a collective noun ("Stalinist leadership"); 2: the plural
+    adherent noun alone ("Stalinists"). None for anything else.
+    """
+    surfaces = [m.surface for m in group.mentions if m.key == group.primary]
+    for surface in surfaces:
+        words = surface.split()
+        if len(words) == 2 and words[1].lower() in COLLECTIVE_NOUNS and words[0][:1].isupper():
+            stem = derivation_stem(words[0], ADHERENT_SUFFIXES)
+            return (stem, 1) if stem else (words[0], 0)
+    for surface in surfaces:
+        if " " not in surface and surface.endswith("s"):
+            stem = derivation_stem(surface, ADHERENT_SUFFIXES)
+            if stem:
+                return stem, 2
+    return None
+
+
+def _modifier_use(mention: Mention, texts: list[str]) -> bool:
+    """A singular derived word before a noun ("Stalinist industrialization") is
+    an adjective: it does not name the people themselves."""
+    if " " in mention.surface or mention.surface.endswith("s"):
+        return False
+    after = texts[mention.sentence][mention.start + len(mention.surface) :]
+    return re.match(r"\s+[^\W\d_]", after) is not None and not re.match(
+        r"\s+(?:and|or|of|in|to|for|with|was|were|is|are)\b", after
+    )
+
+
+def _merge_followers(groups: dict[tuple[str, ...], Group], texts: list[str]) -> None:
+    """ "Stalin group", "Stalinists" and "Stalinist leadership" are one concept.
+
+    Names for a body of people built on the same proper name (at least five
+    letters, derived with -ist/-ian) are merged under the plain name form
+    when the text has one.
+    """
+    by_stem: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+    for key in sorted(groups):
+        found = _follower_form(groups[key])
+        if found is not None:
+            by_stem[found[0]].append((found[1], key))
+    for stem in sorted(by_stem):
+        members = by_stem[stem]
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda m: (m[0], -groups[m[1]].count, groups[m[1]].first))
+        target = members[0][1]
+        for preference, key in members[1:]:
+            source = groups[key]
+            if preference == 2:
+                source.mentions = [m for m in source.mentions if not _modifier_use(m, texts)]
+            _merge(groups, target, key)
+        merged = groups[target]
+        merged.count = max(merged.count, len({m.sentence for m in merged.mentions}))
 
 
 # --- scoring ----------------------------------------------------------------------
@@ -434,21 +523,81 @@ def definition_for(
         expansion = next((f for f in forms[1:] if " " in f), "")
         if expansion:
             return f"{forms[0]}: {expansion}"
-    contexts: list[str] = []
+    items: list[str] = []
+    clauses: list[str] = []
     for i in where:
         span = find_form(sentences[i], forms)
         if span is None:
             continue
-        contexts.append(appositive(sentences[i], span))
+        items.append(enumeration_item(sentences[i], span))
+        clauses.append(appositive(sentences[i], span))
+        clauses.extend(clause_candidates(sentences[i], *span))
+    clean = [c for c in clauses if c and _clean_clause(c, sentences)]
+    # The shortest clean clause, stable among equals (earlier sentences first).
+    # Clauses naming the term itself (not an alias) first.
+    clean.sort(key=lambda c: (find_form(c, forms[:1]) is None, word_count(c)))
+    windows = []
     for i in where:
         span = find_form(sentences[i], forms)
-        if span is None:
-            continue
-        contexts.extend(clause_candidates(sentences[i], *span))
-    for context in contexts:
+        if span is not None:
+            windows.append(phrase_window(sentences[i], *span))
+    for context in [*items, *clean, *windows]:
         if context and context not in used:
             return context
+    # Every clause is taken: share the shortest rather than quote a long sentence.
+    for context in [*items, *clean, *clauses]:
+        if context:
+            return context
     return sentences[where[0]] if where else ""
+
+
+#: Words that make a clause lean on what comes before it.
+_DEPENDENT_OPENERS = ("and ", "or ", "but ", "which ", "who ", "with ", "whom ", "whose ")
+
+
+def _clean_clause(clause: str, sentences: list[str]) -> bool:
+    """A clause that reads on its own: it starts where the sentence or a clause
+    starts (not mid-phrase), without a dependent opener, and its brackets match."""
+    if clause.lower().startswith(_DEPENDENT_OPENERS):
+        return False
+    if clause.count("(") != clause.count(")"):
+        return False
+    for sentence in sentences:
+        at = sentence.find(clause)
+        if at < 0:
+            continue
+        before = sentence[:at].rstrip()
+        if not before or before[-1] in ",;:(\u2013\u2014-":
+            return True
+    return False
+
+
+#: Items of an enumeration shorter than this many words say too little.
+MIN_ITEM_WORDS = 3
+
+
+def enumeration_item(sentence: str, span: tuple[int, int]) -> str:
+    """The enumeration item holding ``span`` ("the re-lection campaign of factory
+    committees" in "... in various ways: A; B; the re-lection campaign of
+    factory committees"), or "" when the term is not in a list. The item says
+    what the term is one case of, which is its most specific context."""
+    for start, end in list_regions(sentence):
+        if not start <= span[0] < end or start == 0:
+            continue
+        region = sentence[start:end]
+        separator = r"\s*;\s*" if ";" in region else r",\s*(?:and\s+|or\s+)?"
+        offset = start
+        for piece in re.split(f"({separator})", region):
+            if re.fullmatch(separator, piece):
+                offset += len(piece)
+                continue
+            if offset <= span[0] < offset + len(piece):
+                item = tidy(re.sub(r"^(?:and|or)\s+", "", piece))
+                term_words = word_count(sentence[span[0] : span[1]])
+                enough = MIN_ITEM_WORDS <= word_count(item) <= MAX_CLAUSE_WORDS
+                return item if enough and word_count(item) > term_words + 1 else ""
+            offset += len(piece)
+    return ""
 
 
 # --- the stage --------------------------------------------------------------------
@@ -489,6 +638,8 @@ def rank_concepts(sentences: list[TokenizedSentence], title: str | None) -> list
         units = frozenset(u for key in group.keys for u in key if u not in STOPWORDS)
         definition = definition_for(forms, texts, where, frozenset(used))
         used.add(definition)
+        proper = _is_proper(group) or "acronym" in group.kinds
+        lone_common = len(group.primary) == 1 and not proper and group.kinds <= {"phrase"}
         result.append(
             RankedConcept(
                 term=forms[0],
@@ -497,21 +648,79 @@ def rank_concepts(sentences: list[TokenizedSentence], title: str | None) -> list
                 sentences=where,
                 score=group.score,
                 units=units,
+                salient=_salient(group, where, proper, lone_common, title_units),
+                topic=lone_common and len(where) * 2 > len(texts) >= MIN_TOPIC_SENTENCES,
             )
         )
     return result
 
 
-def to_draft_concepts(ranked: list[RankedConcept]) -> list[DraftConcept]:
-    """Freeze the ranking; the top share (at least three) are core."""
+def _salient(
+    group: Group, where: list[int], proper: bool, lone_common: bool, title_units: frozenset[str]
+) -> bool:
+    """Whether the text says something about the concept rather than mention it
+    in passing: a name or acronym, a repeated claim, a term in two or more
+    sentences, a sentence subject, an enumerated item, or a phrase made of the
+    title's words. A lone common noun ("review", "users") needs two sentences."""
+    if proper or "claim" in group.kinds or len(where) >= 2:
+        return True
+    if lone_common:
+        return False
+    if group.listed or any(m.subject for m in group.mentions):
+        return True
+    content = [u for u in group.primary if u not in STOPWORDS]
+    return len(content) >= 2 and all(u in title_units for u in content)
+
+
+def _content_units(text: str) -> frozenset[str]:
+    return frozenset(u for u in phrase_units(text) if u not in STOPWORDS)
+
+
+def restates_title(term: str, title: str) -> bool:
+    """Whether a term only restates the title (or a part of it before/after a
+    colon): the same content words. What the whole text is about is the frame
+    of the course, not one of the concepts it teaches."""
+    units = _content_units(term)
+    if not units or not title:
+        return False
+    parts = [title, *re.split(r"\s*[:\u2013\u2014]\s+", title)]
+    return any(units == _content_units(part) for part in parts)
+
+
+def mark_core(ranked: list[RankedConcept], title: str) -> list[RankedConcept]:
+    """Flag the core concepts and put them first, each group in ranking order.
+
+    Core are the best-ranked concepts (half of them, at least three) that the
+    text says something about: not its topic word (a lone common noun in most
+    sentences, like "unions" in an abstract about unions), not a restatement
+    of its title, and not a phrase mentioned once in passing.
+    """
     n_core = max(MIN_CORE, round(CORE_SHARE * len(ranked)))
+    framing = [c.topic or restates_title(c.term, title) for c in ranked]
+    order = [k for k, c in enumerate(ranked) if c.salient and not framing[k]]
+    order += [k for k, c in enumerate(ranked) if not c.salient and not framing[k]]
+    order += [k for k in range(len(ranked)) if framing[k]]
+    core = set(order[:n_core])
+    # Beyond the minimum, only salient concepts are core.
+    core = {k for k in core if ranked[k].salient and not framing[k]} or core
+    if len(core) < min(MIN_CORE, len(ranked)):
+        core = set(order[:MIN_CORE])
+    first = [k for k in range(len(ranked)) if k in core]
+    rest = [k for k in range(len(ranked)) if k not in core]
+    return [replace(ranked[k], core=k in core) for k in [*first, *rest]]
+
+
+def to_draft_concepts(ranked: list[RankedConcept]) -> list[DraftConcept]:
+    """Freeze the ranking (core concepts first, see :func:`mark_core`)."""
+    if not any(c.core for c in ranked):
+        ranked = mark_core(ranked, "")
     return [
         DraftConcept(
             term=c.term,
             aliases=list(c.aliases),
             definition=c.definition,
             sentences=list(c.sentences),
-            core=rank <= n_core,
+            core=c.core,
             rank=rank,
         )
         for rank, c in enumerate(ranked, start=1)

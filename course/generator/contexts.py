@@ -156,3 +156,36 @@ def appositive(sentence: str, span: tuple[int, int]) -> str:
         return ""
     text = tidy(sentence[span[0] : span[1] + match.end()])
     return text if MIN_CLAUSE_WORDS <= word_count(text) <= MAX_CLAUSE_WORDS else ""
+
+
+_CONNECTOR_RE = re.compile(
+    r"^(?:and|or|but|with|which|who|whereas|while|because|in relation to)\s+", re.IGNORECASE
+)
+
+
+def phrase_window(sentence: str, start: int, end: int) -> str:
+    """The smallest run of phrases around ``start:end`` (cut at punctuation and at
+    "with"/"and"/"which"...) of at least :data:`MIN_CLAUSE_WORDS` words, its
+    leading connective dropped: "the dual aims of weakening their political
+    status". Not always a clause, but a short context specific to the term,
+    for when no readable clause is left. "" if none fits."""
+    parts: list[tuple[int, int]] = []
+    for a, b in _pieces(sentence, _STRONG_RE, 0):
+        for c, d in _pieces(sentence[a:b], _COMMA_RE, a):
+            parts.extend(_pieces(sentence[c:d], _WORD_RE, c))
+    at = next((k for k, (a, b) in enumerate(parts) if a <= start < b), None)
+    if at is None:
+        return ""
+    lo = hi = at
+
+    def text() -> str:
+        return tidy(_CONNECTOR_RE.sub("", tidy(sentence[parts[lo][0] : parts[hi][1]])))
+
+    while word_count(text()) < MIN_CLAUSE_WORDS and (lo > 0 or hi + 1 < len(parts)):
+        if lo > 0:
+            lo -= 1
+        else:
+            hi += 1
+    found = text()
+    inside = found.lower().find(sentence[start:end].lower()) >= 0
+    return found if inside and MIN_CLAUSE_WORDS <= word_count(found) <= MAX_CLAUSE_WORDS else ""

@@ -279,3 +279,12 @@ VARIANT_HEADS = _words(
 
 #: Verbs of definition: "X is a ...", "X refers to ...".
 DEFINING_VERBS = _words("is are was were refers means denotes describes designates")
+
+#: Collective nouns for a body of people: "the X group" and "the X-ist
+#: leadership" name the same people when X is the same name.
+COLLECTIVE_NOUNS = _words(
+    """
+    group groups leadership leaders faction factions camp camps wing wings bloc blocs
+    circle circles clique cliques followers supporters adherents regime
+    """
+)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .candidates import tokenize_sentences
 from .clean import clean, collapse_spaces, is_prose, normalize_chars
-from .concepts import rank_concepts, to_draft_concepts
+from .concepts import mark_core, rank_concepts, to_draft_concepts
 from .decode import check_text
 from .errors import InputError
 from .lessons import build_lessons
@@ -45,6 +45,7 @@ def build_draft(text: str, *, title: str | None = None) -> Draft:
     hint = given or cleaned.title
     ranked = rank_concepts(sentences, hint)
     final_title = hint or derive_title([c.term for c in ranked], split.sentences[0])
+    ranked = mark_core(ranked, final_title)
 
     lessons = build_lessons(sentences, split.paragraph_starts, ranked)
     concepts = to_draft_concepts(ranked)

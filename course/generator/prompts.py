@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .checks import stem_ok
 from .contexts import strip_opener, tidy, word_count
 from .lexicon import STOPWORDS
 from .model import DraftConcept, DraftPrompt
@@ -51,14 +52,84 @@ def _concepts_in(text: str, concepts: list[DraftConcept]) -> list[str]:
     return out
 
 
-def claim_of(sentence: str) -> str:
-    """A sentence as a "that ..." clause: opener dropped, first word lower-cased
-    when it is a function word ("The unions were ..." -> "the unions were ...")."""
-    text = tidy(strip_opener(sentence))
+#: A quoted claim longer than this is cut to its main clause.
+MAX_CLAIM_WORDS = 30
+#: ... but not below this, or it says too little.
+MIN_CLAIM_WORDS = 8
+#: Clause boundaries, strongest first: a colon (before a list), a semicolon or
+#: dash, a comma before a relative or conjunction, any comma, then a bare
+#: coordinator or adjunct ("and should ...", "with the ...", "in relation to").
+_CUTS = (
+    re.compile(r"\s*:\s"),
+    re.compile(r"\s*;\s|\s[\u2013\u2014-]\s"),
+    re.compile(r",\s+(?=(?:which|who|whom|whose|while|whereas|but|and|although|because|so)\b)"),
+    re.compile(r",\s"),
+    # "and"/"or" only before a verb phrase ("and should be changed", "and drawing"),
+    # "with" only before a determiner ("with the dual aims", not "equipped with more").
+    re.compile(
+        r"\s+(?=(?:(?:and|or)\s+(?:should|could|would|must|might|can|will|may|is|are|was|"
+        r"were|has|have|had|\w+ing|\w+ed)|with\s+(?:the|a|an|their|its|his|her)|while|whereas|"
+        r"because|in relation to|rather than)\s)"
+    ),
+)
+
+
+_GERUND_AFTER_PREP_RE = re.compile(r"\b(?:of|for|by|in|on|to)\s+\w+ing\b", re.IGNORECASE)
+
+
+def _splits_gerunds(prefix: str, rest: str) -> bool:
+    """A cut before "and drawing ..." after "of weakening ..." would split two
+    coordinated gerunds ("the aims of weakening X and drawing Y")."""
+    return bool(re.match(r"\s*(?:and|or)\s+\w+ing\b", rest)) and bool(
+        _GERUND_AFTER_PREP_RE.search(prefix)
+    )
+
+
+def main_clause(text: str, limit: int = MAX_CLAIM_WORDS) -> str:
+    """``text`` cut at its strongest clause boundary so that at most ``limit``
+    words remain (the longest such prefix that still has a verb and balanced
+    brackets); unchanged when short enough or when no cut works."""
+    if word_count(text) <= limit:
+        return text
+    for pattern in _CUTS:
+        best = ""
+        for match in pattern.finditer(text):
+            prefix = tidy(text[: match.start()])
+            if not MIN_CLAIM_WORDS <= word_count(prefix) <= limit:
+                continue
+            balanced = prefix.count("(") == prefix.count(")") and prefix.count('"') % 2 == 0
+            if not balanced or not stem_ok(prefix):
+                continue
+            if _splits_gerunds(prefix, text[match.end() :]):
+                continue
+            if word_count(prefix) > word_count(best):
+                best = prefix
+        if best:
+            return best
+    return text
+
+
+def claim_of(sentence: str, names: frozenset[str] = frozenset()) -> str:
+    """A sentence as a "that ..." clause: opener dropped, cut to its main clause
+    when long, first word lower-cased when it is a function word ("The unions
+    were ..." -> "the unions were ...") or a common word (not in ``names``, the
+    words the text capitalises mid-sentence: "Socialist competition ..." ->
+    "socialist competition ...")."""
+    text = main_clause(tidy(strip_opener(sentence)))
     first = text.split(" ", 1)[0]
-    if first.lower() in STOPWORDS and not first.isupper():
+    common = first[1:].islower() and first.lower() not in names
+    if (first.lower() in STOPWORDS or common) and not first.isupper():
         text = text[:1].lower() + text[1:]
     return text
+
+
+def capitalised_names(sentences: list[str]) -> frozenset[str]:
+    """Words written with a capital somewhere other than at a sentence start."""
+    found = set()
+    for sentence in sentences:
+        for match in re.finditer(r"(?<=[^.!?]\s)([A-Z][\w'-]*)", sentence[1:]):
+            found.add(match.group(1).lower())
+    return frozenset(found)
 
 
 def with_article(term: str, sentences: list[str]) -> str:
@@ -80,13 +151,15 @@ def _topic(in_sentence: list[str], concepts: list[DraftConcept]) -> DraftConcept
 def _candidates(
     sentences: list[str], concepts: list[DraftConcept]
 ) -> Iterable[tuple[float, str, DraftPrompt]]:
+    names = capitalised_names(sentences)
     for i, sentence in enumerate(sentences):
-        claim = claim_of(sentence)
+        claim = claim_of(sentence, names)
         if not 6 <= word_count(claim) <= 50:
             continue
-        terms = _concepts_in(sentence, concepts)
+        # Concepts and cues of the quoted claim, not of the parts cut off.
+        terms = _concepts_in(claim, concepts)
         weight = sum(1.0 for c in concepts if c.core and c.term in terms)
-        if _CONTRAST_RE.search(sentence):
+        if _CONTRAST_RE.search(claim):
             topic = _topic(terms, concepts)
             if topic is not None:
                 subject = with_article(topic.term, sentences)
@@ -114,7 +187,7 @@ def _candidates(
                     "its account, and how might they have differed in practice?"
                 )
                 yield 2.8 + weight, "compare", DraftPrompt(text, [c.term for c in known], [i])
-        if _CAUSAL_RE.search(sentence):
+        if _CAUSAL_RE.search(claim):
             yield (
                 2.5 + weight,
                 "evaluate",

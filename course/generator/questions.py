@@ -32,10 +32,12 @@ from .checks import (
     option_kind,
     same_kind,
     stem_ok,
+    verbish,
 )
 from .contexts import clause_candidates, find_form, strip_opener, tidy, word_count
-from .lexicon import STOPWORDS
+from .lexicon import COLLECTIVE_NOUNS, STOPWORDS
 from .model import DraftConcept, DraftQuestion
+from .tokens import derivation_stem
 
 TYPES = (
     "cloze",
@@ -75,6 +77,10 @@ class Term:
     core: bool
     rank: int
     definition: str
+    # Forms of other concepts that contain one of this term's forms ("Stalinist
+    # leadership" for "Stalinist"): where one of them occurs, blanking only
+    # this term would cut a concept in two.
+    longer: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,13 +95,51 @@ def _is_claim(term: str) -> bool:
     return len(words) >= 3 and ("to" in words[1:] or ("the" in words[1:] and "of" not in words))
 
 
-def prepare(concepts: list[DraftConcept]) -> list[Term]:
+def topic_word(concept: DraftConcept, n_sentences: int) -> bool:
+    """A lone lower-case noun in most sentences ("unions" in an abstract about
+    unions) that the teacher did not mark core: what the text is about, so an
+    answer that fits half its gaps. It is quizzed by no item of its own."""
+    term = concept.term
+    return (
+        not concept.core
+        and " " not in term
+        and term.islower()
+        and len(concept.sentences) * 2 > n_sentences >= 4
+    )
+
+
+def prepare(concepts: list[DraftConcept], n_sentences: int = 0) -> list[Term]:
+    concepts = [c for c in concepts if not topic_word(c, n_sentences)]
     terms = []
+    all_forms = [(c.term, f) for c in concepts for f in [c.term, *c.aliases] if f]
     for c in concepts:
         forms = [c.term, *[a for a in c.aliases if a.casefold() != c.term.casefold()]]
         kind = "claim" if _is_claim(c.term) else option_kind(c.term)
-        terms.append(Term(c.term, forms, kind, list(c.sentences), c.core, c.rank, c.definition))
+        longer = tuple(
+            sorted(
+                {
+                    other
+                    for owner, other in all_forms
+                    if owner != c.term
+                    and any(len(other) > len(f) and contains_phrase(other, f) for f in forms)
+                }
+            )
+        )
+        terms.append(
+            Term(c.term, forms, kind, list(c.sentences), c.core, c.rank, c.definition, longer)
+        )
     return terms
+
+
+def part_of_longer(text: str, span: tuple[int, int], longer: Iterable[str]) -> bool:
+    """Whether ``text[span]`` lies inside an occurrence of a longer concept term:
+    blanking "Stalinist" in "the Stalinist leadership" when "Stalinist
+    leadership" is itself a term asks for a piece of a term, not a term."""
+    for form in longer:
+        for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text, re.IGNORECASE):
+            if match.start() <= span[0] and span[1] <= match.end():
+                return True
+    return False
 
 
 def shuffled(items: list[str], salt: str = "") -> list[str]:
@@ -132,7 +176,7 @@ def _gap_stem(sentence: str, term: Term) -> tuple[str, str] | None:
     """The sentence (or, if too long, the clause) with the term blanked, and the
     blanked surface. None when another form of the term would still show."""
     span = find_form(sentence, term.forms)
-    if span is None:
+    if span is None or part_of_longer(sentence, span, term.longer):
         return None
     text = sentence
     if word_count(sentence) > 40:
@@ -186,16 +230,45 @@ def cloze_items(sentences: list[str], terms: list[Term]) -> Iterable[Candidate]:
             )
 
 
+def before_noun(stem: str) -> bool:
+    """Whether the blank modifies a noun that follows it ("the _____ leadership"):
+    only a word or name that can stand before a noun fits such a gap."""
+    after = stem.split(BLANK, 1)[1] if BLANK in stem else ""
+    match = re.match(r"\s+([a-z][\w'-]*)", after)
+    if match is None:
+        return False
+    word = match.group(1)
+    return word not in STOPWORDS and not verbish(word)
+
+
 def _distractors(
-    key: str, term: Term | None, pool: list[Term], avoid: str, n: int = 3
+    key: str,
+    term: Term | None,
+    pool: list[Term],
+    avoid: str,
+    n: int = 3,
+    *,
+    modifier: bool = False,
 ) -> list[str]:
-    """Up to ``n`` same-kind terms from elsewhere in the text, nearest in rank first."""
+    """Up to ``n`` same-kind terms from elsewhere in the text, nearest in rank first.
+
+    Plural keys prefer plural options; a key that modifies a following noun
+    (``modifier``) prefers options of its own length, which fit the gap the
+    same way ("NEP leadership" for "VTsSPS leadership").
+    """
     kind = option_kind(key)
     plural = key.lower().endswith("s")
+    size = len(key.split())
     chosen: list[str] = []
     rank = term.rank if term else 0
     ordered = sorted(
-        pool, key=lambda t: (t.term.lower().endswith("s") != plural, abs(t.rank - rank), t.rank)
+        pool,
+        key=lambda t: (
+            modifier and len(t.term.split()) != size,
+            t.term.lower().endswith("s") != plural,
+            abs(t.rank - rank),
+            t.rank,
+        ),
     )
     for other in ordered:
         if term is not None and other.term == term.term:
@@ -221,7 +294,9 @@ def single_choice_items(sentences: list[str], terms: list[Term]) -> Iterable[Can
             if gap is None:
                 continue
             stem, surface = gap
-            distractors = _distractors(surface, term, terms, sentences[i])
+            distractors = _distractors(
+                surface, term, terms, sentences[i], modifier=before_noun(stem)
+            )
             if len(distractors) < 3:
                 continue
             options = shuffled([surface, *distractors], salt=stem)
@@ -600,7 +675,7 @@ def _context(term: Term, sentences: list[str]) -> tuple[str, int] | None:
     """A short context of the term with the term blanked, and its sentence."""
     for i in term.sentences:
         span = find_form(sentences[i], term.forms)
-        if span is None:
+        if span is None or part_of_longer(sentences[i], span, term.longer):
             continue
         for clause in clause_candidates(sentences[i], *span):
             where = find_form(clause, term.forms)
@@ -680,12 +755,84 @@ def short_answer_items(sentences: list[str], terms: list[Term]) -> Iterable[Cand
             )
         if term.kind == "claim":
             continue
+        for prompt, i in described(term, sentences, terms):
+            yield _short(sentences, prompt, list(term.forms), term, [i], _weight(term) + 0.5)
         context = _context(term, sentences)
         if context is None:
             continue
         blanked, i = context
         prompt = f"Which term from the text fills the gap? \u201c{blanked}\u201d"
         yield _short(sentences, prompt, list(term.forms), term, [i], _weight(term))
+
+
+#: A predicate quoted in a short-answer prompt stays this short.
+MAX_PREDICATE_WORDS = 24
+_PAIR_RE = re.compile(
+    r"^(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)\s+((?:were|are|was|is|have|had)\s+[^,;:]+)",
+    re.IGNORECASE,
+)
+
+
+def _predicate(text: str) -> str:
+    """What a clause says about its subject, cut at a clause boundary if long."""
+    text = tidy(text)
+    boundaries = (r"\s*;\s", r"\s*:\s", r",\s+(?:which|who|and|but|while|whereas)\s", r",\s")
+    for boundary in boundaries:
+        if word_count(text) <= MAX_PREDICATE_WORDS:
+            break
+        text = tidy(re.split(boundary, text, maxsplit=1)[0])
+    return text if 3 <= word_count(text) <= MAX_PREDICATE_WORDS else ""
+
+
+def _people(term: Term) -> bool:
+    """A body of people ("Stalin group", "Stalinists"): asked with "who"."""
+    head = term.term.split()[-1]
+    return head.lower() in COLLECTIVE_NOUNS or bool(
+        derivation_stem(head, ("ists", "ians")) and head.endswith("s")
+    )
+
+
+def described(term: Term, sentences: list[str], terms: list[Term]) -> list[tuple[str, int]]:
+    """Short-answer prompts asking for the term from what the text says about it.
+
+    Two shapes, both without a gap: the term as the subject of its clause
+    ("Which term does the text use for what was undertaken in various ways?")
+    and one of two coordinated subjects ("Besides the shock work movement,
+    what were dual axes for ...?"). The predicate must not name the term.
+    """
+    out: list[tuple[str, int]] = []
+    for i in term.sentences:
+        sentence = sentences[i]
+        pair = _PAIR_RE.match(sentence)
+        if pair:
+            left, right = pair.group(1), pair.group(2)
+            mine = [f.casefold() for f in term.forms]
+            other = right if left.casefold() in mine else left if right.casefold() in mine else ""
+            predicate = _predicate(pair.group(3))
+            if other and predicate and not _mentions_any(predicate, term.forms):
+                partner = other[:1].lower() + other[1:] if other[1:2].islower() else other
+                article = "the " if re.match(rf"^.*\bthe\s+{re.escape(other)}", sentence) else ""
+                prompt = f"Besides {article}{partner}, what {predicate}, according to the text?"
+                out.append((prompt, i))
+                continue
+        body = strip_opener(sentence)
+        offset = len(sentence) - len(body)
+        span = find_form(sentence, term.forms)
+        if span is None or span[0] < offset or part_of_longer(sentence, span, term.longer):
+            continue
+        lead = sentence[offset : span[0]].strip().lower()
+        if lead not in ("", "the", "this", "these", "those", "a", "an"):
+            continue
+        after = sentence[span[1] :]
+        verb = re.match(r"\s+([a-z][\w'-]*)", after)
+        if verb is None or not verbish(verb.group(1)):
+            continue
+        predicate = _predicate(after)
+        if not predicate or _mentions_any(predicate, term.forms):
+            continue
+        who = "those who" if _people(term) else "what"
+        out.append((f"Which term does the text use for {who} {predicate}?", i))
+    return out
 
 
 def _short(
@@ -781,7 +928,7 @@ def valid(q: DraftQuestion, sentences: list[str]) -> bool:
 
 def candidate_pool(sentences: list[str], concepts: list[DraftConcept]) -> list[Candidate]:
     """All candidates that pass the checks, one per fact and type, best first."""
-    terms = prepare(concepts)
+    terms = prepare(concepts, len(sentences))
     tokenized = tokenize_sentences(sentences)
     raw: list[Candidate] = [
         *cloze_items(sentences, terms),
@@ -821,9 +968,15 @@ def select_questions(
     def take(k: int) -> None:
         taken.add(k)
         chosen.append(pool[k])
+        # The same recall fact asked again in another format is not a new question.
+        for j, other in enumerate(pool):
+            if j not in taken and same_recall(pool[k].question, other.question):
+                taken.add(j)
 
     for kind in TYPES:
-        k = next((k for k, c in enumerate(pool) if c.question.type == kind), None)
+        k = next(
+            (k for k, c in enumerate(pool) if k not in taken and c.question.type == kind), None
+        )
         if k is not None:
             take(k)
     # The rarer, richer types get a second item when the text allows.
@@ -890,6 +1043,26 @@ def select_questions(
         key=lambda c: (min(c.question.sentences), TYPES.index(c.question.type), c.question.prompt),
     )
     return [c.question for c in ordered]
+
+
+#: Types that ask to recall one term of one sentence.
+RECALL_TYPES = ("cloze", "single_choice", "short_answer")
+
+
+def _accepted_norms(q: DraftQuestion) -> set[str]:
+    answers = q.answer if isinstance(q.answer, list) else [q.answer]
+    return {norm_text(str(a)) for a in answers}
+
+
+def same_recall(a: DraftQuestion, b: DraftQuestion) -> bool:
+    """Whether two recall items (cloze, single choice, short answer) ask for the
+    same term from the same sentence: a cloze and a short answer on one gap are
+    one question asked twice."""
+    if a.type not in RECALL_TYPES or b.type not in RECALL_TYPES:
+        return False
+    return sorted(a.sentences) == sorted(b.sentences) and bool(
+        _accepted_norms(a) & _accepted_norms(b)
+    )
 
 
 def _answer_norm(q: DraftQuestion) -> str:

@@ -120,3 +120,43 @@ def tokenize(sentence: str) -> list[Token]:
             )
         )
     return tokens
+
+
+#: Derivational suffixes that turn a proper name into a word for its followers
+#: or doctrine: Stalin -> Stalinist(s), Stalinism; Hegel -> Hegelian(s).
+DERIVATIONAL_SUFFIXES = ("ists", "ist", "isms", "ism", "ians", "ian")
+#: Adherent nouns among them: "Stalinists" are people, "Stalinism" is a doctrine.
+ADHERENT_SUFFIXES = ("ists", "ist", "ians", "ian")
+#: A shorter stem is too often a mere word start ("Art" -> "Artist").
+MIN_DERIVATION_STEM = 5
+
+
+def derivation_stem(word: str, suffixes: tuple[str, ...] = DERIVATIONAL_SUFFIXES) -> str:
+    """The capitalised name a derived word is built on ("Stalinists" -> "Stalin"), or ""."""
+    if not word[:1].isupper() or not word.isalpha():
+        return ""
+    for suffix in suffixes:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= MIN_DERIVATION_STEM:
+            return stem
+    return ""
+
+
+def _proper_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[^\W\d_]+", text) if w[:1].isupper()]
+
+
+def derivational_variant(a: str, b: str) -> bool:
+    """Whether two phrases share a capitalised name, one as its derivation.
+
+    "Stalinist" / "Stalin group" and "Stalinists" / "Stalinist leadership" do
+    (the stem is at least :data:`MIN_DERIVATION_STEM` letters and the suffix
+    one of :data:`DERIVATIONAL_SUFFIXES`); "Stalin" / "Stalingrad" do not.
+    """
+    words_a, words_b = _proper_words(a), _proper_words(b)
+    for x in words_a:
+        for y in words_b:
+            sx, sy = derivation_stem(x) or x, derivation_stem(y) or y
+            if sx == sy and x != y and len(sx) >= MIN_DERIVATION_STEM:
+                return True
+    return False

@@ -1,0 +1,225 @@
+"""Core marking, derivational variants, gap placement, recall overlap,
+term-specific definitions and trimmed discussion prompts: each rule with a
+passing and a failing case, on invented text and on the reference abstract."""
+
+from __future__ import annotations
+
+from course.generator import Draft, DraftQuestion, build_draft
+from course.generator.checks import near_duplicate
+from course.generator.concepts import enumeration_item, restates_title
+from course.generator.contexts import phrase_window, word_count
+from course.generator.model import DraftConcept
+from course.generator.prompts import claim_of, main_clause
+from course.generator.questions import (
+    before_noun,
+    described,
+    part_of_longer,
+    prepare,
+    same_recall,
+    topic_word,
+)
+from course.generator.tokens import derivation_stem, derivational_variant
+
+# --- derivational variants -----------------------------------------------------------
+
+
+def test_it_finds_the_name_a_derived_word_is_built_on() -> None:
+    assert derivation_stem("Stalinists") == "Stalin"
+    assert derivation_stem("Hegelian") == "Hegel"
+    assert derivation_stem("Marxist") == ""  # a four-letter stem is too short to trust
+    assert derivation_stem("artist") == ""  # not a name
+
+
+def test_it_treats_derivational_variants_as_near_duplicates() -> None:
+    assert derivational_variant("Stalinist", "Stalin group")
+    assert near_duplicate("Stalinist", "Stalin group")
+    assert near_duplicate("Stalinists", "Stalinist leadership")
+    assert not derivational_variant("Stalin group", "Stalingrad front")
+    assert not near_duplicate("Stalinist", "Right opposition")
+
+
+ORCHARD = (
+    "The Hegel circle believed that the old communes were no longer suitable for modern farming. "
+    "Thus, the Hegelians launched a campaign against the landlords in the villages. "
+    "This long campaign gave the Hegelian leadership a firm base in the villages. "
+    "The villages were transformed into a model of Hegelian farming."
+)
+
+
+def test_it_merges_names_for_one_body_of_people() -> None:
+    draft = build_draft(ORCHARD)
+    circle = next(c for c in draft.concepts if c.term == "Hegel circle")
+    assert {"Hegelians", "Hegelian leadership"} <= set(circle.aliases)
+    # "Hegelian farming" is the adjective, not the people: not a mention.
+    assert 3 not in circle.sentences
+    assert not any(c.term in ("Hegelians", "Hegelian leadership") for c in draft.concepts)
+
+
+# --- core marking ------------------------------------------------------------------
+
+
+def test_it_keeps_a_title_restatement_out_of_core() -> None:
+    assert restates_title("reorganization of the unions", "The Reorganization of the Unions")
+    assert restates_title("public business libraries", "Public business libraries: the next step")
+    assert not restates_title("personnel purge", "The Reorganization of the Unions")
+
+
+def test_it_does_not_mark_the_topic_word_or_passing_mentions_core(seed_draft: Draft) -> None:
+    by_term = {c.term.casefold(): c for c in seed_draft.concepts}
+    assert not by_term["unions"].core  # the topic: in most sentences
+    assert not by_term["reorganization of the unions"].core  # the title
+    # Enumerated or paired terms, names and acronyms are core.
+    for term in ("socialist competition", "right opposition", "productionist approach"):
+        assert by_term[term].core, term
+    # Core concepts still come first in the ranking.
+    core = [c for c in seed_draft.concepts if c.core]
+    assert all(c.core for c in seed_draft.concepts[: len(core)])
+
+
+def test_it_merges_the_stalinists_into_the_stalin_group(seed_draft: Draft) -> None:
+    group = next(c for c in seed_draft.concepts if c.term == "Stalin group")
+    assert group.core and {"Stalinists", "Stalinist leadership"} <= set(group.aliases)
+    assert 10 not in group.sentences  # "Stalinist industrialization"
+
+
+# --- gaps and distractors -------------------------------------------------------------
+
+
+def test_it_never_blanks_part_of_a_longer_term() -> None:
+    text = "This purge provided the Stalinist leadership with a firm base."
+    span = (text.index("Stalinist"), text.index("Stalinist") + len("Stalinist"))
+    assert part_of_longer(text, span, ["Stalinist leadership"])
+    assert not part_of_longer(text, span, ["Stalinist industrialization"])
+
+
+def test_it_knows_when_a_gap_modifies_a_noun() -> None:
+    assert before_noun("This purge provided the _____ leadership with a base.")
+    assert not before_noun("The _____ believed that the unions were unsuitable.")
+    assert not before_noun("The success of the _____ in replacing the leaders.")
+
+
+def test_it_offers_no_variant_of_the_key_as_a_distractor(seed_draft: Draft) -> None:
+    for q in seed_draft.questions:
+        if q.type == "single_choice":
+            for option in q.options:
+                assert option == q.answer or not near_duplicate(option, q.answer), q
+
+
+# --- recall overlap and short answers -------------------------------------------------
+
+
+def _q(kind: str, answer: object, sentences: list[int]) -> DraftQuestion:
+    return DraftQuestion(kind, "p", [], answer, [], sentences, "")
+
+
+def test_it_detects_one_recall_fact_asked_twice() -> None:
+    assert same_recall(_q("cloze", ["NEP"], [1]), _q("short_answer", ["nep"], [1]))
+    assert same_recall(_q("single_choice", "NEP", [1]), _q("cloze", ["NEP", "x"], [1]))
+    assert not same_recall(_q("cloze", ["NEP"], [1]), _q("short_answer", ["NEP"], [2]))
+    assert not same_recall(_q("cloze", ["NEP"], [1]), _q("true_false", True, [1]))
+
+
+def test_it_never_asks_one_gap_as_cloze_and_short_answer(seed_draft: Draft) -> None:
+    recall = [
+        q for q in seed_draft.questions if q.type in ("cloze", "single_choice", "short_answer")
+    ]
+    for k, a in enumerate(recall):
+        for b in recall[k + 1 :]:
+            assert not same_recall(a, b), (a.prompt, b.prompt)
+
+
+def test_it_asks_short_answers_from_what_the_text_says_about_a_term() -> None:
+    sentences = [
+        "Above all, the land reform was undertaken in three provinces.",
+        "Tithe barns and the grain fund were dual pillars of village credit.",
+        "Farmers praised the land reform.",
+    ]
+    concepts = [
+        DraftConcept("land reform", [], "", [0, 2], True, 1),
+        DraftConcept("grain fund", [], "", [1], True, 2),
+        DraftConcept("tithe barns", [], "", [1], True, 3),
+    ]
+    terms = {t.term: t for t in prepare(concepts, len(sentences))}
+    reform = described(terms["land reform"], sentences, list(terms.values()))
+    assert reform == [
+        ("Which term does the text use for what was undertaken in three provinces?", 0)
+    ]
+    fund = described(terms["grain fund"], sentences, list(terms.values()))
+    assert fund == [
+        ("Besides tithe barns, what were dual pillars of village credit, according to the text?", 1)
+    ]
+
+
+def test_it_leaves_the_topic_word_unquizzed() -> None:
+    many = DraftConcept("unions", [], "", [0, 1, 2, 3], False, 5)
+    assert topic_word(many, 6)
+    assert not topic_word(DraftConcept("unions", [], "", [0, 1], False, 5), 6)
+    assert not topic_word(DraftConcept("unions", [], "", [0, 1, 2, 3], True, 5), 6)
+
+
+# --- definitions --------------------------------------------------------------------
+
+
+def test_it_defines_an_enumerated_term_by_its_item() -> None:
+    sentence = (
+        "The purge took three forms: the removal of chairs; the audit of the village councils."
+    )
+    at = sentence.index("village councils")
+    assert enumeration_item(sentence, (at, at + 16)) == "the audit of the village councils"
+    start = sentence.index("purge")
+    assert enumeration_item(sentence, (start, start + 5)) == ""  # not in the list
+
+
+def test_it_cuts_a_short_phrase_window_around_a_term() -> None:
+    sentence = (
+        "The reform of the mills during the war was meant to tie the mills to the state "
+        "with the dual aims of weakening their owners and drawing them closer to the army "
+        "in relation to rapid rearmament policy."
+    )
+    at = sentence.index("their owners")
+    window = phrase_window(sentence, at, at + len("their owners"))
+    assert window == "the dual aims of weakening their owners"
+    assert phrase_window(sentence, 10_000, 10_001) == ""
+
+
+def test_it_gives_seed_terms_specific_short_definitions(seed_draft: Draft) -> None:
+    by_term = {c.term: c for c in seed_draft.concepts}
+    plan, policy = by_term["First Five-Year Plan"], by_term["rapid industrialization policy"]
+    assert plan.definition != policy.definition
+    for concept in seed_draft.concepts:
+        assert word_count(concept.definition) <= 28 or concept.definition in seed_draft.sentences
+    assert by_term["factory committees"].definition.endswith("factory committees")
+
+
+# --- discussion prompts -------------------------------------------------------------
+
+
+def test_it_trims_a_long_claim_to_its_main_clause() -> None:
+    long = (
+        "Socialist competition and the shock work movement were dual axes for the encouragement "
+        "of workers' enthusiasm, which made a great contribution to the achievement of the "
+        "economic targets of the plan"
+    )
+    assert main_clause(long) == (
+        "Socialist competition and the shock work movement were dual axes for the "
+        "encouragement of workers' enthusiasm"
+    )
+    short = "The unions were transformed into a vanguard of industrialization"
+    assert main_clause(short) == short
+    gerunds = (
+        "The reorganization of the unions during the plan was intended to subordinate the "
+        "unions to the party with the dual aims of weakening their status and drawing them "
+        "closer to production in relation to policy"
+    )
+    # Never between coordinated gerunds ("of weakening ... and drawing ...").
+    assert main_clause(gerunds).endswith("to the party")
+    assert claim_of("Socialist competition grew quickly in the mills.") == (
+        "socialist competition grew quickly in the mills"
+    )
+    assert claim_of("Italy grew quickly.", frozenset({"italy"})) == "Italy grew quickly"
+
+
+def test_it_quotes_no_more_than_a_main_clause_in_seed_prompts(seed_draft: Draft) -> None:
+    for prompt in seed_draft.prompts:
+        quoted = prompt.text.split("that ", 1)[-1].split("?")[0].split(". ")[0]
+        assert word_count(quoted) <= 32, prompt.text
