@@ -11,7 +11,6 @@ admin.site.site_header = "Lectern administration"
 admin.site.site_title = "Lectern admin"
 
 
-
 @require_GET
 def favicon(request: HttpRequest) -> HttpResponse:
     # Browsers ask for /favicon.ico whatever the page's <link rel="icon"> says.
@@ -22,6 +21,7 @@ urlpatterns = [
     path("favicon.ico", favicon),
     path("", include("course.catalog.urls")),
     path("", include("course.progress.urls")),
+    path("", include("course.quizzes.urls")),
     path("accounts/", include("course.accounts.urls")),
     path("admin/", admin.site.urls),
 ]

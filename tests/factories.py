@@ -8,6 +8,7 @@ from django.utils import timezone
 from course.accounts.models import CourseStaff, Enrollment, User
 from course.catalog.models import Concept, Course, Lesson, SourceSentence
 from course.progress.models import LessonCompletion
+from course.quizzes.models import Question, Quiz, QuizQuestion
 
 PASSWORD = "correct horse battery staple"
 
@@ -107,3 +108,33 @@ def grow_course(course: Course, *, completed_by: User | None = None) -> None:
         EnrollmentFactory(user=other, course=course)
         if first is not None:
             LessonCompletionFactory(user=other, lesson=first)
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Question
+
+    course = factory.SubFactory(CourseFactory)
+    type = "single_choice"
+    prompt = "Who is buried in Grant's tomb?"
+    options = factory.LazyFunction(lambda: ["Grant", "Jefferson", "No one", "Lincoln"])
+    answer = "No one"
+    explanation = "From the text: a tomb holds no one buried underground."
+    status = Question.Status.ACCEPTED
+    position = factory.Sequence(lambda n: n + 1)
+
+
+class QuizFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Quiz
+
+    course = factory.SubFactory(CourseFactory)
+    title = factory.Sequence(lambda n: f"Quiz {n}")
+    status = Quiz.Status.PUBLISHED
+
+
+def quiz_with(course: Course, questions: list[Question], **settings: object) -> Quiz:
+    quiz = QuizFactory(course=course, **settings)
+    for position, question in enumerate(questions, start=1):
+        QuizQuestion.objects.create(quiz=quiz, question=question, position=position)
+    return quiz

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import Count
 
 from course.catalog.models import Course, Lesson
 from course.progress.models import LessonCompletion
+from course.quizzes.attempts import quiz_grade
+from course.quizzes.models import Attempt, Quiz
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from course.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -82,3 +90,30 @@ def done_counts_by_course(*, user_id: int, course_ids: list[int]) -> dict[int, i
         .annotate(n=Count("pk"))
     )
     return {row["course_id"]: row["n"] for row in rows}
+
+
+@dataclass(frozen=True)
+class QuizRow:
+    quiz: Quiz
+    grade: float | None  # 0..1 by the quiz's grading method; None before any submit
+
+    @property
+    def percent(self) -> int | None:
+        return None if self.grade is None else round(self.grade * 100)
+
+    @property
+    def passed(self) -> bool:
+        return self.grade is not None and self.grade * 100 >= self.quiz.pass_mark
+
+
+def quiz_rows(*, course: Course, user: User | AnonymousUser, include_drafts: bool) -> list[QuizRow]:
+    """The course's quizzes with this student's grade on each, in two queries."""
+    quizzes = Quiz.objects.filter(course=course).order_by("title", "pk")
+    if not include_drafts:
+        quizzes = quizzes.published()
+    quizzes = list(quizzes)
+    by_quiz: dict[int, list[Attempt]] = {q.pk: [] for q in quizzes}
+    if user.is_authenticated and quizzes:
+        for attempt in Attempt.objects.filter(user=user, quiz__in=quizzes).order_by("number"):
+            by_quiz[attempt.quiz_id].append(attempt)
+    return [QuizRow(quiz=q, grade=quiz_grade(q, by_quiz[q.pk])) for q in quizzes]

@@ -1,14 +1,24 @@
-"""The question bank of a course.
+"""The question bank of a course, quizzes built from it, and students' attempts.
 
 A question stores what it asks, the options shown, the correct answer and an explanation,
 and where it came from: the concepts it tests and the source sentences it was made from.
 Generated questions arrive as drafts for an instructor to accept, edit or delete.
+
+An attempt never points at a question's live content: it points at a QuestionVersion, a
+frozen copy, and keeps the order in which the options were shown. Editing a question that
+an attempt has used makes a new version, so a student's record never changes under them.
 """
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
+
+QUESTION_TYPES = [
+    "cloze", "single_choice", "multiple_response", "true_false", "ordering", "matching",
+    "short_answer", "essay", "numerical",
+]  # fmt: skip
 
 
 class QuestionQuerySet(models.QuerySet["Question"]):
@@ -28,6 +38,8 @@ class Question(models.Model):
         ORDERING = "ordering", "Ordering"
         MATCHING = "matching", "Matching"
         SHORT_ANSWER = "short_answer", "Short answer"
+        ESSAY = "essay", "Essay (graded by hand)"
+        NUMERICAL = "numerical", "Numerical"
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -36,6 +48,7 @@ class Question(models.Model):
     class Origin(models.TextChoices):
         GENERATED = "generated", "Generated"
         AUTHORED = "authored", "Written by an instructor"
+        IMPORTED = "imported", "Imported"
 
     course = models.ForeignKey("catalog.Course", on_delete=models.CASCADE, related_name="questions")
     lesson = models.ForeignKey(
@@ -52,6 +65,14 @@ class Question(models.Model):
     # Never rendered to a student before the quiz's reveal policy allows it.
     answer = models.JSONField()
     explanation = models.TextField(blank=True)
+    # Partial credit per option or accepted answer (fraction -1..1), GIFT's %50%.
+    weights = models.JSONField(default=dict, blank=True)
+    option_feedback = models.JSONField(default=dict, blank=True)
+    title = models.CharField(max_length=200, blank=True)
+    category = models.CharField(max_length=200, blank=True)
+    tags = models.JSONField(default=list, blank=True)
+    # Bumped when content changes after an attempt used the current version.
+    version = models.PositiveIntegerField(default=1)
     concepts = models.ManyToManyField("catalog.Concept", blank=True, related_name="questions")
     sentences = models.ManyToManyField(
         "catalog.SourceSentence", blank=True, related_name="questions"
@@ -68,22 +89,231 @@ class Question(models.Model):
         ordering = ["course", "position", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(type__in=["cloze", "single_choice", "multiple_response",
-                                      "true_false", "ordering", "matching", "short_answer"]),
-                name="question_type_known",
+                condition=Q(type__in=QUESTION_TYPES), name="question_type_known"
             ),
-        ]  # fmt: skip
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_type_display()}: {self.prompt[:60]}"
 
     def answer_lines(self) -> list[str]:
         """The stored answer as lines of text, for instructors' eyes only."""
-        answer = self.answer
-        if self.type == self.Type.TRUE_FALSE:
-            return ["True" if answer else "False"]
-        if self.type == self.Type.MATCHING:
-            return [f"{left} → {right}" for left, right in answer]
-        if isinstance(answer, list):
-            return [str(a) for a in answer]
-        return [str(answer)]
+        return answer_lines(self.type, self.answer)
+
+
+def answer_lines(kind: str, answer: object) -> list[str]:
+    """A stored answer as lines of text, for people allowed to see it."""
+    if kind == Question.Type.TRUE_FALSE:
+        return ["True" if answer else "False"]
+    if kind == Question.Type.MATCHING:
+        return [f"{left} → {right}" for left, right in answer]  # type: ignore[union-attr]
+    if kind == Question.Type.ESSAY:
+        return ["Graded by hand."]
+    if kind == Question.Type.NUMERICAL:
+        return [_numeric_line(a) for a in answer or []]  # type: ignore[union-attr]
+    if isinstance(answer, list):
+        return [str(a) for a in answer]
+    return [str(answer)]
+
+
+def _numeric_line(item: dict) -> str:
+    if "min" in item:
+        return f"between {item['min']} and {item['max']}"
+    tolerance = item.get("tolerance") or 0
+    return f"{item['value']} ± {tolerance}" if tolerance else str(item["value"])
+
+
+CONTENT_FIELDS = (
+    "type",
+    "prompt",
+    "options",
+    "answer",
+    "weights",
+    "option_feedback",
+    "explanation",
+)
+
+
+class QuestionVersion(models.Model):
+    """A question's content as it was at one version: what attempts show and grade."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    type = models.CharField(max_length=20, choices=Question.Type.choices)
+    prompt = models.TextField()
+    options = models.JSONField(default=list, blank=True)
+    answer = models.JSONField(null=True)
+    weights = models.JSONField(default=dict, blank=True)
+    option_feedback = models.JSONField(default=dict, blank=True)
+    explanation = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["question", "number"], name="question_version_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question_id} v{self.number}"
+
+
+class QuizQuerySet(models.QuerySet["Quiz"]):
+    def published(self) -> QuizQuerySet:
+        return self.filter(status=Quiz.Status.PUBLISHED)
+
+
+class Quiz(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    class Grading(models.TextChoices):
+        HIGHEST = "highest", "Highest attempt"
+        LAST = "last", "Last attempt"
+        AVERAGE = "average", "Average of attempts"
+
+    class Feedback(models.TextChoices):
+        IMMEDIATE = "immediate", "Immediate: check each answer"
+        DEFERRED = "deferred", "Deferred: feedback after submitting"
+
+    class Reveal(models.TextChoices):
+        AFTER_EACH = "after_each", "After each answer is checked"
+        AFTER_SUBMIT = "after_submit", "After the attempt is submitted"
+        AFTER_LAST = "after_last_attempt", "After the last allowed attempt"
+        NEVER = "never", "Never"
+
+    course = models.ForeignKey("catalog.Course", on_delete=models.CASCADE, related_name="quizzes")
+    lesson = models.ForeignKey(
+        "catalog.Lesson", on_delete=models.SET_NULL, null=True, blank=True, related_name="quizzes"
+    )
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    attempts_allowed = models.PositiveSmallIntegerField(
+        default=0, help_text="0 means unlimited attempts."
+    )
+    grading_method = models.CharField(
+        max_length=10, choices=Grading.choices, default=Grading.HIGHEST
+    )
+    feedback_mode = models.CharField(
+        max_length=10, choices=Feedback.choices, default=Feedback.IMMEDIATE
+    )
+    reveal = models.CharField(max_length=20, choices=Reveal.choices, default=Reveal.AFTER_EACH)
+    shuffle_questions = models.BooleanField(default=False)
+    shuffle_options = models.BooleanField(default=True)
+    pass_mark = models.PositiveSmallIntegerField(default=50, help_text="Percent.")
+    time_limit_minutes = models.PositiveIntegerField(null=True, blank=True)
+    questions = models.ManyToManyField(Question, through="QuizQuestion", related_name="quizzes")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = QuizQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["course", "title", "pk"]
+        verbose_name_plural = "quizzes"
+        constraints = [
+            models.CheckConstraint(condition=Q(pass_mark__lte=100), name="quiz_pass_mark_percent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+
+class QuizQuestion(models.Model):
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="slots")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="slots")
+    position = models.PositiveIntegerField(default=0)
+    points = models.DecimalField(max_digits=6, decimal_places=2, default=1)
+
+    class Meta:
+        ordering = ["quiz", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["quiz", "question"], name="quiz_question_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.quiz} #{self.position}"
+
+
+class Attempt(models.Model):
+    class State(models.TextChoices):
+        OPEN = "open", "In progress"
+        SUBMITTED = "submitted", "Submitted"
+
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="attempts")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts"
+    )
+    number = models.PositiveIntegerField()
+    state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
+    started_at = models.DateTimeField(auto_now_add=True)
+    deadline = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    score = models.FloatField(null=True, blank=True, help_text="0..1 of the points.")
+    needs_grading = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["quiz", "user", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["quiz", "user", "number"], name="attempt_number_once"),
+            # Two tabs cannot both hold an open attempt: the database refuses the second.
+            models.UniqueConstraint(
+                fields=["quiz", "user"],
+                condition=Q(state="open"),
+                name="one_open_attempt_per_student_and_quiz",
+            ),
+        ]
+        indexes = [models.Index(fields=["user", "quiz", "state"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.quiz} #{self.number}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == self.State.OPEN
+
+
+class AttemptItem(models.Model):
+    """One question as one student saw it in one attempt, and what they answered."""
+
+    class Status(models.TextChoices):
+        UNANSWERED = "unanswered", "Not answered"
+        SAVED = "saved", "Answer saved"
+        CORRECT = "correct", "Correct"
+        PARTIAL = "partial", "Partly correct"
+        INCORRECT = "incorrect", "Incorrect"
+        NEEDS_GRADING = "needs_grading", "Waiting for grading"
+
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="items")
+    version = models.ForeignKey(QuestionVersion, on_delete=models.PROTECT, related_name="items")
+    position = models.PositiveIntegerField()
+    points = models.DecimalField(max_digits=6, decimal_places=2, default=1)
+    # The order the options (or ordering items, or matching right sides) were shown in.
+    option_order = models.JSONField(default=list, blank=True)
+    response = models.JSONField(null=True, blank=True)
+    status = models.CharField(max_length=15, choices=Status.choices, default=Status.UNANSWERED)
+    score = models.FloatField(null=True, blank=True)
+    checked = models.BooleanField(default=False, help_text="Checked in immediate mode: locked.")
+    answered_at = models.DateTimeField(null=True, blank=True)
+    grader_comment = models.TextField(blank=True)
+    graded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="graded_items",
+    )
+
+    class Meta:
+        ordering = ["attempt", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "position"], name="attempt_item_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.attempt} · {self.position}"

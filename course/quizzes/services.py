@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import Max
@@ -11,7 +11,10 @@ from django.db.models import Max
 from course.catalog.models import Concept, Course, Lesson, SourceSentence
 from course.catalog.selectors import concepts_by_term, draft_concepts, source_sentences
 from course.generator import DraftQuestion, generate_questions
-from course.quizzes.models import Question
+from course.quizzes.models import Question, QuestionVersion, Quiz, QuizQuestion
+
+if TYPE_CHECKING:
+    from course.quizzes.forms import QuizForm
 
 
 def _lesson_of(sentences: Sequence[SourceSentence], indexes: Sequence[int]) -> Lesson | None:
@@ -74,12 +77,22 @@ def as_draft_question(question: Question) -> DraftQuestion:
 
 
 def question_update(*, question: Question, fields: dict[str, Any]) -> Question:
-    """Apply an instructor's edit. The question becomes theirs: origin 'authored'."""
+    """Apply an instructor's edit. The question becomes theirs: origin 'authored'.
+
+    If an attempt has frozen the current version, the edit becomes a new version, so what
+    students were shown and graded on stays as it was.
+    """
+    _new_version_if_used(question)
     for name in ("prompt", "options", "answer", "explanation"):
         setattr(question, name, fields[name])
     question.origin = Question.Origin.AUTHORED
     question.save()
     return question
+
+
+def _new_version_if_used(question: Question) -> None:
+    if QuestionVersion.objects.filter(question=question, number=question.version).exists():
+        question.version += 1
 
 
 def question_accept(*, question: Question) -> Question:
@@ -109,6 +122,7 @@ def question_regenerate(*, question: Question) -> bool:
     choice = (same_type or pool or [None])[0]
     if choice is None:
         return False
+    _new_version_if_used(question)
     question.type = choice.type
     question.prompt = choice.prompt
     question.options = list(choice.options)
@@ -139,3 +153,20 @@ def questions_for_concept(*, concept: Concept, limit: int = 2) -> list[Question]
     return questions_create(
         course=course, items=chosen, sentences=sentences, concepts=concepts_by_term(course)
     )
+
+
+@transaction.atomic
+def quiz_save(*, form: QuizForm, course: Course) -> Quiz:
+    """Save a quiz's settings and its questions (in bank order), keeping existing slots'
+    points."""
+    quiz = form.save(commit=False)
+    quiz.course = course
+    quiz.save()
+    chosen = list(form.cleaned_data["questions"].order_by("position", "pk"))
+    QuizQuestion.objects.filter(quiz=quiz).exclude(question__in=chosen).delete()
+    existing = {slot.question_id: slot for slot in quiz.slots.all()}
+    for position, question in enumerate(chosen, start=1):
+        slot = existing.get(question.pk) or QuizQuestion(quiz=quiz, question=question)
+        slot.position = position
+        slot.save()
+    return quiz

@@ -123,8 +123,9 @@ def test_it_renders_the_course_page_in_constant_queries(
     with CaptureQueriesContext(connection) as small:
         client.get(course_url(course))
     factories.grow_course(course, completed_by=student)
-    # session, user, course, lessons, enrolled?, editable?, my completions
-    with django_assert_max_num_queries(7):
+    # session, user, course, lessons, enrolled?, editable?, my completions, quizzes, my
+    # attempts on them
+    with django_assert_max_num_queries(9):
         response = client.get(course_url(course))
     assert "50 of 53 lessons complete" in response.text
     with CaptureQueriesContext(connection) as big:

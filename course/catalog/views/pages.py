@@ -16,7 +16,12 @@ from course.catalog.models import Course, Lesson
 from course.catalog.rendering import GlossaryTerm, mark_terms, render_markdown
 from course.catalog.services import course_publish
 from course.http import AuthedRequest, HtmxHttpRequest, safe_next
-from course.progress.selectors import completed_lesson_ids, course_progress, done_counts_by_course
+from course.progress.selectors import (
+    completed_lesson_ids,
+    course_progress,
+    done_counts_by_course,
+    quiz_rows,
+)
 
 
 @require_GET
@@ -47,13 +52,15 @@ def course_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         lesson.course = course
     enrolled = is_enrolled(request.user, course)
     done = completed_lesson_ids(user_id=request.user.pk, course=course) if enrolled else set()
+    editable = can_edit(request.user, course)
     context = {
         "course": course,
         "lessons": lessons,
         "enrolled": enrolled,
-        "editable": can_edit(request.user, course),
+        "editable": editable,
         "done": done,
         "progress": course_progress(course=course, lessons=lessons, done=done),
+        "quizzes": quiz_rows(course=course, user=request.user, include_drafts=editable),
     }
     return render(request, "catalog/course_detail.html", context)
 

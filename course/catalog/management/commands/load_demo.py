@@ -18,6 +18,7 @@ from course.accounts.services import course_staff_add, enrollment_create
 from course.catalog.management.commands.import_abstract import import_file
 from course.catalog.models import Course
 from course.progress.services import lesson_complete
+from course.quizzes.models import Question, Quiz, QuizQuestion
 
 DEMO_ABSTRACT = Path(__file__).resolve().parents[2] / "demo" / "abstract.txt"
 DEMO_TITLE = "Soviet Trade Unions in the First Five-Year Plan"
@@ -33,6 +34,25 @@ DEMO_PEOPLE = [
 ]
 
 
+def demo_quiz(course: Course) -> Quiz:
+    """A published practice quiz: the first generated question of each type, accepted."""
+    chosen: dict[str, Question] = {}
+    for question in course.questions.in_order():
+        chosen.setdefault(question.type, question)
+    quiz = Quiz.objects.create(
+        course=course,
+        title="Check your understanding",
+        description="One question of each kind, with instant feedback.",
+        status=Quiz.Status.PUBLISHED,
+        attempts_allowed=3,
+    )
+    for position, question in enumerate(chosen.values(), start=1):
+        question.status = Question.Status.ACCEPTED
+        question.save(update_fields=["status", "updated_at"])
+        QuizQuestion.objects.create(quiz=quiz, question=question, position=position)
+    return quiz
+
+
 class Command(BaseCommand):
     help = "Load the demo course (published) and, when DEBUG is on, the demo people."
 
@@ -41,7 +61,8 @@ class Command(BaseCommand):
         if course is None:
             course, _ = import_file(DEMO_ABSTRACT, title=DEMO_TITLE)
             course.publish()
-            self.stdout.write(f"Created the demo course “{course.title}”.")
+            demo_quiz(course)
+            self.stdout.write(f"Created the demo course “{course.title}” with a quiz.")
         else:
             self.stdout.write(f"The demo course “{course.title}” is already there.")
         if not settings.DEBUG:

@@ -1,0 +1,275 @@
+"""Taking a quiz: start, answer, check, submit. Each workflow checks its own preconditions;
+views check ownership first and call these.
+
+Race safety: a start locks the student's enrollment row (select_for_update) so two tabs or
+twenty requests serialize, and the database's partial unique constraint (one open attempt
+per student and quiz) backs that up. A submit locks the attempt row, so a double submit
+grades once.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from course.accounts.models import Enrollment, User
+from course.quizzes.grading import grade
+from course.quizzes.models import Attempt, AttemptItem, Question, QuestionVersion, Quiz
+
+# Seconds of grace on the time limit for the request in flight when time runs out.
+DEADLINE_GRACE = 5
+MAX_TEXT_RESPONSE = 10_000
+
+
+class AttemptError(Exception):
+    """A refusal with a message for the student."""
+
+
+def question_version_current(question: Question) -> QuestionVersion:
+    """The frozen copy of the question's current content, made the first time it is used."""
+    version, _ = QuestionVersion.objects.get_or_create(
+        question=question,
+        number=question.version,
+        defaults={
+            "type": question.type,
+            "prompt": question.prompt,
+            "options": question.options,
+            "answer": question.answer,
+            "weights": question.weights,
+            "option_feedback": question.option_feedback,
+            "explanation": question.explanation,
+        },
+    )
+    return version
+
+
+def attempts_used(quiz: Quiz, user: User) -> int:
+    return Attempt.objects.filter(quiz=quiz, user=user).count()
+
+
+def attempts_left(quiz: Quiz, user: User) -> int | None:
+    """None when unlimited."""
+    if not quiz.attempts_allowed:
+        return None
+    return max(quiz.attempts_allowed - attempts_used(quiz, user), 0)
+
+
+def _shown_order(version: QuestionVersion, rng: random.Random, shuffle: bool) -> list[int]:
+    """Indexes of the options in the order this student sees them."""
+    if version.type == Question.Type.ORDERING:
+        # Ordering items are stored shuffled already; a further shuffle keeps tabs from
+        # sharing an order, and the order shown is never the answer.
+        order = list(range(len(version.options)))
+        rng.shuffle(order)
+        if [version.options[i] for i in order] == list(version.answer or []) and len(order) > 1:
+            order = order[1:] + order[:1]
+        return order
+    order = list(range(len(version.options)))
+    if shuffle and version.type != Question.Type.TRUE_FALSE:
+        rng.shuffle(order)
+    return order
+
+
+@transaction.atomic
+def attempt_start(*, quiz: Quiz, user: User) -> Attempt:
+    """Start an attempt, or return the open one. Refuses past the attempt limit."""
+    enrollment = (
+        Enrollment.objects.select_for_update().filter(user=user, course_id=quiz.course_id).first()
+    )
+    if enrollment is None or not quiz.is_published:
+        raise AttemptError("Enroll in the course to take its quizzes.")
+    open_attempt = Attempt.objects.filter(quiz=quiz, user=user, state=Attempt.State.OPEN).first()
+    if open_attempt is not None:
+        return open_attempt
+    used = attempts_used(quiz, user)
+    if quiz.attempts_allowed and used >= quiz.attempts_allowed:
+        raise AttemptError(
+            f"You have used all {quiz.attempts_allowed} attempt(s) allowed for this quiz."
+        )
+    slots = list(quiz.slots.select_related("question").order_by("position", "pk"))
+    if not slots:
+        raise AttemptError("This quiz has no questions yet.")
+    now = timezone.now()
+    deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
+    try:
+        with transaction.atomic():
+            attempt = Attempt.objects.create(
+                quiz=quiz, user=user, number=used + 1, deadline=deadline
+            )
+    except IntegrityError:
+        # Another request started one in the same instant (possible where row locks are
+        # not available): the constraint kept it to one; use that one.
+        existing = Attempt.objects.filter(quiz=quiz, user=user, state=Attempt.State.OPEN).first()
+        if existing is None:
+            raise AttemptError("Please try again.") from None
+        return existing
+    rng = random.Random(f"{attempt.pk}-{user.pk}")  # noqa: S311 - presentation order only
+    if quiz.shuffle_questions:
+        rng.shuffle(slots)
+    AttemptItem.objects.bulk_create(
+        AttemptItem(
+            attempt=attempt,
+            version=(version := question_version_current(slot.question)),
+            position=position,
+            points=slot.points,
+            option_order=_shown_order(version, rng, quiz.shuffle_options),
+        )
+        for position, slot in enumerate(slots, start=1)
+    )
+    return attempt
+
+
+def is_past_deadline(attempt: Attempt) -> bool:
+    if attempt.deadline is None:
+        return False
+    return timezone.now() > attempt.deadline + timedelta(seconds=DEADLINE_GRACE)
+
+
+# --- answers ---------------------------------------------------------------------------
+
+
+def shown_options(item: AttemptItem) -> list[str]:
+    options = item.version.options
+    return [options[i] for i in item.option_order if 0 <= i < len(options)]
+
+
+def matching_lefts(item: AttemptItem) -> list[str]:
+    return [left for left, _ in item.version.answer or []]
+
+
+def parse_response(item: AttemptItem, data: Any) -> Any:
+    """The student's answer from form data, in the grader's shape. Forged values (options
+    not shown, wrong shapes, oversized text) are dropped, never trusted."""
+    kind = item.version.type
+    shown = shown_options(item)
+    if kind in (Question.Type.CLOZE, Question.Type.SHORT_ANSWER, Question.Type.NUMERICAL,
+                Question.Type.ESSAY):  # fmt: skip
+        text = str(data.get("answer", ""))[:MAX_TEXT_RESPONSE]
+        return text if text.strip() else None
+    if kind == Question.Type.TRUE_FALSE:
+        value = data.get("choice")
+        return {"true": True, "false": False}.get(value)
+    if kind == Question.Type.SINGLE_CHOICE:
+        index = _index(data.get("choice"), len(shown))
+        return None if index is None else shown[index]
+    if kind == Question.Type.MULTIPLE_RESPONSE:
+        indexes = {_index(v, len(shown)) for v in data.getlist("choice")} - {None}
+        return [shown[i] for i in sorted(indexes)] or None  # type: ignore[index]
+    if kind == Question.Type.ORDERING:
+        ranks = [_index(data.get(f"rank-{i}"), len(shown) + 1) for i in range(len(shown))]
+        if None in ranks or len(set(ranks)) != len(ranks):
+            return None
+        return [item for _, item in sorted(zip(ranks, shown, strict=True))]
+    if kind == Question.Type.MATCHING:
+        chosen = {}
+        for i, left in enumerate(matching_lefts(item)):
+            index = _index(data.get(f"match-{i}"), len(shown))
+            if index is not None:
+                chosen[left] = shown[index]
+        return chosen or None
+    return None
+
+
+def _index(value: Any, size: int) -> int | None:
+    try:
+        index = int(str(value))
+    except (TypeError, ValueError):
+        return None
+    return index if 0 <= index < size else None
+
+
+@dataclass(frozen=True)
+class AnswerResult:
+    item: AttemptItem
+    checked: bool
+
+
+@transaction.atomic
+def attempt_answer(*, attempt: Attempt, position: int, data: Any, check: bool) -> AnswerResult:
+    """Save an answer; with `check` in immediate-feedback mode also grade and lock it."""
+    attempt = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
+    if not attempt.is_open:
+        raise AttemptError("This attempt has been submitted; answers can no longer change.")
+    if is_past_deadline(attempt):
+        raise AttemptError("Time is up: answers after the time limit are not accepted.")
+    item = (
+        AttemptItem.objects.select_for_update()
+        .select_related("version")
+        .filter(attempt=attempt, position=position)
+        .first()
+    )
+    if item is None:
+        raise AttemptError("No such question in this attempt.")
+    if item.checked:
+        raise AttemptError("This answer was checked and is final.")
+    item.response = parse_response(item, data)
+    item.answered_at = timezone.now()
+    immediate = attempt.quiz.feedback_mode == Quiz.Feedback.IMMEDIATE
+    if check and immediate and item.response is not None:
+        result = grade(item.version, item.response)
+        item.score, item.status, item.checked = result.score, result.status, True
+    else:
+        item.status = (
+            AttemptItem.Status.SAVED if item.response is not None else AttemptItem.Status.UNANSWERED
+        )
+    item.save()
+    return AnswerResult(item=item, checked=item.checked)
+
+
+@transaction.atomic
+def attempt_submit(*, attempt: Attempt) -> Attempt:
+    """Grade and close the attempt. Submitting twice grades once."""
+    attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+    if not attempt.is_open:
+        return attempt
+    items = list(attempt.items.select_related("version").select_for_update())
+    total = Decimal(0)
+    earned = 0.0
+    needs_grading = False
+    for item in items:
+        if not item.checked:
+            if item.response is None:
+                item.score, item.status = 0.0, AttemptItem.Status.UNANSWERED
+            else:
+                result = grade(item.version, item.response)
+                item.score, item.status = result.score, result.status
+        needs_grading |= item.status == AttemptItem.Status.NEEDS_GRADING
+        total += item.points
+        earned += float(item.points) * (item.score or 0.0)
+    AttemptItem.objects.bulk_update(items, ["score", "status"])
+    attempt.state = Attempt.State.SUBMITTED
+    attempt.submitted_at = timezone.now()
+    attempt.score = earned / float(total) if total else 0.0
+    attempt.needs_grading = needs_grading
+    attempt.save(update_fields=["state", "submitted_at", "score", "needs_grading"])
+    return attempt
+
+
+def answers_revealed(attempt: Attempt, item: AttemptItem | None = None) -> bool:
+    """May the student see correct answers and explanations now? The quiz's reveal policy."""
+    quiz = attempt.quiz
+    if quiz.reveal == Quiz.Reveal.NEVER:
+        return False
+    if quiz.reveal == Quiz.Reveal.AFTER_EACH:
+        return not attempt.is_open or (item is not None and item.checked)
+    if quiz.reveal == Quiz.Reveal.AFTER_SUBMIT:
+        return not attempt.is_open
+    return not attempt.is_open and attempts_left(quiz, attempt.user) == 0
+
+
+def quiz_grade(quiz: Quiz, attempts: list[Attempt]) -> float | None:
+    """The student's grade on a quiz (0..1) by its grading method, from submitted attempts."""
+    scores = [a.score or 0.0 for a in attempts if a.state == Attempt.State.SUBMITTED]
+    if not scores:
+        return None
+    if quiz.grading_method == Quiz.Grading.LAST:
+        return scores[-1]
+    if quiz.grading_method == Quiz.Grading.AVERAGE:
+        return sum(scores) / len(scores)
+    return max(scores)

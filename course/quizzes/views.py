@@ -1,0 +1,202 @@
+"""Quizzes: students take them; instructors build them from the course's question bank.
+
+Ownership first: every attempt view loads the attempt through `_get_attempt_for`, which
+404s for anyone but its student, before anything else happens.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from course.catalog.access import can_edit, get_course_for, get_course_for_editor, is_enrolled
+from course.http import AuthedRequest
+from course.quizzes import attempts as attempt_services
+from course.quizzes.attempts import AttemptError, answers_revealed
+from course.quizzes.forms import QuizForm
+from course.quizzes.models import Attempt, AttemptItem, Question, Quiz, answer_lines
+from course.quizzes.services import quiz_save
+
+
+def _get_quiz_for(request: AuthedRequest, slug: str, quiz_id: int) -> Quiz:
+    course = get_course_for(request.user, slug)
+    quiz = get_object_or_404(Quiz.objects.select_related("course"), course=course, pk=quiz_id)
+    if not quiz.is_published and not can_edit(request.user, course):
+        raise Http404("No such quiz.")
+    return quiz
+
+
+def _get_attempt_for(request: AuthedRequest, attempt_id: int) -> Attempt:
+    """The attempt, only for the student who owns it: anyone else gets a 404."""
+    return get_object_or_404(
+        Attempt.objects.select_related("quiz", "quiz__course"), pk=attempt_id, user=request.user
+    )
+
+
+@require_GET
+@login_required
+def quiz_detail(request: AuthedRequest, slug: str, quiz_id: int) -> HttpResponse:
+    quiz = _get_quiz_for(request, slug, quiz_id)
+    attempts = list(Attempt.objects.filter(quiz=quiz, user=request.user).order_by("number"))
+    context = {
+        "quiz": quiz,
+        "course": quiz.course,
+        "attempts": attempts,
+        "open_attempt": next((a for a in attempts if a.is_open), None),
+        "attempts_left": attempt_services.attempts_left(quiz, request.user),
+        "grade": attempt_services.quiz_grade(quiz, attempts),
+        "enrolled": is_enrolled(request.user, quiz.course),
+        "editable": can_edit(request.user, quiz.course),
+        "question_count": quiz.slots.count(),
+    }
+    return render(request, "quizzes/quiz_detail.html", context)
+
+
+@require_POST
+@login_required
+def attempt_start(request: AuthedRequest, slug: str, quiz_id: int) -> HttpResponse:
+    quiz = _get_quiz_for(request, slug, quiz_id)
+    try:
+        attempt = attempt_services.attempt_start(quiz=quiz, user=request.user)
+    except AttemptError as error:
+        messages.error(request, str(error))
+        return redirect("quizzes:quiz", slug=slug, quiz_id=quiz.pk)
+    return redirect("quizzes:attempt", attempt_id=attempt.pk)
+
+
+def _item_context(attempt: Attempt, item: AttemptItem) -> dict[str, Any]:
+    """What one question shows. The answer key and explanation are included only when the
+    quiz's reveal policy allows it for this item now."""
+    revealed = answers_revealed(attempt, item)
+    shown = attempt_services.shown_options(item)
+    response = item.response
+    rows: list[tuple[int, str, Any]] = []
+    if item.version.type == Question.Type.ORDERING:
+        order = response if isinstance(response, list) else []
+        rows = [(i, text, order.index(text) + 1 if text in order else None)
+                for i, text in enumerate(shown)]  # fmt: skip
+    elif item.version.type == Question.Type.MATCHING:
+        chosen = response if isinstance(response, dict) else {}
+        rows = [(i, left, shown.index(chosen[left]) if chosen.get(left) in shown else None)
+                for i, left in enumerate(attempt_services.matching_lefts(item))]  # fmt: skip
+    return {
+        "item": item,
+        "kind": item.version.type,
+        "prompt": item.version.prompt,
+        "options": list(enumerate(shown)),
+        "rows": rows,
+        "ranks": range(1, len(shown) + 1),
+        "response": response,
+        "revealed": revealed,
+        "key": answer_lines(item.version.type, item.version.answer) if revealed else [],
+        "explanation": item.version.explanation if revealed else "",
+        "show_status": item.checked or not attempt.is_open,
+        "editable": attempt.is_open and not item.checked,
+        "immediate": attempt.quiz.feedback_mode == Quiz.Feedback.IMMEDIATE,
+    }
+
+
+def _attempt_context(attempt: Attempt) -> dict[str, Any]:
+    items = list(attempt.items.select_related("version").order_by("position"))
+    return {
+        "attempt": attempt,
+        "quiz": attempt.quiz,
+        "course": attempt.quiz.course,
+        "items": [_item_context(attempt, item) for item in items],
+        "answered": sum(1 for i in items if i.response is not None),
+    }
+
+
+@require_GET
+@login_required
+def attempt_page(request: AuthedRequest, attempt_id: int) -> HttpResponse:
+    attempt = _get_attempt_for(request, attempt_id)
+    if not attempt.is_open:
+        return redirect("quizzes:results", attempt_id=attempt.pk)
+    return render(request, "quizzes/attempt.html", _attempt_context(attempt))
+
+
+@require_POST
+@login_required
+def attempt_answer(request: AuthedRequest, attempt_id: int, position: int) -> HttpResponse:
+    attempt = _get_attempt_for(request, attempt_id)
+    check = request.POST.get("action") == "check"
+    error = ""
+    try:
+        attempt_services.attempt_answer(
+            attempt=attempt, position=position, data=request.POST, check=check
+        )
+    except AttemptError as refusal:
+        error = str(refusal)
+    item = get_object_or_404(
+        AttemptItem.objects.select_related("version"), attempt=attempt, position=position
+    )
+    attempt.refresh_from_db()
+    if request.htmx:
+        context = {
+            "attempt": attempt,
+            "quiz": attempt.quiz,
+            "course": attempt.quiz.course,
+            "entry": _item_context(attempt, item),
+            "error": error,
+        }
+        return render(request, "quizzes/attempt.html#question", context)
+    if error:
+        messages.error(request, error)
+    return redirect(reverse("quizzes:attempt", kwargs={"attempt_id": attempt.pk}) + f"#q{position}")
+
+
+@require_GET
+@login_required
+def attempt_review(request: AuthedRequest, attempt_id: int) -> HttpResponse:
+    attempt = _get_attempt_for(request, attempt_id)
+    if not attempt.is_open:
+        return redirect("quizzes:results", attempt_id=attempt.pk)
+    return render(request, "quizzes/attempt_review.html", _attempt_context(attempt))
+
+
+@require_POST
+@login_required
+def attempt_submit(request: AuthedRequest, attempt_id: int) -> HttpResponse:
+    attempt = _get_attempt_for(request, attempt_id)
+    late = attempt.is_open and attempt_services.is_past_deadline(attempt)
+    attempt = attempt_services.attempt_submit(attempt=attempt)
+    if late:
+        messages.warning(
+            request, "Time was up: the answers you saved before the time limit were submitted."
+        )
+    return redirect("quizzes:results", attempt_id=attempt.pk)
+
+
+@require_GET
+@login_required
+def attempt_results(request: AuthedRequest, attempt_id: int) -> HttpResponse:
+    attempt = _get_attempt_for(request, attempt_id)
+    if attempt.is_open:
+        return redirect("quizzes:attempt", attempt_id=attempt.pk)
+    context = _attempt_context(attempt)
+    context["passed"] = (attempt.score or 0) * 100 >= attempt.quiz.pass_mark
+    context["percent"] = round((attempt.score or 0) * 100)
+    return render(request, "quizzes/attempt_results.html", context)
+
+
+# --- instructors -----------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def quiz_edit(request: AuthedRequest, slug: str, quiz_id: int | None = None) -> HttpResponse:
+    course = get_course_for_editor(request.user, slug)
+    quiz = get_object_or_404(Quiz, course=course, pk=quiz_id) if quiz_id else None
+    form = QuizForm(request.POST or None, instance=quiz, course=course)
+    if request.method == "POST" and form.is_valid():
+        quiz = quiz_save(form=form, course=course)
+        messages.success(request, f"Saved the quiz “{quiz.title}”.")
+        return redirect("quizzes:quiz", slug=course.slug, quiz_id=quiz.pk)
+    return render(request, "quizzes/quiz_edit.html", {"form": form, "course": course, "quiz": quiz})
