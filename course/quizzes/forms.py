@@ -37,3 +37,18 @@ class QuizForm(forms.ModelForm):
             self.fields["questions"].initial = list(
                 self.instance.slots.values_list("question_id", flat=True)
             )
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(widget=forms.ClearableFileInput(attrs={"accept": ".txt,.gift"}))
+    format = forms.ChoiceField(choices=[("gift", "GIFT"), ("aiken", "Aiken")])
+
+
+class ImportConfirmForm(forms.Form):
+    """The previewed file comes back as text so the import reads exactly what was shown."""
+
+    text = forms.CharField(widget=forms.HiddenInput, strip=False, max_length=5 * 1024 * 1024)
+    format = forms.ChoiceField(
+        choices=[("gift", "GIFT"), ("aiken", "Aiken")], widget=forms.HiddenInput
+    )
+    accept_valid = forms.BooleanField(required=False)

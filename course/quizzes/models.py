@@ -62,8 +62,8 @@ class Question(models.Model):
     prompt = models.TextField()
     options = models.JSONField(default=list, blank=True)
     # The correct answer, in the generator's JSON form (see README: question types).
-    # Never rendered to a student before the quiz's reveal policy allows it.
-    answer = models.JSONField()
+    # Never rendered to a student before the quiz's reveal policy allows it. Null for essays.
+    answer = models.JSONField(null=True, blank=True)
     explanation = models.TextField(blank=True)
     # Partial credit per option or accepted answer (fraction -1..1), GIFT's %50%.
     weights = models.JSONField(default=dict, blank=True)

@@ -9,7 +9,12 @@ app_name = "quizzes"
 QUIZZES = "courses/<slug:slug>/quizzes/"
 ATTEMPT = "attempts/<int:attempt_id>/"
 
+BANK = "courses/<slug:slug>/questions/"
+
 urlpatterns = [
+    path(BANK, views.bank, name="bank"),
+    path(BANK + "export/", views.bank_export, name="bank-export"),
+    path(BANK + "import/", views.bank_import, name="bank-import"),
     path(QUIZZES + "new/", views.quiz_edit, name="new"),
     path(QUIZZES + "<int:quiz_id>/", views.quiz_detail, name="quiz"),
     path(QUIZZES + "<int:quiz_id>/edit/", views.quiz_edit, name="edit"),

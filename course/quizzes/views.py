@@ -19,7 +19,17 @@ from course.catalog.access import can_edit, get_course_for, get_course_for_edito
 from course.http import AuthedRequest
 from course.quizzes import attempts as attempt_services
 from course.quizzes.attempts import AttemptError, answers_revealed
-from course.quizzes.forms import QuizForm
+from course.quizzes.bank import (
+    MAX_IMPORT_BYTES,
+    ImportRefused,
+    bank_search,
+    decode_import,
+    parse_questions,
+    questions_export_gift,
+    questions_import,
+    report_for,
+)
+from course.quizzes.forms import ImportConfirmForm, ImportUploadForm, QuizForm
 from course.quizzes.models import Attempt, AttemptItem, Question, Quiz, answer_lines
 from course.quizzes.services import quiz_save
 
@@ -200,3 +210,81 @@ def quiz_edit(request: AuthedRequest, slug: str, quiz_id: int | None = None) -> 
         messages.success(request, f"Saved the quiz “{quiz.title}”.")
         return redirect("quizzes:quiz", slug=course.slug, quiz_id=quiz.pk)
     return render(request, "quizzes/quiz_edit.html", {"form": form, "course": course, "quiz": quiz})
+
+
+# --- the question bank -----------------------------------------------------------------
+
+
+@require_GET
+@login_required
+def bank(request: AuthedRequest, slug: str) -> HttpResponse:
+    course = get_course_for_editor(request.user, slug)
+    query = request.GET.get("q", "").strip()[:200]
+    tag = request.GET.get("tag", "").strip()[:200]
+    kind = request.GET.get("type", "")
+    kind = kind if kind in Question.Type.values else ""
+    questions = list(bank_search(course, query=query, tag=tag, kind=kind))
+    tags = sorted({q.category for q in course.questions.exclude(category="")})
+    context = {
+        "course": course,
+        "questions": questions,
+        "query": query,
+        "tag": tag,
+        "kind": kind,
+        "tags": tags,
+        "types": Question.Type.choices,
+    }
+    template = "quizzes/bank.html#bank-results" if request.htmx else "quizzes/bank.html"
+    return render(request, template, context)
+
+
+@require_GET
+@login_required
+def bank_export(request: AuthedRequest, slug: str) -> HttpResponse:
+    course = get_course_for_editor(request.user, slug)
+    text, _ = questions_export_gift(course=course)
+    response = HttpResponse(text, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{course.slug}.gift.txt"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def bank_import(request: AuthedRequest, slug: str) -> HttpResponse:
+    course = get_course_for_editor(request.user, slug)
+    context: dict[str, Any] = {"course": course, "upload": ImportUploadForm()}
+    if request.method == "POST" and "text" in request.POST:
+        confirm = ImportConfirmForm(request.POST)
+        if confirm.is_valid():
+            result = parse_questions(confirm.cleaned_data["text"], confirm.cleaned_data["format"])
+            try:
+                report = questions_import(
+                    course=course,
+                    result=result,
+                    accept_valid=confirm.cleaned_data["accept_valid"],
+                )
+            except ImportRefused as refusal:
+                messages.error(request, str(refusal))
+                context.update(preview=result, report=report_for(result), confirm=confirm)
+                return render(request, "quizzes/bank_import.html", context, status=400)
+            messages.success(request, f"Imported {report.imported} question(s).")
+            return redirect("quizzes:bank", slug=course.slug)
+        messages.error(request, "The preview was lost; upload the file again.")
+    elif request.method == "POST":
+        upload = ImportUploadForm(request.POST, request.FILES)
+        context["upload"] = upload
+        if upload.is_valid():
+            try:
+                data = upload.cleaned_data["file"].read(MAX_IMPORT_BYTES + 1)
+                text = decode_import(data)
+            except ValueError as error:
+                upload.add_error("file", str(error))
+            else:
+                fmt = upload.cleaned_data["format"]
+                result = parse_questions(text, fmt)
+                context.update(
+                    preview=result,
+                    report=report_for(result),
+                    confirm=ImportConfirmForm(initial={"text": text, "format": fmt}),
+                )
+    return render(request, "quizzes/bank_import.html", context)

@@ -1,0 +1,143 @@
+"""The question bank in and out: GIFT and Aiken import (all or the accepted valid part, in
+one transaction), GIFT export, and the bank's search."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max, Q, QuerySet
+
+from course.catalog.models import Course
+from course.quizzes.interchange import BankQuestion, ParseResult
+from course.quizzes.interchange.aiken import parse_aiken
+from course.quizzes.interchange.gift import export_gift, parse_gift
+from course.quizzes.models import Question
+
+FORMATS = {"gift": parse_gift, "aiken": parse_aiken}
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+
+
+class ImportRefused(Exception):
+    """The file has errors and the instructor has not accepted importing the valid part."""
+
+
+def decode_import(data: bytes) -> str:
+    """Text of an uploaded question file, or ValueError with a message for the instructor."""
+    if not data.strip():
+        raise ValueError("The file is empty.")
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ValueError(f"The file is too large: {len(data):,} bytes; the limit is 5 MB.")
+    if b"\x00" in data:
+        raise ValueError("This looks like a binary file, not a text file of questions.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValueError("The file is not UTF-8 text.") from error
+
+
+def parse_questions(text: str, fmt: str) -> ParseResult:
+    try:
+        parser = FORMATS[fmt]
+    except KeyError as error:
+        raise ValueError(f"Unknown format {fmt!r}: use gift or aiken.") from error
+    return parser(text)
+
+
+@dataclass
+class ImportReport:
+    questions: int
+    by_type: dict[str, int]
+    errors: list[dict[str, Any]]
+    skipped: list[dict[str, Any]] = field(default_factory=list)
+    imported: int = 0
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "questions": self.questions,
+            "by_type": self.by_type,
+            "errors": self.errors,
+            "skipped": self.skipped,
+            "imported": self.imported,
+        }
+
+
+def report_for(result: ParseResult) -> ImportReport:
+    return ImportReport(
+        questions=len(result.questions),
+        by_type=dict(sorted(Counter(q.type for q in result.questions).items())),
+        errors=[{"line": e.line, "message": e.message} for e in result.errors],
+        skipped=[{"line": s.line, "message": s.message} for s in result.skipped],
+    )
+
+
+@transaction.atomic
+def questions_import(
+    *, course: Course, result: ParseResult, accept_valid: bool = False, dry_run: bool = False
+) -> ImportReport:
+    """Import every parsed question, or none: a file with errors imports nothing unless the
+    instructor accepts its valid part."""
+    report = report_for(result)
+    if dry_run:
+        return report
+    if result.errors and not accept_valid:
+        raise ImportRefused(
+            f"{len(result.errors)} question(s) have errors, so nothing was imported. Fix them, "
+            f"or accept importing the {len(result.questions)} valid one(s)."
+        )
+    start = (course.questions.aggregate(n=Max("position"))["n"] or 0) + 1
+    Question.objects.bulk_create(
+        Question(
+            course=course,
+            type=item.type,
+            prompt=item.prompt,
+            options=list(item.options),
+            answer=item.answer,
+            weights=dict(item.weights),
+            option_feedback=dict(item.option_feedback),
+            explanation=item.explanation,
+            title=item.title[:200],
+            category=item.category[:200],
+            tags=[item.category] if item.category else [],
+            origin=Question.Origin.IMPORTED,
+            status=Question.Status.ACCEPTED,
+            position=start + offset,
+        )
+        for offset, item in enumerate(result.questions)
+    )
+    report.imported = len(result.questions)
+    return report
+
+
+def as_bank_question(question: Question) -> BankQuestion:
+    return BankQuestion(
+        type=question.type,
+        prompt=question.prompt,
+        options=list(question.options),
+        answer=question.answer,
+        weights=dict(question.weights),
+        option_feedback=dict(question.option_feedback),
+        explanation=question.explanation,
+        title=question.title,
+        category=question.category,
+    )
+
+
+def questions_export_gift(*, course: Course) -> tuple[str, list[str]]:
+    result = export_gift([as_bank_question(q) for q in course.questions.in_order()])
+    return result.text, list(result.skipped)
+
+
+def bank_search(course: Course, *, query: str = "", tag: str = "", kind: str = "") -> QuerySet:
+    questions = course.questions.with_sources().in_order()
+    if query:
+        questions = questions.filter(
+            Q(prompt__icontains=query) | Q(title__icontains=query) | Q(explanation__icontains=query)
+        )
+    if tag:
+        questions = questions.filter(Q(category=tag) | Q(concepts__term=tag)).distinct()
+    if kind:
+        questions = questions.filter(type=kind)
+    return questions
