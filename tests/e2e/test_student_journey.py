@@ -11,6 +11,7 @@ from django.core.management import call_command
 
 from course.catalog.models import Course
 from course.progress.models import LessonCompletion
+from course.quizzes.models import Attempt
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -93,5 +94,28 @@ def test_a_student_signs_up_enrolls_reads_and_completes_a_lesson(
         page.screenshot(path=str(screenshot_dir / "dashboard.png"), full_page=True)
 
     assert LessonCompletion.objects.filter(user__username=username).count() == 1
+
+    # The demo quiz, with instant feedback on a true/false question.
+    page.goto(live_server.url + demo_course.get_absolute_url())
+    page.get_by_role("link", name="Check your understanding").click()
+    page.get_by_role("button", name="Start the quiz").click()
+    attempt = Attempt.objects.get(user__username=username)
+    item = attempt.items.select_related("version").get(version__type="true_false")
+    card = page.locator(f"#q{item.position}")
+    right = "True" if item.version.answer else "False"
+    card.get_by_label(right, exact=True).check()
+    if javascript:
+        page.evaluate("window.lecternMarker = 'quiz page'")
+    card.get_by_role("button", name="Check").click()
+    page.locator(f"#q{item.position} .feedback").wait_for()
+    assert page.locator(f"#q{item.position} .feedback").inner_text() == "Correct"
+    if javascript:
+        assert page.evaluate("window.lecternMarker") == "quiz page"
+        page.screenshot(path=str(screenshot_dir / "quiz.png"), full_page=False)
+    page.get_by_role("link", name="Review and submit").click()
+    page.get_by_role("button", name="Submit attempt 1").click()
+    assert page.get_by_role("heading", name="Results: attempt 1").is_visible()
+    attempt.refresh_from_db()
+    assert attempt.state == "submitted" and attempt.score > 0
     assert errors == [], f"console errors (CSP violations show here): {errors}"
     context.close()
