@@ -273,3 +273,27 @@ def quiz_grade(quiz: Quiz, attempts: list[Attempt]) -> float | None:
     if quiz.grading_method == Quiz.Grading.AVERAGE:
         return sum(scores) / len(scores)
     return max(scores)
+
+
+@transaction.atomic
+def item_grade(*, item: AttemptItem, fraction: float, comment: str, by: User) -> Attempt:
+    """An instructor's grade for a hand-graded answer; the attempt's score follows."""
+    item = AttemptItem.objects.select_for_update().get(pk=item.pk)
+    fraction = min(max(fraction, 0.0), 1.0)
+    item.score = fraction
+    item.status = (
+        AttemptItem.Status.CORRECT
+        if fraction >= 1
+        else AttemptItem.Status.PARTIAL
+        if fraction > 0
+        else AttemptItem.Status.INCORRECT
+    )
+    item.grader_comment, item.graded_by = comment, by
+    item.save(update_fields=["score", "status", "grader_comment", "graded_by"])
+    attempt = Attempt.objects.select_for_update().get(pk=item.attempt_id)
+    items = list(attempt.items.all())
+    total = sum(float(i.points) for i in items)
+    attempt.score = sum(float(i.points) * (i.score or 0.0) for i in items) / total if total else 0.0
+    attempt.needs_grading = any(i.status == AttemptItem.Status.NEEDS_GRADING for i in items)
+    attempt.save(update_fields=["score", "needs_grading"])
+    return attempt

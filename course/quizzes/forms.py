@@ -52,3 +52,10 @@ class ImportConfirmForm(forms.Form):
         choices=[("gift", "GIFT"), ("aiken", "Aiken")], widget=forms.HiddenInput
     )
     accept_valid = forms.BooleanField(required=False)
+
+
+class GradeForm(forms.Form):
+    percent = forms.IntegerField(min_value=0, max_value=100, label="Score (%)")
+    comment = forms.CharField(
+        required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from course.catalog.access import can_edit, get_course_for, get_course_for_editor, is_enrolled
+from course.catalog.models import Concept
 from course.http import AuthedRequest
 from course.quizzes import attempts as attempt_services
 from course.quizzes.attempts import AttemptError, answers_revealed
@@ -29,8 +30,16 @@ from course.quizzes.bank import (
     questions_import,
     report_for,
 )
-from course.quizzes.forms import ImportConfirmForm, ImportUploadForm, QuizForm
-from course.quizzes.models import Attempt, AttemptItem, Question, Quiz, answer_lines
+from course.quizzes.forms import GradeForm, ImportConfirmForm, ImportUploadForm, QuizForm
+from course.quizzes.models import (
+    CONTENT_FIELDS,
+    Attempt,
+    AttemptItem,
+    Question,
+    QuestionVersion,
+    Quiz,
+    answer_lines,
+)
 from course.quizzes.services import quiz_save
 
 
@@ -288,3 +297,94 @@ def bank_import(request: AuthedRequest, slug: str) -> HttpResponse:
                     confirm=ImportConfirmForm(initial={"text": text, "format": fmt}),
                 )
     return render(request, "quizzes/bank_import.html", context)
+
+
+# --- grading and preview ---------------------------------------------------------------
+
+
+@require_GET
+@login_required
+def grading_queue(request: AuthedRequest, slug: str) -> HttpResponse:
+    course = get_course_for_editor(request.user, slug)
+    items = list(
+        AttemptItem.objects.filter(
+            attempt__quiz__course=course, status=AttemptItem.Status.NEEDS_GRADING
+        )
+        .select_related("version", "attempt__user", "attempt__quiz")
+        .order_by("attempt__submitted_at", "pk")
+    )
+    return render(
+        request, "quizzes/grading.html", {"course": course, "items": items, "form": GradeForm()}
+    )
+
+
+@require_POST
+@login_required
+def grade_item(request: AuthedRequest, slug: str, item_id: int) -> HttpResponse:
+    course = get_course_for_editor(request.user, slug)
+    item = get_object_or_404(
+        AttemptItem,
+        pk=item_id,
+        attempt__quiz__course=course,
+        attempt__state=Attempt.State.SUBMITTED,
+    )
+    form = GradeForm(request.POST)
+    if form.is_valid():
+        attempt_services.item_grade(
+            item=item,
+            fraction=form.cleaned_data["percent"] / 100,
+            comment=form.cleaned_data["comment"],
+            by=request.user,
+        )
+        messages.success(request, "Grade saved.")
+    else:
+        messages.error(request, "Give a score from 0 to 100.")
+    return redirect("quizzes:grading", slug=course.slug)
+
+
+@require_GET
+@login_required
+def quiz_preview(request: AuthedRequest, slug: str, quiz_id: int) -> HttpResponse:
+    """The quiz as a student sees it, with the answers shown: nothing is saved."""
+    course = get_course_for_editor(request.user, slug)
+    quiz = get_object_or_404(Quiz.objects.select_related("course"), course=course, pk=quiz_id)
+    preview = Attempt(quiz=quiz, user=request.user, number=0, state=Attempt.State.SUBMITTED)
+    entries = []
+    for position, slot in enumerate(
+        quiz.slots.select_related("question").order_by("position", "pk"), start=1
+    ):
+        question = slot.question
+        version = QuestionVersion(
+            question=question,
+            number=question.version,
+            **{name: getattr(question, name) for name in CONTENT_FIELDS},
+        )
+        item = AttemptItem(
+            attempt=preview,
+            version=version,
+            position=position,
+            points=slot.points,
+            option_order=list(range(len(question.options))),
+        )
+        entry = _item_context(preview, item)
+        # Instructors see the key whatever the reveal policy, and nothing was answered.
+        entry.update(
+            revealed=True,
+            key=answer_lines(version.type, version.answer),
+            explanation=version.explanation,
+            show_status=False,
+            editable=False,
+        )
+        entries.append(entry)
+    concepts = (
+        Concept.objects.filter(questions__slots__quiz=quiz).distinct().order_by("rank", "term")
+    )
+    uncovered = course.concepts.filter(core=True).exclude(pk__in=concepts.values("pk"))
+    context = {
+        "quiz": quiz,
+        "course": course,
+        "items": entries,
+        "concepts": list(concepts),
+        "uncovered": list(uncovered),
+    }
+    return render(request, "quizzes/quiz_preview.html", context)
