@@ -170,3 +170,23 @@ def quiz_save(*, form: QuizForm, course: Course) -> Quiz:
         slot.position = position
         slot.save()
     return quiz
+
+
+def question_create(*, course: Course, kind: str, fields: dict[str, Any]) -> Question:
+    """A question an instructor wrote: accepted into the bank as written."""
+    position = (course.questions.aggregate(n=Max("position"))["n"] or 0) + 1
+    question = Question.objects.create(
+        course=course,
+        type=kind,
+        prompt=fields["prompt"],
+        options=fields["options"],
+        answer=fields["answer"],
+        explanation=fields["explanation"],
+        tags=fields.get("tags", []),
+        category=(fields.get("tags") or [""])[0][:200],
+        origin=Question.Origin.AUTHORED,
+        status=Question.Status.ACCEPTED,
+        position=position,
+    )
+    question.concepts.set(fields.get("concepts") or [])
+    return question

@@ -15,6 +15,7 @@ urlpatterns = [
     path(BANK, views.bank, name="bank"),
     path(BANK + "export/", views.bank_export, name="bank-export"),
     path(BANK + "import/", views.bank_import, name="bank-import"),
+    path(BANK + "new/", views.question_new, name="question-new"),
     path(QUIZZES + "new/", views.quiz_edit, name="new"),
     path(QUIZZES + "<int:quiz_id>/", views.quiz_detail, name="quiz"),
     path(QUIZZES + "<int:quiz_id>/edit/", views.quiz_edit, name="edit"),

@@ -30,7 +30,13 @@ from course.quizzes.bank import (
     questions_import,
     report_for,
 )
-from course.quizzes.forms import GradeForm, ImportConfirmForm, ImportUploadForm, QuizForm
+from course.quizzes.forms import (
+    GradeForm,
+    ImportConfirmForm,
+    ImportUploadForm,
+    NewQuestionForm,
+    QuizForm,
+)
 from course.quizzes.models import (
     CONTENT_FIELDS,
     Attempt,
@@ -40,7 +46,7 @@ from course.quizzes.models import (
     Quiz,
     answer_lines,
 )
-from course.quizzes.services import quiz_save
+from course.quizzes.services import question_create, quiz_save
 
 
 def _get_quiz_for(request: AuthedRequest, slug: str, quiz_id: int) -> Quiz:
@@ -388,3 +394,69 @@ def quiz_preview(request: AuthedRequest, slug: str, quiz_id: int) -> HttpRespons
         "uncovered": list(uncovered),
     }
     return render(request, "quizzes/quiz_preview.html", context)
+
+
+# --- authoring ---------------------------------------------------------------------------
+
+
+def _preview_entry(question_type: str, data: dict[str, Any]) -> dict[str, Any]:
+    """How a question with this content shows to a student, with its key (for the author)."""
+    version = QuestionVersion(
+        type=question_type,
+        prompt=data["prompt"],
+        options=data["options"],
+        answer=data["answer"],
+        explanation=data["explanation"],
+    )
+    attempt = Attempt(state=Attempt.State.OPEN)
+    item = AttemptItem(version=version, position=1, option_order=list(range(len(data["options"]))))
+    return {
+        "item": item,
+        "kind": question_type,
+        "prompt": version.prompt,
+        "options": list(enumerate(version.options)),
+        "rows": [(i, left, None) for i, (left, _) in enumerate(version.answer or [])]
+        if question_type == Question.Type.MATCHING
+        else [(i, text, None) for i, text in enumerate(version.options)],
+        "ranks": range(1, len(version.options) + 1),
+        "response": None,
+        "revealed": True,
+        "key": answer_lines(question_type, version.answer),
+        "explanation": version.explanation,
+        "show_status": False,
+        "editable": False,
+        "immediate": False,
+        "attempt": attempt,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def question_new(request: AuthedRequest, slug: str) -> HttpResponse:
+    course = get_course_for_editor(request.user, slug)
+    kind = request.POST.get("type") or request.GET.get("type") or ""
+    if kind not in Question.Type.values:
+        return render(
+            request, "quizzes/question_new.html", {"course": course, "types": Question.Type.choices}
+        )
+    form = NewQuestionForm(request.POST or None, course=course, question_type=kind)
+    entry = None
+    if request.method == "POST" and form.is_valid():
+        if request.POST.get("action") == "save":
+            question = question_create(course=course, kind=kind, fields=form.cleaned_data)
+            messages.success(request, "Question added to the bank.")
+            return redirect(
+                reverse("quizzes:bank", kwargs={"slug": course.slug}) + f"?q={question.prompt[:40]}"
+            )
+        entry = _preview_entry(kind, form.cleaned_data)
+    context = {
+        "course": course,
+        "form": form,
+        "kind": kind,
+        "kind_label": Question.Type(kind).label,
+        "entry": entry,
+        "preview": True,
+    }
+    if request.htmx and request.method == "POST":
+        return render(request, "quizzes/question_form.html#live-preview", context)
+    return render(request, "quizzes/question_form.html", context)

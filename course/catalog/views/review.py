@@ -26,7 +26,6 @@ from course.catalog.forms import (
     MoveForm,
     NewCourseForm,
     PromptForm,
-    QuestionForm,
     SplitForm,
 )
 from course.catalog.models import Concept, Course, Lesson, SourceSentence
@@ -35,6 +34,7 @@ from course.discussions.models import Prompt
 from course.generator import InputError
 from course.http import AuthedRequest
 from course.quizzes import services as question_services
+from course.quizzes.forms import QuestionForm
 from course.quizzes.models import Question
 
 TEMPLATE = "catalog/course_review.html"

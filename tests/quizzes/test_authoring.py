@@ -1,0 +1,75 @@
+"""Instructors write questions of every type, with a live preview and inline validation."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from course.quizzes.models import Question
+
+pytestmark = pytest.mark.django_db
+
+VALID = {
+    "cloze": {"prompt": "The _____ raised output.", "answer": "shock work\nshock-work"},
+    "single_choice": {"prompt": "Which body?", "options": "VTsSPS\nGosplan", "answer": "VTsSPS"},
+    "multiple_response": {"prompt": "Pick forms.", "options": "a\nb\nc", "answer": "a\nc"},
+    "true_false": {"prompt": "Unions grew freer.", "answer": "false"},
+    "ordering": {"prompt": "Order them.", "answer": "one\ntwo\nthree"},
+    "matching": {"prompt": "Match.", "answer": "NEP = before 1928\nFFYP = 1928-32"},
+    "short_answer": {"prompt": "Which plan?", "answer": "First Five-Year Plan"},
+    "essay": {"prompt": "Was the purge necessary?", "answer": ""},
+    "numerical": {"prompt": "When did the plan start?", "answer": "1928\n1927..1929"},
+}
+
+
+def new_url(course) -> str:
+    return reverse("quizzes:question-new", kwargs={"slug": course.slug})
+
+
+@pytest.mark.parametrize("kind", VALID)
+def test_it_saves_a_new_question_of_every_type(as_user, instructor, course, kind):
+    data = {"type": kind, "options": "", "explanation": "Because.", "action": "save", **VALID[kind]}
+    response = as_user(instructor).post(new_url(course), data)
+    assert response.status_code == 302, response.text[:2000]
+    question = Question.objects.get(course=course, type=kind)
+    assert question.origin == "authored" and question.status == "accepted"
+    if kind == "numerical":
+        assert question.answer == [
+            {"value": 1928.0, "tolerance": 0.0, "weight": 1.0},
+            {"min": 1927.0, "max": 1929.0, "weight": 1.0},
+        ]
+    if kind == "ordering":
+        assert question.answer == ["one", "two", "three"] and question.options != question.answer
+
+
+def test_it_previews_live_for_htmx_without_saving(as_user, instructor, course, htmx_headers):
+    data = {"type": "single_choice", "options": "VTsSPS\nGosplan", "answer": "VTsSPS",
+            "prompt": "Which body?", "explanation": ""}  # fmt: skip
+    response = as_user(instructor).post(new_url(course), data, **htmx_headers)
+    text = response.text.strip()
+    assert text.startswith('<section id="live-preview"')
+    assert "Which body?" in text and "Correct answer" in text
+    assert not Question.objects.exists()
+
+
+def test_it_validates_inline(as_user, instructor, course, htmx_headers):
+    data = {"type": "single_choice", "options": "A\nB", "answer": "C", "prompt": "Which?"}
+    response = as_user(instructor).post(new_url(course), data, **htmx_headers)
+    assert "Not among the options: C" in response.text
+    assert not Question.objects.exists()
+
+
+def test_it_offers_every_type_to_choose_from(as_user, instructor, course):
+    text = as_user(instructor).get(new_url(course)).text
+    for value in Question.Type.values:
+        assert f"?type={value}" in text
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"), [("student", 403), ("other_instructor", 403), ("anonymous", 302)]
+)
+def test_it_keeps_authoring_to_the_courses_staff(as_user, request, course, persona, status):
+    client = as_user(request.getfixturevalue(persona))
+    data = {"type": "essay", "prompt": "x?", "answer": "", "action": "save"}
+    assert client.post(new_url(course), data).status_code == status
+    assert not Question.objects.exists()
