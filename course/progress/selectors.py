@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from django.db.models import Count
@@ -24,6 +24,8 @@ class CourseProgress:
     lessons_total: int
     lessons_done: int
     next_lesson: Lesson | None  # first unfinished lesson; None when all are done
+    quizzes_total: int = 0
+    quizzes_passed: int = 0
 
     @property
     def percent(self) -> int:
@@ -74,13 +76,31 @@ def dashboard_progress(*, user_id: int) -> list[CourseProgress]:
             "lesson_id", flat=True
         )
     )
+    passed = _quizzes_passed(user_id=user_id, courses=courses)
     results = []
     for course in courses:
         lessons = lessons_by_course[course.pk]
         for lesson in lessons:
             lesson.course = course  # so get_absolute_url needs no query
-        results.append(course_progress(course=course, lessons=lessons, done=done))
+        progress = course_progress(course=course, lessons=lessons, done=done)
+        total, ok = passed.get(course.pk, (0, 0))
+        results.append(replace(progress, quizzes_total=total, quizzes_passed=ok))
     return results
+
+
+def _quizzes_passed(*, user_id: int, courses: list[Course]) -> dict[int, tuple[int, int]]:
+    """Per course: (published quizzes, quizzes this student passed), in two queries."""
+    quizzes = list(Quiz.objects.published().filter(course__in=courses))
+    attempts: dict[int, list[Attempt]] = {q.pk: [] for q in quizzes}
+    for attempt in Attempt.objects.filter(user_id=user_id, quiz__in=quizzes).order_by("number"):
+        attempts[attempt.quiz_id].append(attempt)
+    counts: dict[int, tuple[int, int]] = {}
+    for quiz in quizzes:
+        grade = quiz_grade(quiz, attempts[quiz.pk])
+        total, ok = counts.get(quiz.course_id, (0, 0))
+        ok += grade is not None and grade * 100 >= quiz.pass_mark
+        counts[quiz.course_id] = (total + 1, ok)
+    return counts
 
 
 def done_counts_by_course(*, user_id: int, course_ids: list[int]) -> dict[int, int]:

@@ -58,12 +58,23 @@ def test_it_renders_in_constant_queries(as_user, student, course, django_assert_
         other = factories.CourseFactory()
         factories.LessonFactory(course=other, position=1)
         factories.EnrollmentFactory(user=student, course=other)
-    # session, user, my courses with lesson counts, their lessons, my completions, courses I
-    # teach, and for someone who teaches none: my permissions and my groups' permissions
-    # (may I create courses?)
-    with django_assert_max_num_queries(8):
+    # session, user, my courses with lesson counts, their lessons, my completions, their
+    # published quizzes, my attempts on them, courses I teach, and for someone who teaches
+    # none: my permissions and my groups' permissions (may I create courses?)
+    with django_assert_max_num_queries(10):
         response = client.get(URL)
     assert "50 of 53 lessons complete" in response.text
     with CaptureQueriesContext(connection) as big:
         client.get(URL)
     assert len(big) == len(small)
+
+
+def test_it_counts_quizzes_passed(as_user, student, course):
+    from course.quizzes.attempts import attempt_start, attempt_submit
+
+    question = factories.QuestionFactory(course=course)
+    passed = factories.quiz_with(course, [question], pass_mark=0)
+    factories.quiz_with(course, [question], pass_mark=100)
+    factories.quiz_with(course, [question], status="draft")
+    attempt_submit(attempt=attempt_start(quiz=passed, user=student))
+    assert "1 of 2 quizzes passed" in as_user(student).get(URL).text
