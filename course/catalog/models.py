@@ -55,6 +55,15 @@ class Course(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
     summary = models.TextField(blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+
+    class Completion(models.TextChoices):
+        LESSONS = "lessons", "Every lesson done"
+        LESSONS_QUIZZES = "lessons_quizzes", "Every lesson done and every quiz passed"
+        ALL = "all", "Every lesson done, every quiz passed and a post in every discussion"
+
+    completion_rule = models.CharField(
+        max_length=20, choices=Completion.choices, default=Completion.LESSONS_QUIZZES
+    )
     guest_access = models.BooleanField(
         default=True,
         help_text="Once published, anyone may read the lessons without enrolling (Moodle's "

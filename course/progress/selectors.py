@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class CourseProgress:
+class LessonProgress:
     course: Course
     lessons_total: int
     lessons_done: int
@@ -46,9 +46,9 @@ def completed_lesson_ids(*, user_id: int, course: Course) -> set[int]:
     )
 
 
-def course_progress(*, course: Course, lessons: list[Lesson], done: set[int]) -> CourseProgress:
+def course_progress(*, course: Course, lessons: list[Lesson], done: set[int]) -> LessonProgress:
     next_lesson = next((lesson for lesson in lessons if lesson.pk not in done), None)
-    return CourseProgress(
+    return LessonProgress(
         course=course,
         lessons_total=len(lessons),
         lessons_done=sum(1 for lesson in lessons if lesson.pk in done),
@@ -56,7 +56,7 @@ def course_progress(*, course: Course, lessons: list[Lesson], done: set[int]) ->
     )
 
 
-def dashboard_progress(*, user_id: int) -> list[CourseProgress]:
+def dashboard_progress(*, user_id: int) -> list[LessonProgress]:
     """Progress in every course the user is enrolled in, in three queries."""
     courses = list(
         Course.objects.filter(enrollments__user_id=user_id)

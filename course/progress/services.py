@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from course.accounts.models import Enrollment, User
 from course.catalog.models import Lesson
-from course.progress.models import LessonCompletion
+from course.progress.models import ConceptMastery, CourseProgress, LessonCompletion, QuizGrade
+from course.quizzes.models import Attempt, AttemptItem, Quiz
 
 
 def lesson_complete(*, user: User, lesson: Lesson) -> bool:
@@ -22,4 +24,130 @@ def lesson_complete(*, user: User, lesson: Lesson) -> bool:
     except IntegrityError:
         # Two submits raced; the other one recorded it.
         return False
+    progress_refresh(user_id=user.pk, course_id=lesson.course_id)
     return created
+
+
+def progress_refresh(*, user_id: int, course_id: int) -> CourseProgress:
+    """Recount a student's standing in a course from the source rows and store it.
+
+    Idempotent and race-safe: it writes counts derived from committed rows with one upsert,
+    so two refreshes running together both store the same numbers.
+    """
+    from course.catalog.models import Course
+    from course.discussions.models import Prompt
+    from course.quizzes.models import Quiz
+
+    course = Course.objects.get(pk=course_id)
+    lessons_total = course.lessons.count()
+    lessons_done = LessonCompletion.objects.filter(user_id=user_id, course_id=course_id).count()
+    quizzes_total = Quiz.objects.published().filter(course_id=course_id).count()
+    quizzes_passed = QuizGrade.objects.filter(
+        user_id=user_id, course_id=course_id, passed=True, quiz__status=Quiz.Status.PUBLISHED
+    ).count()
+    prompts_total = Prompt.objects.filter(course_id=course_id).count()
+    prompts_joined = _prompts_joined(user_id=user_id, course_id=course_id)
+    parts = [(lessons_done, lessons_total)]
+    if course.completion_rule in (course.Completion.LESSONS_QUIZZES, course.Completion.ALL):
+        parts.append((quizzes_passed, quizzes_total))
+    if course.completion_rule == course.Completion.ALL:
+        parts.append((prompts_joined, prompts_total))
+    done = sum(min(d, t) for d, t in parts)
+    total = sum(t for _, t in parts)
+    percent = round(100 * done / total) if total else 0
+    completed = total > 0 and done >= total
+    now = timezone.now()
+    with transaction.atomic():
+        progress, _ = CourseProgress.objects.select_for_update().get_or_create(
+            user_id=user_id, course_id=course_id
+        )
+        progress.lessons_done = lessons_done
+        progress.quizzes_passed = quizzes_passed
+        progress.prompts_joined = prompts_joined
+        progress.percent = percent
+        if completed and not progress.completed:
+            progress.completed_at = now
+        progress.completed = completed
+        progress.last_activity = now
+        progress.save()
+    return progress
+
+
+def _prompts_joined(*, user_id: int, course_id: int) -> int:
+    """Discussion prompts the student has posted in (the discussions app's posts)."""
+    try:
+        from course.discussions.models import Post
+    except ImportError:  # discussions without posts yet: nobody has joined
+        return 0
+    return (
+        Post.objects.filter(author_id=user_id, prompt__course_id=course_id)
+        .values("prompt_id")
+        .distinct()
+        .count()
+    )
+
+
+def quiz_grade_store(*, user_id: int, quiz: Quiz) -> QuizGrade | None:
+    """Store the student's grade on a quiz (by its grading method) and refresh progress."""
+    from course.quizzes.attempts import quiz_grade
+
+    attempts = list(Attempt.objects.filter(user_id=user_id, quiz=quiz).order_by("number"))
+    grade = quiz_grade(quiz, attempts)
+    stored = None
+    if grade is not None:
+        stored, _ = QuizGrade.objects.update_or_create(
+            user_id=user_id,
+            quiz=quiz,
+            defaults={
+                "course_id": quiz.course_id,
+                "grade": grade,
+                "passed": grade * 100 >= quiz.pass_mark,
+                "attempts": sum(1 for a in attempts if a.state == Attempt.State.SUBMITTED),
+            },
+        )
+    progress_refresh(user_id=user_id, course_id=quiz.course_id)
+    return stored
+
+
+# --- mastery -----------------------------------------------------------------------------
+
+CORRECT_AT = 0.999
+
+
+def next_level(level: int, score: float) -> int:
+    """The mastery rule (README, "Mastery"): a right answer moves up one level (a first
+    answer that is right lands on familiar), a partly right one keeps the level, a wrong one
+    moves down one level; any answer is at least "attempted"."""
+    level = max(level, ConceptMastery.Level.ATTEMPTED)
+    if score >= CORRECT_AT:
+        return min(max(level + 1, ConceptMastery.Level.FAMILIAR), ConceptMastery.Level.MASTERED)
+    if score <= 0:
+        return max(level - 1, ConceptMastery.Level.ATTEMPTED)
+    return level
+
+
+def mastery_apply(*, item: AttemptItem, user_id: int) -> None:
+    """Apply one graded answer to the student's mastery of each concept its question tests.
+
+    Call inside the transaction that graded the item, with the item row locked: the flag
+    makes it count once; the mastery rows are locked so two answers arriving together on
+    the same concept both count, one after the other.
+    """
+    if (
+        item.mastery_applied
+        or item.score is None
+        or item.status in (AttemptItem.Status.NEEDS_GRADING, AttemptItem.Status.UNANSWERED)
+    ):
+        return
+    concepts = list(item.version.question.concepts.values_list("pk", "course_id"))
+    for concept_id, course_id in sorted(concepts):
+        ConceptMastery.objects.get_or_create(
+            user_id=user_id, concept_id=concept_id, defaults={"course_id": course_id}
+        )
+        row = ConceptMastery.objects.select_for_update().get(user_id=user_id, concept_id=concept_id)
+        row.level = next_level(row.level, item.score)
+        row.answers += 1
+        row.correct += item.score >= CORRECT_AT
+        row.save(update_fields=["level", "answers", "correct", "updated_at"])
+    item.mastery_applied = True
+    item.save(update_fields=["mastery_applied"])

@@ -2,11 +2,23 @@ from __future__ import annotations
 
 from django.urls import path
 
-from course.progress import views
+from course.progress import instructor, views
 
 app_name = "progress"
 
+COURSE = "courses/<slug:slug>/"
+
 urlpatterns = [
+    path(COURSE + "students/", instructor.course_students, name="instructor"),
+    path(COURSE + "students/<int:user_id>/", instructor.student_detail, name="student"),
+    path(COURSE + "mastery/", instructor.mastery_heatmap, name="heatmap"),
+    path(COURSE + "gradebook.csv", instructor.gradebook_csv, name="gradebook"),
+    path(COURSE + "quizzes/<int:quiz_id>/analysis/", instructor.quiz_analysis, name="analysis"),
+    path(
+        COURSE + "quizzes/<int:quiz_id>/analysis.csv",
+        instructor.quiz_analysis_csv,
+        name="analysis-csv",
+    ),
     path("dashboard/", views.dashboard, name="dashboard"),
     path(
         "courses/<slug:slug>/lessons/<int:lesson_id>/complete/",

@@ -13,7 +13,7 @@ from course.catalog.access import can_create_courses, get_lesson_for_reader
 from course.catalog.models import Course
 from course.catalog.views.pages import lesson_context
 from course.http import AuthedRequest
-from course.progress.selectors import dashboard_progress
+from course.progress.dashboard import student_dashboard
 from course.progress.services import lesson_complete
 
 
@@ -22,7 +22,7 @@ from course.progress.services import lesson_complete
 def dashboard(request: AuthedRequest) -> HttpResponse:
     teaching = list(Course.objects.taught_by(request.user).order_by("title", "pk"))
     context = {
-        "progress": dashboard_progress(user_id=request.user.pk),
+        "cards": student_dashboard(user_id=request.user.pk),
         "teaching": teaching,
         "can_create": can_create_courses(request.user, teaches=bool(teaching)),
     }

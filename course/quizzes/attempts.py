@@ -19,6 +19,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from course.accounts.models import Enrollment, User
+from course.progress.services import mastery_apply, quiz_grade_store
 from course.quizzes.grading import grade
 from course.quizzes.models import Attempt, AttemptItem, Question, QuestionVersion, Quiz
 
@@ -193,14 +194,16 @@ class AnswerResult:
 @transaction.atomic
 def attempt_answer(*, attempt: Attempt, position: int, data: Any, check: bool) -> AnswerResult:
     """Save an answer; with `check` in immediate-feedback mode also grade and lock it."""
-    attempt = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
+    attempt = (
+        Attempt.objects.select_for_update(of=("self",)).select_related("quiz").get(pk=attempt.pk)
+    )
     if not attempt.is_open:
         raise AttemptError("This attempt has been submitted; answers can no longer change.")
     if is_past_deadline(attempt):
         raise AttemptError("Time is up: answers after the time limit are not accepted.")
     item = (
-        AttemptItem.objects.select_for_update()
-        .select_related("version")
+        AttemptItem.objects.select_for_update(of=("self",))
+        .select_related("version__question")
         .filter(attempt=attempt, position=position)
         .first()
     )
@@ -214,6 +217,8 @@ def attempt_answer(*, attempt: Attempt, position: int, data: Any, check: bool) -
     if check and immediate and item.response is not None:
         result = grade(item.version, item.response)
         item.score, item.status, item.checked = result.score, result.status, True
+        item.save()
+        mastery_apply(item=item, user_id=attempt.user_id)
     else:
         item.status = (
             AttemptItem.Status.SAVED if item.response is not None else AttemptItem.Status.UNANSWERED
@@ -225,10 +230,12 @@ def attempt_answer(*, attempt: Attempt, position: int, data: Any, check: bool) -
 @transaction.atomic
 def attempt_submit(*, attempt: Attempt) -> Attempt:
     """Grade and close the attempt. Submitting twice grades once."""
-    attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+    attempt = (
+        Attempt.objects.select_for_update(of=("self",)).select_related("quiz").get(pk=attempt.pk)
+    )
     if not attempt.is_open:
         return attempt
-    items = list(attempt.items.select_related("version").select_for_update())
+    items = list(attempt.items.select_related("version__question").select_for_update(of=("self",)))
     total = Decimal(0)
     earned = 0.0
     needs_grading = False
@@ -248,6 +255,9 @@ def attempt_submit(*, attempt: Attempt) -> Attempt:
     attempt.score = earned / float(total) if total else 0.0
     attempt.needs_grading = needs_grading
     attempt.save(update_fields=["state", "submitted_at", "score", "needs_grading"])
+    for item in items:
+        mastery_apply(item=item, user_id=attempt.user_id)
+    quiz_grade_store(user_id=attempt.user_id, quiz=attempt.quiz)
     return attempt
 
 
@@ -290,10 +300,17 @@ def item_grade(*, item: AttemptItem, fraction: float, comment: str, by: User) ->
     )
     item.grader_comment, item.graded_by = comment, by
     item.save(update_fields=["score", "status", "grader_comment", "graded_by"])
-    attempt = Attempt.objects.select_for_update().get(pk=item.attempt_id)
+    attempt = (
+        Attempt.objects.select_for_update(of=("self",))
+        .select_related("quiz")
+        .get(pk=item.attempt_id)
+    )
     items = list(attempt.items.all())
     total = sum(float(i.points) for i in items)
     attempt.score = sum(float(i.points) * (i.score or 0.0) for i in items) / total if total else 0.0
     attempt.needs_grading = any(i.status == AttemptItem.Status.NEEDS_GRADING for i in items)
     attempt.save(update_fields=["score", "needs_grading"])
+    item.version = QuestionVersion.objects.select_related("question").get(pk=item.version_id)
+    mastery_apply(item=item, user_id=attempt.user_id)
+    quiz_grade_store(user_id=attempt.user_id, quiz=attempt.quiz)
     return attempt

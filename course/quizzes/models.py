@@ -300,6 +300,9 @@ class AttemptItem(models.Model):
     score = models.FloatField(null=True, blank=True)
     checked = models.BooleanField(default=False, help_text="Checked in immediate mode: locked.")
     answered_at = models.DateTimeField(null=True, blank=True)
+    # Set in the transaction that applied this answer to the student's concept mastery, so
+    # an answer moves mastery exactly once however often it is re-graded.
+    mastery_applied = models.BooleanField(default=False)
     grader_comment = models.TextField(blank=True)
     graded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

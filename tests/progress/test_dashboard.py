@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from course.progress.services import lesson_complete, progress_refresh
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -14,18 +15,43 @@ pytestmark = pytest.mark.django_db
 URL = reverse("progress:dashboard")
 
 
+def complete(student, *lessons) -> None:
+    for lesson in lessons:
+        lesson_complete(user=student, lesson=lesson)
+
+
 def test_it_shows_progress_and_the_first_unfinished_lesson(as_user, student, lessons):
-    factories.LessonCompletionFactory(user=student, lesson=lessons[0])
-    factories.LessonCompletionFactory(user=student, lesson=lessons[2])
+    complete(student, lessons[0], lessons[2])
     text = as_user(student).get(URL).text
     assert "2 of 3 lessons complete" in text
     assert f'href="{lessons[1].get_absolute_url()}">Continue: The purge' in text
 
 
-def test_it_says_when_a_course_is_complete(as_user, student, lessons):
-    for lesson in lessons:
-        factories.LessonCompletionFactory(user=student, lesson=lesson)
-    assert "Course complete." in as_user(student).get(URL).text
+def test_it_says_when_a_course_is_complete(as_user, student, course, lessons):
+    course.completion_rule = "lessons"
+    course.save()
+    complete(student, *lessons)
+    text = as_user(student).get(URL).text
+    assert "Every lesson done." in text
+    assert '<span class="badge">completed</span>' in text
+    assert "Course progress: 100%" in text
+
+
+def test_it_charts_mastery_and_suggests_the_weakest_concept(as_user, student, course):
+    from course.progress.models import ConceptMastery
+
+    concept = course.concepts.get()
+    concept.core = True
+    concept.save()
+    question = factories.QuestionFactory(course=course)
+    question.concepts.add(concept)
+    quiz = factories.quiz_with(course, [question], title="Practice quiz")
+    ConceptMastery.objects.create(user=student, concept=concept, course=course, level=2)
+    text = as_user(student).get(URL).text
+    assert '<svg class="mastery-chart" role="img"' in text
+    assert "shock work: Familiar" in text  # the bar's title, also in the table below
+    assert "Practise <strong>shock work</strong> (familiar)" in text
+    assert f'href="/courses/{course.slug}/quizzes/{quiz.pk}/">Practice quiz</a>' in text
 
 
 def test_it_lists_courses_an_instructor_teaches(as_user, instructor, course):
@@ -54,14 +80,16 @@ def test_it_renders_in_constant_queries(as_user, student, course, django_assert_
     with CaptureQueriesContext(connection) as small:
         client.get(URL)
     factories.grow_course(course, completed_by=student)
+    progress_refresh(user_id=student.pk, course_id=course.pk)
     for _ in range(5):
         other = factories.CourseFactory()
         factories.LessonFactory(course=other, position=1)
         factories.EnrollmentFactory(user=student, course=other)
-    # session, user, my courses with lesson counts, their lessons, my completions, their
-    # published quizzes, my attempts on them, courses I teach, and for someone who teaches
-    # none: my permissions and my groups' permissions (may I create courses?)
-    with django_assert_max_num_queries(10):
+    # session, user, my courses with their totals, my progress rows, my completions, their
+    # lessons, my mastery levels, their core concepts, practice quizzes for my weakest
+    # concepts (2), courses I teach, and for someone who teaches none: my permissions and
+    # my groups' permissions (may I create courses?)
+    with django_assert_max_num_queries(13):
         response = client.get(URL)
     assert "50 of 53 lessons complete" in response.text
     with CaptureQueriesContext(connection) as big:

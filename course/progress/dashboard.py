@@ -1,0 +1,156 @@
+"""The student dashboard's read model: stored progress rows, mastery and what to do next.
+
+A fixed number of queries however many courses, lessons, concepts or quizzes there are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from course.catalog.models import Concept, Course, Lesson
+from course.discussions.models import Prompt
+from course.progress.models import ConceptMastery, CourseProgress, LessonCompletion
+from course.quizzes.models import Quiz, QuizQuestion
+
+LEVEL_LABELS = dict(ConceptMastery.Level.choices)
+
+
+def count_of(queryset: object) -> Coalesce:
+    """A correlated COUNT subquery, so several per-course counts need no joins."""
+    sub = (
+        queryset.filter(course=OuterRef("pk"))  # type: ignore[attr-defined]
+        .order_by()
+        .values("course")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(sub, output_field=IntegerField()), Value(0))
+
+
+def courses_with_totals(**filters: object) -> object:
+    return (
+        Course.objects.filter(**filters)
+        .annotate(
+            lessons_total=count_of(Lesson.objects.all()),
+            quizzes_total=count_of(Quiz.objects.published()),
+            prompts_total=count_of(Prompt.objects.all()),
+        )
+        .order_by("title", "pk")
+    )
+
+
+@dataclass
+class ConceptLevel:
+    concept: Concept
+    level: int
+
+    @property
+    def label(self) -> str:
+        return LEVEL_LABELS[self.level]
+
+    @property
+    def bar_width(self) -> int:
+        """Pixels in the mastery chart (0..200)."""
+        return 50 * self.level
+
+
+@dataclass
+class CourseCard:
+    course: Course
+    row: CourseProgress | None
+    next_lesson: Lesson | None
+    mastery: list[ConceptLevel] = field(default_factory=list)
+    weakest: ConceptLevel | None = None
+    practice: list[Quiz] = field(default_factory=list)
+
+    @property
+    def lessons_done(self) -> int:
+        return self.row.lessons_done if self.row else 0
+
+    @property
+    def quizzes_passed(self) -> int:
+        return self.row.quizzes_passed if self.row else 0
+
+    @property
+    def prompts_joined(self) -> int:
+        return self.row.prompts_joined if self.row else 0
+
+    @property
+    def percent(self) -> int:
+        return self.row.percent if self.row else 0
+
+    @property
+    def completed(self) -> bool:
+        return bool(self.row and self.row.completed)
+
+    @property
+    def chart_height(self) -> int:
+        return 24 * len(self.mastery) + 8
+
+
+def student_dashboard(*, user_id: int) -> list[CourseCard]:
+    courses = list(courses_with_totals(enrollments__user_id=user_id))
+    rows = {
+        r.course_id: r for r in CourseProgress.objects.filter(user_id=user_id, course__in=courses)
+    }
+    done = set(
+        LessonCompletion.objects.filter(user_id=user_id, course__in=courses).values_list(
+            "lesson_id", flat=True
+        )
+    )
+    next_lesson: dict[int, Lesson] = {}
+    for lesson in (
+        Lesson.objects.filter(course__in=courses).only("pk", "course_id", "position", "title")
+    ).in_order():
+        if lesson.pk not in done and lesson.course_id not in next_lesson:
+            next_lesson[lesson.course_id] = lesson
+    levels = dict(
+        ConceptMastery.objects.filter(user_id=user_id, course__in=courses).values_list(
+            "concept_id", "level"
+        )
+    )
+    concepts: dict[int, list[ConceptLevel]] = {c.pk: [] for c in courses}
+    for concept in Concept.objects.filter(course__in=courses, core=True).order_by("rank", "term"):
+        concepts[concept.course_id].append(ConceptLevel(concept, levels.get(concept.pk, 0)))
+    cards = []
+    for course in courses:
+        lesson = next_lesson.get(course.pk)
+        if lesson is not None:
+            lesson.course = course
+        mastery = concepts[course.pk]
+        weak = [c for c in mastery if c.level < ConceptMastery.Level.MASTERED]
+        cards.append(
+            CourseCard(
+                course=course,
+                row=rows.get(course.pk),
+                next_lesson=lesson,
+                mastery=mastery,
+                weakest=min(weak, key=lambda c: (c.level, c.concept.rank)) if weak else None,
+            )
+        )
+    _attach_practice(cards)
+    return cards
+
+
+def _attach_practice(cards: list[CourseCard]) -> None:
+    """Published quizzes with questions on each course's weakest concept (one query)."""
+    weakest = {card.weakest.concept.pk: card for card in cards if card.weakest}
+    if not weakest:
+        return
+    slots = (
+        QuizQuestion.objects.filter(
+            question__concepts__in=list(weakest), quiz__status=Quiz.Status.PUBLISHED
+        )
+        .values_list("question__concepts", "quiz")
+        .distinct()
+    )
+    slots = list(slots)
+    quizzes = {q.pk: q for q in Quiz.objects.filter(pk__in={quiz for _, quiz in slots})}
+    for concept_id, quiz_id in slots:
+        card = weakest.get(concept_id)
+        quiz = quizzes.get(quiz_id)
+        if card is not None and quiz is not None and quiz not in card.practice:
+            card.practice.append(quiz)

@@ -1,0 +1,199 @@
+"""Instructor views of a course: roster, a student, the mastery heatmap, item analysis and the
+CSV exports; staff only; constant queries as the class grows."""
+
+from __future__ import annotations
+
+import csv
+import io
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from course.progress.analysis import item_analysis
+from course.progress.models import ConceptMastery
+from course.progress.services import lesson_complete
+from course.quizzes.attempts import attempt_answer, attempt_start, attempt_submit
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+class Form(dict):
+    def getlist(self, key: str) -> list:
+        value = self.get(key)
+        return [] if value is None else [value]
+
+
+def url(name: str, course, **kwargs) -> str:
+    return reverse(f"progress:{name}", kwargs={"slug": course.slug, **kwargs})
+
+
+@pytest.fixture
+def class_quiz(course):
+    """A single-choice quiz; `take(user, option)` enrolls, answers and submits."""
+    question = factories.QuestionFactory(course=course)
+    question.concepts.add(course.concepts.get())
+    quiz = factories.quiz_with(course, [question], title="Tomb quiz", shuffle_options=False)
+
+    def take(user, option: str) -> None:
+        if not course.enrollments.filter(user=user).exists():
+            factories.EnrollmentFactory(user=user, course=course)
+        attempt = attempt_start(quiz=quiz, user=user)
+        index = str(question.options.index(option))
+        attempt_answer(attempt=attempt, position=1, data=Form(choice=index), check=False)
+        attempt_submit(attempt=attempt)
+
+    return quiz, take
+
+
+def test_it_lists_students_with_progress_searchable_and_sortable(
+    as_user, instructor, student, course, lessons
+):
+    lesson_complete(user=student, lesson=lessons[0])
+    other = factories.UserFactory(username="zed")
+    factories.EnrollmentFactory(user=other, course=course)
+    client = as_user(instructor)
+    text = client.get(url("instructor", course)).text
+    assert "2 students" in text and "student" in text and "zed" in text
+    text = client.get(url("instructor", course), {"q": "zed"}).text
+    assert "1 student" in text
+    ranked = client.get(url("instructor", course), {"sort": "-progress"}).text
+    assert ranked.index(">student<") < ranked.index(">zed<")
+
+
+def test_it_answers_htmx_search_with_the_roster_only(
+    as_user, instructor, student, course, htmx_headers
+):
+    response = as_user(instructor).get(url("instructor", course), {"q": "stu"}, **htmx_headers)
+    assert response.text.strip().startswith('<div id="roster">')
+
+
+def test_it_shows_a_students_detail(as_user, instructor, student, course, class_quiz):
+    _, take = class_quiz
+    take(student, "No one")
+    text = as_user(instructor).get(url("student", course, user_id=student.pk)).text
+    assert "Tomb quiz: 100% (passed)" in text
+    assert "shock work" in text
+
+
+def test_it_404s_a_student_not_in_the_course(as_user, instructor, course, other_student):
+    assert (
+        as_user(instructor).get(url("student", course, user_id=other_student.pk)).status_code == 404
+    )
+
+
+def test_it_maps_the_class_mastery(as_user, instructor, student, course, class_quiz):
+    _, take = class_quiz
+    take(student, "No one")
+    course.concepts.update(core=True)
+    text = as_user(instructor).get(url("heatmap", course)).text
+    assert '<td class="cell-2">2</td>' in text  # one right answer: familiar
+
+
+def test_it_analyses_items_and_flags_a_misleading_distractor(
+    as_user, instructor, course, class_quiz
+):
+    quiz, take = class_quiz
+    for n in range(6):
+        take(factories.UserFactory(), "Grant" if n < 4 else "No one")
+    stats = item_analysis(quiz)
+    (item,) = stats
+    assert item.answers == 6 and item.facility == pytest.approx(2 / 6)
+    assert dict((o, n) for o, n, _ in item.choices) == {
+        "Grant": 4,
+        "Jefferson": 0,
+        "No one": 2,
+        "Lincoln": 0,
+    }
+    assert any("“Grant” is chosen more often than the answer" in f for f in item.flags)
+    text = as_user(instructor).get(url("analysis", course, quiz_id=quiz.pk)).text
+    assert "Facility: <strong>0.33</strong>" in text
+
+
+def test_it_exports_item_analysis_as_csv(as_user, instructor, course, class_quiz):
+    quiz, take = class_quiz
+    take(factories.UserFactory(), "No one")
+    response = as_user(instructor).get(url("analysis-csv", course, quiz_id=quiz.pk))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0][:4] == ["position", "type", "question", "answers"]
+    assert rows[1][3] == "1"
+
+
+def test_it_streams_the_gradebook(as_user, instructor, student, course, class_quiz, lessons):
+    _, take = class_quiz
+    take(student, "No one")
+    lesson_complete(user=student, lesson=lessons[0])
+    response = as_user(instructor).get(url("gradebook", course))
+    assert response.streaming
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    (row,) = rows
+    assert row["username"] == "student" and row["lessons_done"] == "1"
+    assert row["quiz: Tomb quiz (%)"] == "100.0" and row["quizzes_passed"] == "1"
+
+
+def test_the_gradebook_command_writes_the_same_csv(student, course, class_quiz):
+    _, take = class_quiz
+    take(student, "Grant")
+    out = StringIO()
+    call_command("export_gradebook", "--course", course.slug, stdout=out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert rows[0]["quiz: Tomb quiz (%)"] == "0.0"
+
+
+NAMES = ["instructor", "heatmap", "gradebook"]
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [("student", 403), ("other_instructor", 403), ("anonymous", 302), ("admin", 200)],
+)
+def test_it_keeps_instructor_pages_to_staff(
+    as_user, request, course, class_quiz, student, persona, status
+):
+    quiz, _ = class_quiz
+    client = as_user(request.getfixturevalue(persona))
+    for name, extra in [("instructor", {}), ("heatmap", {}), ("gradebook", {}),
+                        ("analysis", {"quiz_id": quiz.pk}), ("analysis-csv", {"quiz_id": quiz.pk}),
+                        ("student", {"user_id": student.pk})]:  # fmt: skip
+        assert client.get(url(name, course, **extra)).status_code == status, name
+        assert client.post(url(name, course, **extra)).status_code in {
+            405,
+            302 if status == 302 else 405,
+        }, name
+
+
+def test_instructor_pages_run_in_constant_queries(
+    as_user, instructor, course, class_quiz, django_assert_max_num_queries
+):
+    quiz, take = class_quiz
+    course.concepts.update(core=True)
+    client = as_user(instructor)
+    pages = [
+        url("instructor", course),
+        url("heatmap", course),
+        url("analysis", course, quiz_id=quiz.pk),
+    ]
+    take(factories.UserFactory(), "No one")
+    small = {}
+    for page in pages:
+        client.get(page)
+        with CaptureQueriesContext(connection) as captured:
+            client.get(page)
+        small[page] = len(captured)
+    for n in range(30):
+        take(factories.UserFactory(), "No one" if n % 2 else "Grant")
+    for user in factories.UserFactory.create_batch(30):
+        factories.EnrollmentFactory(user=user, course=course)
+        ConceptMastery.objects.create(
+            user=user, concept=course.concepts.get(), course=course, level=3
+        )
+    # roster: session, user, course, editable?, count, page, quizzes for the analysis links;
+    # heatmap: + concepts, page, mastery of the page, class spread; analysis: + quiz, slots,
+    # attempt totals, items
+    for page in pages:
+        with django_assert_max_num_queries(small[page]):
+            client.get(page)
