@@ -290,7 +290,9 @@ class AttemptItem(models.Model):
         NEEDS_GRADING = "needs_grading", "Waiting for grading"
 
     attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="items")
-    version = models.ForeignKey(QuestionVersion, on_delete=models.PROTECT, related_name="items")
+    # CASCADE so a whole course can be deleted; deleting a single question that attempts used
+    # is refused by `question_delete`, so students' records do not vanish one by one.
+    version = models.ForeignKey(QuestionVersion, on_delete=models.CASCADE, related_name="items")
     position = models.PositiveIntegerField()
     points = models.DecimalField(max_digits=6, decimal_places=2, default=1)
     # The order the options (or ordering items, or matching right sides) were shown in.

@@ -102,6 +102,17 @@ def question_accept(*, question: Question) -> Question:
 
 
 def question_delete(*, question: Question) -> None:
+    """Delete a question nobody has answered; answered ones stay, so records keep them."""
+    from django.core.exceptions import ValidationError
+
+    from course.quizzes.models import AttemptItem
+
+    used = AttemptItem.objects.filter(version__question=question).count()
+    if used:
+        raise ValidationError(
+            f"Students have answered this question {used} time(s), so it stays in the bank "
+            "and their records keep it. Remove it from quizzes instead."
+        )
     question.delete()
 
 

@@ -276,3 +276,22 @@ def test_the_database_allows_one_open_attempt_per_student_and_quiz(student, quiz
 
 def test_question_types_cover_the_bank(questions):
     assert {q.type for q in questions} == {t for t in Question.Type.values} - {"essay", "numerical"}
+
+
+def test_it_keeps_an_answered_question_out_of_reach_of_delete(
+    as_user, instructor, student, quiz, questions
+):
+    from django.core.exceptions import ValidationError
+
+    from course.quizzes.services import question_delete
+
+    start(as_user(student), quiz)
+    with pytest.raises(ValidationError, match="answered this question"):
+        question_delete(question=questions[0])
+    assert Question.objects.filter(pk=questions[0].pk).exists()
+
+
+def test_a_course_with_attempts_can_still_be_deleted(student, quiz, course):
+    attempt_start(quiz=quiz, user=student)
+    course.delete()
+    assert not Attempt.objects.exists()

@@ -328,8 +328,12 @@ def question_accept(request: AuthedRequest, slug: str, question_id: int) -> Http
 @login_required
 def question_delete(request: AuthedRequest, slug: str, question_id: int) -> HttpResponse:
     question = _question_for_editor(request, slug, question_id)
-    question_services.question_delete(question=question)
-    messages.success(request, "Question deleted.")
+    try:
+        question_services.question_delete(question=question)
+    except ValidationError as refusal:
+        messages.error(request, " ".join(refusal.messages))
+    else:
+        messages.success(request, "Question deleted.")
     return _done(request, question.course, "questions")
 
 
