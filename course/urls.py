@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("course.catalog.urls")),
     path("", include("course.progress.urls")),
     path("", include("course.quizzes.urls")),
+    path("", include("course.discussions.urls")),
     path("accounts/", include("course.accounts.urls")),
     path("admin/", admin.site.urls),
 ]

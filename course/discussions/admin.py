@@ -2,15 +2,25 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from course.discussions.models import Prompt
+from course.discussions.models import Post, Prompt
 
 
 @admin.register(Prompt)
 class PromptAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "course", "lesson", "position"]
-    list_filter = ["course"]
+    list_display = ["__str__", "course", "lesson", "position", "locked", "post_first"]
+    list_filter = ["course", "locked", "post_first"]
     search_fields = ["text", "course__title"]
     list_select_related = ["course", "lesson"]
     autocomplete_fields = ["course"]
     raw_id_fields = ["lesson"]
     filter_horizontal = ["concepts", "sentences"]
+
+
+@admin.register(Post)
+class PostAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "author", "prompt", "created_at", "hidden", "endorsed", "pinned"]
+    list_filter = ["hidden", "endorsed", "pinned", "deleted", "prompt__course"]
+    search_fields = ["body", "author__username"]
+    list_select_related = ["author", "prompt"]
+    raw_id_fields = ["prompt", "author", "parent"]
+    date_hierarchy = "created_at"

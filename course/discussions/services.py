@@ -1,16 +1,26 @@
-"""Workflows on discussion prompts: store generated ones, edit, delete, regenerate."""
+"""Workflows on discussions: store generated prompts, edit, delete, regenerate them;
+write, edit and delete posts; moderate posts and prompts."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
+from typing import Literal
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
+from course.accounts.models import Enrollment, User
 from course.catalog.models import Concept, Course, SourceSentence
 from course.catalog.selectors import concepts_by_term, draft_concepts, source_sentences
-from course.discussions.models import Prompt
+from course.discussions.models import BODY_MAX_LENGTH, Post, Prompt
 from course.generator import DraftPrompt, generate_prompts
+from course.progress.services import progress_refresh
+
+# A second identical submit within this window is the same post (a double click, a retry).
+DUPLICATE_WINDOW = timedelta(seconds=10)
 
 
 def _link(
@@ -66,3 +76,133 @@ def prompt_regenerate(*, prompt: Prompt) -> bool:
     prompt.save(update_fields=["text", "updated_at"])
     _link(prompt, choice, sentences, concepts_by_term(course))
     return True
+
+
+# --- posts -------------------------------------------------------------------------------
+
+
+def _clean_body(body: str) -> str:
+    body = body.strip()
+    if not body:
+        raise ValidationError("Write something first.")
+    if len(body) > BODY_MAX_LENGTH:
+        raise ValidationError(f"Keep it under {BODY_MAX_LENGTH:,} characters.")
+    return body
+
+
+def _refresh_progress(user: User, course_id: int) -> None:
+    # Participation counts toward a student's progress; staff have no progress to keep.
+    if Enrollment.objects.filter(user=user, course_id=course_id).exists():
+        progress_refresh(user_id=user.pk, course_id=course_id)
+
+
+def post_create(
+    *, prompt: Prompt, author: User, body: str, as_staff: bool, parent: Post | None = None
+) -> Post:
+    """Write a post, or a reply when `parent` is given. The caller has checked that the
+    author may read the thread (and the parent); this checks the thread's own rules.
+
+    An identical post by the same author in the same place within DUPLICATE_WINDOW is
+    returned instead of stored again.
+    """
+    body = _clean_body(body)
+    with transaction.atomic():
+        # Lock the prompt: concurrent submits then see each other (duplicates) and the
+        # current lock state.
+        locked_prompt = Prompt.objects.select_for_update().get(pk=prompt.pk)
+        if locked_prompt.locked and not as_staff:
+            raise PermissionDenied("This discussion is locked.")
+        if parent is not None:
+            if parent.prompt_id != prompt.pk:
+                raise ValidationError("That post is in another discussion.")
+            if parent.parent_id is not None:
+                raise ValidationError("Reply to the post itself: replies have no replies.")
+            if parent.deleted:
+                raise ValidationError("That post was deleted.")
+            if (
+                locked_prompt.post_first
+                and not as_staff
+                and not Post.objects.filter(prompt=prompt, author=author, deleted=False).exists()
+            ):
+                raise ValidationError("Post your own answer before replying to others.")
+        duplicate = (
+            Post.objects.filter(
+                prompt=prompt,
+                author=author,
+                parent=parent,
+                body=body,
+                deleted=False,
+                created_at__gte=timezone.now() - DUPLICATE_WINDOW,
+            )
+            .order_by("-created_at")
+            .first()
+        )
+        if duplicate is not None:
+            return duplicate
+        post = Post.objects.create(prompt=prompt, author=author, parent=parent, body=body)
+    _refresh_progress(author, prompt.course_id)
+    return post
+
+
+def _check_own(post: Post, user: User) -> None:
+    if post.deleted or post.author_id != user.pk:
+        raise PermissionDenied("You can only change your own posts.")
+
+
+def post_update(*, post: Post, editor: User, body: str, as_staff: bool) -> Post:
+    _check_own(post, editor)
+    if post.prompt.locked and not as_staff:
+        raise PermissionDenied("This discussion is locked.")
+    body = _clean_body(body)
+    if body != post.body:
+        post.body = body
+        post.edited_at = timezone.now()
+        post.save(update_fields=["body", "edited_at"])
+    return post
+
+
+def post_delete(*, post: Post, user: User) -> None:
+    """Delete one's own post. A top-level post with replies stays as a blank placeholder
+    (no body, no author) so the replies keep their context; the placeholder goes when its
+    last reply does. Participation is recounted: a deleted post no longer counts."""
+    with transaction.atomic():
+        post = Post.objects.select_for_update().select_related("prompt").get(pk=post.pk)
+        _check_own(post, user)
+        if post.parent_id is None and post.replies.exists():
+            post.deleted = True
+            post.body = ""
+            post.author = None
+            post.pinned = post.endorsed = False
+            post.save(update_fields=["deleted", "body", "author", "pinned", "endorsed"])
+        else:
+            parent_id = post.parent_id
+            post.delete()
+            if parent_id is not None:
+                Post.objects.filter(pk=parent_id, deleted=True, replies__isnull=True).delete()
+    _refresh_progress(user, post.prompt.course_id)
+
+
+PostFlag = Literal["pinned", "endorsed", "hidden"]
+PromptFlag = Literal["locked", "post_first"]
+
+
+def post_moderate(*, post: Post, flag: PostFlag, value: bool) -> Post:
+    """Pin, endorse or hide a post (or undo it). Staff only: the caller checks."""
+    if flag not in ("pinned", "endorsed", "hidden"):
+        raise ValueError(flag)
+    if value and post.deleted:
+        raise ValidationError("That post was deleted.")
+    if flag == "pinned" and value and post.parent_id is not None:
+        raise ValidationError("Only top-level posts can be pinned.")
+    setattr(post, flag, value)
+    post.save(update_fields=[flag])
+    return post
+
+
+def prompt_moderate(*, prompt: Prompt, flag: PromptFlag, value: bool) -> Prompt:
+    """Lock a prompt or make it "post first" (or undo it). Staff only: the caller checks."""
+    if flag not in ("locked", "post_first"):
+        raise ValueError(flag)
+    setattr(prompt, flag, value)
+    prompt.save(update_fields=[flag, "updated_at"])
+    return prompt

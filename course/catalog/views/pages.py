@@ -116,6 +116,7 @@ def lesson_context(request: HtmxHttpRequest, lesson: Lesson, enrolled: bool) -> 
         "previous": lessons[index - 1] if index > 0 else None,
         "next": lessons[index + 1] if index + 1 < len(lessons) else None,
         "body": mark_terms(render_markdown(lesson.body), terms),
+        "prompts": list(lesson.prompts.in_order()),
         "lesson_concepts": [c for c in concepts if c.in_lesson],
         "other_concepts": [c for c in concepts if not c.in_lesson],
         "enrolled": enrolled,

@@ -1,0 +1,77 @@
+"""manage.py measure_scale [--course SLUG]: queries and time of the instructor pages, and the
+gradebook export's memory peak, on whatever data the database holds (see seed_scale)."""
+
+from __future__ import annotations
+
+import time
+import tracemalloc
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.urls import reverse
+
+from course.accounts.models import User
+from course.catalog.models import Course
+from course.progress.gradebook import gradebook_rows
+
+
+class Command(BaseCommand):
+    help = "Measure the instructor pages and the gradebook export at the current data size."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--course", default="scale-test")
+        parser.add_argument("--repeat", type=int, default=3)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        course = Course.objects.filter(slug=options["course"]).first()
+        if course is None:
+            raise CommandError(f"No course {options['course']!r}: run seed_scale first.")
+        admin, _ = User.objects.get_or_create(
+            username="measure-admin",
+            defaults={"email": "measure-admin@example.org", "is_superuser": True, "is_staff": True},
+        )
+        quiz = course.quizzes.order_by("pk").first()
+        pages = {
+            "roster": reverse("progress:instructor", kwargs={"slug": course.slug}),
+            "roster_sorted": reverse("progress:instructor", kwargs={"slug": course.slug})
+            + "?sort=-progress&page=100",
+            "heatmap": reverse("progress:heatmap", kwargs={"slug": course.slug}),
+            "item_analysis": reverse(
+                "progress:analysis", kwargs={"slug": course.slug, "quiz_id": quiz.pk}
+            ),
+        }
+        students = course.enrollments.count()
+        self.stdout.write(f"measure: course={course.slug} students={students}")
+        with override_settings(ALLOWED_HOSTS=["testserver"], SECURE_SSL_REDIRECT=False):
+            client = Client()
+            client.force_login(admin)
+            for name, url in pages.items():
+                client.get(url)  # warm caches and connections
+                timings = []
+                for _ in range(options["repeat"]):
+                    with CaptureQueriesContext(connection) as queries:
+                        started = time.perf_counter()
+                        response = client.get(url)
+                        timings.append(time.perf_counter() - started)
+                    assert response.status_code == 200, (name, response.status_code)
+                median = sorted(timings)[len(timings) // 2]
+                self.stdout.write(
+                    f"measure: page={name} queries={len(queries)} "
+                    f"best_ms={1000 * min(timings):.0f} median_ms={1000 * median:.0f}"
+                )
+        tracemalloc.start()
+        started = time.perf_counter()
+        lines = size = 0
+        for line in gradebook_rows(course):
+            lines += 1
+            size += len(line)
+        seconds = time.perf_counter() - started
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        self.stdout.write(
+            f"measure: export=gradebook rows={lines - 1} bytes={size} seconds={seconds:.1f} "
+            f"peak_python_memory_mb={peak / 1e6:.1f}"
+        )
