@@ -63,3 +63,23 @@ def test_it_configures_htmx_to_need_no_eval_and_no_inline_styles(client):
 def test_it_leaks_no_template_comment_into_pages(client):
     text = client.get(reverse("catalog:index")).text
     assert "{#" not in text and "{%" not in text
+
+
+@pytest.mark.django_db
+def test_it_answers_health_checks_without_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+    assert response.content == b"ok"
+    assert "Content-Security-Policy" in response
+
+
+@pytest.mark.django_db
+def test_it_pauses_log_in_after_repeated_failures(client, student):
+    from tests.factories import PASSWORD
+
+    for _ in range(5):
+        client.post(reverse("login"), {"username": "student", "password": "wrong"})
+    response = client.post(reverse("login"), {"username": "student", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "Too many failed log-ins" in response.text
+    assert "_auth_user_id" not in client.session
