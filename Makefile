@@ -5,7 +5,7 @@ PORT   ?= 8000
 # The development defaults: `make run` and `make test` need no configuration.
 DEV_ENV := DEBUG=$${DEBUG:-true}
 
-.PHONY: run test test-fast lint format bench clean
+.PHONY: run test lint format bench soak clean
 
 # Reinstall only when pyproject.toml changes.
 $(VENV)/.installed-run: pyproject.toml
@@ -37,6 +37,15 @@ lint: $(VENV)/.installed-test
 format: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Both need DATABASE_URL on PostgreSQL (they say so and stop otherwise); Redis on
+# REDIS_URL (default redis://127.0.0.1:6379/3) holds sessions and the cache.
+bench: $(VENV)/.installed-test
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(PY) tests/load/bench.py
+
+soak: $(VENV)/.installed-test
+	$(PY) tests/load/soak.py
 
 clean:
 	rm -rf $(VENV) .staticfiles .lectern.sqlite3 .pytest_cache
