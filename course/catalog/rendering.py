@@ -45,6 +45,9 @@ class GlossaryTerm:
 
 
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+# Character references in sanitized text ("&amp;", "&#39;"): a term like "amp" must not
+# match inside one.
+_ENTITY = re.compile(r"(&#?[A-Za-z0-9]+;)")
 # Text inside these elements is left alone: a link in a link is invalid, code is literal.
 _SKIP_INSIDE = {"a", "code", "pre"}
 
@@ -81,7 +84,12 @@ def mark_terms(html: str, terms: Iterable[GlossaryTerm]) -> SafeString:
         elif skip_depth > 0 or not chunk:
             out.append(chunk)
         else:
-            out.append(pattern.sub(lambda m: _link(m, by_form, marked), chunk))
+            out.extend(
+                part
+                if _ENTITY.fullmatch(part)
+                else pattern.sub(lambda m: _link(m, by_form, marked), part)
+                for part in _ENTITY.split(chunk)
+            )
     return mark_safe("".join(out))  # noqa: S308 - only our own escaped markup is added
 
 
