@@ -7,6 +7,7 @@ then they fail, so CI cannot pass without having run them.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -59,3 +60,111 @@ def browser() -> Iterator[object]:
 def screenshot_dir() -> Path:
     SCREENSHOTS.mkdir(exist_ok=True)
     return SCREENSHOTS
+
+
+# --- accessibility -------------------------------------------------------------------------
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+FAILING_IMPACTS = {"serious", "critical"}
+# Problems that are Django admin's own: listed at the end of the run, not failed on.
+THIRD_PARTY_REPORT: list[str] = []
+CHECKED: list[str] = []
+
+
+def format_violations(violations: list[dict], max_nodes: int = 20) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+        nodes = violation["nodes"]
+        for node in nodes[:max_nodes]:
+            lines.append(f"    {', '.join(map(str, node['target']))}")
+        if len(nodes) > max_nodes:
+            lines.append(f"    … and {len(nodes) - max_nodes} more")
+    return "\n".join(lines)
+
+
+class AxeChecker:
+    """axe-core (WCAG 2.1 A and AA rules) on the page as it is now.
+
+    The pages forbid inline scripts, yet no `bypass_csp` is needed: Playwright's evaluate
+    injects axe over the DevTools protocol, which the page's CSP does not govern (and axe
+    adds no inline script or style of its own). So the journeys that call this keep the
+    real policy and can still fail on console errors, CSP violations included.
+    """
+
+    def __init__(self) -> None:
+        from axe_playwright_python.sync_playwright import Axe
+
+        self._axe = Axe()
+
+    def __call__(self, page, *, third_party: bool = False, ours: str | None = None) -> None:
+        """Fail on serious or critical violations; on a `third_party` page (Django admin's
+        markup) only record them, except those inside the `ours` selector (our template
+        within admin's chrome), which still fail."""
+        # htmx marks swapped content for a few milliseconds; check the settled page.
+        page.wait_for_function(
+            "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
+        )
+        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+        results = self._axe.run(page, options=options).response
+        serious = [v for v in results["violations"] if v["impact"] in FAILING_IMPACTS]
+        where = page.url
+        CHECKED.append(where)
+        failing, reported = serious, []
+        if third_party:
+            failing, reported = [], serious
+            if ours:
+                failing, reported = self._split(page, serious, ours)
+        if reported:
+            report_third_party(where, format_violations(reported, max_nodes=3))
+        if failing:
+            pytest.fail(
+                f"axe-core: serious or critical WCAG 2.1 AA violations on {where}\n"
+                + format_violations(failing),
+                pytrace=False,
+            )
+
+    @staticmethod
+    def _split(page, violations: list[dict], ours: str) -> tuple[list[dict], list[dict]]:
+        """(violations with nodes inside `ours`, the rest), node by node."""
+        inside, outside = [], []
+        for violation in violations:
+            mine = [
+                node
+                for node in violation["nodes"]
+                if page.evaluate(
+                    "([target, ours]) => !!document.querySelector(target)?.closest(ours)",
+                    [node["target"][-1], ours],
+                )
+            ]
+            theirs = [node for node in violation["nodes"] if node not in mine]
+            if mine:
+                inside.append({**violation, "nodes": mine})
+            if theirs:
+                outside.append({**violation, "nodes": theirs})
+        return inside, outside
+
+
+@pytest.fixture
+def axe() -> AxeChecker:
+    """axe(page) fails the test on any serious or critical violation; axe(page,
+    third_party=True) only records them (Django admin's own markup), and axe(page,
+    third_party=True, ours="#content form") fails on those inside our own part."""
+    return AxeChecker()
+
+
+def report_third_party(where: str, text: str) -> None:
+    """Note a problem that is Django admin's own, for the summary at the end of the run."""
+    THIRD_PARTY_REPORT.append(f"{where}\n{text}")
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if CHECKED:
+        paths = {re.sub(r"^https?://[^/]+", "", url) for url in CHECKED}
+        terminalreporter.write_line(
+            f"axe-core checked {len(CHECKED)} page states ({len(paths)} distinct URLs)."
+        )
+    if THIRD_PARTY_REPORT:
+        terminalreporter.write_sep("-", "Django admin's own problems (reported, not failed)")
+        for entry in THIRD_PARTY_REPORT:
+            terminalreporter.write_line(entry)

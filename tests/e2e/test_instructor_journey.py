@@ -1,5 +1,6 @@
 """An instructor makes a course from an abstract, reviews and edits the draft, publishes it:
-with JavaScript (htmx swaps rows and the review region in place) and without (plain forms)."""
+with JavaScript (htmx swaps rows and the review region in place) and without (plain forms).
+The review screenshot comes from test_accessible_journeys.py."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def log_in(page, base_url: str, username: str) -> None:
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
 def test_an_instructor_generates_edits_and_publishes_a_course(
-    browser, live_server, instructor, javascript, screenshot_dir
+    browser, live_server, instructor, javascript
 ):
     context = browser.new_context(
         java_script_enabled=javascript, viewport={"width": 1280, "height": 900}
@@ -45,8 +46,6 @@ def test_an_instructor_generates_edits_and_publishes_a_course(
     course = Course.objects.get(title="Unions under Stalin")
     assert course.status == Course.Status.DRAFT
     assert page.locator(".coverage li").count() == course.sentences.count()
-    if javascript:
-        page.screenshot(path=str(screenshot_dir / "review.png"), full_page=False)
 
     # Edit the first lesson's title.
     first = course.lessons.in_order().first()

@@ -1,6 +1,7 @@
 """A new student signs up, enrolls in the demo course, reads a lesson, marks it complete and
 sees the progress bar move: once with JavaScript (htmx swaps the fragment in place) and once
-without (the plain form posts and redirects)."""
+without (the plain form posts and redirects). The lesson, quiz and dashboard screenshots come
+from test_accessible_journeys.py, whose student goes further (a discussion, mastery)."""
 
 from __future__ import annotations
 
@@ -85,13 +86,10 @@ def test_a_student_signs_up_enrolls_reads_and_completes_a_lesson(
     if javascript:
         # htmx swapped the fragment in place: the same document, no navigation.
         assert page.evaluate("window.lecternMarker") == "same page"
-        page.screenshot(path=str(screenshot_dir / "lesson.png"), full_page=True)
 
     page.get_by_role("link", name="Dashboard").click()
     assert page.get_by_text(f"1 of {total} lessons complete").is_visible()
     assert page.get_by_role("link", name="Continue:").is_visible()
-    if javascript:
-        page.screenshot(path=str(screenshot_dir / "dashboard.png"), full_page=True)
 
     assert LessonCompletion.objects.filter(user__username=username).count() == 1
 
@@ -111,7 +109,6 @@ def test_a_student_signs_up_enrolls_reads_and_completes_a_lesson(
     assert page.locator(f"#q{item.position} .feedback").inner_text() == "Correct"
     if javascript:
         assert page.evaluate("window.lecternMarker") == "quiz page"
-        page.screenshot(path=str(screenshot_dir / "quiz.png"), full_page=False)
     page.get_by_role("link", name="Review and submit").click()
     page.get_by_role("button", name="Submit attempt 1").click()
     assert page.get_by_role("heading", name="Results: attempt 1").is_visible()
