@@ -83,3 +83,13 @@ def test_it_pauses_log_in_after_repeated_failures(client, student):
     assert response.status_code == 429
     assert "Too many failed log-ins" in response.text
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_it_allows_inline_styles_in_the_admin_only(client, admin):
+    client.force_login(admin)
+    admin_policy = client.get("/admin/")["Content-Security-Policy"]
+    site_policy = client.get(reverse("catalog:index"))["Content-Security-Policy"]
+    assert "style-src 'self' 'unsafe-inline'" in admin_policy
+    assert "unsafe-inline" not in site_policy
+    assert "unsafe-inline" not in admin_policy.split("script-src")[1].split(";")[0]
