@@ -7,6 +7,11 @@ teaches a different course; `admin` is a superuser; `anonymous` is nobody.
 
 from __future__ import annotations
 
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import Client
@@ -114,3 +119,47 @@ def as_user():
 @pytest.fixture
 def htmx_headers() -> dict[str, str]:
     return {"HTTP_HX_REQUEST": "true"}
+
+
+# --- the browser -----------------------------------------------------------------------------
+
+CHROMIUM = os.environ.get("LECTERN_CHROMIUM", "/usr/bin/chromium")
+BROWSER_REQUIRED = os.environ.get("LECTERN_REQUIRE_BROWSER", "") in {"1", "true", "yes"}
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Playwright driving Debian's Chromium (/usr/bin/chromium), never a downloaded browser.
+
+    When Chromium is missing, browser tests skip, unless LECTERN_REQUIRE_BROWSER=1 (CI sets
+    it): then they fail, so CI cannot pass without having run them.
+    """
+    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
+        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+        if BROWSER_REQUIRED:
+            pytest.fail(message + "; LECTERN_REQUIRE_BROWSER is set, so this is a failure.")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+    # between browser steps are still ordinary synchronous calls.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=CHROMIUM,
+                headless=True,
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                ],
+            )
+            yield chromium
+            chromium.close()
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)

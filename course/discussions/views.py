@@ -264,6 +264,9 @@ def reply_create(request: AuthedRequest, slug: str, prompt_id: int, post_id: int
 def post_edit(request: AuthedRequest, slug: str, prompt_id: int, post_id: int) -> HttpResponse:
     thread = _thread_for(request, slug, prompt_id)
     post = _visible_post(thread, post_id)
+    if post.author_id != request.user.pk:
+        # Ownership before validation: nobody learns anything by posting a bad edit.
+        raise PermissionDenied("You can only edit your own posts.")
     form = PostForm(request.POST, auto_id=EDIT_ID)
     if form.is_valid():
         try:

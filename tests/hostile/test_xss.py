@@ -17,13 +17,9 @@ The non-browser tests at the end pin the Markdown + glossary rendering itself.
 from __future__ import annotations
 
 import html
-import os
 import re
-import shutil
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -46,9 +42,6 @@ from course.discussions.services import post_create
 from course.quizzes import attempts as attempt_services
 from course.quizzes.models import Attempt, Question, Quiz
 from tests import factories
-
-CHROMIUM = os.environ.get("LECTERN_CHROMIUM", "/usr/bin/chromium")
-REQUIRED = os.environ.get("LECTERN_REQUIRE_BROWSER", "") in {"1", "true", "yes"}
 
 SCRIPT = "<script>window.__xss=1</script>"
 PAYLOADS = [
@@ -105,38 +98,10 @@ DOM_AUDIT = """
 # --- the browser ----------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    """Debian's Chromium through Playwright, as in tests/e2e/conftest.py."""
-    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
-        if REQUIRED:
-            pytest.fail(message + "; LECTERN_REQUIRE_BROWSER is set, so this is a failure.")
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the ORM calls between browser
-    # steps are still ordinary synchronous calls.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM,
-                headless=True,
-                args=[
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-dev-shm-usage",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
-                ],
-            )
-            yield browser
-            browser.close()
-    finally:
-        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+@pytest.fixture
+def chromium(browser: Any) -> Any:
+    """The shared Debian Chromium (tests/conftest.py): one Playwright instance per run."""
+    return browser
 
 
 @dataclass

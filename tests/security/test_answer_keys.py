@@ -1,0 +1,138 @@
+"""Answer keys and explanations reach students only when the quiz's reveal policy says so;
+the pages that show every key (review, bank, export, preview) are the staff's alone.
+
+The quiz is the one of tests/quizzes: every explanation is "EXPLAIN-<type>", and the short
+answer's key, "Zyxwv Plan", appears nowhere else.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import resolve, reverse
+
+from course.quizzes.models import Quiz
+from tests import factories
+from tests.quizzes.conftest import QUESTIONS
+from tests.security.conftest import World
+from tests.security.support import client_for
+
+pytestmark = pytest.mark.django_db
+
+EXPLANATIONS = [spec["explanation"] for spec in QUESTIONS]
+SECRETS = [*EXPLANATIONS, "EXPLAIN-", "Zyxwv Plan"]
+
+
+def leaked(body: bytes) -> list[str]:
+    text = body.decode()
+    return [secret for secret in SECRETS if secret in text]
+
+
+def read(response) -> bytes:
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+STAFF_PAGES = {
+    "catalog:review": {},
+    "quizzes:bank": {},
+    "quizzes:bank-export": {},
+    "quizzes:preview": {"quiz_id": True},
+    "quizzes:grading": {},
+    "progress:analysis": {"quiz_id": True},
+    "progress:analysis-csv": {"quiz_id": True},
+}
+
+
+@pytest.mark.parametrize("name", sorted(STAFF_PAGES))
+def test_the_pages_with_the_keys_are_for_the_courses_staff_only(world: World, name: str) -> None:
+    kwargs: dict[str, object] = {"slug": world.course.slug}
+    if STAFF_PAGES[name].get("quiz_id"):
+        kwargs["quiz_id"] = world.quiz.pk
+    url = reverse(name, kwargs=kwargs)
+    for persona in ("student", "other_student", "other_instructor"):
+        response = client_for(world.users[persona]).get(url)
+        assert response.status_code == 403, persona
+        assert not leaked(read(response)), persona
+    assert client_for(world.users["anonymous"]).get(url).status_code == 302
+    assert client_for(world.users["instructor"]).get(url).status_code == 200
+
+
+@pytest.mark.parametrize("name", ["quizzes:preview", "quizzes:bank-export"])
+def test_the_staff_pages_do_show_the_keys(world: World, name: str) -> None:
+    # The control for the test above and below: the strings searched for are the ones a
+    # page with the keys contains.
+    kwargs: dict[str, object] = {"slug": world.course.slug}
+    if name == "quizzes:preview":
+        kwargs["quiz_id"] = world.quiz.pk
+    body = read(client_for(world.users["instructor"]).get(reverse(name, kwargs=kwargs)))
+    expected = SECRETS if name == "quizzes:preview" else ["Zyxwv Plan"]
+    assert set(expected) <= set(leaked(body))
+
+
+def test_a_student_sees_no_explanation_before_submitting(world: World) -> None:
+    client = client_for(world.users["student"])
+    attempt = world.attempt
+    quiz_url = reverse("quizzes:quiz", kwargs={"slug": world.course.slug, "quiz_id": world.quiz.pk})
+    attempt_url = reverse("quizzes:attempt", kwargs={"attempt_id": attempt.pk})
+    review_url = reverse("quizzes:review", kwargs={"attempt_id": attempt.pk})
+    pages = {"quiz": quiz_url, "attempt": attempt_url, "review": review_url}
+    for page, url in pages.items():
+        response = client.get(url)
+        assert response.status_code == 200, page
+        assert not leaked(response.content), page
+    # Saving answers (not checking them): the htmx fragment and the page after a plain POST.
+    answers = {1: {"answer": "shock work"}, 2: {"choice": "0"}, 7: {"answer": "wrong plan"}}
+    for position, data in answers.items():
+        url = reverse("quizzes:answer", kwargs={"attempt_id": attempt.pk, "position": position})
+        fragment = client.post(url, data, HTTP_HX_REQUEST="true")
+        assert fragment.status_code == 200
+        assert not leaked(fragment.content), position
+        assert client.post(url, data).status_code == 302
+    for page, url in pages.items():
+        assert not leaked(client.get(url).content), page
+
+
+def test_checking_an_answer_reveals_that_answers_explanation_only(world: World) -> None:
+    client = client_for(world.users["student"])
+    url = reverse("quizzes:answer", kwargs={"attempt_id": world.attempt.pk, "position": 1})
+    fragment = client.post(url, {"answer": "shock work", "action": "check"}, HTTP_HX_REQUEST="true")
+    assert leaked(fragment.content) == ["EXPLAIN-cloze", "EXPLAIN-"]
+    page = client.get(reverse("quizzes:attempt", kwargs={"attempt_id": world.attempt.pk}))
+    assert leaked(page.content) == ["EXPLAIN-cloze", "EXPLAIN-"]
+
+
+@pytest.mark.parametrize(
+    ("reveal", "feedback", "shown_after_first_submit"),
+    [
+        (Quiz.Reveal.AFTER_EACH, Quiz.Feedback.IMMEDIATE, True),
+        (Quiz.Reveal.AFTER_SUBMIT, Quiz.Feedback.DEFERRED, True),
+        (Quiz.Reveal.AFTER_LAST, Quiz.Feedback.DEFERRED, False),  # one attempt is left
+        (Quiz.Reveal.NEVER, Quiz.Feedback.IMMEDIATE, False),
+    ],
+)
+def test_the_reveal_policy_decides_what_the_results_show(
+    world: World, reveal: str, feedback: str, shown_after_first_submit: bool
+) -> None:
+    quiz = factories.quiz_with(
+        world.course, world.questions, attempts_allowed=2, feedback_mode=feedback, reveal=reveal
+    )
+    client: Client = client_for(world.users["student"])
+    kwargs = {"slug": world.course.slug, "quiz_id": quiz.pk}
+    started = client.post(reverse("quizzes:start", kwargs=kwargs))
+    attempt_id = resolve(started["Location"]).kwargs["attempt_id"]
+    answer = reverse("quizzes:answer", kwargs={"attempt_id": attempt_id, "position": 1})
+    # Asking for a check: granted in immediate mode, ignored in deferred.
+    checked = client.post(
+        answer, {"answer": "shock work", "action": "check"}, HTTP_HX_REQUEST="true"
+    )
+    revealed_now = reveal == Quiz.Reveal.AFTER_EACH
+    assert bool(leaked(checked.content)) is revealed_now
+    client.post(reverse("quizzes:submit", kwargs={"attempt_id": attempt_id}))
+    results = client.get(reverse("quizzes:results", kwargs={"attempt_id": attempt_id}))
+    assert results.status_code == 200
+    if shown_after_first_submit:
+        assert set(EXPLANATIONS) <= set(leaked(results.content))
+    else:
+        assert not leaked(results.content)
