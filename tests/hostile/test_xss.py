@@ -62,6 +62,8 @@ ALL = " ".join(PAYLOADS)
 # The term the glossary marks in the lesson body: it occurs there as plain text.
 QUOTE_TERM = "' onmouseover='window.__xss=1"
 TEMPLATE_LITERAL = "{{ 7*7 }}"
+# For fields limited to 200 or 300 characters: the payloads a page must show as text first.
+SHORT = f"{PAYLOADS[0]} {TEMPLATE_LITERAL} {ALL}"
 
 # Collect CSP violations with their details; an init script runs outside the page's CSP.
 CSP_LISTENER = """
@@ -173,7 +175,7 @@ class World:
 
 def hostile_course(course: Course, student: User, instructor: User) -> World:
     Course.objects.filter(pk=course.pk).update(
-        title=ALL,
+        title=SHORT[:200],  # CharField(200): PostgreSQL enforces it
         summary=ALL,
         source_text=ALL,
         cleaning_report=[{"kind": "boilerplate", "text": ALL}],
@@ -182,8 +184,8 @@ def hostile_course(course: Course, student: User, instructor: User) -> World:
     lessons = list(course.lessons.in_order())
     sentences = []
     for position, lesson in enumerate(lessons):
-        lesson.title = ALL
-        lesson.objective = ALL
+        lesson.title = SHORT[:200]
+        lesson.objective = SHORT[:300]
         lesson.body = f"{ALL}\n\nThe shock work movement spurred production.\n\n- {ALL}\n\n> {ALL}"
         lesson.save()
         sentences.append(
@@ -229,7 +231,7 @@ def hostile_course(course: Course, student: User, instructor: User) -> World:
             prompt=prompt,
             explanation=ALL,
             option_feedback={**feedback, "True": ALL, "False": ALL, "*": ALL},
-            title=ALL[:200],
+            title=SHORT[:200],
             category=ALL[:200],
             tags=[ALL],
             **shape,
@@ -240,7 +242,7 @@ def hostile_course(course: Course, student: User, instructor: User) -> World:
     quiz = factories.quiz_with(
         course,
         questions,
-        title=ALL,
+        title=SHORT[:200],
         description=ALL,
         lesson=lessons[0],
         feedback_mode=Quiz.Feedback.DEFERRED,

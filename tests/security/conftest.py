@@ -104,3 +104,10 @@ def world(
         prompt=prompt,
         post=post,
     )
+
+
+@pytest.fixture(autouse=True)
+def _sessions_in_the_database(settings: pytest.FixtureRequest) -> None:
+    # The matrix rolls each request back so every persona starts from the same state; a
+    # session kept in Redis (REDIS_URL in CI) would survive the rollback of a log-out.
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
