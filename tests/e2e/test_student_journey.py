@@ -80,6 +80,9 @@ def test_a_student_signs_up_enrolls_reads_and_completes_a_lesson(
         page.evaluate("window.lecternMarker = 'same page'")
     page.get_by_role("button", name="Mark lesson complete").click()
     page.get_by_text("You completed this lesson").wait_for()
+    if javascript:
+        # The button that had focus was swapped out; focus lands on the confirmation.
+        assert page.evaluate("document.activeElement.className") == "done-note"
     expected = str(round(100 / total))
     assert page.locator("#lesson-progress-bar").get_attribute("value") == expected
     assert page.get_by_text(f"Course progress: 1 of {total} lessons").is_visible()
@@ -107,6 +110,8 @@ def test_a_student_signs_up_enrolls_reads_and_completes_a_lesson(
     card.get_by_role("button", name="Check").click()
     page.locator(f"#q{item.position} .feedback").wait_for()
     assert page.locator(f"#q{item.position} .feedback").inner_text() == "Correct"
+    if javascript:
+        assert "feedback" in page.evaluate("document.activeElement.className")
     if javascript:
         assert page.evaluate("window.lecternMarker") == "quiz page"
     page.get_by_role("link", name="Review and submit").click()
