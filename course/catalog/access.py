@@ -39,9 +39,13 @@ def get_lesson_for_reader(
     Returns (lesson, enrolled). Raises PermissionDenied for people who may see the course
     but not its lessons: the view turns that into an invitation to enroll or log in.
     """
-    course = get_course_for(user, slug)
-    lesson = get_object_or_404(Lesson, course=course, pk=lesson_id)
-    lesson.course = course
+    # The lesson and its course in one query; a draft's lessons are for its editors only.
+    lesson = get_object_or_404(
+        Lesson.objects.select_related("course"), course__slug=slug, pk=lesson_id
+    )
+    course = lesson.course
+    if not course.is_published and not can_edit(user, course):
+        raise Http404("No such lesson.")
     enrolled = is_enrolled(user, course)
     if not (enrolled or course.open_to_guests or can_edit(user, course)):
         raise PermissionDenied("Enroll in this course to read its lessons.")

@@ -139,10 +139,11 @@ def mastery_apply(*, item: AttemptItem, user_id: int) -> None:
         return
     concepts = list(item.version.question.concepts.values_list("pk", "course_id"))
     for concept_id, course_id in sorted(concepts):
-        ConceptMastery.objects.get_or_create(
+        # Locked for the rest of the transaction, whether found or just made (a concurrent
+        # maker loses the insert race and get_or_create reads, and locks, the winner's row).
+        row, _ = ConceptMastery.objects.select_for_update().get_or_create(
             user_id=user_id, concept_id=concept_id, defaults={"course_id": course_id}
         )
-        row = ConceptMastery.objects.select_for_update().get(user_id=user_id, concept_id=concept_id)
         row.level = next_level(row.level, item.score)
         row.answers += 1
         row.correct += item.score >= CORRECT_AT

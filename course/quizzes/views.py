@@ -154,15 +154,16 @@ def attempt_answer(request: AuthedRequest, attempt_id: int, position: int) -> Ht
     check = request.POST.get("action") == "check"
     error = ""
     try:
-        attempt_services.attempt_answer(
+        item = attempt_services.attempt_answer(
             attempt=attempt, position=position, data=request.POST, check=check
-        )
+        ).item
     except AttemptError as refusal:
+        # Refused: show the question as it stands (another tab may have submitted).
         error = str(refusal)
-    item = get_object_or_404(
-        AttemptItem.objects.select_related("version"), attempt=attempt, position=position
-    )
-    attempt.refresh_from_db()
+        attempt.refresh_from_db()
+        item = get_object_or_404(
+            AttemptItem.objects.select_related("version"), attempt=attempt, position=position
+        )
     if request.htmx:
         context = {
             "attempt": attempt,

@@ -304,9 +304,9 @@ def test_it_renders_a_lesson_in_constant_queries(
     with CaptureQueriesContext(connection) as small:
         client.get(url)
     factories.grow_course(course)
-    # session, user, course, lesson, enrolled?, lessons, concepts, my completions, the
-    # lesson's discussion prompts
-    with django_assert_max_num_queries(9):
+    # session, user, lesson with its course, enrolled?, lessons, concepts, my completions,
+    # the lesson's discussion prompts
+    with django_assert_max_num_queries(8):
         response = client.get(url)
     assert response.status_code == 200
     with CaptureQueriesContext(connection) as big:
