@@ -312,3 +312,18 @@ def test_it_renders_a_lesson_in_constant_queries(
     with CaptureQueriesContext(connection) as big:
         client.get(url)
     assert len(big) == len(small)
+
+
+def test_it_shows_an_edited_glossary_in_a_lesson_it_already_rendered(
+    as_user, student, lessons, course
+):
+    client = as_user(student)
+    url = lesson_url(lessons[0])
+    assert 'data-definition="Exceeding norms."' in client.get(url).text
+    course.concepts.update(definition="Beating the plan.")  # no save(): updated_at unchanged
+    text = client.get(url).text
+    assert 'data-definition="Beating the plan."' in text
+    assert "Exceeding norms." not in text
+    lessons[0].body = "Now about **shock work** again."
+    lessons[0].save()
+    assert "Now about <strong>" in client.get(url).text

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
 from course.accounts.services import enrollment_create
@@ -96,6 +100,21 @@ def lesson_detail(request: HtmxHttpRequest, slug: str, lesson_id: int) -> HttpRe
     return render(request, "catalog/lesson_detail.html", lesson_context(request, lesson, enrolled))
 
 
+def lesson_body_html(lesson: Lesson, terms: list[GlossaryTerm]) -> SafeString:
+    """The lesson body as sanitized HTML with its terms marked, cached: Markdown, the
+    sanitizer and the term matching are the costliest part of the page. The key holds
+    everything the HTML depends on, so an edit to the lesson or the glossary misses it."""
+    digest = hashlib.sha256(
+        repr((lesson.pk, lesson.updated_at.isoformat(), lesson.body, terms)).encode()
+    ).hexdigest()
+    key = f"lesson-body:{lesson.pk}:{digest}"
+    cached = cache.get(key)
+    if cached is None:
+        cached = str(mark_terms(render_markdown(lesson.body), terms))
+        cache.set(key, cached, timeout=24 * 3600)
+    return mark_safe(cached)  # noqa: S308 - our own sanitized output, from our own cache
+
+
 def lesson_context(request: HtmxHttpRequest, lesson: Lesson, enrolled: bool) -> dict[str, object]:
     """Everything the lesson page and its completion partial show, in five queries."""
     course = lesson.course
@@ -115,7 +134,7 @@ def lesson_context(request: HtmxHttpRequest, lesson: Lesson, enrolled: bool) -> 
         "lessons": lessons,
         "previous": lessons[index - 1] if index > 0 else None,
         "next": lessons[index + 1] if index + 1 < len(lessons) else None,
-        "body": mark_terms(render_markdown(lesson.body), terms),
+        "body": lesson_body_html(lesson, terms),
         "prompts": list(lesson.prompts.in_order()),
         "lesson_concepts": [c for c in concepts if c.in_lesson],
         "other_concepts": [c for c in concepts if not c.in_lesson],
