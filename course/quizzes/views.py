@@ -431,6 +431,27 @@ def _preview_entry(question_type: str, data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# The line-list fields of the authoring form, shown as rows the author adds and removes.
+ROW_FIELDS = {"options": "Options", "answer": "Answer"}
+NO_OPTION_ROWS = {
+    Question.Type.CLOZE, Question.Type.SHORT_ANSWER, Question.Type.TRUE_FALSE,
+    Question.Type.ORDERING, Question.Type.MATCHING, Question.Type.NUMERICAL, Question.Type.ESSAY,
+}  # fmt: skip
+
+
+def _rows(data: Any, name: str) -> list[str]:
+    """The rows of a line-list field as posted: one input per row, or a textarea's lines."""
+    values = data.getlist(name) if hasattr(data, "getlist") else []
+    if len(values) == 1:
+        values = values[0].splitlines() or [""]
+    return [v[:1000] for v in values][:50] or [""]
+
+
+def _row_fields(kind: str) -> list[str]:
+    fields = [] if kind in NO_OPTION_ROWS else ["options"]
+    return [*fields, "answer"] if kind != Question.Type.ESSAY else fields
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def question_new(request: AuthedRequest, slug: str) -> HttpResponse:
@@ -440,24 +461,46 @@ def question_new(request: AuthedRequest, slug: str) -> HttpResponse:
         return render(
             request, "quizzes/question_new.html", {"course": course, "types": Question.Type.choices}
         )
-    form = NewQuestionForm(request.POST or None, course=course, question_type=kind)
-    entry = None
-    if request.method == "POST" and form.is_valid():
+    rows = {name: _rows(request.POST, name) for name in _row_fields(kind)}
+    add, remove = request.POST.get("add", ""), request.POST.get("remove", "")
+    if add in rows:
+        rows[add].append("")
+    field, _, index = remove.partition(":")
+    if field in rows and index.isdigit() and int(index) < len(rows[field]) > 1:
+        rows[field].pop(int(index))
+    data = None
+    if request.method == "POST":
+        data = request.POST.copy()
+        for name, values in rows.items():
+            data[name] = "\n".join(values)
+    form = NewQuestionForm(data, course=course, question_type=kind)
+    context: dict[str, Any] = {
+        "course": course,
+        "form": form,
+        "kind": kind,
+        "kind_label": Question.Type(kind).label,
+        "row_sets": [(name, ROW_FIELDS[name], rows[name]) for name in rows],
+        "entry": None,
+        "preview": True,
+    }
+    if add or remove:
+        # Adding or removing a row changes the form, not the question: no validation yet.
+        name = add or field
+        if request.htmx and name in rows:
+            context.update(rows_name=name, rows_legend=ROW_FIELDS[name], rows_values=rows[name])
+            return render(request, "quizzes/question_form.html#rows", context)
+        initial = {key: data.get(key) for key in data if key != "concepts"}
+        initial["concepts"] = data.getlist("concepts")
+        context["form"] = NewQuestionForm(initial=initial, course=course, question_type=kind)
+        return render(request, "quizzes/question_form.html", context)
+    if form.is_bound and form.is_valid():
         if request.POST.get("action") == "save":
             question = question_create(course=course, kind=kind, fields=form.cleaned_data)
             messages.success(request, "Question added to the bank.")
             return redirect(
                 reverse("quizzes:bank", kwargs={"slug": course.slug}) + f"?q={question.prompt[:40]}"
             )
-        entry = _preview_entry(kind, form.cleaned_data)
-    context = {
-        "course": course,
-        "form": form,
-        "kind": kind,
-        "kind_label": Question.Type(kind).label,
-        "entry": entry,
-        "preview": True,
-    }
+        context["entry"] = _preview_entry(kind, form.cleaned_data)
     if request.htmx and request.method == "POST":
         return render(request, "quizzes/question_form.html#live-preview", context)
     return render(request, "quizzes/question_form.html", context)

@@ -73,3 +73,38 @@ def test_it_keeps_authoring_to_the_courses_staff(as_user, request, course, perso
     data = {"type": "essay", "prompt": "x?", "answer": "", "action": "save"}
     assert client.post(new_url(course), data).status_code == status
     assert not Question.objects.exists()
+
+
+def test_it_adds_and_removes_rows_with_htmx_without_saving(
+    as_user, instructor, course, htmx_headers
+):
+    client = as_user(instructor)
+    base = {"type": "single_choice", "prompt": "Which?", "options": ["A", "B"], "answer": ["A"]}
+    added = client.post(new_url(course), {**base, "add": "options"}, **htmx_headers).text.strip()
+    assert added.startswith('<fieldset id="rows-options"')
+    assert added.count('name="options"') == 3
+    removed = client.post(new_url(course), {**base, "remove": "options:0"}, **htmx_headers).text
+    assert (
+        removed.count('name="options"') == 1
+        and 'value="B"' in removed
+        and 'value="A"' not in removed
+    )
+    assert not Question.objects.exists()
+
+
+def test_it_adds_rows_without_javascript_and_keeps_what_was_typed(as_user, instructor, course):
+    data = {"type": "matching", "prompt": "Match.", "answer": ["NEP = before 1928"], "add": "answer",
+            "explanation": "Kept."}  # fmt: skip
+    text = as_user(instructor).post(new_url(course), data).text
+    assert "<html" in text and text.count('name="answer"') == 2
+    assert 'value="NEP = before 1928"' in text and "Kept." in text
+    assert "errorlist" not in text  # adding a row is not a submission
+    assert not Question.objects.exists()
+
+
+def test_it_saves_options_and_answers_typed_in_rows(as_user, instructor, course):
+    data = {"type": "multiple_response", "prompt": "Pick.", "options": ["a", "b", "c"],
+            "answer": ["a", "c"], "explanation": "", "action": "save"}  # fmt: skip
+    assert as_user(instructor).post(new_url(course), data).status_code == 302
+    question = Question.objects.get()
+    assert (question.options, question.answer) == (["a", "b", "c"], ["a", "c"])

@@ -1,0 +1,49 @@
+"""An instructor writes a single-choice question: adds an option row with htmx, sees the live
+preview follow what they type, and saves it to the bank; every state passes axe-core."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from course.quizzes.models import Question
+from tests.factories import PASSWORD
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_an_instructor_writes_a_question_with_rows_and_a_live_preview(
+    browser, live_server, instructor, course, axe
+):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+
+    page.goto(live_server.url + reverse("login"))
+    page.get_by_label("Username").fill(instructor.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto(live_server.url + reverse("quizzes:question-new", kwargs={"slug": course.slug}))
+    axe(page)
+    page.get_by_role("link", name="Single choice").click()
+    axe(page)
+
+    page.get_by_label("Prompt").fill("Which body led the unions?")
+    page.get_by_label("Options, row 1").fill("VTsSPS")
+    page.get_by_role("button", name="Add a row to options").click()
+    page.get_by_label("Options, row 2").wait_for()
+    page.get_by_label("Options, row 2").fill("Gosplan")
+    page.get_by_label("Answer, row 1").fill("VTsSPS")
+    # The live preview follows the typing (htmx, after a short pause).
+    page.locator("#live-preview").get_by_text("Gosplan").wait_for()
+    assert page.locator("#live-preview").get_by_text("Which body led the unions?").is_visible()
+    axe(page)
+
+    page.get_by_role("button", name="Save to the bank").click()
+    page.get_by_text("Question added to the bank.").wait_for()
+    question = Question.objects.get(course=course, prompt="Which body led the unions?")
+    assert (question.options, question.answer) == (["VTsSPS", "Gosplan"], "VTsSPS")
+    assert errors == [], errors
+    context.close()
