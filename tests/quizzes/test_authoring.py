@@ -93,8 +93,13 @@ def test_it_adds_and_removes_rows_with_htmx_without_saving(
 
 
 def test_it_adds_rows_without_javascript_and_keeps_what_was_typed(as_user, instructor, course):
-    data = {"type": "matching", "prompt": "Match.", "answer": ["NEP = before 1928"], "add": "answer",
-            "explanation": "Kept."}  # fmt: skip
+    data = {
+        "type": "matching",
+        "prompt": "Match.",
+        "answer": ["NEP = before 1928"],
+        "add": "answer",
+        "explanation": "Kept.",
+    }
     text = as_user(instructor).post(new_url(course), data).text
     assert "<html" in text and text.count('name="answer"') == 2
     assert 'value="NEP = before 1928"' in text and "Kept." in text
