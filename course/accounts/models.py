@@ -32,11 +32,6 @@ class User(AbstractUser):
         return self.is_active and self.is_superuser
 
 
-class EnrollmentQuerySet(models.QuerySet["Enrollment"]):
-    def for_user(self, user: User) -> EnrollmentQuerySet:
-        return self.filter(user=user)
-
-
 class Enrollment(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments"
@@ -45,8 +40,6 @@ class Enrollment(models.Model):
         "catalog.Course", on_delete=models.CASCADE, related_name="enrollments"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = EnrollmentQuerySet.as_manager()
 
     class Meta:
         constraints = [

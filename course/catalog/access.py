@@ -15,7 +15,7 @@ from course.catalog.models import Course, Lesson
 
 
 def get_course_for(user: User | AnonymousUser, slug: str) -> Course:
-    # One plain lookup by slug; only a draft needs the staff check (visible_to's rule).
+    # Published courses are for everyone, drafts for their instructors and admins.
     course = get_object_or_404(Course, slug=slug)
     if not course.is_published and not can_edit(user, course):
         raise Http404("No such course.")

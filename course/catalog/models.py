@@ -28,22 +28,8 @@ class CourseQuerySet(models.QuerySet["Course"]):
             return self.all()
         return self.taught_by(user)
 
-    def visible_to(self, user: User) -> CourseQuerySet:
-        """Published courses for everyone; drafts only for their instructors and admins."""
-        if not user.is_authenticated or not user.is_active:
-            return self.published()
-        if user.is_superuser:
-            return self.all()
-        return self.filter(Q(status=Course.Status.PUBLISHED) | Q(Exists(self._staff_rows(user))))
-
     def with_lesson_count(self) -> CourseQuerySet:
         return self.annotate(lesson_count=Count("lessons", distinct=True))
-
-    @staticmethod
-    def _staff_rows(user: User) -> models.QuerySet:
-        from course.accounts.models import CourseStaff
-
-        return CourseStaff.objects.filter(course=OuterRef("pk"), user=user)
 
 
 class Course(models.Model):

@@ -75,7 +75,6 @@ class QuizGrade(models.Model):
         "catalog.Course", on_delete=models.CASCADE, related_name="quiz_grades"
     )
     grade = models.FloatField(help_text="0..1")
-    passed = models.BooleanField(default=False)
     attempts = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -85,6 +84,11 @@ class QuizGrade(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.quiz}: {self.grade:.0%}"
+
+    @property
+    def passed(self) -> bool:
+        """Against the quiz's pass mark as it is now: an instructor may change it later."""
+        return self.grade * 100 >= self.quiz.pass_mark
 
 
 class ConceptMastery(models.Model):

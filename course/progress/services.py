@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.db.models import ExpressionWrapper, F, FloatField
 from django.utils import timezone
 
 from course.accounts.models import Enrollment, User
@@ -43,7 +44,10 @@ def progress_refresh(*, user_id: int, course_id: int) -> CourseProgress:
     lessons_done = LessonCompletion.objects.filter(user_id=user_id, course_id=course_id).count()
     quizzes_total = Quiz.objects.published().filter(course_id=course_id).count()
     quizzes_passed = QuizGrade.objects.filter(
-        user_id=user_id, course_id=course_id, passed=True, quiz__status=Quiz.Status.PUBLISHED
+        user_id=user_id,
+        course_id=course_id,
+        quiz__status=Quiz.Status.PUBLISHED,
+        grade__gte=ExpressionWrapper(F("quiz__pass_mark") / 100.0, output_field=FloatField()),
     ).count()
     prompts_total = Prompt.objects.filter(course_id=course_id).count()
     prompts_joined = _prompts_joined(user_id=user_id, course_id=course_id)
@@ -99,7 +103,6 @@ def quiz_grade_store(*, user_id: int, quiz: Quiz) -> QuizGrade | None:
             defaults={
                 "course_id": quiz.course_id,
                 "grade": grade,
-                "passed": grade * 100 >= quiz.pass_mark,
                 "attempts": sum(1 for a in attempts if a.state == Attempt.State.SUBMITTED),
             },
         )

@@ -12,7 +12,6 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import timedelta
-from decimal import Decimal
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -227,6 +226,15 @@ def attempt_answer(*, attempt: Attempt, position: int, data: Any, check: bool) -
     return AnswerResult(item=item, checked=item.checked)
 
 
+def _score(attempt: Attempt, items: list[AttemptItem]) -> None:
+    """The attempt's score: points earned over points possible; essays not yet graded count
+    0 and keep the attempt marked as needing grading."""
+    total = sum(float(item.points) for item in items)
+    earned = sum(float(item.points) * (item.score or 0.0) for item in items)
+    attempt.score = earned / total if total else 0.0
+    attempt.needs_grading = any(i.status == AttemptItem.Status.NEEDS_GRADING for i in items)
+
+
 @transaction.atomic
 def attempt_submit(*, attempt: Attempt) -> Attempt:
     """Grade and close the attempt. Submitting twice grades once."""
@@ -236,9 +244,6 @@ def attempt_submit(*, attempt: Attempt) -> Attempt:
     if not attempt.is_open:
         return attempt
     items = list(attempt.items.select_related("version__question").select_for_update(of=("self",)))
-    total = Decimal(0)
-    earned = 0.0
-    needs_grading = False
     for item in items:
         if not item.checked:
             if item.response is None:
@@ -246,14 +251,10 @@ def attempt_submit(*, attempt: Attempt) -> Attempt:
             else:
                 result = grade(item.version, item.response)
                 item.score, item.status = result.score, result.status
-        needs_grading |= item.status == AttemptItem.Status.NEEDS_GRADING
-        total += item.points
-        earned += float(item.points) * (item.score or 0.0)
     AttemptItem.objects.bulk_update(items, ["score", "status"])
     attempt.state = Attempt.State.SUBMITTED
     attempt.submitted_at = timezone.now()
-    attempt.score = earned / float(total) if total else 0.0
-    attempt.needs_grading = needs_grading
+    _score(attempt, items)
     attempt.save(update_fields=["state", "submitted_at", "score", "needs_grading"])
     for item in items:
         mastery_apply(item=item, user_id=attempt.user_id)
@@ -305,10 +306,7 @@ def item_grade(*, item: AttemptItem, fraction: float, comment: str, by: User) ->
         .select_related("quiz")
         .get(pk=item.attempt_id)
     )
-    items = list(attempt.items.all())
-    total = sum(float(i.points) for i in items)
-    attempt.score = sum(float(i.points) * (i.score or 0.0) for i in items) / total if total else 0.0
-    attempt.needs_grading = any(i.status == AttemptItem.Status.NEEDS_GRADING for i in items)
+    _score(attempt, list(attempt.items.all()))
     attempt.save(update_fields=["score", "needs_grading"])
     item.version = QuestionVersion.objects.select_related("question").get(pk=item.version_id)
     mastery_apply(item=item, user_id=attempt.user_id)

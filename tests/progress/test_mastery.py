@@ -81,6 +81,22 @@ def test_submitting_stores_the_quiz_grade_and_progress(student, concept_quiz, le
 
 
 @pytest.mark.django_db
+def test_passing_follows_the_quizs_current_pass_mark(student, concept_quiz, lessons):
+    quiz, _ = concept_quiz
+    attempt = attempt_start(quiz=quiz, user=student)
+    attempt_answer(attempt=attempt, position=1, data=Form(choice="true"), check=False)
+    attempt_submit(attempt=attempt)  # 1 of 3: passes a pass mark of 30, not of 60
+    quiz.pass_mark = 30
+    quiz.save()
+    assert progress_refresh(user_id=student.pk, course_id=quiz.course_id).quizzes_passed == 1
+    assert QuizGrade.objects.get(user=student, quiz=quiz).passed
+    quiz.pass_mark = 60
+    quiz.save()
+    assert progress_refresh(user_id=student.pk, course_id=quiz.course_id).quizzes_passed == 0
+    assert not QuizGrade.objects.get(user=student, quiz=quiz).passed
+
+
+@pytest.mark.django_db
 def test_progress_is_complete_by_the_courses_rule(student, course, lessons):
     from course.progress.services import lesson_complete
 

@@ -83,3 +83,14 @@ def test_it_lists_quizzes_and_grades_on_the_course_page(as_user, student, quiz):
 
 def test_it_refuses_put_on_the_quiz_builder(as_user, instructor, course):
     assert as_user(instructor).put(new_url(course)).status_code == 405
+
+
+def test_the_course_page_shows_the_students_stored_grade(as_user, student, course):
+    from course.quizzes.attempts import attempt_start, attempt_submit
+    from tests import factories
+
+    question = factories.QuestionFactory(course=course)
+    quiz = factories.quiz_with(course, [question], title="Graded quiz", pass_mark=0)
+    attempt_submit(attempt=attempt_start(quiz=quiz, user=student))
+    text = as_user(student).get(course.get_absolute_url()).text
+    assert "your grade 0%" in text and '<span class="done-note">passed</span>' in text

@@ -106,6 +106,7 @@ class Command(BaseCommand):
                 versions[slot.question_id] = question_version_current(slot.question)
                 difficulty[slot.question_id] = rng.gauss(0, 1)
         now = timezone.now()
+        pass_marks = {quiz.pk: quiz.pass_mark for quiz in quizzes}
         lessons = list(course.lessons.in_order())
         concepts = list(course.concepts.all())
         grades, progress, mastery, completions = [], [], [], []
@@ -138,7 +139,7 @@ class Command(BaseCommand):
                 attempt.score = earned / len(quiz_slots)
                 grades.append(QuizGrade(
                     user_id=attempt.user_id, quiz_id=attempt.quiz_id, course=course,
-                    grade=attempt.score, passed=attempt.score * 100 >= 50, attempts=1,
+                    grade=attempt.score, attempts=1,
                 ))  # fmt: skip
             AttemptItem.objects.bulk_create(items, batch_size=BATCH)
             Attempt.objects.bulk_update(attempts, ["score"], batch_size=BATCH)
@@ -153,7 +154,9 @@ class Command(BaseCommand):
                     ConceptMastery(user=user, concept=c, course=course, level=level, answers=3)
                     for c in concepts
                 ]
-                passed = sum(1 for g in grades[-len(quizzes) :] if g.passed)
+                passed = sum(
+                    1 for g in grades[-len(quizzes) :] if g.grade * 100 >= pass_marks[g.quiz_id]
+                )
                 progress.append(CourseProgress(
                     user=user, course=course, lessons_done=done, quizzes_passed=passed,
                     percent=round(100 * (done + passed) / (len(lessons) + len(quizzes))),
