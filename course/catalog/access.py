@@ -14,11 +14,15 @@ from course.accounts.models import Enrollment, User
 from course.catalog.models import Course, Lesson
 
 
-def get_course_for(user: User | AnonymousUser, slug: str) -> Course:
-    # Published courses are for everyone, drafts for their instructors and admins.
-    course = get_object_or_404(Course, slug=slug)
+def _require_visible(user: User | AnonymousUser, course: Course) -> None:
+    """Published courses are for everyone, drafts for their instructors and admins."""
     if not course.is_published and not can_edit(user, course):
         raise Http404("No such course.")
+
+
+def get_course_for(user: User | AnonymousUser, slug: str) -> Course:
+    course = get_object_or_404(Course, slug=slug)
+    _require_visible(user, course)
     return course
 
 
@@ -39,13 +43,12 @@ def get_lesson_for_reader(
     Returns (lesson, enrolled). Raises PermissionDenied for people who may see the course
     but not its lessons: the view turns that into an invitation to enroll or log in.
     """
-    # The lesson and its course in one query; a draft's lessons are for its editors only.
+    # The lesson and its course in one query.
     lesson = get_object_or_404(
         Lesson.objects.select_related("course"), course__slug=slug, pk=lesson_id
     )
     course = lesson.course
-    if not course.is_published and not can_edit(user, course):
-        raise Http404("No such lesson.")
+    _require_visible(user, course)
     enrolled = is_enrolled(user, course)
     if not (enrolled or course.open_to_guests or can_edit(user, course)):
         raise PermissionDenied("Enroll in this course to read its lessons.")

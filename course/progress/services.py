@@ -23,9 +23,10 @@ def lesson_complete(*, user: User, lesson: Lesson) -> bool:
                 user=user, lesson=lesson, defaults={"course_id": lesson.course_id}
             )
     except IntegrityError:
-        # Two submits raced; the other one recorded it.
+        # Two submits raced; the other one recorded it (and refreshed progress).
         return False
-    progress_refresh(user_id=user.pk, course_id=lesson.course_id)
+    if created:
+        progress_refresh(user_id=user.pk, course_id=lesson.course_id)
     return created
 
 
