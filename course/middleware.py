@@ -13,7 +13,7 @@ class AdminStyleCSPMiddleware:
 
     The admin's templates and widgets set `style` attributes (collapsed fieldsets, the
     autocomplete widget), which the strict policy blocks. Only styles, only under the admin,
-    which only staff reach; scripts stay nonce- or origin-only everywhere. Sits after
+    which only staff reach; scripts stay origin-only everywhere. Sits after
     CSPMiddleware so its response hook runs first.
     """
 

@@ -31,6 +31,15 @@ def _plain_static_storage(settings: pytest.FixtureRequest) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    # Each test starts with an empty cache: database rows are rolled back and their ids
+    # reused, so a page cached by one test must not meet the next.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: pytest.FixtureRequest) -> None:
     # Hundreds of users are made by the query-count tests; PBKDF2 would take minutes.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -7,3 +7,8 @@ class CatalogConfig(AppConfig):
     name = "course.catalog"
     label = "catalog"
     verbose_name = "Catalog"
+
+    def ready(self) -> None:
+        from course import pagecache
+
+        pagecache.connect()

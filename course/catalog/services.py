@@ -12,6 +12,7 @@ from django.utils.text import slugify
 
 from course.catalog.models import Concept, Course, Lesson, SourceSentence
 from course.generator import Draft, InputError, build_draft, concept_from_term
+from course.pagecache import course_changed
 
 if TYPE_CHECKING:
     from course.accounts.models import User
@@ -171,6 +172,7 @@ def _renumber(course: Course) -> None:
 def lesson_move(*, lesson: Lesson, direction: str) -> None:
     course = Course.objects.select_for_update().get(pk=lesson.course_id)
     _require_draft(course)
+    course_changed(course.slug)  # bulk updates below send no signals
     lessons = list(course.lessons.in_order())
     index = next(i for i, other in enumerate(lessons) if other.pk == lesson.pk)
     target = index - 1 if direction == "up" else index + 1
@@ -188,6 +190,7 @@ def lesson_merge_next(*, lesson: Lesson) -> Lesson:
     """Fold the following lesson into this one: its text, sentences, questions, prompts."""
     course = Course.objects.select_for_update().get(pk=lesson.course_id)
     _require_draft(course)
+    course_changed(course.slug)  # bulk updates below send no signals
     following = course.lessons.in_order().filter(position__gt=lesson.position).first()
     if following is None:
         raise ValidationError("This is the last lesson: there is nothing after it to merge.")
@@ -212,6 +215,7 @@ def lesson_split(*, lesson: Lesson, at_sentence: int) -> Lesson:
     """
     course = Course.objects.select_for_update().get(pk=lesson.course_id)
     _require_draft(course)
+    course_changed(course.slug)  # bulk updates below send no signals
     sentences = list(lesson.sentences.order_by("position"))
     positions = [s.position for s in sentences]
     if at_sentence not in positions[1:]:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import ExpressionWrapper, F, FloatField
+from django.db.models import ExpressionWrapper, F, FloatField, Value
+from django.db.models.expressions import Combinable
+from django.db.models.functions import Greatest, Least
 from django.utils import timezone
 
 from course.accounts.models import Enrollment, User
-from course.catalog.models import Lesson
+from course.catalog.models import Concept, Lesson
+from course.pagecache import person_changed
 from course.progress.models import ConceptMastery, CourseProgress, LessonCompletion, QuizGrade
 from course.quizzes.models import Attempt, AttemptItem, Quiz
 
@@ -128,12 +131,28 @@ def next_level(level: int, score: float) -> int:
     return level
 
 
+def _next_level_sql(score: float) -> Combinable:
+    """`next_level` as an SQL expression of the row's level, for one UPDATE of many rows."""
+    level = Greatest(F("level"), Value(ConceptMastery.Level.ATTEMPTED))
+    if score >= CORRECT_AT:
+        return Least(
+            Greatest(level + 1, Value(ConceptMastery.Level.FAMILIAR)),
+            Value(ConceptMastery.Level.MASTERED),
+        )
+    if score <= 0:
+        return Greatest(level - 1, Value(ConceptMastery.Level.ATTEMPTED))
+    return level
+
+
 def mastery_apply(*, item: AttemptItem, user_id: int) -> None:
-    """Apply one graded answer to the student's mastery of each concept its question tests.
+    """Apply one graded answer to the student's mastery of each concept its question tests,
+    and mark the item applied (the caller saves the item, in the same transaction).
 
     Call inside the transaction that graded the item, with the item row locked: the flag
-    makes it count once; the mastery rows are locked so two answers arriving together on
-    the same concept both count, one after the other.
+    makes it count once. Two queries whatever the number of concepts: the missing rows are
+    made (a concurrent maker's row wins and this insert waits for it, then skips), then one
+    UPDATE applies the rule to every row, each locked as it is written, so two answers
+    arriving together on the same concept both count, one after the other.
     """
     if (
         item.mastery_applied
@@ -141,16 +160,22 @@ def mastery_apply(*, item: AttemptItem, user_id: int) -> None:
         or item.status in (AttemptItem.Status.NEEDS_GRADING, AttemptItem.Status.UNANSWERED)
     ):
         return
-    concepts = list(item.version.question.concepts.values_list("pk", "course_id"))
-    for concept_id, course_id in sorted(concepts):
-        # Locked for the rest of the transaction, whether found or just made (a concurrent
-        # maker loses the insert race and get_or_create reads, and locks, the winner's row).
-        row, _ = ConceptMastery.objects.select_for_update().get_or_create(
-            user_id=user_id, concept_id=concept_id, defaults={"course_id": course_id}
+    concepts = list(
+        Concept.objects.filter(questions__versions=item.version_id).values_list("pk", "course_id")
+    )
+    if concepts:
+        ConceptMastery.objects.bulk_create(
+            [ConceptMastery(user_id=user_id, concept_id=pk, course_id=course_id)
+             for pk, course_id in concepts],
+            ignore_conflicts=True,
+        )  # fmt: skip
+        ConceptMastery.objects.filter(
+            user_id=user_id, concept_id__in=[pk for pk, _ in concepts]
+        ).update(
+            level=_next_level_sql(item.score),
+            answers=F("answers") + 1,
+            correct=F("correct") + int(item.score >= CORRECT_AT),
+            updated_at=timezone.now(),
         )
-        row.level = next_level(row.level, item.score)
-        row.answers += 1
-        row.correct += item.score >= CORRECT_AT
-        row.save(update_fields=["level", "answers", "correct", "updated_at"])
+        person_changed(user_id)  # an UPDATE sends no signal
     item.mastery_applied = True
-    item.save(update_fields=["mastery_applied"])

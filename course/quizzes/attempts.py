@@ -192,22 +192,28 @@ class AnswerResult:
 
 @transaction.atomic
 def attempt_answer(*, attempt: Attempt, position: int, data: Any, check: bool) -> AnswerResult:
-    """Save an answer; with `check` in immediate-feedback mode also grade and lock it."""
-    attempt = (
-        Attempt.objects.select_for_update(of=("self",)).select_related("quiz").get(pk=attempt.pk)
-    )
+    """Save an answer; with `check` in immediate-feedback mode also grade and lock it.
+
+    `attempt` names the attempt and its owner: only its pk and user_id are read. The
+    attempt, answered by anyone but its owner, does not exist (Attempt.DoesNotExist). One
+    query locks both the item and its attempt, read afresh with the quiz and course (a
+    submit in another tab waits, or is waited for); one saves the item; a check adds the
+    mastery update. The returned item's `attempt` is that fresh attempt.
+    """
+    try:
+        item = (
+            AttemptItem.objects.select_for_update(of=("self", "attempt"))
+            .select_related("attempt__quiz__course", "version")
+            .get(attempt_id=attempt.pk, attempt__user_id=attempt.user_id, position=position)
+        )
+    except AttemptItem.DoesNotExist:
+        Attempt.objects.filter(user_id=attempt.user_id).only("pk").get(pk=attempt.pk)
+        raise AttemptError("No such question in this attempt.") from None
+    attempt = item.attempt
     if not attempt.is_open:
         raise AttemptError("This attempt has been submitted; answers can no longer change.")
     if is_past_deadline(attempt):
         raise AttemptError("Time is up: answers after the time limit are not accepted.")
-    item = (
-        AttemptItem.objects.select_for_update(of=("self",))
-        .select_related("version__question")
-        .filter(attempt=attempt, position=position)
-        .first()
-    )
-    if item is None:
-        raise AttemptError("No such question in this attempt.")
     if item.checked:
         raise AttemptError("This answer was checked and is final.")
     item.response = parse_response(item, data)
@@ -216,13 +222,14 @@ def attempt_answer(*, attempt: Attempt, position: int, data: Any, check: bool) -
     if check and immediate and item.response is not None:
         result = grade(item.version, item.response)
         item.score, item.status, item.checked = result.score, result.status, True
-        item.save()
         mastery_apply(item=item, user_id=attempt.user_id)
     else:
         item.status = (
             AttemptItem.Status.SAVED if item.response is not None else AttemptItem.Status.UNANSWERED
         )
-    item.save()
+    item.save(
+        update_fields=["response", "answered_at", "status", "score", "checked", "mastery_applied"]
+    )
     return AnswerResult(item=item, checked=item.checked)
 
 
@@ -251,13 +258,13 @@ def attempt_submit(*, attempt: Attempt) -> Attempt:
             else:
                 result = grade(item.version, item.response)
                 item.score, item.status = result.score, result.status
-    AttemptItem.objects.bulk_update(items, ["score", "status"])
+    for item in items:
+        mastery_apply(item=item, user_id=attempt.user_id)
+    AttemptItem.objects.bulk_update(items, ["score", "status", "mastery_applied"])
     attempt.state = Attempt.State.SUBMITTED
     attempt.submitted_at = timezone.now()
     _score(attempt, items)
     attempt.save(update_fields=["state", "submitted_at", "score", "needs_grading"])
-    for item in items:
-        mastery_apply(item=item, user_id=attempt.user_id)
     quiz_grade_store(user_id=attempt.user_id, quiz=attempt.quiz)
     return attempt
 
@@ -308,7 +315,7 @@ def item_grade(*, item: AttemptItem, fraction: float, comment: str, by: User) ->
     )
     _score(attempt, list(attempt.items.all()))
     attempt.save(update_fields=["score", "needs_grading"])
-    item.version = QuestionVersion.objects.select_related("question").get(pk=item.version_id)
     mastery_apply(item=item, user_id=attempt.user_id)
+    item.save(update_fields=["mastery_applied"])
     quiz_grade_store(user_id=attempt.user_id, quiz=attempt.quiz)
     return attempt

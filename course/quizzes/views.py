@@ -150,17 +150,23 @@ def attempt_page(request: AuthedRequest, attempt_id: int) -> HttpResponse:
 @require_POST
 @login_required
 def attempt_answer(request: AuthedRequest, attempt_id: int, position: int) -> HttpResponse:
-    attempt = _get_attempt_for(request, attempt_id)
     check = request.POST.get("action") == "check"
     error = ""
     try:
+        # Only the owner's attempt is found: the service checks, in the query that locks it.
         item = attempt_services.attempt_answer(
-            attempt=attempt, position=position, data=request.POST, check=check
+            attempt=Attempt(pk=attempt_id, user=request.user),
+            position=position,
+            data=request.POST,
+            check=check,
         ).item
+        attempt = item.attempt
+    except Attempt.DoesNotExist:
+        raise Http404("No such attempt.") from None
     except AttemptError as refusal:
         # Refused: show the question as it stands (another tab may have submitted).
         error = str(refusal)
-        attempt.refresh_from_db()
+        attempt = _get_attempt_for(request, attempt_id)
         item = get_object_or_404(
             AttemptItem.objects.select_related("version"), attempt=attempt, position=position
         )

@@ -20,6 +20,7 @@ from course.catalog.models import Course, Lesson
 from course.catalog.rendering import GlossaryTerm, mark_terms, render_markdown
 from course.catalog.services import course_publish
 from course.http import AuthedRequest, HtmxHttpRequest, safe_next
+from course.pagecache import per_person_page
 from course.progress.selectors import (
     completed_lesson_ids,
     course_progress,
@@ -89,6 +90,7 @@ def course_publish_view(request: AuthedRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@per_person_page(course_kwarg="slug")
 def lesson_detail(request: HtmxHttpRequest, slug: str, lesson_id: int) -> HttpResponse:
     try:
         lesson, enrolled = get_lesson_for_reader(request.user, slug, lesson_id)

@@ -1,0 +1,243 @@
+"""Whole pages cached per person and invalidated by version keys.
+
+A signed-in reader's lesson page costs a dozen queries, the Markdown cache and a template;
+served from here it costs one cache round trip (the session, the versions and the page
+fetched together). Each stored page
+records the versions it was rendered under: one for its course (lessons, glossary,
+prompts, the course itself) and one for its reader (enrollment, role, progress, the
+account). A write that changes what such a page shows sets a new version (the signal
+receivers below, and `course_changed` for bulk updates, which send no signals), so the
+next request misses and renders afresh. Nothing is served after the change commits.
+
+A hit is served only to the session that could have rendered it: the same user, the same
+session auth hash (a password change logs other sessions out, as Django does), the same
+CSRF secret (the page's forms carry tokens of it), and no message waiting to be shown.
+Pages show no other person's data, so nothing here leaks between readers.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.contrib.messages.storage.session import SessionStorage
+from django.contrib.sessions.backends import cache as cache_session
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Model
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
+from django.utils.crypto import constant_time_compare
+
+PAGE_TIMEOUT = 3600  # seconds; versions make entries stale long before this
+_PREFIX = "pagecache"
+
+
+def _version_key(scope: str, ident: object) -> str:
+    return f"{_PREFIX}:v:{scope}:{ident}"
+
+
+def _bump(scope: str, ident: object) -> None:
+    key = _version_key(scope, ident)
+    # After the commit: a page rendered before it may hold the old data, and holds the old
+    # version, so it misses from then on.
+    transaction.on_commit(lambda: cache.set(key, secrets.token_hex(8), timeout=None))
+
+
+def course_changed(slug: str) -> None:
+    """Pages of this course are stale for every reader (call after bulk updates)."""
+    _bump("course", slug)
+
+
+def person_changed(user_id: int) -> None:
+    """Pages of this person are stale (call after bulk updates)."""
+    _bump("person", user_id)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    versions: tuple[str, str]
+    auth_hash: str
+    csrf: str
+    content: bytes
+    content_type: str
+
+
+def _digest(value: str) -> str:
+    return hashlib.sha256(value.encode()).hexdigest()
+
+
+@functools.cache
+def _release() -> str:
+    """A digest of the code and templates that render pages: a deploy that changes either
+    starts from an empty page cache, and every worker of one release shares it."""
+    root = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    for path in sorted([*root.glob("course/**/*.py"), *root.glob("templates/**/*.html")]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _current_versions(course_key: str, person_key: str, found: dict[str, Any]) -> tuple[str, str]:
+    """The versions now, made on first use (add: a concurrent first use keeps one)."""
+    versions = []
+    for key in (course_key, person_key):
+        value = found.get(key)
+        if value is None:
+            cache.add(key, secrets.token_hex(8), timeout=None)
+            value = cache.get(key)
+        versions.append(value)
+    return versions[0], versions[1]
+
+
+def _sessions_in_default_cache() -> bool:
+    return (
+        settings.SESSION_ENGINE == "django.contrib.sessions.backends.cache"
+        and settings.SESSION_CACHE_ALIAS == "default"
+    )
+
+
+# Session key -> user id, per process: lets a hit fetch the session together with the page
+# in one round trip. Only a guess: the session fetched with the page must name the same user.
+_readers: dict[str, str] = {}
+_READERS_MAX = 50_000
+
+
+def _remember_reader(session_key: str, user_id: str) -> None:
+    if len(_readers) >= _READERS_MAX:
+        _readers.clear()
+    _readers[session_key] = user_id
+
+
+def _eligible(request: HttpRequest) -> bool:
+    return (
+        request.method == "GET"
+        and not request.GET  # one entry per page, not one per made-up query string
+        and not getattr(request, "htmx", False)
+        and bool(request.META.get("CSRF_COOKIE"))
+        and CookieStorage.cookie_name not in request.COOKIES
+    )
+
+
+def per_person_page(course_kwarg: str = "slug") -> Callable:
+    """Cache a GET view's full page per signed-in reader; the URL's `course_kwarg` names
+    the course whose version the page depends on."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME, "")
+            if not session_key or not _eligible(request):
+                return view(request, *args, **kwargs)
+            session: Any = None
+            user_id = _readers.get(session_key) if _sessions_in_default_cache() else None
+            if user_id is None:
+                session = request.session  # a round trip of its own
+                user_id = session.get(SESSION_KEY)
+                if user_id is None:
+                    return view(request, *args, **kwargs)
+            course_key = _version_key("course", kwargs[course_kwarg])
+            person_key = _version_key("person", user_id)
+            page_key = f"{_PREFIX}:page:{_release()}:{user_id}:{_digest(request.path)}"
+            session_cache_key = f"{cache_session.KEY_PREFIX}{session_key}"
+            keys = [course_key, person_key, page_key]
+            found = cache.get_many(keys if session is not None else [*keys, session_cache_key])
+            if session is None:
+                session = found.get(session_cache_key) or {}
+            entry = found.get(page_key)
+            csrf = _digest(request.META["CSRF_COOKIE"])
+            auth_hash = session.get(HASH_SESSION_KEY, "")
+            if (
+                isinstance(entry, _Entry)
+                and str(session.get(SESSION_KEY)) == str(user_id)
+                and SessionStorage.session_key not in session
+                and entry.versions == (found.get(course_key), found.get(person_key))
+                and constant_time_compare(entry.auth_hash, auth_hash)
+                and constant_time_compare(entry.csrf, csrf)
+            ):
+                _remember_reader(session_key, str(user_id))
+                response = HttpResponse(entry.content, content_type=entry.content_type)
+                patch_vary_headers(response, ["Cookie"])
+                return response
+            # Read the versions before rendering: a change committed meanwhile sets a new
+            # one, so what is stored below misses from then on.
+            versions = _current_versions(course_key, person_key, found)
+            response = view(request, *args, **kwargs)
+            user = request.user
+            if (
+                response.status_code == 200
+                and not getattr(response, "streaming", False)
+                and not response.cookies.keys() - {settings.CSRF_COOKIE_NAME}
+                and user.is_authenticated
+                and str(user.pk) == str(user_id)
+                and request.session.get(HASH_SESSION_KEY, "") == auth_hash
+            ):
+                entry = _Entry(versions, auth_hash, csrf, response.content,
+                               response["Content-Type"])  # fmt: skip
+                cache.set(page_key, entry, timeout=PAGE_TIMEOUT)
+                _remember_reader(session_key, str(user_id))
+            return response
+
+        return wrapper
+
+    return decorator
+
+
+# --- what changes what ---------------------------------------------------------------
+# The cached pages (the lesson page) show: the course, its lessons, its glossary (concepts
+# and the sentences they are found in), its discussion prompts; and for the reader: their
+# account, enrollment, role, lesson completions and progress. Posts, attempts and other
+# people's data are not on them.
+COURSE_MODELS = ["catalog.Course", "catalog.Lesson", "catalog.Concept", "catalog.SourceSentence",
+                 "discussions.Prompt"]  # fmt: skip
+PERSON_MODELS = ["accounts.User", "accounts.Enrollment", "accounts.CourseStaff",
+                 "progress.LessonCompletion", "progress.CourseProgress", "progress.QuizGrade",
+                 "progress.ConceptMastery"]  # fmt: skip
+
+
+def _course_slug(instance: Model) -> str | None:
+    course_model = apps.get_model("catalog.Course")
+    if isinstance(instance, course_model):
+        return instance.slug
+    cached = instance._state.fields_cache.get("course")
+    if cached is not None:
+        return cached.slug
+    return (
+        course_model.objects.filter(pk=instance.course_id)  # type: ignore[attr-defined]
+        .values_list("slug", flat=True)
+        .first()
+    )
+
+
+def _on_course_model(sender: type[Model], instance: Model, **kwargs: Any) -> None:
+    slug = _course_slug(instance)
+    if slug:
+        course_changed(slug)
+
+
+def _on_person_model(sender: type[Model], instance: Model, **kwargs: Any) -> None:
+    user_model = apps.get_model(settings.AUTH_USER_MODEL)
+    person_changed(instance.pk if isinstance(instance, user_model) else instance.user_id)  # type: ignore[attr-defined]
+
+
+def connect() -> None:
+    """Wire the receivers (from CatalogConfig.ready)."""
+    for label in COURSE_MODELS:
+        model = apps.get_model(label)
+        for signal in (post_save, post_delete):
+            signal.connect(_on_course_model, sender=model, dispatch_uid=f"pagecache-{label}")
+    for label in PERSON_MODELS:
+        model = apps.get_model(label)
+        for signal in (post_save, post_delete):
+            signal.connect(_on_person_model, sender=model, dispatch_uid=f"pagecache-{label}")

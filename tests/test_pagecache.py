@@ -1,0 +1,144 @@
+"""The per-person page cache (course/pagecache.py): a repeated visit is served from the cache,
+and nothing that changes what the page shows is ever served stale, to anyone."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import HASH_SESSION_KEY
+from django.test import Client
+from django.urls import reverse
+
+from course.accounts.models import Enrollment
+from course.catalog.services import lesson_move, lesson_update
+from tests import factories
+
+# Versions are set when a change commits: these tests commit, as a request does.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(params=["db", "cache"], autouse=True)
+def session_engine(request, settings):
+    """Both ways a hit finds the session: loaded on its own (database sessions), or fetched
+    with the page in one round trip (sessions in the cache, as in production)."""
+    settings.SESSION_ENGINE = f"django.contrib.sessions.backends.{request.param}"
+    return request.param
+
+
+def lesson_url(lesson) -> str:
+    return reverse("catalog:lesson", kwargs={"slug": lesson.course.slug, "lesson_id": lesson.pk})
+
+
+def complete_url(lesson) -> str:
+    return reverse(
+        "progress:lesson-complete", kwargs={"slug": lesson.course.slug, "lesson_id": lesson.pk}
+    )
+
+
+def warm(client, url: str) -> bytes:
+    """Visit until the page is stored: the first visit sets the CSRF cookie, the second
+    renders and stores the page; the third must be a hit."""
+    client.get(url)
+    client.get(url)
+    return client.get(url).content
+
+
+@pytest.fixture
+def reader(as_user, student, lessons):
+    """The student with the first lesson's page cached: (client, url)."""
+    client = as_user(student)
+    url = lesson_url(lessons[0])
+    warm(client, url)
+    return client, url
+
+
+def test_a_third_visit_is_a_hit_that_reads_no_page_data(
+    as_user, student, lessons, session_engine, django_assert_max_num_queries
+):
+    client = as_user(student)
+    url = lesson_url(lessons[0])
+    page = warm(client, url)
+    with django_assert_max_num_queries(1 if session_engine == "db" else 0):
+        again = client.get(url)
+    assert again.content == page
+    assert "Cookie" in again["Vary"]
+
+
+def test_completing_the_lesson_shows_on_the_next_visit(as_user, student, lessons):
+    client = as_user(student)
+    url = lesson_url(lessons[0])
+    assert "You completed this lesson" not in warm(client, url).decode()
+    client.post(complete_url(lessons[0]), headers={"HX-Request": "true"})  # no message
+    assert "You completed this lesson" in client.get(url).content.decode()
+
+
+def test_an_instructors_edit_shows_to_a_reader_who_has_the_page_cached(reader, lessons):
+    client, url = reader
+    lesson_update(lesson=lessons[0], title="Renamed origins", objective="", body="New words.")
+    page = client.get(url).content.decode()
+    assert "Renamed origins" in page
+    assert "New words." in page
+
+
+def test_a_bulk_reorder_shows_on_the_instructors_cached_draft(as_user, instructor, draft_course):
+    second = factories.LessonFactory(course=draft_course, position=2, title="Second lesson")
+    client = as_user(instructor)
+    url = lesson_url(second)
+    assert "Lesson 2 of 2" in warm(client, url).decode()
+    lesson_move(lesson=second, direction="up")
+    assert "Lesson 1 of 2" in client.get(url).content.decode()
+
+
+def test_each_reader_gets_their_own_page(as_user, student, lessons, course):
+    other = factories.UserFactory(username="second_reader")
+    factories.EnrollmentFactory(user=other, course=course)
+    url = lesson_url(lessons[0])
+    warm(as_user(student), url)
+    page = warm(as_user(other), url).decode()
+    assert "second_reader" in page
+    assert ">student<" not in page
+
+
+def test_a_session_replayed_after_logout_gets_no_cached_page(reader):
+    client, url = reader
+    cookies = {name: morsel.value for name, morsel in client.cookies.items()}
+    client.post(reverse("logout"))
+    replay = Client()
+    for name, value in cookies.items():
+        replay.cookies[name] = value
+    page = replay.get(url).content.decode()
+    assert ">student<" not in page
+    assert "Log in" in page
+
+
+def test_a_password_change_elsewhere_signs_this_session_out(reader, student):
+    client, url = reader
+    student.set_password("a-new-password-1")
+    student.save()
+    page = client.get(url).content.decode()
+    assert ">student<" not in page
+
+
+def test_leaving_the_course_shows_on_the_next_visit(as_user, student, lessons, course):
+    client = as_user(student)
+    url = lesson_url(lessons[0])
+    assert "Mark lesson complete" in warm(client, url).decode()
+    Enrollment.objects.filter(user=student, course=course).delete()
+    page = client.get(url).content.decode()
+    assert "Mark lesson complete" not in page
+    assert "You are reading as a guest" in page
+
+
+def test_a_waiting_message_is_shown_not_a_cached_page(as_user, student, lessons):
+    client = as_user(student)
+    url = lesson_url(lessons[1])
+    warm(client, url)
+    client.post(complete_url(lessons[0]))  # without htmx: a message waits for the next page
+    assert "marked complete" in client.get(url).content.decode()
+
+
+def test_a_changed_session_auth_hash_is_not_served_the_cached_page(reader):
+    client, url = reader
+    session = client.session
+    session[HASH_SESSION_KEY] = "forged"
+    session.save()
+    assert ">student<" not in client.get(url).content.decode()
