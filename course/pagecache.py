@@ -55,9 +55,14 @@ def _bump(scope: str, ident: object) -> None:
     transaction.on_commit(lambda: cache.set(key, secrets.token_hex(8), timeout=None))
 
 
+ALL_COURSES = "*"  # the version of pages that show every course (the catalog)
+
+
 def course_changed(slug: str) -> None:
-    """Pages of this course are stale for every reader (call after bulk updates)."""
+    """Pages of this course, and pages of all courses, are stale for every reader (call
+    after bulk updates)."""
     _bump("course", slug)
+    _bump("course", ALL_COURSES)
 
 
 def person_changed(user_id: int) -> None:
@@ -130,9 +135,9 @@ def _eligible(request: HttpRequest) -> bool:
     )
 
 
-def per_person_page(course_kwarg: str = "slug") -> Callable:
+def per_person_page(course_kwarg: str | None = "slug") -> Callable:
     """Cache a GET view's full page per signed-in reader; the URL's `course_kwarg` names
-    the course whose version the page depends on."""
+    the course whose version the page depends on (None: a page of every course)."""
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
@@ -147,7 +152,9 @@ def per_person_page(course_kwarg: str = "slug") -> Callable:
                 user_id = session.get(SESSION_KEY)
                 if user_id is None:
                     return view(request, *args, **kwargs)
-            course_key = _version_key("course", kwargs[course_kwarg])
+            course_key = _version_key(
+                "course", kwargs[course_kwarg] if course_kwarg else ALL_COURSES
+            )
             person_key = _version_key("person", user_id)
             page_key = f"{_PREFIX}:page:{_release()}:{user_id}:{_digest(request.path)}"
             session_cache_key = f"{cache_session.KEY_PREFIX}{session_key}"
@@ -195,10 +202,11 @@ def per_person_page(course_kwarg: str = "slug") -> Callable:
 
 
 # --- what changes what ---------------------------------------------------------------
-# The cached pages (the lesson page) show: the course, its lessons, its glossary (concepts
-# and the sentences they are found in), its discussion prompts; and for the reader: their
-# account, enrollment, role, lesson completions and progress. Posts, attempts and other
-# people's data are not on them.
+# The cached pages (the lesson page, the catalog) show: the course (the catalog: every
+# published course), its lessons, its glossary (concepts and the sentences they are found
+# in), its discussion prompts; and for the reader: their account, enrollment, role, lesson
+# completions and progress. Posts, attempts and other people's data are not on them. A new
+# page to cache must show nothing else, or its models must be added here.
 COURSE_MODELS = ["catalog.Course", "catalog.Lesson", "catalog.Concept", "catalog.SourceSentence",
                  "discussions.Prompt"]  # fmt: skip
 PERSON_MODELS = ["accounts.User", "accounts.Enrollment", "accounts.CourseStaff",

@@ -142,3 +142,17 @@ def test_a_changed_session_auth_hash_is_not_served_the_cached_page(reader):
     session[HASH_SESSION_KEY] = "forged"
     session.save()
     assert ">student<" not in client.get(url).content.decode()
+
+
+def test_the_catalog_shows_a_newly_published_course_and_a_new_enrollment(
+    as_user, student, other_course
+):
+    client = as_user(student)
+    catalog = reverse("catalog:index")
+    assert "Another course" in warm(client, catalog).decode()
+    assert "Your progress: 0 of 1" not in client.get(catalog).content.decode()
+    factories.EnrollmentFactory(user=student, course=other_course)
+    assert "Your progress: 0 of 1" in client.get(catalog).content.decode()
+    fresh = factories.CourseFactory(title="Freshly published", slug="fresh")
+    factories.LessonFactory(course=fresh, position=1, title="Only lesson")
+    assert "Freshly published" in client.get(catalog).content.decode()

@@ -30,6 +30,7 @@ from course.progress.selectors import (
 
 
 @require_GET
+@per_person_page(course_kwarg=None)
 def index(request: HtmxHttpRequest) -> HttpResponse:
     courses = list(Course.objects.published().with_lesson_count().order_by("title", "pk"))
     enrolled: set[int] = set()
