@@ -22,7 +22,6 @@ import hashlib
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import wraps
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +36,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils.cache import patch_vary_headers
 from django.utils.crypto import constant_time_compare
 
@@ -125,80 +125,120 @@ def _remember_reader(session_key: str, user_id: str) -> None:
     _readers[session_key] = user_id
 
 
-def _eligible(request: HttpRequest) -> bool:
-    return (
-        request.method == "GET"
-        and not request.GET  # one entry per page, not one per made-up query string
-        and not getattr(request, "htmx", False)
-        and bool(request.META.get("CSRF_COOKIE"))
-        and CookieStorage.cookie_name not in request.COOKIES
-    )
-
-
 def per_person_page(course_kwarg: str | None = "slug") -> Callable:
-    """Cache a GET view's full page per signed-in reader; the URL's `course_kwarg` names
-    the course whose version the page depends on (None: a page of every course)."""
+    """Mark a GET view whose full page PerPersonPageMiddleware caches per signed-in reader;
+    the URL's `course_kwarg` names the course whose version the page depends on (None: a
+    page of every course). The view itself is unchanged: it renders on every miss."""
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-        @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME, "")
-            if not session_key or not _eligible(request):
-                return view(request, *args, **kwargs)
-            session: Any = None
-            user_id = _readers.get(session_key) if _sessions_in_default_cache() else None
-            if user_id is None:
-                session = request.session  # a round trip of its own
-                user_id = session.get(SESSION_KEY)
-                if user_id is None:
-                    return view(request, *args, **kwargs)
-            course_key = _version_key(
-                "course", kwargs[course_kwarg] if course_kwarg else ALL_COURSES
-            )
-            person_key = _version_key("person", user_id)
-            page_key = f"{_PREFIX}:page:{_release()}:{user_id}:{_digest(request.path)}"
-            session_cache_key = f"{cache_session.KEY_PREFIX}{session_key}"
-            keys = [course_key, person_key, page_key]
-            found = cache.get_many(keys if session is not None else [*keys, session_cache_key])
-            if session is None:
-                session = found.get(session_cache_key) or {}
-            entry = found.get(page_key)
-            csrf = _digest(request.META["CSRF_COOKIE"])
-            auth_hash = session.get(HASH_SESSION_KEY, "")
-            if (
-                isinstance(entry, _Entry)
-                and str(session.get(SESSION_KEY)) == str(user_id)
-                and SessionStorage.session_key not in session
-                and entry.versions == (found.get(course_key), found.get(person_key))
-                and constant_time_compare(entry.auth_hash, auth_hash)
-                and constant_time_compare(entry.csrf, csrf)
-            ):
-                _remember_reader(session_key, str(user_id))
-                response = HttpResponse(entry.content, content_type=entry.content_type)
-                patch_vary_headers(response, ["Cookie"])
-                return response
-            # Read the versions before rendering: a change committed meanwhile sets a new
-            # one, so what is stored below misses from then on.
-            versions = _current_versions(course_key, person_key, found)
-            response = view(request, *args, **kwargs)
-            user = request.user
-            if (
-                response.status_code == 200
-                and not getattr(response, "streaming", False)
-                and not response.cookies.keys() - {settings.CSRF_COOKIE_NAME}
-                and user.is_authenticated
-                and str(user.pk) == str(user_id)
-                and request.session.get(HASH_SESSION_KEY, "") == auth_hash
-            ):
-                entry = _Entry(versions, auth_hash, csrf, response.content,
-                               response["Content-Type"])  # fmt: skip
-                cache.set(page_key, entry, timeout=PAGE_TIMEOUT)
-                _remember_reader(session_key, str(user_id))
-            return response
-
-        return wrapper
+        # functools.wraps copies __dict__, so the outer decorators (require_GET) carry it.
+        view.page_cache_course_kwarg = course_kwarg  # type: ignore[attr-defined]
+        return view
 
     return decorator
+
+
+_UNMARKED = object()
+
+
+@dataclass(frozen=True)
+class _Lookup:
+    session_key: str
+    course_ident: str
+
+
+class PerPersonPageMiddleware:
+    """Serve a marked page from the cache, or render it and store it.
+
+    Sits right after the session and security middleware: a hit returns before CSRF,
+    authentication, messages and URL dispatch run, since it needs none of them (the session
+    it checks itself; no form is processed on a GET). The security headers and the
+    `Vary: Cookie` it adds still apply.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        lookup = self._lookup(request)
+        if lookup is None:
+            return self.get_response(request)
+        session: Any = None
+        user_id = _readers.get(lookup.session_key) if _sessions_in_default_cache() else None
+        if user_id is None:
+            session = request.session  # a round trip of its own
+            user_id = session.get(SESSION_KEY)
+            if user_id is None:
+                return self.get_response(request)
+        course_key = _version_key("course", lookup.course_ident)
+        person_key = _version_key("person", user_id)
+        page_key = f"{_PREFIX}:page:{_release()}:{user_id}:{_digest(request.path)}"
+        session_cache_key = f"{cache_session.KEY_PREFIX}{lookup.session_key}"
+        keys = [course_key, person_key, page_key]
+        found = cache.get_many(keys if session is not None else [*keys, session_cache_key])
+        if session is None:
+            session = found.get(session_cache_key) or {}
+        entry = found.get(page_key)
+        auth_hash = session.get(HASH_SESSION_KEY, "")
+        if (
+            isinstance(entry, _Entry)
+            and str(session.get(SESSION_KEY)) == str(user_id)
+            and SessionStorage.session_key not in session
+            and entry.versions == (found.get(course_key), found.get(person_key))
+            and constant_time_compare(entry.auth_hash, auth_hash)
+            and constant_time_compare(
+                entry.csrf, _digest(request.COOKIES[settings.CSRF_COOKIE_NAME])
+            )
+        ):
+            _remember_reader(lookup.session_key, str(user_id))
+            response = HttpResponse(entry.content, content_type=entry.content_type)
+            response.headers["Content-Length"] = str(len(entry.content))
+            patch_vary_headers(response, ["Cookie"])
+            return response
+        # Read the versions before rendering: a change committed meanwhile sets a new one,
+        # so what is stored below misses from then on.
+        versions = _current_versions(course_key, person_key, found)
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        csrf = request.META.get("CSRF_COOKIE")  # the secret the page's tokens are of
+        if (
+            response.status_code == 200
+            and not getattr(response, "streaming", False)
+            and not response.cookies.keys() - {settings.CSRF_COOKIE_NAME}
+            and csrf
+            and user is not None
+            and user.is_authenticated
+            and str(user.pk) == str(user_id)
+            and request.session.get(HASH_SESSION_KEY, "") == auth_hash
+        ):
+            entry = _Entry(versions, auth_hash, _digest(csrf), response.content,
+                           response["Content-Type"])  # fmt: skip
+            cache.set(page_key, entry, timeout=PAGE_TIMEOUT)
+            _remember_reader(lookup.session_key, str(user_id))
+        return response
+
+    @staticmethod
+    def _lookup(request: HttpRequest) -> _Lookup | None:
+        """What to look up for this request, or None when it is not for the page cache."""
+        session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+        if (
+            request.method != "GET"
+            or not session_key
+            or request.GET  # one entry per page, not one per made-up query string
+            or request.headers.get("HX-Request") == "true"
+            or not request.COOKIES.get(settings.CSRF_COOKIE_NAME)
+            or CookieStorage.cookie_name in request.COOKIES
+        ):
+            return None
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return None
+        course_kwarg = getattr(match.func, "page_cache_course_kwarg", _UNMARKED)
+        if course_kwarg is _UNMARKED:
+            return None
+        ident = match.kwargs.get(course_kwarg) if course_kwarg else ALL_COURSES
+        return _Lookup(session_key, str(ident)) if ident else None
 
 
 # --- what changes what ---------------------------------------------------------------

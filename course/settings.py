@@ -90,11 +90,13 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "course.middleware.AdminStyleCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Serves a reader's cached page before the rest runs (course/pagecache.py).
+    "course.pagecache.PerPersonPageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",

@@ -3,6 +3,8 @@ and nothing that changes what the page shows is ever served stale, to anyone."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib.auth import HASH_SESSION_KEY
 from django.test import Client
@@ -156,3 +158,24 @@ def test_the_catalog_shows_a_newly_published_course_and_a_new_enrollment(
     fresh = factories.CourseFactory(title="Freshly published", slug="fresh")
     factories.LessonFactory(course=fresh, position=1, title="Only lesson")
     assert "Freshly published" in client.get(catalog).content.decode()
+
+
+def test_a_hit_carries_the_security_headers_and_its_length(reader):
+    client, url = reader
+    hit = client.get(url)
+    assert hit["X-Frame-Options"] == "DENY"
+    assert hit["X-Content-Type-Options"] == "nosniff"
+    assert "script-src 'self'" in hit["Content-Security-Policy"]
+    assert int(hit["Content-Length"]) == len(hit.content)
+
+
+def test_a_new_csrf_cookie_gets_a_page_whose_forms_it_accepts(reader, lessons):
+    """The cached page's forms carry tokens of the old CSRF secret: a session with another
+    secret must get a page rendered for it, whose token its next POST passes with."""
+    client, url = reader
+    client.cookies["csrftoken"] = "x" * 32
+    client.handler.enforce_csrf_checks = True
+    page = client.get(url).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+    response = client.post(complete_url(lessons[0]), {"csrfmiddlewaretoken": token})
+    assert response.status_code == 302
