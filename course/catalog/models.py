@@ -37,6 +37,10 @@ class Course(models.Model):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
 
+    # Kept for the record and the review page, as long as the abstract was: pages that only
+    # need the course's name and settings defer them.
+    BULKY_FIELDS = ("source_text", "cleaning_report")
+
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=80, unique=True)
     summary = models.TextField(blank=True)

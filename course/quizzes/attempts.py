@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from course.accounts.models import Enrollment, User
+from course.catalog.models import Course
 from course.progress.services import mastery_apply, quiz_grade_store
 from course.quizzes.grading import grade
 from course.quizzes.models import Attempt, AttemptItem, Question, QuestionVersion, Quiz
@@ -204,6 +205,7 @@ def attempt_answer(*, attempt: Attempt, position: int, data: Any, check: bool) -
         item = (
             AttemptItem.objects.select_for_update(of=("self", "attempt"))
             .select_related("attempt__quiz__course", "version")
+            .defer(*(f"attempt__quiz__course__{name}" for name in Course.BULKY_FIELDS))
             .get(attempt_id=attempt.pk, attempt__user_id=attempt.user_id, position=position)
         )
     except AttemptItem.DoesNotExist:

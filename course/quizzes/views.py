@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from course.catalog.access import can_edit, get_course_for, get_course_for_editor, is_enrolled
-from course.catalog.models import Concept
+from course.catalog.models import Concept, Course
 from course.http import AuthedRequest
 from course.quizzes import attempts as attempt_services
 from course.quizzes.attempts import AttemptError, answers_revealed
@@ -60,7 +60,11 @@ def _get_quiz_for(request: AuthedRequest, slug: str, quiz_id: int) -> Quiz:
 def _get_attempt_for(request: AuthedRequest, attempt_id: int) -> Attempt:
     """The attempt, only for the student who owns it: anyone else gets a 404."""
     return get_object_or_404(
-        Attempt.objects.select_related("quiz", "quiz__course"), pk=attempt_id, user=request.user
+        Attempt.objects.select_related("quiz", "quiz__course").defer(
+            *(f"quiz__course__{name}" for name in Course.BULKY_FIELDS)
+        ),
+        pk=attempt_id,
+        user=request.user,
     )
 
 
