@@ -9,6 +9,7 @@ from course.accounts.admin import CourseStaffInline as _UserCourseStaffInline
 from course.accounts.forms import EnrollEmailsForm
 from course.accounts.services import enroll_emails
 from course.catalog.models import Concept, Course, Lesson, SourceSentence
+from course.progress.admin import RecountsCourseProgress
 
 
 class LessonInline(admin.TabularInline):
@@ -30,7 +31,7 @@ class ConceptInline(admin.TabularInline):
 
 
 @admin.register(Course)
-class CourseAdmin(admin.ModelAdmin):
+class CourseAdmin(RecountsCourseProgress):
     list_display = ["title", "slug", "status", "published_at", "created_at"]
     list_filter = ["status", "created_at"]
     search_fields = ["title", "slug", "summary"]
@@ -83,7 +84,7 @@ class CourseAdmin(admin.ModelAdmin):
 
 
 @admin.register(Lesson)
-class LessonAdmin(admin.ModelAdmin):
+class LessonAdmin(RecountsCourseProgress):
     list_display = ["title", "course", "position", "updated_at"]
     list_filter = ["course"]
     search_fields = ["title", "body", "course__title"]

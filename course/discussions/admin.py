@@ -3,10 +3,11 @@ from __future__ import annotations
 from django.contrib import admin
 
 from course.discussions.models import Post, Prompt
+from course.progress.admin import RecountsCourseProgress
 
 
 @admin.register(Prompt)
-class PromptAdmin(admin.ModelAdmin):
+class PromptAdmin(RecountsCourseProgress):
     list_display = ["__str__", "course", "lesson", "position", "locked", "post_first"]
     list_filter = ["course", "locked", "post_first"]
     search_fields = ["text", "course__title"]

@@ -17,7 +17,7 @@ from course.catalog.models import Concept, Course, SourceSentence
 from course.catalog.selectors import concepts_by_term, draft_concepts, source_sentences
 from course.discussions.models import BODY_MAX_LENGTH, Post, Prompt
 from course.generator import DraftPrompt, generate_prompts
-from course.progress.services import progress_refresh
+from course.progress.services import course_progress_recount, progress_refresh
 
 # A second identical submit within this window is the same post (a double click, a retry).
 DUPLICATE_WINDOW = timedelta(seconds=10)
@@ -49,6 +49,8 @@ def prompts_create(
         prompt = Prompt.objects.create(course=course, text=item.text, position=start + offset)
         _link(prompt, item, sentences, concepts)
         created.append(prompt)
+    if created:
+        course_progress_recount(course_id=course.pk)  # a new prompt to join
     return created
 
 
@@ -58,8 +60,12 @@ def prompt_update(*, prompt: Prompt, text: str) -> Prompt:
     return prompt
 
 
+@transaction.atomic
 def prompt_delete(*, prompt: Prompt) -> None:
+    """Delete a prompt and its posts; students' standing is recounted without it."""
+    course_id = prompt.course_id
     prompt.delete()
+    course_progress_recount(course_id=course_id)
 
 
 @transaction.atomic

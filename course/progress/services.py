@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import ExpressionWrapper, F, FloatField, Value
+from django.db.models import Count, ExpressionWrapper, F, FloatField, QuerySet, Value
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Greatest, Least
 from django.utils import timezone
 
 from course.accounts.models import Enrollment, User
 from course.catalog.models import Concept, Lesson
-from course.pagecache import person_changed
+from course.pagecache import course_changed, person_changed
 from course.progress.models import ConceptMastery, CourseProgress, LessonCompletion, QuizGrade
 from course.quizzes.models import Attempt, AttemptItem, Quiz
 
@@ -33,52 +35,128 @@ def lesson_complete(*, user: User, lesson: Lesson) -> bool:
     return created
 
 
+@dataclass(frozen=True)
+class _Totals:
+    rule: str
+    lessons: int
+    quizzes: int
+    prompts: int
+
+
+def _totals(course_id: int) -> _Totals:
+    """What the course asks of a student: its rule and how many of each part it counts."""
+    from course.catalog.models import Course
+    from course.discussions.models import Prompt
+
+    course = Course.objects.only("completion_rule").get(pk=course_id)
+    return _Totals(
+        rule=course.completion_rule,
+        lessons=Lesson.objects.filter(course_id=course_id).count(),
+        quizzes=Quiz.objects.published().filter(course_id=course_id).count(),
+        prompts=Prompt.objects.filter(course_id=course_id).count(),
+    )
+
+
+def _passed_grades() -> QuerySet[QuizGrade]:
+    """Grades that pass their quiz, as it is now (published, at its current pass mark)."""
+    return QuizGrade.objects.filter(
+        quiz__status=Quiz.Status.PUBLISHED,
+        grade__gte=ExpressionWrapper(F("quiz__pass_mark") / 100.0, output_field=FloatField()),
+    )
+
+
+def _apply_standing(
+    row: CourseProgress, totals: _Totals, lessons: int, quizzes: int, prompts: int
+) -> None:
+    """Set a progress row from the counts, by the course's completion rule."""
+    from course.catalog.models import Course
+
+    parts = [(lessons, totals.lessons)]
+    if totals.rule in (Course.Completion.LESSONS_QUIZZES, Course.Completion.ALL):
+        parts.append((quizzes, totals.quizzes))
+    if totals.rule == Course.Completion.ALL:
+        parts.append((prompts, totals.prompts))
+    done = sum(min(d, t) for d, t in parts)
+    total = sum(t for _, t in parts)
+    completed = total > 0 and done >= total
+    row.lessons_done, row.quizzes_passed, row.prompts_joined = lessons, quizzes, prompts
+    row.percent = round(100 * done / total) if total else 0
+    if completed and not row.completed:
+        row.completed_at = timezone.now()
+    row.completed = completed
+
+
 def progress_refresh(*, user_id: int, course_id: int) -> CourseProgress:
     """Recount a student's standing in a course from the source rows and store it.
 
     Idempotent and race-safe: it writes counts derived from committed rows with one upsert,
     so two refreshes running together both store the same numbers.
     """
-    from course.catalog.models import Course
-    from course.discussions.models import Prompt
-    from course.quizzes.models import Quiz
-
-    course = Course.objects.get(pk=course_id)
-    lessons_total = course.lessons.count()
+    totals = _totals(course_id)
     lessons_done = LessonCompletion.objects.filter(user_id=user_id, course_id=course_id).count()
-    quizzes_total = Quiz.objects.published().filter(course_id=course_id).count()
-    quizzes_passed = QuizGrade.objects.filter(
-        user_id=user_id,
-        course_id=course_id,
-        quiz__status=Quiz.Status.PUBLISHED,
-        grade__gte=ExpressionWrapper(F("quiz__pass_mark") / 100.0, output_field=FloatField()),
-    ).count()
-    prompts_total = Prompt.objects.filter(course_id=course_id).count()
+    quizzes_passed = _passed_grades().filter(user_id=user_id, course_id=course_id).count()
     prompts_joined = _prompts_joined(user_id=user_id, course_id=course_id)
-    parts = [(lessons_done, lessons_total)]
-    if course.completion_rule in (course.Completion.LESSONS_QUIZZES, course.Completion.ALL):
-        parts.append((quizzes_passed, quizzes_total))
-    if course.completion_rule == course.Completion.ALL:
-        parts.append((prompts_joined, prompts_total))
-    done = sum(min(d, t) for d, t in parts)
-    total = sum(t for _, t in parts)
-    percent = round(100 * done / total) if total else 0
-    completed = total > 0 and done >= total
-    now = timezone.now()
     with transaction.atomic():
         progress, _ = CourseProgress.objects.select_for_update().get_or_create(
             user_id=user_id, course_id=course_id
         )
-        progress.lessons_done = lessons_done
-        progress.quizzes_passed = quizzes_passed
-        progress.prompts_joined = prompts_joined
-        progress.percent = percent
-        if completed and not progress.completed:
-            progress.completed_at = now
-        progress.completed = completed
-        progress.last_activity = now
+        _apply_standing(progress, totals, lessons_done, quizzes_passed, prompts_joined)
+        progress.last_activity = timezone.now()
         progress.save()
     return progress
+
+
+@transaction.atomic
+def course_progress_recount(*, course_id: int) -> int:
+    """Recount every enrolled student's standing after the course itself changed: a prompt
+    or quiz added or removed, a quiz published or its pass mark changed, a lesson added,
+    the completion rule changed. Set-based, whatever the number of students: the rows are
+    made and locked first (a student's own refresh waits, then recounts after), then three
+    grouped counts and one bulk write. Not student activity: `last_activity` is kept.
+    Returns the number of rows written."""
+    from course.discussions.models import Post
+
+    students = list(
+        Enrollment.objects.filter(course_id=course_id).values_list("user_id", flat=True)
+    )
+    CourseProgress.objects.bulk_create(
+        [CourseProgress(user_id=pk, course_id=course_id) for pk in students],
+        ignore_conflicts=True,
+        batch_size=1000,
+    )
+    rows = list(
+        CourseProgress.objects.select_for_update()
+        .filter(course_id=course_id, user_id__in=students)
+        .order_by("pk")
+    )
+    totals = _totals(course_id)
+
+    def per_student(qs: QuerySet, user_field: str, counted: str) -> dict[int, int]:
+        return dict(qs.values_list(user_field).annotate(n=Count(counted, distinct=True)).order_by())
+
+    lessons = per_student(
+        LessonCompletion.objects.filter(course_id=course_id), "user_id", "lesson_id"
+    )
+    quizzes = per_student(_passed_grades().filter(course_id=course_id), "user_id", "quiz_id")
+    prompts = per_student(
+        Post.objects.filter(prompt__course_id=course_id), "author_id", "prompt_id"
+    )
+    for row in rows:
+        pk = row.user_id
+        _apply_standing(row, totals, lessons.get(pk, 0), quizzes.get(pk, 0), prompts.get(pk, 0))
+    CourseProgress.objects.bulk_update(
+        rows,
+        ["lessons_done", "quizzes_passed", "prompts_joined", "percent", "completed",
+         "completed_at"],
+        batch_size=1000,
+    )  # fmt: skip
+    # The pages showing this progress are the course's: its version covers every reader.
+    from course.catalog.models import Course
+
+    slug = Course.objects.filter(pk=course_id).values_list("slug", flat=True).first()
+    if slug:
+        course_changed(slug)
+    return len(rows)
 
 
 def _prompts_joined(*, user_id: int, course_id: int) -> int:

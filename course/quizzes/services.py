@@ -11,6 +11,7 @@ from django.db.models import Max
 from course.catalog.models import Concept, Course, Lesson, SourceSentence
 from course.catalog.selectors import concepts_by_term, draft_concepts, source_sentences
 from course.generator import DraftQuestion, generate_questions
+from course.progress.services import course_progress_recount
 from course.quizzes.models import Question, QuestionVersion, Quiz, QuizQuestion
 
 if TYPE_CHECKING:
@@ -167,9 +168,11 @@ def questions_for_concept(*, concept: Concept, limit: int = 2) -> list[Question]
 
 
 @transaction.atomic
+@transaction.atomic
 def quiz_save(*, form: QuizForm, course: Course) -> Quiz:
     """Save a quiz's settings and its questions (in bank order), keeping existing slots'
-    points."""
+    points. Students' standing is recounted: publishing, unpublishing or a new pass mark
+    changes what they have passed."""
     quiz = form.save(commit=False)
     quiz.course = course
     quiz.save()
@@ -180,6 +183,7 @@ def quiz_save(*, form: QuizForm, course: Course) -> Quiz:
         slot = existing.get(question.pk) or QuizQuestion(quiz=quiz, question=question)
         slot.position = position
         slot.save()
+    course_progress_recount(course_id=course.pk)
     return quiz
 
 
