@@ -85,10 +85,11 @@ def _digest(value: str) -> str:
 
 @functools.cache
 def _release() -> str:
-    """A digest of the code and templates that render pages: a deploy that changes either
-    starts from an empty page cache, and every worker of one release shares it."""
+    """A digest of the code and templates that render pages, and of the secret key: a
+    deploy that changes either starts from an empty page cache (a new key has logged every
+    session out, and no page may outlive that), and every worker of one release shares it."""
     root = Path(settings.BASE_DIR)
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(settings.SECRET_KEY.encode())
     for path in sorted([*root.glob("course/**/*.py"), *root.glob("templates/**/*.html")]):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -10,6 +10,7 @@ from django.contrib.auth import HASH_SESSION_KEY
 from django.test import Client
 from django.urls import reverse
 
+from course import pagecache
 from course.accounts.models import Enrollment
 from course.catalog.services import lesson_move, lesson_update
 from tests import factories
@@ -179,3 +180,14 @@ def test_a_new_csrf_cookie_gets_a_page_whose_forms_it_accepts(reader, lessons):
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
     response = client.post(complete_url(lessons[0]), {"csrfmiddlewaretoken": token})
     assert response.status_code == 302
+
+
+def test_a_new_secret_key_serves_no_page_stored_under_the_old_one(reader, settings):
+    client, url = reader
+    pagecache._release.cache_clear()
+    settings.SECRET_KEY = "another-secret-key-" + "x" * 40
+    try:
+        page = client.get(url).content.decode()
+    finally:
+        pagecache._release.cache_clear()
+    assert ">student<" not in page  # the session's auth hash no longer verifies
