@@ -1,13 +1,15 @@
 """Whole pages cached per person and invalidated by version keys.
 
-A signed-in reader's lesson page costs a dozen queries, the Markdown cache and a template;
-served from here it costs one cache round trip (the session, the versions and the page
-fetched together). Each stored page
-records the versions it was rendered under: one for its course (lessons, glossary,
-prompts, the course itself) and one for its reader (enrollment, role, progress, the
-account). A write that changes what such a page shows sets a new version (the signal
-receivers below, and `course_changed` for bulk updates, which send no signals), so the
-next request misses and renders afresh. Nothing is served after the change commits.
+A signed-in reader's lesson page costs a dozen queries, the Markdown cache and a template.
+Served from here, it costs one cache round trip: the session, the versions and the page are
+fetched together, by a middleware that answers before CSRF, authentication and the view.
+
+Each stored page records the versions it was rendered under: one for its course (lessons,
+glossary, prompts, the course itself; the catalog has one for all courses) and one for its
+reader (enrollment, role, progress, the account). A write that changes what such a page
+shows sets a new version when it commits (the signal receivers below; `course_changed` and
+`person_changed` for bulk updates, which send no signals), so the next request misses and
+renders afresh. Nothing is served stale after the change commits.
 
 A hit is served only to the session that could have rendered it: the same user, the same
 session auth hash (a password change logs other sessions out, as Django does), the same
