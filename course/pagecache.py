@@ -36,7 +36,7 @@ from django.contrib.sessions.backends import cache as cache_session
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Model
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_vary_headers
@@ -245,13 +245,15 @@ class PerPersonPageMiddleware:
 
 
 # --- what changes what ---------------------------------------------------------------
-# The cached pages (the lesson page, the catalog) show: the course (the catalog: every
-# published course), its lessons, its glossary (concepts and the sentences they are found
-# in), its discussion prompts; and for the reader: their account, enrollment, role, lesson
-# completions and progress. Posts, attempts and other people's data are not on them. A new
-# page to cache must show nothing else, or its models must be added here.
+# The cached pages (the lesson page, the catalog, the student dashboard) show: the course
+# (catalog and dashboard: every course), its lessons, its glossary (concepts and the
+# sentences they are found in), its discussion prompts, its quizzes and the concepts their
+# questions test; and for the reader: their account, enrollment, role, lesson completions,
+# progress, grades and mastery, and whether they may create courses (permissions). Posts,
+# attempts and other people's data are not on them. A new page to cache must show nothing
+# else, or its models must be added here.
 COURSE_MODELS = ["catalog.Course", "catalog.Lesson", "catalog.Concept", "catalog.SourceSentence",
-                 "discussions.Prompt"]  # fmt: skip
+                 "discussions.Prompt", "quizzes.Quiz", "quizzes.QuizQuestion"]  # fmt: skip
 PERSON_MODELS = ["accounts.User", "accounts.Enrollment", "accounts.CourseStaff",
                  "progress.LessonCompletion", "progress.CourseProgress", "progress.QuizGrade",
                  "progress.ConceptMastery"]  # fmt: skip
@@ -264,11 +266,11 @@ def _course_slug(instance: Model) -> str | None:
     cached = instance._state.fields_cache.get("course")
     if cached is not None:
         return cached.slug
-    return (
-        course_model.objects.filter(pk=instance.course_id)  # type: ignore[attr-defined]
-        .values_list("slug", flat=True)
-        .first()
-    )
+    if hasattr(instance, "course_id"):
+        found = course_model.objects.filter(pk=instance.course_id)
+    else:  # a quiz's question slot
+        found = course_model.objects.filter(quizzes=instance.quiz_id)  # type: ignore[attr-defined]
+    return found.values_list("slug", flat=True).first()
 
 
 def _on_course_model(sender: type[Model], instance: Model, **kwargs: Any) -> None:
@@ -282,8 +284,33 @@ def _on_person_model(sender: type[Model], instance: Model, **kwargs: Any) -> Non
     person_changed(instance.pk if isinstance(instance, user_model) else instance.user_id)  # type: ignore[attr-defined]
 
 
+def _on_question_concepts(sender: type[Model], instance: Model, action: str, **kwargs: Any) -> None:
+    # The dashboard suggests quizzes whose questions test a student's weakest concept.
+    if action in ("post_add", "post_remove", "post_clear"):
+        _on_course_model(sender, instance)
+
+
+def _on_permissions(
+    sender: type[Model], instance: Model, action: str = "post_delete", **kwargs: Any
+) -> None:
+    # Who may create courses shows on the dashboard. Groups and permissions change rarely,
+    # and only in the admin: every page of all courses is made stale (not the lesson pages,
+    # which do not depend on them).
+    if action.startswith("post_"):
+        _bump("course", ALL_COURSES)
+
+
 def connect() -> None:
     """Wire the receivers (from CatalogConfig.ready)."""
+    question = apps.get_model("quizzes.Question")
+    m2m_changed.connect(
+        _on_question_concepts, sender=question.concepts.through, dispatch_uid="pagecache-qc"
+    )
+    user = apps.get_model(settings.AUTH_USER_MODEL)
+    group = apps.get_model("auth.Group")
+    for through in (user.groups.through, user.user_permissions.through, group.permissions.through):
+        m2m_changed.connect(_on_permissions, sender=through, dispatch_uid=f"pagecache-{through}")
+    post_delete.connect(_on_permissions, sender=group, dispatch_uid="pagecache-group")
     for label in COURSE_MODELS:
         model = apps.get_model(label)
         for signal in (post_save, post_delete):

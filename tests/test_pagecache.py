@@ -7,12 +7,16 @@ import re
 
 import pytest
 from django.contrib.auth import HASH_SESSION_KEY
+from django.contrib.auth.models import Permission
+from django.http import QueryDict
 from django.test import Client
 from django.urls import reverse
 
 from course import pagecache
 from course.accounts.models import Enrollment
 from course.catalog.services import lesson_move, lesson_update
+from course.quizzes.attempts import attempt_answer, attempt_start
+from course.quizzes.models import Quiz
 from tests import factories
 
 # Versions are set when a change commits: these tests commit, as a request does.
@@ -191,3 +195,48 @@ def test_a_new_secret_key_serves_no_page_stored_under_the_old_one(reader, settin
     finally:
         pagecache._release.cache_clear()
     assert ">student<" not in page  # the session's auth hash no longer verifies
+
+
+@pytest.fixture
+def dashboard(as_user, student, course):
+    """The student's dashboard, cached, with the course's concept core (shown there)."""
+    course.concepts.update(core=True)
+    client = as_user(student)
+    url = reverse("progress:dashboard")
+    warm(client, url)
+    return client, url
+
+
+def practice_quiz(course, **settings):
+    question = factories.QuestionFactory(
+        course=course, type="true_false", prompt="Claim.", options=["True", "False"], answer=True
+    )
+    question.concepts.add(course.concepts.get())
+    return factories.quiz_with(course, [question], title="Practice me", **settings)
+
+
+def test_the_dashboard_suggests_a_quiz_published_after_it_was_cached(dashboard, course):
+    client, url = dashboard
+    assert "Practice me" not in client.get(url).content.decode()
+    practice_quiz(course)
+    assert "Practice me" in client.get(url).content.decode()
+
+
+def test_the_dashboard_shows_mastery_from_an_answer_checked_after_it_was_cached(
+    dashboard, course, student
+):
+    quiz = practice_quiz(course, feedback_mode=Quiz.Feedback.IMMEDIATE)
+    client, url = dashboard
+    assert "Familiar" not in client.get(url).content.decode()
+    attempt = attempt_start(quiz=quiz, user=student)
+    attempt_answer(attempt=attempt, position=1, data=QueryDict("choice=true"), check=True)
+    assert "Familiar" in client.get(url).content.decode()
+
+
+def test_the_dashboard_offers_course_creation_once_permitted(dashboard, student):
+    client, url = dashboard
+    assert "New course from an abstract" not in client.get(url).content.decode()
+    student.user_permissions.add(Permission.objects.get(codename="add_course"))
+    assert "New course from an abstract" in client.get(url).content.decode()
+    student.user_permissions.clear()
+    assert "New course from an abstract" not in client.get(url).content.decode()

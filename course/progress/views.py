@@ -13,12 +13,14 @@ from course.catalog.access import can_create_courses, get_lesson_for_reader
 from course.catalog.models import Course
 from course.catalog.views.pages import lesson_context
 from course.http import AuthedRequest
+from course.pagecache import per_person_page
 from course.progress.dashboard import student_dashboard
 from course.progress.services import lesson_complete
 
 
 @require_GET
 @login_required
+@per_person_page(course_kwarg=None)
 def dashboard(request: AuthedRequest) -> HttpResponse:
     teaching = list(Course.objects.taught_by(request.user).order_by("title", "pk"))
     context = {
