@@ -112,6 +112,15 @@ def anonymous() -> AnonymousUser:
     return AnonymousUser()
 
 
+def forget_cached_pages(client: Client, user: User) -> None:
+    """Empty the cache so the client's next request renders its page afresh, and sign in
+    again: with REDIS_URL (the production settings) the session was in that cache too."""
+    from django.core.cache import cache
+
+    cache.clear()
+    client.force_login(user)
+
+
 def client_for(user: User | AnonymousUser) -> Client:
     client = Client()
     if user.is_authenticated:

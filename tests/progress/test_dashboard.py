@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from course.progress.services import lesson_complete, progress_refresh
 from tests import factories
+from tests.conftest import forget_cached_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +80,7 @@ def test_it_renders_in_constant_queries(as_user, student, course, django_assert_
     same number of queries whatever the number of courses."""
     client = as_user(student)
     client.get(URL)
-    cache.clear()
+    forget_cached_pages(client, student)
     with CaptureQueriesContext(connection) as small:
         client.get(URL)
     factories.grow_course(course, completed_by=student)
@@ -93,11 +93,11 @@ def test_it_renders_in_constant_queries(as_user, student, course, django_assert_
     # lessons, my mastery levels, their core concepts, practice quizzes for my weakest
     # concepts (2), courses I teach, and for someone who teaches none: my permissions and
     # my groups' permissions (may I create courses?)
-    cache.clear()
+    forget_cached_pages(client, student)
     with django_assert_max_num_queries(13):
         response = client.get(URL)
     assert "50 of 53 lessons complete" in response.text
-    cache.clear()
+    forget_cached_pages(client, student)
     with CaptureQueriesContext(connection) as big:
         client.get(URL)
     assert len(big) == len(small)
