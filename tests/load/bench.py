@@ -80,13 +80,16 @@ def main() -> None:
         "action=check&choice=0&answer=guess&rank-0=1&rank-1=2&rank-2=3&rank-3=4&match-0=0&match-1=1"
     )
 
-    def check(person: object, position: int) -> Request:
-        headers = {
+    def write_headers(person: object) -> dict[str, str]:
+        return {
             "Cookie": person.cookie,  # type: ignore[attr-defined]
             "X-CSRFToken": person.csrf,  # type: ignore[attr-defined]
             "HX-Request": "true",
             "Content-Type": "application/x-www-form-urlencoded",
         }
+
+    def check(person: object, position: int) -> Request:
+        headers = write_headers(person)
         path = f"/attempts/{person.attempt_id}/questions/{position}/"  # type: ignore[attr-defined]
         return Request("POST", path, headers, body)
 
@@ -125,6 +128,20 @@ def main() -> None:
             top = run(base, ceiling, seconds=SECONDS, connections=CONNECTIONS)
             report("ceiling", top, top.rps)
             report(name, run(base, requests, seconds=SECONDS, connections=CONNECTIONS), top.rps)
+    if not ONLY or "write_floor" in ONLY:
+        # A separate server (one more URL), with its own ceiling: the least a durable write
+        # costs here, the bound under which check_answer's ratio lies (tests/load/floor_urls.py).
+        floor = [
+            Request("POST", "/bench/write-floor", {**write_headers(p), "Content-Length": "0"})
+            for p in students
+        ]
+        with gunicorn({**env, "DJANGO_SETTINGS_MODULE": "tests.load.floor_settings"}) as base:
+            run(base, ceiling, seconds=WARMUP, connections=CONNECTIONS)
+            run(base, floor, seconds=WARMUP, connections=CONNECTIONS)
+            top = run(base, ceiling, seconds=SECONDS, connections=CONNECTIONS)
+            report("ceiling", top, top.rps)
+            writes = run(base, floor, seconds=SECONDS, connections=CONNECTIONS)
+            report("write_floor", writes, top.rps)
     print(f"bench: generator_reference ms={1000 * ref:.1f}")
     print(f"bench: generator_10x ms={1000 * ten:.1f} ratio={ten / ref:.1f}")
 
