@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
@@ -112,8 +113,8 @@ def course_progress_recount(*, course_id: int) -> int:
     or quiz added or removed, a quiz published or its pass mark changed, a lesson added,
     the completion rule changed. Set-based, whatever the number of students: the rows are
     made and locked first (a student's own refresh waits, then recounts after), then three
-    grouped counts and one bulk write. Not student activity: `last_activity` is kept.
-    Returns the number of rows written."""
+    grouped counts and one UPDATE per distinct standing. Not student activity:
+    `last_activity` is kept. Returns the number of students counted."""
     from course.discussions.models import Post
 
     students = list(
@@ -141,15 +142,24 @@ def course_progress_recount(*, course_id: int) -> int:
     prompts = per_student(
         Post.objects.filter(prompt__course_id=course_id), "author_id", "prompt_id"
     )
+    # Students with the same counts get the same standing: one UPDATE per distinct
+    # standing (a few dozen at most), not one CASE per row, and none for unchanged rows.
+    groups: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    fields = ("lessons_done", "quizzes_passed", "prompts_joined", "percent", "completed")
     for row in rows:
         pk = row.user_id
+        before = tuple(getattr(row, f) for f in fields)
+        was_completed = row.completed
         _apply_standing(row, totals, lessons.get(pk, 0), quizzes.get(pk, 0), prompts.get(pk, 0))
-    CourseProgress.objects.bulk_update(
-        rows,
-        ["lessons_done", "quizzes_passed", "prompts_joined", "percent", "completed",
-         "completed_at"],
-        batch_size=1000,
-    )  # fmt: skip
+        after = tuple(getattr(row, f) for f in fields)
+        if after != before:
+            groups[(*after, row.completed and not was_completed)].append(row.pk)
+    now = timezone.now()
+    for (*values, newly_completed), ids in groups.items():
+        changes = dict(zip(fields, values, strict=True))
+        if newly_completed:
+            changes["completed_at"] = now
+        CourseProgress.objects.filter(pk__in=ids).update(**changes)
     # The pages showing this progress are the course's: its version covers every reader.
     from course.catalog.models import Course
 
