@@ -171,8 +171,9 @@ def questions_for_concept(*, concept: Concept, limit: int = 2) -> list[Question]
 @transaction.atomic
 def quiz_save(*, form: QuizForm, course: Course) -> Quiz:
     """Save a quiz's settings and its questions (in bank order), keeping existing slots'
-    points. Students' standing is recounted: publishing, unpublishing or a new pass mark
-    changes what they have passed."""
+    points. Students' standing is recounted when the quiz is new, published, unpublished or
+    given a new pass mark: that changes what they have passed."""
+    counts_change = form.instance.pk is None or {"status", "pass_mark"} & set(form.changed_data)
     quiz = form.save(commit=False)
     quiz.course = course
     quiz.save()
@@ -183,7 +184,8 @@ def quiz_save(*, form: QuizForm, course: Course) -> Quiz:
         slot = existing.get(question.pk) or QuizQuestion(quiz=quiz, question=question)
         slot.position = position
         slot.save()
-    course_progress_recount(course_id=course.pk)
+    if counts_change:
+        course_progress_recount(course_id=course.pk)
     return quiz
 
 
