@@ -13,7 +13,7 @@ from django.db.models.functions import Greatest, Least
 from django.utils import timezone
 
 from course.accounts.models import Enrollment, User
-from course.catalog.models import Concept, Lesson
+from course.catalog.models import Concept, Course, Lesson
 from course.pagecache import course_changed, person_changed
 from course.progress.models import ConceptMastery, CourseProgress, LessonCompletion, QuizGrade
 from course.quizzes.models import Attempt, AttemptItem, Quiz
@@ -46,7 +46,6 @@ class _Totals:
 
 def _totals(course_id: int) -> _Totals:
     """What the course asks of a student: its rule and how many of each part it counts."""
-    from course.catalog.models import Course
     from course.discussions.models import Prompt
 
     course = Course.objects.only("completion_rule").get(pk=course_id)
@@ -70,8 +69,6 @@ def _apply_standing(
     row: CourseProgress, totals: _Totals, lessons: int, quizzes: int, prompts: int
 ) -> None:
     """Set a progress row from the counts, by the course's completion rule."""
-    from course.catalog.models import Course
-
     parts = [(lessons, totals.lessons)]
     if totals.rule in (Course.Completion.LESSONS_QUIZZES, Course.Completion.ALL):
         parts.append((quizzes, totals.quizzes))
@@ -161,8 +158,6 @@ def course_progress_recount(*, course_id: int) -> int:
             changes["completed_at"] = now
         CourseProgress.objects.filter(pk__in=ids).update(**changes)
     # The pages showing this progress are the course's: its version covers every reader.
-    from course.catalog.models import Course
-
     slug = Course.objects.filter(pk=course_id).values_list("slug", flat=True).first()
     if slug:
         course_changed(slug)

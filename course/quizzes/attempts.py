@@ -209,7 +209,8 @@ def attempt_answer(*, attempt: Attempt, position: int, data: Any, check: bool) -
             .get(attempt_id=attempt.pk, attempt__user_id=attempt.user_id, position=position)
         )
     except AttemptItem.DoesNotExist:
-        Attempt.objects.filter(user_id=attempt.user_id).only("pk").get(pk=attempt.pk)
+        if not Attempt.objects.filter(pk=attempt.pk, user_id=attempt.user_id).exists():
+            raise Attempt.DoesNotExist("No such attempt.") from None
         raise AttemptError("No such question in this attempt.") from None
     attempt = item.attempt
     if not attempt.is_open:

@@ -105,10 +105,14 @@ def test_changing_the_completion_rule_in_the_admin_recounts(
 def test_a_recount_costs_the_same_queries_for_many_students(
     course, lessons, django_assert_max_num_queries
 ):
-    for _ in range(30):
-        factories.EnrollmentFactory(user=factories.UserFactory(), course=course)
-    # students, make rows, lock rows, course rule, 3 totals, 3 grouped counts, bulk update,
-    # the course's slug
-    with django_assert_max_num_queries(14):
+    students = [factories.UserFactory() for _ in range(30)]
+    for n, student in enumerate(students):
+        factories.EnrollmentFactory(user=student, course=course)
+        for lesson in lessons[: n % 3]:  # three standings: 0, 1 or 2 of 3 lessons
+            factories.LessonCompletionFactory(user=student, lesson=lesson, course=course)
+    # its savepoint and release, students, make rows, lock rows, course rule, 3 totals, 3
+    # grouped counts, one UPDATE per changed standing (2: the rows start at 0), the slug
+    with django_assert_max_num_queries(15):
         assert course_progress_recount(course_id=course.pk) == 30
-    assert CourseProgress.objects.filter(course=course).count() == 30
+    percents = dict(CourseProgress.objects.filter(course=course).values_list("user", "percent"))
+    assert percents == {s.pk: round(100 * (n % 3) / 3) for n, s in enumerate(students)}
