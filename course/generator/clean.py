@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import HEADING_WORDS, STOPWORDS, UI_WORDS
-from .model import Removed
 
 # --- character-level normalisation -------------------------------------------------
 
@@ -140,6 +139,10 @@ def _continues(prev: _Line, line: _Line, widest: int, hanging: bool) -> bool:
         return True
     if line.text[:1].islower() and not _ends_sentence(prev.text):
         return True
+    if prev.text.endswith(",") or prev.text.rsplit(" ", 1)[-1].lower() in STOPWORDS:
+        return True
+    if not widest:
+        return False
     long_enough = len(prev.text) >= max(_WRAPPED_LINE_MIN_CHARS, _WRAPPED_LINE_SHARE * widest)
     return long_enough
 
@@ -152,13 +155,28 @@ def _join(prev: str, nxt: str) -> str:
     return f"{prev} {nxt}"
 
 
+def _wrap_width(block: list[_Line]) -> int:
+    """The width the block was wrapped at, or 0 when it was not hard-wrapped.
+
+    A hard-wrapped block has most of its lines (all but the last) near one width; a
+    page copied line per paragraph has lines of any length, and there a long line
+    is a whole paragraph, not the first part of one.
+    """
+    widest = max(len(line.text) for line in block)
+    body = block[:-1]
+    if len(body) < 2:
+        return 0  # two lines say nothing about a wrap width
+    near = sum(1 for line in body if len(line.text) >= _WRAPPED_LINE_SHARE * widest)
+    return widest if near * 2 >= len(body) else 0
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Logical paragraphs of normalised text, wrapped lines joined back."""
     paragraphs: list[str] = []
     for block in _blocks(text):
         rest = block[1:]
         hanging = bool(rest) and sum(line.indented for line in rest) * 2 > len(rest)
-        widest = max(len(line.text) for line in block)
+        widest = _wrap_width(block)
         current = block[0].text
         prev = block[0]
         for line in rest:
@@ -238,48 +256,3 @@ def looks_like_title(first: str, following: list[str]) -> bool:
         and not _ends_sentence(first)
         and is_prose(following[0])
     )
-
-
-# --- the stage --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CleanText:
-    """Paragraphs ready for sentence splitting."""
-
-    title: str | None
-    paragraphs: list[str]
-    removed: list[Removed] = field(default_factory=list)
-
-
-def paragraph_key(text: str) -> str:
-    """Comparison key: two copies differing only in case or spacing are equal."""
-    return collapse_spaces(text).casefold()
-
-
-def clean(text: str) -> CleanText:
-    """Normalise, drop boilerplate, detect a title, collapse repeated paragraphs."""
-    normal = normalize_chars(text)
-    main_script = dominant_script(normal)
-    removed: list[Removed] = []
-    kept: list[str] = []
-    for paragraph in split_paragraphs(normal):
-        if is_boilerplate(paragraph, main_script):
-            removed.append(Removed("boilerplate", paragraph))
-        else:
-            kept.append(paragraph)
-
-    title: str | None = None
-    if kept and looks_like_title(kept[0], kept[1:]):
-        title = kept.pop(0)
-
-    seen: set[str] = set()
-    unique: list[str] = []
-    for paragraph in kept:
-        key = paragraph_key(paragraph)
-        if key in seen:
-            removed.append(Removed("duplicate", paragraph))
-        else:
-            seen.add(key)
-            unique.append(paragraph)
-    return CleanText(title=title, paragraphs=unique, removed=removed)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from .clean import collapse_spaces
 from .lexicon import ABBREVIATIONS
 from .model import Removed
+from .source import MIN_PROSE_WORDS, NAVIGATION, OTHER_LANGUAGE, is_navigation, script_share
 
 if TYPE_CHECKING:
     from nupunkt import PunktSentenceTokenizer
@@ -101,8 +102,30 @@ def sentence_key(sentence: str) -> str:
     return collapse_spaces(sentence).casefold()
 
 
-def split_sentences(paragraphs: list[str]) -> SentenceSplit:
-    """Split every paragraph; drop sentences already seen earlier in the text."""
+#: A sentence in the abstract's script has at least this share of its letters in it; the
+#: rest is a translation printed beside the abstract.
+MIN_SCRIPT_SHARE = 0.5
+_ENDS_RE = re.compile(r"[.!?\u3002\uff01\uff1f][\"')\]]*$")
+
+
+def _left_out(sentence: str, script: str | None) -> str | None:
+    """Why a sentence of the abstract's paragraphs is not part of it, or None.
+
+    A sentence in another script is the translated copy; a short piece without a
+    final stop ("Free full text") is a page label glued to the last sentence.
+    """
+    if script is None:
+        return None
+    if script_share(sentence, script) < MIN_SCRIPT_SHARE:
+        return OTHER_LANGUAGE
+    if not _ENDS_RE.search(sentence) and len(sentence.split()) < MIN_PROSE_WORDS:
+        return NAVIGATION if is_navigation(sentence) else "fragment"
+    return None
+
+
+def split_sentences(paragraphs: list[str], *, script: str | None = None) -> SentenceSplit:
+    """Split every paragraph; drop sentences already seen earlier in the text and,
+    given the abstract's ``script``, sentences in another script and page labels."""
     sentences: list[str] = []
     starts: list[int] = []
     removed: list[Removed] = []
@@ -110,6 +133,10 @@ def split_sentences(paragraphs: list[str]) -> SentenceSplit:
     for paragraph in paragraphs:
         first = len(sentences)
         for sentence in split_paragraph(paragraph):
+            why = _left_out(sentence, script)
+            if why is not None:
+                removed.append(Removed(why, sentence))
+                continue
             key = sentence_key(sentence)
             if key in seen:
                 removed.append(Removed("duplicate", sentence))

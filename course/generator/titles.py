@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .lexicon import TITLE_SMALL_WORDS
 
@@ -73,3 +74,162 @@ def derive_title(terms: list[str], first_sentence: str) -> str:
     if chosen is None:
         return clip(first_sentence, MAX_DRAFT_TITLE)
     return clip(title_case(chosen), MAX_DRAFT_TITLE)
+
+
+# --- the title the page shows ---------------------------------------------------------
+
+#: A title is a line of this many words.
+MIN_PAGE_TITLE_WORDS = 2
+MAX_PAGE_TITLE_WORDS = 30
+#: Share of a candidate's content words that the abstract must also use: an article's
+#: title names what its abstract is about; a site header or a journal name does not.
+MIN_TITLE_OVERLAP = 0.5
+#: Letters two words must share at the start to count as the same word
+#: ("globalization" / "global", "worker" / "working"): a crude stemmer is enough to rank.
+_STEM_LETTERS = 5
+
+_WORD_RE = re.compile(r"[^\W_]+")
+_TITLE_FIELD_RE = re.compile(
+    r"(?:^|[|{\s])(?:dc\.|citation_)?title\s*[=:]\s*([^|}\n=]{3,300}?)\s*(?=[|}]|$)", re.IGNORECASE
+)
+_WIKI_HEADING_RE = re.compile(r"==+\s*([^=]{3,300}?)\s*==+")
+#: Where a run-together line changes from one field to the next: another script, a
+#: bullet, an author marker, a separator.
+_SEGMENT_BREAK_RE = re.compile(r"\s*(?:[*•·|;◽]+|\s-\s|,\s)\s*")
+_FOOTNOTE_TAIL_RE = re.compile(r"[\s*†‡§¹²³]+$")
+_METADATA_SHAPE_RE = re.compile(
+    r"https?://|www\.|@|\bdoi\b|\bissn\b|\bvol\.?\s*\d|\bpp\.|\bno\.\s*\d|©|\(c\)|"
+    r"\b(?:received|accepted|published|available online|copyright)\b",
+    re.IGNORECASE,
+)
+#: "Journal: …", "Publisher : …", "Subject = …": a record field, not a title.
+_KEY_LABEL_RE = re.compile(
+    r"^(?:journal|publisher|source|subject|series|section|category|collection|in|"
+    r"published in|research area|type|keywords?|abbr)\s*[:=]",
+    re.IGNORECASE,
+)
+_NAME_RE = re.compile(r"^(?:[A-Z][\w'.-]*\s?){2,4}$")
+_SMALL_WORDS = TITLE_SMALL_WORDS | frozenset(
+    ["is", "are", "was", "were", "this", "that", "its", "their", "our"]
+)
+
+
+@dataclass(frozen=True)
+class PageTitle:
+    text: str  # the title as the page shows it, tidied
+    source: str  # the paragraph it came from (not reported as removed when it is all of it)
+
+
+def _stem(word: str) -> str:
+    return word.casefold()[:_STEM_LETTERS]
+
+
+def _caseless(word: str) -> bool:
+    return not any(c.isupper() or c.islower() for c in word)
+
+
+def _tidy(text: str) -> str:
+    text = text.strip().strip("=[]{}").strip()
+    text = _FOOTNOTE_TAIL_RE.sub("", text)
+    return " ".join(text.split()).rstrip(_TRAILING_JUNK.replace("-", ""))
+
+
+def _shape_ok(text: str) -> bool:
+    words = text.split()
+    if not MIN_PAGE_TITLE_WORDS <= len(words) <= MAX_PAGE_TITLE_WORDS:
+        return False
+    if _METADATA_SHAPE_RE.search(text) or _KEY_LABEL_RE.match(text):
+        return False
+    if text.endswith(".") and not text.endswith("..."):
+        return False
+    letters = sum(c.isalpha() for c in text)
+    digits = sum(c.isdigit() for c in text)
+    if letters < 8 or digits * 4 > letters:
+        return False
+    # "Allen S. Whiting", "Sin Wang Chong, Luke Plonsky": names, not a title.
+    lowered = [w for w in words if w[:1].islower()]
+    if not lowered and (_NAME_RE.match(text) or "," in text):
+        return any(w.lower() in _SMALL_WORDS for w in words)
+    return True
+
+
+def _overlap(text: str, abstract_stems: set[str], abstract: str) -> tuple[int, int]:
+    """How many of the candidate's content words the abstract uses, of how many."""
+    words = [w for w in _WORD_RE.findall(text) if w.lower() not in _SMALL_WORDS and len(w) > 1]
+    words = [w for w in words if not w.isdigit()]
+    matched = 0
+    for word in words:
+        if _caseless(word):
+            matched += word in abstract or (word[:-1] in abstract and len(word) > 2)
+        else:
+            matched += _stem(word) in abstract_stems
+    return matched, len(words)
+
+
+def _candidates(paragraph: str, whole: bool) -> list[tuple[str, bool]]:
+    """Explicit title fields in the paragraph (marked True) and, when ``whole``, the
+    paragraph itself and, for a long run-together line, its segments (one field of
+    the page each)."""
+    found = [(m.group(1), True) for m in _TITLE_FIELD_RE.finditer(paragraph)]
+    found += [(m.group(1), True) for m in _WIKI_HEADING_RE.finditer(paragraph)]
+    if not whole:
+        return found
+    found.append((paragraph, False))
+    if len(paragraph.split()) > MAX_PAGE_TITLE_WORDS:
+        found += [(segment, False) for segment in _segments(paragraph)]
+    return found
+
+
+def _segments(paragraph: str) -> list[str]:
+    pieces: list[str] = []
+    for piece in _SEGMENT_BREAK_RE.split(paragraph):
+        # Split where the script changes ("…연구 A Study of …").
+        current: list[str] = []
+        for word in piece.split():
+            if current and _caseless(word) != _caseless(current[-1]):
+                pieces.append(" ".join(current))
+                current = []
+            current.append(word)
+        if current:
+            pieces.append(" ".join(current))
+    # A title run straight into its authors ("… in a Shipyard Ju-Yong Park*, …"): the
+    # last two capitalised words before an author marker are a name.
+    out = []
+    for piece in pieces:
+        out.append(piece)
+        marker = paragraph.find(piece + "*")
+        words = piece.split()
+        if marker >= 0 and len(words) > 4 and all(w[:1].isupper() for w in words[-2:]):
+            out.append(" ".join(words[:-2]))
+    return out
+
+
+def page_title(
+    paragraphs: list[tuple[int, str, bool]], abstract: str, block_start: int
+) -> PageTitle | None:
+    """The article's title among the page's other lines, or None.
+
+    ``paragraphs`` holds (position, text, whole): whole lines may be the title
+    themselves; the others are only searched for title fields.
+
+    Each candidate is scored by how many of its content words the abstract uses (the
+    title names what the abstract is about; a site header, a journal line or an
+    author does not), then by being a title field, then by being nearest above the
+    abstract. A candidate needs half its content words, and at least two, in the
+    abstract.
+    """
+    stems = {_stem(w) for w in _WORD_RE.findall(abstract) if not _caseless(w)}
+    best: tuple[tuple[float, int, int], PageTitle] | None = None
+    for index, paragraph, whole in paragraphs:
+        for candidate, is_field in _candidates(paragraph, whole):
+            text = _tidy(candidate)
+            if not _shape_ok(text):
+                continue
+            matched, total = _overlap(text, stems, abstract)
+            if total == 0 or matched < min(2, total) or matched / total < MIN_TITLE_OVERLAP:
+                continue
+            distance = block_start - index if index < block_start else 1000 + index
+            key = (round(matched / total, 2), int(is_field), -distance)
+            if best is None or key > best[0]:
+                best = (key, PageTitle(text=text, source=paragraph))
+    return best[1] if best else None

@@ -61,10 +61,10 @@ def test_it_makes_a_draft_course_from_the_raw_seed(tmp_path):
     assert 3 <= course.lessons.count() <= 6
     assert_covers_every_sentence_once(course)
     kinds = [item["kind"] for item in course.cleaning_report]
-    assert kinds.count("boilerplate") == 1
+    assert kinds.count("navigation") == 1
     assert kinds.count("duplicate") >= 1
     assert "초록" not in " ".join(course.sentences.values_list("text", flat=True))
-    assert "boilerplate: 초록 열기/닫기 버튼" in out
+    assert "navigation: 초록 열기/닫기 버튼" in out
     assert "duplicate:" in out
     assert any("shock work" in body for body in course.lessons.values_list("body", flat=True))
 
@@ -201,7 +201,7 @@ def test_it_prints_a_draft_as_json_and_writes_nothing():
     draft = json.loads(out.getvalue())
     assert set(draft) >= {"title", "source", "lessons", "concepts", "questions", "prompts"}
     assert len(draft["source"]["sentences"]) == 12
-    assert {r["kind"] for r in draft["source"]["removed"]} == {"boilerplate", "duplicate"}
+    assert {r["kind"] for r in draft["source"]["removed"]} == {"navigation", "duplicate"}
     lesson_keys = {"title", "sentences", "concepts", "objective"}
     assert all(lesson_keys <= set(lesson) for lesson in draft["lessons"])
     question_keys = {"type", "prompt", "options", "answer", "concepts", "sentences", "explanation"}

@@ -15,6 +15,7 @@ from course.catalog.models import Course
 from course.catalog.services import course_import_abstract
 from course.discussions.models import Prompt
 from course.quizzes.models import Question
+from tests.generator.support import corpus_prose
 
 pytestmark = pytest.mark.django_db
 
@@ -133,7 +134,7 @@ def test_it_shows_the_draft_beside_the_cleaned_abstract(as_user, request, genera
     text = as_user(request.getfixturevalue(persona)).get(review_url(generated)).text
     assert "The cleaned abstract" in text
     assert text.count('id="sentence-') == 12
-    assert "boilerplate" in text and "duplicate" in text
+    assert "navigation" in text and "duplicate" in text
     for question in generated.questions.all():
         assert f'id="question-{question.pk}"' in text
         assert f'href="#question-{question.pk}"' in text  # the coverage map links to it
@@ -164,7 +165,7 @@ def test_it_renders_the_review_in_constant_queries(
     if not corpus:
         pytest.skip("shared corpus missing")
     # A course several times the size of the reference one.
-    text = "\n\n".join(p.read_text(encoding="utf-8").replace("\r", "\n") for p in corpus)
+    text = "\n\n".join(corpus_prose(corpus))
     bigger, _ = course_import_abstract(text=text, title="Bigger")
     assert bigger.sentences.count() > 3 * generated.sentences.count()
     client = as_user(admin)

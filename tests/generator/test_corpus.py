@@ -10,7 +10,7 @@ import pytest
 
 from course.generator import build_draft
 
-from .support import CORPUS, corpus_files
+from .support import CORPUS, corpus_files, corpus_prose
 
 FILES = corpus_files()
 
@@ -71,7 +71,7 @@ def test_it_reads_the_inspec_title_line_as_the_title() -> None:
 
 
 def test_it_handles_ten_abstracts_concatenated_quickly() -> None:
-    texts = [p.read_text(encoding="utf-8") for p in FILES]
+    texts = corpus_prose(FILES)
     # Ten abstracts' worth of distinct sentences: later copies are marked so
     # they are not collapsed as duplicates.
     copies = [

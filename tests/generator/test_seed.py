@@ -11,8 +11,8 @@ def _lesson_text(lesson: DraftLesson) -> str:
     return f"{lesson.title}\n{lesson.body}"
 
 
-def test_it_removes_the_foreign_script_label_as_boilerplate(seed_draft: Draft) -> None:
-    boilerplate = [r for r in seed_draft.removed if r.kind == "boilerplate"]
+def test_it_removes_the_foreign_script_label_as_navigation(seed_draft: Draft) -> None:
+    boilerplate = [r for r in seed_draft.removed if r.kind == "navigation"]
     assert len(boilerplate) == 1
     assert not any(c.isascii() and c.isalpha() for c in boilerplate[0].text)
     assert all(boilerplate[0].text not in s for s in seed_draft.sentences)
