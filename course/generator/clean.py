@@ -11,8 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+
+from wordfreq import zipf_frequency
 
 from .lexicon import HEADING_WORDS, STOPWORDS, UI_WORDS
 
@@ -137,6 +140,8 @@ def _continues(prev: _Line, line: _Line, widest: int, hanging: bool) -> bool:
         return False
     if prev.text.endswith("-") and not prev.text.endswith(" -"):
         return True
+    if line.text.startswith(("http://", "https://", "www.", "doi:")):
+        return False  # an address is a line of its own, not the rest of a sentence
     if line.text[:1].islower() and not _ends_sentence(prev.text):
         return True
     if prev.text.endswith(",") or prev.text.rsplit(" ", 1)[-1].lower() in STOPWORDS:
@@ -147,12 +152,34 @@ def _continues(prev: _Line, line: _Line, widest: int, hanging: bool) -> bool:
     return long_enough
 
 
+#: A word split by a line-end hyphen is joined without it when the whole word is at least
+#: this common in English (Zipf scale: 3 is about once per million words): "neu-/ron" is
+#: "neuron", "effec-/tive" is "effective", but "long-/term" and "well-/coordinated" keep
+#: their hyphen.
+MIN_JOINED_WORD_ZIPF = 3.0
+_LINE_END_PIECE_RE = re.compile(r"(?<![\w-])([a-z]+)-$")
+_LINE_START_PIECE_RE = re.compile(r"^([a-z]+)\b")
+
+
 def _join(prev: str, nxt: str) -> str:
-    # A line broken after a hyphen keeps the hyphen and no space: wrapping
-    # tools break compounds ("well-\ncoordinated") far more than they hyphenate.
+    """Join a wrapped line to the next one.
+
+    After a line-end hyphen there is no space; the hyphen itself goes only when it
+    split one word: typesetters hyphenate words, but wrapping also breaks compounds
+    ("well-\ncoordinated"), which keep it.
+    """
     if prev.endswith("-") and not prev.endswith(" -"):
+        left = _LINE_END_PIECE_RE.search(prev)
+        right = _LINE_START_PIECE_RE.match(nxt)
+        if left and right and common_word(left.group(1) + right.group(1)):
+            return prev[:-1] + nxt
         return prev + nxt
     return f"{prev} {nxt}"
+
+
+@lru_cache(maxsize=4096)
+def common_word(word: str) -> bool:
+    return zipf_frequency(word, "en") >= MIN_JOINED_WORD_ZIPF
 
 
 def _wrap_width(block: list[_Line]) -> int:
@@ -170,23 +197,38 @@ def _wrap_width(block: list[_Line]) -> int:
     return widest if near * 2 >= len(body) else 0
 
 
-def split_paragraphs(text: str) -> list[str]:
-    """Logical paragraphs of normalised text, wrapped lines joined back."""
+def _paragraphs_of(lines: list[_Line], is_prose: Callable[[str], bool] | None) -> list[str]:
+    joined = lines[0].text
+    for line in lines[1:]:
+        joined = _join(joined, line.text)
+    joined = collapse_spaces(joined)
+    if is_prose is not None and len(lines) >= 3 and not is_prose(joined):
+        return [collapse_spaces(line.text) for line in lines]
+    return [joined]
+
+
+def split_paragraphs(text: str, *, is_prose: Callable[[str], bool] | None = None) -> list[str]:
+    """Logical paragraphs of normalised text, wrapped lines joined back.
+
+    Given ``is_prose``, lines joined into something that is not prose go back to being
+    lines when there were three or more of them: a stack of metadata lines of similar
+    width (journal, DOI, authors) looks wrapped but is not one paragraph. (Two lines
+    stay joined: a title wrapped over two lines is not prose either.)
+    """
     paragraphs: list[str] = []
     for block in _blocks(text):
         rest = block[1:]
         hanging = bool(rest) and sum(line.indented for line in rest) * 2 > len(rest)
         widest = _wrap_width(block)
-        current = block[0].text
+        current = [block[0]]
         prev = block[0]
         for line in rest:
-            if _continues(prev, line, widest, hanging):
-                current = _join(current, line.text)
-            else:
-                paragraphs.append(collapse_spaces(current))
-                current = line.text
+            if not _continues(prev, line, widest, hanging):
+                paragraphs.extend(_paragraphs_of(current, is_prose))
+                current = []
+            current.append(line)
             prev = line
-        paragraphs.append(collapse_spaces(current))
+        paragraphs.extend(_paragraphs_of(current, is_prose))
     return [p for p in paragraphs if p]
 
 

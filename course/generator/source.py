@@ -280,8 +280,8 @@ def is_prose(text: str) -> bool:
     if len(words) < MIN_PROSE_WORDS:
         return False
     lower = sum(1 for w in words if w[0].islower()) / len(words)
-    # Function words are short in every language these pages are written in.
-    function = any(len(w) <= 3 and w.islower() for w in words)
+    # Function words: English ones, or short words (they are short in every language).
+    function = any(w.islower() and (len(w) <= 3 or w in STOPWORDS) for w in words)
     if _SENTENCE_END_RE.search(text):
         return lower >= MIN_PROSE_LOWER_SHARE and function
     # Unfinished (a copy cut mid-sentence): long, and with a verb, which a long
@@ -459,6 +459,8 @@ def removal_kind(
         return AUTHORS
     if role == NOTICE or is_navigation(text):
         return NAVIGATION
+    if _URL_RE.search(text) or _DATE_RE.search(text) or _FIELD_PREFIX_RE.match(text):
+        return METADATA
     if role != PROSE and (
         set(_WORD_RE.findall(text.casefold())) & AFFILIATION_WORDS or _is_name_list(text)
     ):
@@ -531,7 +533,7 @@ def _title_lines(
 def read_page(text: str) -> CleanText:
     """Find the abstract in a pasted page; report every other paragraph, grouped."""
     normal = split_inline(normalize_chars(text))
-    paragraphs = split_paragraphs(normal)
+    paragraphs = split_paragraphs(normal, is_prose=is_prose)
     roles = [classify(p) for p in paragraphs]
     block = find_block(paragraphs, roles)
     if block is None:
@@ -559,7 +561,7 @@ def read_page(text: str) -> CleanText:
             continue
         if title is not None and paragraph == title.source:
             continue
-        if role in (PROSE, NOTICE) and _repeats(paragraph, kept_words):
+        if role in (PROSE, NOTICE, OTHER) and _repeats(paragraph, kept_words):
             kind = "duplicate"
         else:
             kind = removal_kind(

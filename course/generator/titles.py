@@ -81,6 +81,9 @@ def derive_title(terms: list[str], first_sentence: str) -> str:
 #: A title is a line of this many words.
 MIN_PAGE_TITLE_WORDS = 2
 MAX_PAGE_TITLE_WORDS = 30
+#: A line longer than this may run several fields of the page together (title, authors,
+#: affiliation): its segments are candidates too.
+MIN_SEGMENTED_WORDS = 8
 #: Share of a candidate's content words that the abstract must also use: an article's
 #: title names what its abstract is about; a site header or a journal name does not.
 MIN_TITLE_OVERLAP = 0.5
@@ -175,7 +178,7 @@ def _candidates(paragraph: str, whole: bool) -> list[tuple[str, bool]]:
     if not whole:
         return found
     found.append((paragraph, False))
-    if len(paragraph.split()) > MAX_PAGE_TITLE_WORDS:
+    if len(paragraph.split()) > MIN_SEGMENTED_WORDS:
         found += [(segment, False) for segment in _segments(paragraph)]
     return found
 
@@ -226,7 +229,15 @@ def page_title(
             if not _shape_ok(text):
                 continue
             matched, total = _overlap(text, stems, abstract)
-            if total == 0 or matched < min(2, total) or matched / total < MIN_TITLE_OVERLAP:
+            # The only line above the abstract is its title when it shares a word with
+            # it (a clean paste: title, then abstract); anywhere else on a page it
+            # must share half its words.
+            sole = index == 0 == block_start - 1
+            if (
+                total == 0
+                or matched < 1
+                or (not sole and (matched < min(2, total) or matched / total < MIN_TITLE_OVERLAP))
+            ):
                 continue
             distance = block_start - index if index < block_start else 1000 + index
             key = (round(matched / total, 2), int(is_field), -distance)

@@ -1,0 +1,194 @@
+"""Finding the abstract in a raw page: headings, prose runs, page matter, the title.
+
+The pages are made up, in several fields, with the kinds of clutter real journal pages
+carry; the real development pages are scored in tests/catalog/test_evaluate_sources.py.
+"""
+
+from __future__ import annotations
+
+from course.generator import build_draft
+from course.generator.source import classify, is_prose, read_page, split_inline
+
+ECOLOGY = (
+    "Coral reefs lose species when water warms beyond their thermal limits. "
+    "We surveyed forty reefs across three oceans between 2005 and 2020. "
+    "Reefs that bleached twice within five years lost half of their fish species. "
+    "Protected reefs recovered faster because grazing fish kept algae in check."
+)
+LAW = (
+    "The doctrine of proportionality limits how far a state may restrict a right. "
+    "Courts in Germany developed it in the nineteenth century to review police measures. "
+    "After 1949 the constitutional court applied it to every fundamental right. "
+    "This article traces how the test spread to courts in Canada and South Africa."
+)
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {r.text: r.kind for r in build_draft(text).removed}
+
+
+def test_it_keeps_only_the_prose_after_an_abstract_heading() -> None:
+    page = (
+        "Skip to main content\nJournals & Books\n\n"
+        "Thermal limits of reef fish communities\n\n"
+        "Marine Ecology Progress Series, Vol. 12, pp. 33-48\n"
+        "https://doi.org/10.1000/meps.2021.12\n"
+        "Anna Berg 1, Tomas Ruiz 2\n"
+        "1 Department of Biology, University of Lund\n\n"
+        f"Abstract\n\n{ECOLOGY}\n\n"
+        "Keywords: coral reefs, bleaching, fish\n\n"
+        "1. Introduction\n\nReefs cover less than one per cent of the ocean floor but hold "
+        "a quarter of its species, which is why their decline matters so much."
+    )
+    draft = build_draft(page)
+    assert " ".join(draft.sentences) == ECOLOGY
+    assert draft.title == "Thermal limits of reef fish communities"
+    found = kinds(page)
+    assert found["Skip to main content"] == "navigation"
+    assert found["https://doi.org/10.1000/meps.2021.12"] == "metadata"
+    assert found["Anna Berg 1, Tomas Ruiz 2"] == "authors"
+    assert found["1 Department of Biology, University of Lund"] == "authors"
+    assert found["Keywords: coral reefs, bleaching, fish"] == "metadata"
+    assert any(kind == "article body" for kind in found.values())
+
+
+def test_it_takes_the_longest_run_of_prose_where_there_is_no_heading() -> None:
+    page = (
+        "Proportionality in constitutional law\n\n2019 ◽ Vol 4 (2) ◽ pp. 1-20\n"
+        f"Author(s):\nMaria Keller\n\n{LAW}\n\n2020 ◽ Vol 5 (1)\nAuthor(s):\nJohn Doe\n\n"
+        "Courts review statutes in many ways. This short note lists three of them."
+    )
+    draft = build_draft(page)
+    assert " ".join(draft.sentences) == LAW
+    assert draft.title == "Proportionality in constitutional law"
+
+
+def test_it_splits_a_heading_glued_to_the_first_sentence() -> None:
+    for glued in (f"Abstract{LAW}", f"Abstract. {LAW}", f"ABSTRACT: {LAW}"):
+        draft = build_draft(f"Some Journal Name 2020\n\n{glued}")
+        assert draft.sentences[0].startswith("The doctrine of proportionality")
+
+
+def test_it_keeps_a_title_that_starts_with_the_word_abstract() -> None:
+    assert split_inline("Abstract Algebra for Schools") == "Abstract Algebra for Schools"
+
+
+def test_it_finds_a_heading_inside_a_run_together_page() -> None:
+    page = (
+        "Size: px Transcription 1 12 Journal of Marine Science | Thermal limits of reef fish "
+        "communities "
+        f"Anna Berg*, Tomas Ruiz* *Department of Biology, Lund, Sweden Abstract {ECOLOGY} "
+        "*Corresponding author : anna@example.org (Received July 11, 2006) Key Words : reefs"
+    )
+    draft = build_draft(page)
+    assert " ".join(draft.sentences) == ECOLOGY
+    assert draft.title == "Thermal limits of reef fish communities"
+
+
+def test_it_drops_structured_abstract_labels_glued_to_sentences() -> None:
+    page = (
+        "Abstract\nBackground\nSleep loss impairs memory in adolescents.Methods\n"
+        "We randomised 120 students to eight or five hours of sleep for a week.Results\n"
+        "Students who slept five hours recalled fewer words on every day of the trial."
+        "Conclusion\nSchools should protect the sleep of their students."
+    )
+    draft = build_draft(page)
+    assert draft.sentences == [
+        "Sleep loss impairs memory in adolescents.",
+        "We randomised 120 students to eight or five hours of sleep for a week.",
+        "Students who slept five hours recalled fewer words on every day of the trial.",
+        "Schools should protect the sleep of their students.",
+    ]
+    assert {"Background", "Methods", "Results", "Conclusion"} <= {
+        r.text for r in build_draft(page).removed if r.kind == "headings"
+    }
+
+
+def test_it_keeps_one_copy_when_the_page_shows_the_abstract_twice() -> None:
+    cut = ECOLOGY[:120]
+    page = f"Abstract\n\n{ECOLOGY}\n\nRelated articles\n\nAbstract\n\n{cut}"
+    draft = build_draft(page)
+    assert " ".join(draft.sentences) == ECOLOGY
+    assert "duplicate" in {r.kind for r in draft.removed}
+
+
+def test_it_drops_the_translation_printed_beside_the_abstract() -> None:
+    russian = (
+        "Коралловые рифы теряют виды, когда вода нагревается выше их пределов. "
+        "Мы обследовали сорок рифов в трёх океанах."
+    )
+    draft = build_draft(f"Аннотация\n\n{russian}\n\nAbstract\n\n{ECOLOGY} {russian}")
+    assert " ".join(draft.sentences) == ECOLOGY
+    assert "other language" in {r.kind for r in draft.removed}
+
+
+def test_it_skips_a_notice_about_the_page_between_heading_and_abstract() -> None:
+    notice = (
+        "Full text views are not available for this content. However, as you have access, "
+        "a full PDF is available via the Download PDF button."
+    )
+    draft = build_draft(f"Abstract\n\n{notice}\n\n{LAW}")
+    assert " ".join(draft.sentences) == LAW
+    assert kinds(f"Abstract\n\n{notice}\n\n{LAW}")[notice] == "navigation"
+
+
+def test_it_reads_a_title_printed_below_the_abstract() -> None:
+    page = f"Abstract\n{ECOLOGY}\nThermal limits of reef fish communities\nAssociated Data"
+    assert build_draft(page).title == "Thermal limits of reef fish communities"
+
+
+def test_it_reads_a_title_field_of_a_record_export() -> None:
+    page = (
+        "{{Paper |id=Vol-1/paper2 |title=Reef fish and thermal limits |authors=A. Berg}}\n\n"
+        f"Abstract\n\n{ECOLOGY}"
+    )
+    assert build_draft(page).title == "Reef fish and thermal limits"
+
+
+def test_it_never_takes_a_header_a_journal_or_an_author_for_the_title() -> None:
+    page = (
+        "Hostname: page-component-7 Total loading time: 0 Render date: 2024-06-03\n\n"
+        "Journal of Comparative Law\n\nMaria Keller, John Doe\n\n"
+        f"Abstract\n\n{LAW}"
+    )
+    title = build_draft(page).title
+    assert "Hostname" not in title and "Journal" not in title and "Keller" not in title
+
+
+def test_it_stops_at_references_and_files_them() -> None:
+    page = (
+        f"Abstract\n\n{LAW}\n\nReferences\n\n1. Smith, J. 2001. Courts and rights. Law Review 3(2)."
+    )
+    draft = build_draft(page)
+    assert " ".join(draft.sentences) == LAW
+    assert kinds(page)["1. Smith, J. 2001. Courts and rights. Law Review 3(2)."] == "references"
+
+
+def test_it_rejoins_words_split_by_a_line_end_hyphen_but_not_compounds() -> None:
+    page = (
+        "Abstract\n"
+        "    The model predicts how each neu-\n"
+        "    ron fires under a long-\n"
+        "    term stimulus. It is effec-\n"
+        "    tive for small networks and well-\n"
+        "    coordinated inputs of every kind.\n"
+    )
+    text = " ".join(build_draft(page).sentences)
+    assert "neuron fires" in text and "effective" in text
+    assert "long-term" in text and "well-coordinated" in text
+
+
+def test_it_tells_prose_from_titles_names_and_metadata() -> None:
+    assert is_prose(LAW)
+    assert not is_prose("A consensus statement: a core outcome set for lung disease in children")
+    assert not is_prose("Mikhail Mikheev, Julia Gusynina and Tatyana Shornikova")
+    assert not is_prose("Hostname: page-component-848d Total loading time: 0 Render date: 2024")
+    assert classify("dc.description.abstract") == "heading"
+    assert classify("Анотація") == "heading"
+    assert classify("Keywords: reefs, fish") == "stop"
+
+
+def test_it_reports_nothing_removed_from_a_clean_abstract() -> None:
+    result = read_page(f"Thermal limits of reef fish\n{ECOLOGY}")
+    assert result.removed == []
+    assert result.title == "Thermal limits of reef fish"
