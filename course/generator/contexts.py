@@ -24,8 +24,10 @@ _COMMA_RE = re.compile(r",\s+")
 #: Discourse openers that make a clause depend on the one before.
 _OPENER_RE = re.compile(
     r"^(?:thus|hence|therefore|moreover|however|furthermore|also|above all|in addition|"
-    r"in all of these processes|consequently|finally|first|second|third|then|specifically|"
-    r"further|in this paper|here|now|instead)\s*,\s*",
+    r"consequently|finally|first|second|third|then|specifically|further|here|now|instead|"
+    # A phrase pointing back at what came before: "in all of these cases", "in this paper".
+    r"(?:in|of|by|through|with|for|from) (?:all (?:of )?)?(?:these|this|those|such|that)"
+    r"(?: [^\W\d_]+){1,2})\s*,\s*",
     re.IGNORECASE,
 )
 _TRAILING = " ,;:.-\u2013\u2014"

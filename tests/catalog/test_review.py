@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -15,12 +14,11 @@ from course.catalog.models import Course
 from course.catalog.services import course_import_abstract
 from course.discussions.models import Prompt
 from course.quizzes.models import Question
-from tests.generator.support import corpus_prose
+from tests.generator.support import SEED, corpus_files, corpus_prose
 
 pytestmark = pytest.mark.django_db
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "abstract.raw.txt"
-DEMO = Path(__file__).resolve().parents[2] / "course" / "catalog" / "demo" / "abstract.txt"
+DEMO = SEED
 NEW = reverse("catalog:new")
 
 
@@ -161,9 +159,7 @@ def test_it_refuses_post_on_the_review_page(as_user, instructor, generated):
 def test_it_renders_the_review_in_constant_queries(
     as_user, admin, generated, django_assert_max_num_queries
 ):
-    corpus = sorted((SEED.parents[1] / "corpus").glob("*.txt"))
-    if not corpus:
-        pytest.skip("shared corpus missing")
+    corpus = corpus_files()
     # A course several times the size of the reference one.
     text = "\n\n".join(corpus_prose(corpus))
     bigger, _ = course_import_abstract(text=text, title="Bigger")

@@ -1,22 +1,26 @@
 """Where the reference material lives, for tests and fixtures alike.
 
-It is in ``shared/`` beside the repository (``/work/shared`` next to
-``/work/main``); tests that need it are skipped with a reason when it is absent,
-so the suite still runs in a bare checkout.
+The reference abstract ships in the repository (the demo course is made from it), so
+the seed tests always run. The development corpus is in ``shared/`` beside the
+repository (``/work/shared`` next to ``/work/main``), present wherever the suite runs
+(sessions and CI alike): a test that needs it fails when it is missing, never skips.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-SEED = SHARED / "seed" / "abstract.raw.txt"
+REPO = Path(__file__).resolve().parents[2]
+SEED = REPO / "course" / "catalog" / "demo" / "abstract.txt"
+SHARED = REPO.parent / "shared"
+SHARED_SEED = SHARED / "seed" / "abstract.raw.txt"
 CORPUS = SHARED / "corpus"
 
 
 def corpus_files() -> list[Path]:
-    """The corpus abstracts, or nothing when the folder is missing."""
-    return sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+    """The corpus abstracts; the folder is shared material every run has."""
+    assert CORPUS.is_dir(), f"development corpus missing: {CORPUS}"
+    return sorted(CORPUS.glob("*.txt"))
 
 
 def corpus_prose(paths: list[Path]) -> list[str]:
