@@ -79,6 +79,13 @@ class SplitForm(forms.Form):
     at_sentence = forms.IntegerField(min_value=0)
 
 
+class RestoreForm(forms.Form):
+    """Which removed line to put back: its place in the report and a digest of its text."""
+
+    index = forms.IntegerField(min_value=0, max_value=10_000)
+    digest = forms.RegexField(regex=r"^[0-9a-f]{16}$")
+
+
 class ConceptForm(forms.Form):
     term = forms.CharField(max_length=200, help_text="As it is written in the abstract.")
     definition = forms.CharField(

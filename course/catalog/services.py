@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,7 @@ from django.db.models import F, Max
 from django.utils.text import slugify
 
 from course.catalog.models import Concept, Course, Lesson, SourceSentence
-from course.generator import Draft, InputError, build_draft, concept_from_term
+from course.generator import Draft, InputError, build_draft, concept_from_term, sentences_of
 from course.pagecache import course_changed
 
 if TYPE_CHECKING:
@@ -53,7 +54,9 @@ def course_create_from_draft(
         slug=_unique_slug(draft.title),
         summary=_summary(draft),
         source_text=source_text,
-        cleaning_report=[{"kind": r.kind, "text": r.text} for r in draft.removed],
+        cleaning_report=[
+            {"kind": r.kind, "text": r.text, "before": r.before} for r in draft.removed
+        ],
         creation_token=creation_token,
     )
     sentences = SourceSentence.objects.bulk_create(
@@ -152,12 +155,13 @@ def lesson_update(*, lesson: Lesson, title: str, objective: str, body: str) -> L
     return lesson
 
 
-def _require_draft(course: Course) -> None:
+def _require_draft(
+    course: Course,
+    message: str = "Lessons of a published course cannot be reordered, merged or split: "
+    "students' progress points at them.",
+) -> None:
     if course.is_published:
-        raise ValidationError(
-            "Lessons of a published course cannot be reordered, merged or split: "
-            "students' progress points at them."
-        )
+        raise ValidationError(message)
 
 
 def _renumber(course: Course) -> None:
@@ -244,6 +248,62 @@ def lesson_split(*, lesson: Lesson, at_sentence: int) -> Lesson:
     lesson.questions.filter(sentences__pk__in=moved).update(lesson=new)
     lesson.prompts.filter(sentences__pk__in=moved).update(lesson=new)
     return new
+
+
+# --- the source --------------------------------------------------------------------------
+
+
+def removed_digest(text: str) -> str:
+    """Names one removed line in a form, so a repeated or stale POST restores nothing."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+#: Positions are shifted through this offset when sentences go in at the start, so no
+#: UPDATE ever meets the (course, position) constraint half-way.
+_POSITION_OFFSET = 1_000_000
+
+
+@transaction.atomic
+def course_restore_removed(*, course: Course, index: int, digest: str) -> list[SourceSentence]:
+    """Put a line the generator left out back into the abstract, where the page had it.
+
+    A line from above the abstract opens the first lesson; any other closes the last. Its
+    sentences join that lesson and its text that lesson's body; the line leaves the
+    cleaning report. ``digest`` must name the line at ``index`` (see
+    :func:`removed_digest`): after a double submit or in a second tab the report has
+    moved on, and nothing is restored twice.
+    """
+    course = Course.objects.select_for_update().get(pk=course.pk)
+    _require_draft(course, "Lines can be restored while the course is a draft.")
+    report = list(course.cleaning_report)
+    if not 0 <= index < len(report) or removed_digest(report[index]["text"]) != digest:
+        raise ValidationError("That line was already restored or is no longer in the report.")
+    item = report.pop(index)
+    texts = sentences_of(item["text"])
+    lessons = list(course.lessons.in_order())
+    if not texts or not lessons:
+        raise ValidationError("That line holds no sentence to restore.")
+    course_changed(course.slug)  # bulk updates below send no signals
+    before = bool(item.get("before"))
+    if before:
+        lesson = lessons[0]
+        sentences = course.sentences.all()
+        sentences.update(position=F("position") + _POSITION_OFFSET + len(texts))
+        sentences.update(position=F("position") - _POSITION_OFFSET)
+        first = 0
+        lesson.body = f"{' '.join(texts)}\n\n{lesson.body}".strip()
+    else:
+        lesson = lessons[-1]
+        last = course.sentences.aggregate(last=Max("position"))["last"]
+        first = 0 if last is None else last + 1
+        lesson.body = f"{lesson.body}\n\n{' '.join(texts)}".strip()
+    lesson.save(update_fields=["body", "updated_at"])
+    course.cleaning_report = report
+    course.save(update_fields=["cleaning_report", "updated_at"])
+    return SourceSentence.objects.bulk_create(
+        SourceSentence(course=course, position=first + n, text=text, lesson=lesson)
+        for n, text in enumerate(texts)
+    )
 
 
 # --- the glossary ----------------------------------------------------------------------

@@ -24,6 +24,7 @@ from .pipeline import build_draft
 from .prompts import generate_prompts
 from .questions import generate_questions
 from .regenerate import concept_from_term
+from .sentences import sentences_of
 
 __all__ = [
     "MAX_INPUT_BYTES",
@@ -41,4 +42,5 @@ __all__ = [
     "generate_prompts",
     "generate_questions",
     "normalize_answer",
+    "sentences_of",
 ]

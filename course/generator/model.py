@@ -18,8 +18,13 @@ class Removed:
     what the cleaner decided.
     """
 
-    kind: str  # "boilerplate" | "duplicate"
+    # What the line was: "page header", "metadata", "authors", "navigation", "references",
+    # "other language", "article body", "headings", "duplicate" or "fragment".
+    kind: str
     text: str
+    # Whether it stood above the abstract on the page: a restored line goes back there.
+    # Not part of equality: two reports of the same line are the same report.
+    before: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -100,7 +105,9 @@ class Draft:
             "title": self.title,
             "source": {
                 "sentences": list(self.sentences),
-                "removed": [{"kind": r.kind, "text": r.text} for r in self.removed],
+                "removed": [
+                    {"kind": r.kind, "text": r.text, "before": r.before} for r in self.removed
+                ],
             },
             "lessons": [
                 {

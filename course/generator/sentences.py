@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .clean import collapse_spaces
+from .clean import collapse_spaces, normalize_chars
 from .lexicon import ABBREVIATIONS
 from .model import Removed
 from .source import MIN_PROSE_WORDS, NAVIGATION, OTHER_LANGUAGE, is_navigation, script_share
@@ -95,6 +95,11 @@ def split_paragraph(paragraph: str) -> list[str]:
         else:
             merged.append(pending)
     return merged
+
+
+def sentences_of(text: str) -> list[str]:
+    """The sentences of a piece of text as the generator would split it (one paragraph)."""
+    return split_paragraph(collapse_spaces(normalize_chars(text)))
 
 
 def sentence_key(sentence: str) -> str:

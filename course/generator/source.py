@@ -571,7 +571,7 @@ def read_page(text: str) -> CleanText:
                 before_block=i < block.start,
                 after_references=references,
             )
-        removed.append(Removed(kind, paragraph))
+        removed.append(Removed(kind, paragraph, before=i < block.start))
     return CleanText(
         title=title.text if title else None, paragraphs=kept, removed=removed, script=script
     )

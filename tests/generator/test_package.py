@@ -47,6 +47,7 @@ def test_it_exports_the_public_api() -> None:
         "generate_prompts",
         "generate_questions",
         "normalize_answer",
+        "sentences_of",
     }
     assert generator.MAX_INPUT_BYTES == 200_000
     assert issubclass(generator.InputError, ValueError)

@@ -26,6 +26,7 @@ from course.catalog.forms import (
     MoveForm,
     NewCourseForm,
     PromptForm,
+    RestoreForm,
     SplitForm,
 )
 from course.catalog.models import Concept, Course, Lesson, SourceSentence
@@ -108,7 +109,10 @@ def review_context(course: Course, **extra: Any) -> dict[str, Any]:
         "prompts": prompts,
         "concepts": concepts,
         "untested_core": [c for c in concepts if c.core and c.pk not in tested],
-        "removed": course.cleaning_report,
+        "removed": [
+            {**item, "digest": services.removed_digest(item["text"])}
+            for item in course.cleaning_report
+        ],
         "concept_form": ConceptForm(),
         "type_counts": _type_counts(questions),
         **extra,
@@ -267,6 +271,26 @@ def lesson_split(request: AuthedRequest, slug: str, lesson_id: int) -> HttpRespo
         lambda: services.lesson_split(lesson=lesson, at_sentence=at),
         f"Split “{lesson.title}” in two.",
     )
+
+
+# --- the source ------------------------------------------------------------------------
+
+
+@require_POST
+@login_required
+def removed_restore(request: AuthedRequest, slug: str) -> HttpResponse:
+    course = get_course_for_editor(request.user, slug)
+    form = RestoreForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose a line of the report to restore.")
+        return _done(request, course, "source-heading")
+    try:
+        restored = services.course_restore_removed(course=course, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Restored {len(restored)} sentence(s) to the abstract.")
+    return _done(request, course, "source-heading")
 
 
 # --- concepts --------------------------------------------------------------------------
