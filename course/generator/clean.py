@@ -146,6 +146,8 @@ def _continues(prev: _Line, line: _Line, widest: int, hanging: bool) -> bool:
         return True
     if prev.text.endswith(",") or prev.text.rsplit(" ", 1)[-1].lower() in STOPWORDS:
         return True
+    if _all_capitals(prev.text) and _all_capitals(line.text):
+        return True  # a title in capitals, wrapped ("DIGITAL EVIDENCE IN CIVIL …:")
     if not widest:
         return False
     long_enough = len(prev.text) >= max(_WRAPPED_LINE_MIN_CHARS, _WRAPPED_LINE_SHARE * widest)
@@ -159,6 +161,11 @@ def _continues(prev: _Line, line: _Line, widest: int, hanging: bool) -> bool:
 MIN_JOINED_WORD_ZIPF = 3.0
 _LINE_END_PIECE_RE = re.compile(r"(?<![\w-])([a-z]+)-$")
 _LINE_START_PIECE_RE = re.compile(r"^([a-z]+)\b")
+
+
+def _all_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 def _join(prev: str, nxt: str) -> str:

@@ -6,6 +6,8 @@ stage's output, so the same text always yields the same draft.
 
 from __future__ import annotations
 
+from functools import partial
+
 from .candidates import tokenize_sentences
 from .clean import collapse_spaces, is_prose, normalize_chars
 from .concepts import mark_core, rank_concepts, to_draft_concepts
@@ -16,7 +18,7 @@ from .model import Draft
 from .prompts import build_prompts
 from .questions import build_questions
 from .sentences import split_sentences
-from .source import read_page
+from .source import left_out, read_page
 from .titles import derive_title
 
 NOTHING_LEFT = "Nothing is left after removing page boilerplate: no sentences found."
@@ -37,7 +39,9 @@ def build_draft(text: str, *, title: str | None = None) -> Draft:
     # Labels and headings alone (in whatever script) are not an abstract to teach from.
     if cleaned.paragraphs and not any(is_prose(p) for p in cleaned.paragraphs):
         raise InputError(NO_PROSE)
-    split = split_sentences(cleaned.paragraphs, script=cleaned.script)
+    split = split_sentences(
+        cleaned.paragraphs, left_out=partial(left_out, script=cleaned.script)
+    )
     if not split.sentences:
         raise InputError(NOTHING_LEFT)
     sentences = tokenize_sentences(split.sentences)

@@ -9,6 +9,7 @@ break even when the paragraph lacks final punctuation (a heading, a list item).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -16,7 +17,6 @@ from typing import TYPE_CHECKING
 from .clean import collapse_spaces, normalize_chars
 from .lexicon import ABBREVIATIONS
 from .model import Removed
-from .source import MIN_PROSE_WORDS, NAVIGATION, OTHER_LANGUAGE, is_navigation, script_share
 
 if TYPE_CHECKING:
     from nupunkt import PunktSentenceTokenizer
@@ -107,30 +107,11 @@ def sentence_key(sentence: str) -> str:
     return collapse_spaces(sentence).casefold()
 
 
-#: A sentence in the abstract's script has at least this share of its letters in it; the
-#: rest is a translation printed beside the abstract.
-MIN_SCRIPT_SHARE = 0.5
-_ENDS_RE = re.compile(r"[.!?\u3002\uff01\uff1f][\"')\]]*$")
-
-
-def _left_out(sentence: str, script: str | None) -> str | None:
-    """Why a sentence of the abstract's paragraphs is not part of it, or None.
-
-    A sentence in another script is the translated copy; a short piece without a
-    final stop ("Free full text") is a page label glued to the last sentence.
-    """
-    if script is None:
-        return None
-    if script_share(sentence, script) < MIN_SCRIPT_SHARE:
-        return OTHER_LANGUAGE
-    if not _ENDS_RE.search(sentence) and len(sentence.split()) < MIN_PROSE_WORDS:
-        return NAVIGATION if is_navigation(sentence) else "fragment"
-    return None
-
-
-def split_sentences(paragraphs: list[str], *, script: str | None = None) -> SentenceSplit:
-    """Split every paragraph; drop sentences already seen earlier in the text and,
-    given the abstract's ``script``, sentences in another script and page labels."""
+def split_sentences(
+    paragraphs: list[str], *, left_out: Callable[[str], str | None] | None = None
+) -> SentenceSplit:
+    """Split every paragraph; drop sentences already seen earlier in the text and those
+    ``left_out`` names a reason for (see :func:`course.generator.source.left_out`)."""
     sentences: list[str] = []
     starts: list[int] = []
     removed: list[Removed] = []
@@ -138,7 +119,7 @@ def split_sentences(paragraphs: list[str], *, script: str | None = None) -> Sent
     for paragraph in paragraphs:
         first = len(sentences)
         for sentence in split_paragraph(paragraph):
-            why = _left_out(sentence, script)
+            why = left_out(sentence) if left_out else None
             if why is not None:
                 removed.append(Removed(why, sentence))
                 continue

@@ -51,6 +51,7 @@ from .lexicon import (
     VERB_BASES,
 )
 from .model import Removed
+from .sentences import split_paragraph
 from .titles import page_title
 
 # --- the vocabulary of page structure --------------------------------------------------
@@ -77,11 +78,16 @@ STOP_HEADINGS = _words(
     keywords keyword key-words index-terms introduction references bibliography
     literature cited-by citations citation-status notes footnotes acknowledgements
     acknowledgments funding copyright type associated-data related-articles
-    similar-articles metrics supplementary-material 키워드 주제어 서론 참고문헌 ключевые-слова
+    similar-articles metrics supplementary-material highlights graphical-abstract
+    author-summary plain-language-summary 키워드 주제어 서론 참고문헌 ключевые-слова
     ключові-слова список-літератури список-литературы литература введение вступ
-    schlüsselwörter palabras-clave mots-clés parole-chiave
+    schlüsselwörter palabras-clave palavras-chave mots-clés parole-chiave jel jel-codes
+    jel-classification キーワード 关键词 關鍵詞
     """
 )
+
+#: Heads of "Head: text" lines that end the abstract.
+_STOP_FIELDS = STOP_HEADINGS - {"introduction"}
 
 #: Words of web pages that an abstract does not use: a prose paragraph with two of
 #: them ("… a full PDF is available via the 'Save PDF' action button") is a notice.
@@ -137,6 +143,14 @@ MIN_OPEN_PROSE_WORDS = 15
 MIN_PROSE_LOWER_SHARE = 0.5
 #: Letters a paragraph in a script without case needs to be prose.
 MIN_CASELESS_PROSE_LETTERS = 40
+#: A sentence of prose has at least this many words (or, without case, letters).
+MIN_SENTENCE_WORDS = 3
+#: Sentences of abstracts run to 60 words at most (57 the longest in the development
+#: texts); a longer "sentence" is page matter run together with one.
+MAX_SENTENCE_WORDS = 80
+MIN_CASELESS_SENTENCE_LETTERS = 10
+#: A structured abstract's section label has at most this many words.
+MAX_LABEL_WORDS = 4
 #: Page matter tolerated between a heading and its prose ("Background", a notice).
 MAX_SKIPPED_AFTER_HEADING = 3
 
@@ -190,7 +204,7 @@ def split_inline(text: str) -> str:
             lines.append(f"\n{line}\n")
             continue
         line = _split_leading_heading(line)
-        line = _LEADING_LABEL_RE.sub(lambda m: f"{m.group(1)}{m.group(2)}\n\n{m.group(1)}", line)
+        line = _LEADING_LABEL_RE.sub(lambda m: f"{m.group(1)}{m.group(2)}:\n\n{m.group(1)}", line)
         line = _INLINE_HEADING_RE.sub(lambda m: f"\n\n{m.group(1)}\n\n", line)
         line = _INLINE_STOP_RE.sub("\n\n", line)
         lines.append(_GLUED_SENTENCE_RE.sub(". ", line))
@@ -243,12 +257,16 @@ def is_stop(text: str) -> bool:
     if key in STOP_HEADINGS:
         return True
     head = re.split(r"\s*[:\uff1a]", text.strip(), maxsplit=1)[0]
-    return _key(head) in {"keywords", "key-words", "keyword", "index-terms"}
+    # "Keywords: …" ends the abstract; "Introduction: …" opens a structured one.
+    return head != text.strip() and len(head.split()) <= 3 and _key(head) in _STOP_FIELDS
 
 
 def is_structure_label(text: str) -> bool:
-    words = _WORD_RE.findall(text.casefold())
-    return 0 < len(words) <= 3 and all(w in HEADING_WORDS or w == "and" for w in words)
+    """"Methods", "Methodology/Principal findings", "Trial registration"."""
+    words = [w for w in _WORD_RE.findall(text.casefold()) if w not in {"and", "of", "the"}]
+    if not 0 < len(words) <= MAX_LABEL_WORDS or _SENTENCE_END_RE.search(text):
+        return False
+    return sum(1 for w in words if w in HEADING_WORDS) * 2 >= len(words)
 
 
 def script_share(text: str, script: str) -> float:
@@ -304,15 +322,16 @@ def _verb_like(word: str) -> bool:
 
 def is_notice(text: str) -> bool:
     """Prose about the page: access, downloads, buttons."""
-    words = {w.casefold() for w in _TOKEN_RE.findall(text)}
-    lowered = text.casefold().split()
-    words |= {f"{a}-{b}" for a, b in pairwise(lowered)}
+    tokens = [w.casefold() for w in _TOKEN_RE.findall(text)]
+    words = set(tokens) | {f"{a}-{b}" for a, b in pairwise(tokens)}
     return len(words & NOTICE_WORDS) >= 2
 
 
 def classify(text: str) -> str:
     if is_abstract_heading(text):
         return HEADING
+    if text.endswith(":") and is_structure_label(text):
+        return LABEL  # "Introduction:" opening a structured abstract's first part
     if is_stop(text):
         return STOP
     if is_structure_label(text):
@@ -345,19 +364,26 @@ def _run(roles: Sequence[str], start: int) -> tuple[int, int]:
     return start, end
 
 
-def _words_in(paragraphs: Sequence[str], start: int, end: int) -> int:
-    return sum(len(p.split()) for p in paragraphs[start:end])
+#: Share of its words that are English function words above which a run of prose is in
+#: English. Lectern teaches in English: where a page shows the abstract in several
+#: languages written in one script (Spanish and English, say), the English copy is kept.
+MIN_ENGLISH_SHARE = 0.2
+
+
+def english_share(text: str) -> float:
+    words = _WORD_RE.findall(text.casefold())
+    return sum(1 for w in words if w in STOPWORDS) / len(words) if words else 0.0
 
 
 def find_block(paragraphs: Sequence[str], roles: Sequence[str]) -> Block | None:
     """The abstract's paragraphs, or None when the page holds no prose at all.
 
     After a heading the block is the run of prose that follows it, skipping a few
-    labels, notices or other headings in between; when the page shows several
-    headed runs (the abstract twice), the longest wins, the first on a tie. Without a
-    heading, the longest run of prose on the page.
+    labels, notices or other headings in between. Without a heading, any run of prose.
+    Of several runs (the abstract twice, or in two languages), an English one before
+    others, then the longest, then the first.
     """
-    best: Block | None = None
+    headed: list[tuple[int, int]] = []
     for i, role in enumerate(roles):
         if role != HEADING:
             continue
@@ -366,27 +392,163 @@ def find_block(paragraphs: Sequence[str], roles: Sequence[str]) -> Block | None:
             if roles[j] == STOP:
                 break
             j, skipped = j + 1, skipped + 1
-        if j >= len(roles) or roles[j] != PROSE:
-            continue
-        start, end = _run(roles, j)
-        if best is None or _words_in(paragraphs, start, end) > _words_in(
-            paragraphs, best.start, best.end
-        ):
-            best = Block(start, end, headed=True)
-    if best is not None:
-        return best
-    i = 0
-    while i < len(roles):
-        if roles[i] != PROSE:
+        if j < len(roles) and roles[j] == PROSE:
+            headed.append(_run(roles, j))
+    runs = headed
+    if not runs:
+        i = 0
+        while i < len(roles):
+            if roles[i] == PROSE:
+                runs.append(_run(roles, i))
+                i = runs[-1][1]
             i += 1
+    if not runs:
+        return None
+
+    def rank(run: tuple[int, int]) -> tuple[bool, int]:
+        text = " ".join(paragraphs[run[0] : run[1]])
+        return english_share(text) >= MIN_ENGLISH_SHARE, len(text.split())
+
+    start, end = max(runs, key=rank)  # max keeps the first of equals
+    return Block(start, end, headed=bool(headed))
+
+
+# --- sentences at the edges -----------------------------------------------------------
+
+#: A run of prose sentences found inside a paragraph of page matter (a page copied as
+#: one line) is the abstract only with at least this many words.
+MIN_SENTENCE_RUN_WORDS = 30
+#: A run-on of buttons and links ("Collapse View via Publisher Save to Library …"): this
+#: many interface words, a quarter of its words or more.
+MIN_UI_WORDS_IN_RUN_ON = 3
+_MARKUP_RE = re.compile(r"\bdoi\s*:|\b10\.\d{4,}/|[{}]|\S@\S", re.IGNORECASE)
+#: Toggle labels a copy glues to the first sentence ("Expand Italy was behind …").
+_TOGGLE_RE = re.compile(r"^(?:Expand|Collapse|Toggle|Hide)\s+(?=[A-Z])")
+
+
+def sentence_is_prose(sentence: str) -> bool:
+    """A sentence of running text (shorter ones count too: "Soil matters.").
+
+    Not one longer than any sentence of an abstract: on a page copied as one line, page
+    matter glued to a sentence ("… Search Sign In … TLDR It is argued …") makes one.
+    """
+    if is_notice(sentence) or len(sentence.split()) > MAX_SENTENCE_WORDS:
+        return False
+    if _MARKUP_RE.search(sentence):
+        return False  # a DOI, an e-mail address, a record in braces: page matter
+    if is_prose(sentence):
+        return True
+    if not _SENTENCE_END_RE.search(sentence):
+        return False
+    script = dominant_script(sentence)
+    if not _cased(script):
+        return sum(1 for c in sentence if c.isalpha()) >= MIN_CASELESS_SENTENCE_LETTERS
+    words = [w for w in _WORD_RE.findall(sentence) if w[0].isalpha()]
+    lower = sum(1 for w in words if w[0].islower())
+    return len(words) >= MIN_SENTENCE_WORDS and lower * 2 >= len(words)
+
+
+def _breaks_run(sentence: str) -> bool:
+    """Page matter among sentences: navigation, a notice, markup, a run-on of page text.
+
+    Other sentences that do not read as prose ("FEV1, FVC and LCI were measured.")
+    may sit inside an abstract; these may not.
+    """
+    if sentence_is_prose(sentence):
+        return False
+    ui = sum(1 for w in _WORD_RE.findall(sentence.casefold()) if w in UI_WORDS)
+    return (
+        is_navigation(sentence)
+        or (ui >= MIN_UI_WORDS_IN_RUN_ON and ui * 4 >= len(sentence.split()))
+        or is_notice(sentence)
+        or bool(_MARKUP_RE.search(sentence))
+        or len(sentence.split()) > MAX_SENTENCE_WORDS
+        or not _SENTENCE_END_RE.search(sentence)
+    )
+
+
+def _sentence_runs(sentences: list[str]) -> list[tuple[int, int]]:
+    """Runs of sentences without page matter, each opening and closing with prose."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, sentence in enumerate([*sentences, None]):
+        if sentence is not None and not _breaks_run(sentence):
+            start = i if start is None else start
             continue
-        start, end = _run(roles, i)
-        if best is None or _words_in(paragraphs, start, end) > _words_in(
-            paragraphs, best.start, best.end
-        ):
-            best = Block(start, end, headed=False)
-        i = max(end, i + 1)
-    return best
+        if start is not None:
+            first, end = start, i
+            while first < end and not sentence_is_prose(sentences[first]):
+                first += 1
+            while end > first and not sentence_is_prose(sentences[end - 1]):
+                end -= 1
+            if first < end:
+                runs.append((first, end))
+            start = None
+    return runs
+
+
+def _words_of(sentences: list[str], run: tuple[int, int]) -> int:
+    return sum(len(x.split()) for x in sentences[run[0] : run[1]])
+
+
+def _pieces(sentences: list[str], start: int, end: int) -> list[tuple[str, str]]:
+    """The paragraph cut into page matter before, the prose run, page matter after."""
+    run = " ".join(sentences[start:end])
+    run = _TOGGLE_RE.sub("", run)
+    out = [(" ".join(sentences[:start]), OTHER), (run, PROSE), (" ".join(sentences[end:]), OTHER)]
+    return [(text, role) for text, role in out if text]
+
+
+def refine(paragraphs: list[str], roles: list[str]) -> tuple[list[str], list[str], Block | None]:
+    """Find the block, working sentence by sentence where paragraphs say too little.
+
+    A page copied as one line has no paragraph of prose: its longest run of prose
+    sentences is the abstract. And the block's first and last paragraphs lose the page
+    matter glued to them ("TLDR … Expand", "… (PCD). Free full text").
+    """
+    # A short part of a structured abstract ("Results: X rose.") is prose after its label.
+    roles = [
+        PROSE if role == OTHER and i and roles[i - 1] == LABEL and sentence_is_prose(p) else role
+        for i, (p, role) in enumerate(zip(paragraphs, roles, strict=True))
+    ]
+    block = find_block(paragraphs, roles)
+    if block is None:
+        found: tuple[int, int, tuple[int, int], list[str]] | None = None
+        for i, paragraph in enumerate(paragraphs):
+            sentences = split_paragraph(paragraph)
+            for run in _sentence_runs(sentences):
+                words = _words_of(sentences, run)
+                if words >= MIN_SENTENCE_RUN_WORDS and (found is None or words > found[0]):
+                    found = (words, i, run, sentences)
+        if found is None:
+            return paragraphs, roles, None
+        _, at, run, sentences = found
+        paragraphs, roles = _replace(paragraphs, roles, at, _pieces(sentences, *run))
+        return paragraphs, roles, find_block(paragraphs, roles)
+    for index in (block.end - 1, block.start):  # the last first: indexes stay valid
+        sentences = split_paragraph(paragraphs[index])
+        runs = _sentence_runs(sentences)
+        if block.end - block.start == 1:
+            chosen = max(runs, key=lambda run: _words_of(sentences, run), default=None)
+        elif index == block.start:
+            chosen = next((run for run in runs if run[1] == len(sentences)), None)
+        else:
+            chosen = next((run for run in runs if run[0] == 0), None)
+        if chosen is None or chosen == (0, len(sentences)):
+            continue
+        paragraphs, roles = _replace(paragraphs, roles, index, _pieces(sentences, *chosen))
+        if block.end - block.start == 1:
+            break
+    return paragraphs, roles, find_block(paragraphs, roles)
+
+
+def _replace(
+    paragraphs: list[str], roles: list[str], at: int, pieces: list[tuple[str, str]]
+) -> tuple[list[str], list[str]]:
+    return (
+        [*paragraphs[:at], *(text for text, _ in pieces), *paragraphs[at + 1 :]],
+        [*roles[:at], *(role for _, role in pieces), *roles[at + 1 :]],
+    )
 
 
 # --- what the rest was --------------------------------------------------------------
@@ -413,8 +575,8 @@ def _is_name_list(text: str) -> bool:
     return caps == len(words) and ("," in text or len(words) <= 4)
 
 
-def is_metadata(text: str) -> bool:
-    """Record fields, identifiers, dates, volume and page numbers."""
+def is_record(text: str) -> bool:
+    """Identifiers, dates, volume and page numbers, record fields: never a title."""
     stripped = text.strip(" •·-*◽")
     if _URL_RE.search(stripped) or _DATE_RE.search(stripped):
         return True
@@ -426,9 +588,15 @@ def is_metadata(text: str) -> bool:
     digits = sum(1 for w in words if any(c.isdigit() for c in w))
     if digits * 3 >= len(words):
         return True
-    if _KEY_VALUE_RE.match(stripped) and len(words) <= 20:
-        return True
     return sum(1 for w in words if w in METADATA_WORDS) * 2 >= len(words)
+
+
+def is_metadata(text: str) -> bool:
+    """A record line, or a short "Label: value" line ("Abbr : KGA", "Editor: …")."""
+    if is_record(text):
+        return True
+    stripped = text.strip(" •·-*◽")
+    return bool(_KEY_VALUE_RE.match(stripped)) and len(_WORD_RE.findall(stripped)) <= 20
 
 
 def is_navigation(text: str) -> bool:
@@ -472,6 +640,24 @@ def removal_kind(
     if role == PROSE:
         return PAGE_HEADER if before_block else ARTICLE_BODY
     return PAGE_HEADER if before_block else METADATA
+
+
+#: A sentence in the abstract's script has at least this share of its letters in it; the
+#: rest is a translation printed beside the abstract.
+MIN_SCRIPT_SHARE = 0.5
+
+
+def left_out(sentence: str, *, script: str) -> str | None:
+    """Why a sentence of the abstract's paragraphs is not part of it, or None.
+
+    A sentence in another script is the translated copy; a short piece without a
+    final stop ("Free full text") is a page label glued to the last sentence.
+    """
+    if script_share(sentence, script) < MIN_SCRIPT_SHARE:
+        return OTHER_LANGUAGE
+    if not _SENTENCE_END_RE.search(sentence) and len(sentence.split()) < MIN_PROSE_WORDS:
+        return NAVIGATION if is_navigation(sentence) else "fragment"
+    return None
 
 
 def starts_references(text: str) -> bool:
@@ -522,11 +708,15 @@ def _title_lines(
     """Where the title may be: lines above the abstract, or right below it (some pages
     print it there) until the next heading or end marker, never in the article body.
     Prose lines are searched for title fields only ("|title=…|")."""
-    lines = [(i, paragraphs[i], roles[i] == OTHER) for i in range(block.start)]
+    def whole(i: int) -> bool:
+        # A title never ends like a sentence, but may read like one ("X enhances Y").
+        return roles[i] == OTHER or not _SENTENCE_END_RE.search(paragraphs[i])
+
+    lines = [(i, paragraphs[i], whole(i)) for i in range(block.start)]
     for i in range(block.end, len(paragraphs)):
         if roles[i] in (HEADING, STOP):
             break
-        lines.append((i, paragraphs[i], roles[i] == OTHER))
+        lines.append((i, paragraphs[i], whole(i)))
     return [line for line in lines if roles[line[0]] in (OTHER, PROSE)]
 
 
@@ -534,15 +724,19 @@ def read_page(text: str) -> CleanText:
     """Find the abstract in a pasted page; report every other paragraph, grouped."""
     normal = split_inline(normalize_chars(text))
     paragraphs = split_paragraphs(normal, is_prose=is_prose)
-    roles = [classify(p) for p in paragraphs]
-    block = find_block(paragraphs, roles)
+    paragraphs, roles, block = refine(paragraphs, [classify(p) for p in paragraphs])
     if block is None:
         return _without_block(paragraphs)
 
     inside = paragraphs[block.start : block.end]
     script = dominant_script(" ".join(inside))
     kept_words = _content_words(" ".join(inside))
-    title = page_title(_title_lines(paragraphs, roles, block), " ".join(inside), block.start)
+    title = page_title(
+        _title_lines(paragraphs, roles, block),
+        " ".join(inside),
+        block.start,
+        page_matter=lambda line: is_navigation(line) or is_record(line),
+    )
 
     removed: list[Removed] = []
     kept: list[str] = []

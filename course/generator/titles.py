@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
 
 from .lexicon import TITLE_SMALL_WORDS
 
@@ -87,6 +91,10 @@ MIN_SEGMENTED_WORDS = 8
 #: Share of a candidate's content words that the abstract must also use: an article's
 #: title names what its abstract is about; a site header or a journal name does not.
 MIN_TITLE_OVERLAP = 0.5
+#: Weight of a shared word: how far below this Zipf frequency it is (7 is "the"; 3 is
+#: once per million words), and at least the minimum.
+RARE_WORD_ZIPF = 7.0
+MIN_WORD_WEIGHT = 0.5
 #: Letters two words must share at the start to count as the same word
 #: ("globalization" / "global", "worker" / "working"): a crude stemmer is enough to rank.
 _STEM_LETTERS = 5
@@ -102,7 +110,7 @@ _SEGMENT_BREAK_RE = re.compile(r"\s*(?:[*•·|;◽]+|\s-\s|,\s)\s*")
 _FOOTNOTE_TAIL_RE = re.compile(r"[\s*†‡§¹²³]+$")
 _METADATA_SHAPE_RE = re.compile(
     r"https?://|www\.|@|\bdoi\b|\bissn\b|\bvol\.?\s*\d|\bpp\.|\bno\.\s*\d|©|\(c\)|"
-    r"\b(?:received|accepted|published|available online|copyright)\b",
+    r"\b(?:received|accepted|published|available online)\s*(?::|\d|online\b)|\bcopyright\b",
     re.IGNORECASE,
 )
 #: "Journal: …", "Publisher : …", "Subject = …": a record field, not a title.
@@ -156,30 +164,41 @@ def _shape_ok(text: str) -> bool:
     return True
 
 
-def _overlap(text: str, abstract_stems: set[str], abstract: str) -> tuple[int, int]:
-    """How many of the candidate's content words the abstract uses, of how many."""
+@lru_cache(maxsize=4096)
+def _weight(word: str) -> float:
+    """How much a shared word says: rare words much, common ones ("research") little."""
+    return max(MIN_WORD_WEIGHT, RARE_WORD_ZIPF - zipf_frequency(word.casefold(), "en"))
+
+
+def _overlap(text: str, abstract_stems: set[str], abstract: str) -> tuple[int, int, float]:
+    """How many of the candidate's content words the abstract uses, of how many, and
+    the share of their weight (see :func:`_weight`) that the shared ones carry."""
     words = [w for w in _WORD_RE.findall(text) if w.lower() not in _SMALL_WORDS and len(w) > 1]
     words = [w for w in words if not w.isdigit()]
-    matched = 0
+    matched, weight, total_weight = 0, 0.0, 0.0
     for word in words:
         if _caseless(word):
-            matched += word in abstract or (word[:-1] in abstract and len(word) > 2)
+            found = word in abstract or (word[:-1] in abstract and len(word) > 2)
         else:
-            matched += _stem(word) in abstract_stems
-    return matched, len(words)
+            found = _stem(word) in abstract_stems
+        total_weight += _weight(word)
+        if found:
+            matched += 1
+            weight += _weight(word)
+    return matched, len(words), weight / total_weight if total_weight else 0.0
 
 
-def _candidates(paragraph: str, whole: bool) -> list[tuple[str, bool]]:
-    """Explicit title fields in the paragraph (marked True) and, when ``whole``, the
-    paragraph itself and, for a long run-together line, its segments (one field of
-    the page each)."""
-    found = [(m.group(1), True) for m in _TITLE_FIELD_RE.finditer(paragraph)]
-    found += [(m.group(1), True) for m in _WIKI_HEADING_RE.finditer(paragraph)]
+def _candidates(paragraph: str, whole: bool) -> list[tuple[str, str]]:
+    """Title candidates in a paragraph, each with its source: explicit title fields
+    ("field"); when ``whole``, the paragraph itself ("line") and its segments
+    ("segment": one field of the page each, for lines that run several together)."""
+    found = [(m.group(1), FIELD) for m in _TITLE_FIELD_RE.finditer(paragraph)]
+    found += [(m.group(1), FIELD) for m in _WIKI_HEADING_RE.finditer(paragraph)]
     if not whole:
         return found
-    found.append((paragraph, False))
+    found.append((paragraph, LINE))
     if len(paragraph.split()) > MIN_SEGMENTED_WORDS:
-        found += [(segment, False) for segment in _segments(paragraph)]
+        found += [(segment, SEGMENT) for segment in _segments(paragraph)]
     return found
 
 
@@ -207,40 +226,57 @@ def _segments(paragraph: str) -> list[str]:
     return out
 
 
+FIELD, LINE, SEGMENT = "field", "line", "segment"
+#: Which candidates are preferred when several qualify: a title field says what it is; a
+#: whole line is more likely the title than a piece cut out of a longer one.
+_SOURCE_RANK = {FIELD: 2, LINE: 1, SEGMENT: 0}
+
+
+def _qualifies(matched: int, total: int, share: float, source: str, sole: bool) -> bool:
+    """Enough of the candidate is about the abstract.
+
+    A title field, or the only line above the abstract (a clean paste: title, then
+    abstract), needs one shared word; anything else needs two and half its weight.
+    """
+    if total == 0 or matched < 1:
+        return False
+    if source == FIELD or sole:
+        return True
+    return matched >= min(2, total) and share >= MIN_TITLE_OVERLAP
+
+
 def page_title(
-    paragraphs: list[tuple[int, str, bool]], abstract: str, block_start: int
+    paragraphs: list[tuple[int, str, bool]],
+    abstract: str,
+    block_start: int,
+    *,
+    page_matter: Callable[[str], bool],
 ) -> PageTitle | None:
     """The article's title among the page's other lines, or None.
 
     ``paragraphs`` holds (position, text, whole): whole lines may be the title
-    themselves; the others are only searched for title fields.
+    themselves; the others are only searched for title fields. ``page_matter`` says
+    which lines are navigation or metadata, never a title.
 
-    Each candidate is scored by how many of its content words the abstract uses (the
-    title names what the abstract is about; a site header, a journal line or an
-    author does not), then by being a title field, then by being nearest above the
-    abstract. A candidate needs half its content words, and at least two, in the
+    A candidate qualifies by sharing words with the abstract (the title names what the
+    abstract is about; a site header, a journal line or an author does not), weighted
+    by how rare each word is. Of those that qualify, a title field beats a whole line,
+    which beats a segment of one; then the larger share; then the nearest above the
     abstract.
     """
     stems = {_stem(w) for w in _WORD_RE.findall(abstract) if not _caseless(w)}
-    best: tuple[tuple[float, int, int], PageTitle] | None = None
+    best: tuple[tuple[int, bool, float, int], PageTitle] | None = None
     for index, paragraph, whole in paragraphs:
-        for candidate, is_field in _candidates(paragraph, whole):
+        for candidate, source in _candidates(paragraph, whole):
             text = _tidy(candidate)
-            if not _shape_ok(text):
+            if not _shape_ok(text) or (source != FIELD and page_matter(text)):
                 continue
-            matched, total = _overlap(text, stems, abstract)
-            # The only line above the abstract is its title when it shares a word with
-            # it (a clean paste: title, then abstract); anywhere else on a page it
-            # must share half its words.
-            sole = index == 0 == block_start - 1
-            if (
-                total == 0
-                or matched < 1
-                or (not sole and (matched < min(2, total) or matched / total < MIN_TITLE_OVERLAP))
-            ):
+            matched, total, share = _overlap(text, stems, abstract)
+            if not _qualifies(matched, total, share, source, index == 0 == block_start - 1):
                 continue
             distance = block_start - index if index < block_start else 1000 + index
-            key = (round(matched / total, 2), int(is_field), -distance)
+            # A page showing the title twice, once in capitals: the one as written.
+            key = (_SOURCE_RANK[source], not text.isupper(), round(share, 2), -distance)
             if best is None or key > best[0]:
                 best = (key, PageTitle(text=text, source=paragraph))
     return best[1] if best else None

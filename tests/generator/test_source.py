@@ -192,3 +192,52 @@ def test_it_reports_nothing_removed_from_a_clean_abstract() -> None:
     result = read_page(f"Thermal limits of reef fish\n{ECOLOGY}")
     assert result.removed == []
     assert result.title == "Thermal limits of reef fish"
+
+
+def test_it_finds_the_abstract_in_a_page_copied_as_one_line() -> None:
+    page = (
+        "Skip to search form Skip to main content Search 225,094,815 papers Sign In "
+        "DOI:10.1109/X.2002.1 Corpus ID: 61783522 Thermal limits of reef fish @article{Berg2002, "
+        "title={Thermal limits of reef fish}, author={Anna Berg}, year={2002} } Anna Berg "
+        "Published in Marine Letters 7 August 2002 Biology TLDR It is argued that reefs are "
+        f"in decline because oceans warm. Expand {ECOLOGY} Collapse View via Publisher Save to "
+        "Library Create Alert Cite Share 4 Citations Related Papers Sign Up What Is This Site? "
+        "By clicking accept you agree to the terms of our Privacy Policy (opens in a new tab)."
+    )
+    draft = build_draft(page)
+    assert " ".join(draft.sentences) == ECOLOGY
+    assert draft.title == "Thermal limits of reef fish"
+
+
+def test_it_keeps_the_english_copy_of_an_abstract_shown_in_two_languages() -> None:
+    spanish = (
+        "Este artículo examina cómo los tribunales aplicaron la proporcionalidad a los "
+        "derechos fundamentales durante el siglo veinte en Alemania, Canadá y Sudáfrica, "
+        "y cómo la prueba se extendió de un país a otro."
+    )
+    page = (
+        f"RESUMEN\n\n{spanish}\n\nPalabras clave: derechos\n\nABSTRACT\n\n{LAW}\n\nKeywords: rights"
+    )
+    draft = build_draft(page)
+    assert " ".join(draft.sentences) == LAW
+
+
+def test_it_reads_labels_with_a_colon_as_parts_of_a_structured_abstract() -> None:
+    page = (
+        "Abstract\n\nIntroduction: Screens at bedtime delay sleep in children.\n"
+        "Methods: We followed 400 children for a year.\n"
+        "Results: Screen use predicted later sleep.\n\nKeywords: sleep, screens"
+    )
+    assert build_draft(page).sentences == [
+        "Screens at bedtime delay sleep in children.",
+        "We followed 400 children for a year.",
+        "Screen use predicted later sleep.",
+    ]
+
+
+def test_it_prefers_the_title_as_written_to_a_copy_in_capitals() -> None:
+    page = (
+        "Thermal limits of reef fish communities\n\nAnna Berg\n\nAbstract\n\n"
+        f"{ECOLOGY}\n\nTHERMAL LIMITS OF REEF FISH COMMUNITIES\n\nKeywords: reefs"
+    )
+    assert build_draft(page).title == "Thermal limits of reef fish communities"
