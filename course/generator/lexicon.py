@@ -248,6 +248,7 @@ HEADING_WORDS = _words(
     objective objectives introduction purpose aim aims discussion findings design setting
     settings participants materials highlights graphical acknowledgements acknowledgments
     context interventions measurements limitations implications significance keywords
+    originality value approach practical social registration
     """
 )
 

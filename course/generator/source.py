@@ -145,9 +145,12 @@ MIN_PROSE_LOWER_SHARE = 0.5
 MIN_CASELESS_PROSE_LETTERS = 40
 #: A sentence of prose has at least this many words (or, without case, letters).
 MIN_SENTENCE_WORDS = 3
-#: Sentences of abstracts run to 60 words at most (57 the longest in the development
-#: texts); a longer "sentence" is page matter run together with one.
+#: Sentences of abstracts rarely pass this many words (57 the longest in the development
+#: texts, 95 an enumerated "results show that: (1) … (3) …"); a longer one counts as
+#: prose only with this share of lower-case words (page matter run together with a
+#: sentence has many capitals; plain prose has 70-85 % lower-case words).
 MAX_SENTENCE_WORDS = 80
+MIN_LONG_LOWER_SHARE = 0.7
 MIN_CASELESS_SENTENCE_LETTERS = 10
 #: A structured abstract's section label has at most this many words.
 MAX_LABEL_WORDS = 4
@@ -160,7 +163,9 @@ MAX_SKIPPED_AFTER_HEADING = 3
 _HEADING_ALT = "Abstract|ABSTRACT|Summary|SUMMARY"
 #: "AbstractThis study", "Abstract. The article", "Abstract: We ..." at a line start,
 #: when prose follows (so a title "Abstract Algebra for Schools" stays whole).
-_LEADING_HEADING_RE = re.compile(rf"^(\s*)({_HEADING_ALT})(?:[.:]\s*|\s+|(?=[A-Z][a-z]))(?=[A-Z])")
+_LEADING_HEADING_RE = re.compile(
+    rf"^(\s*)({_HEADING_ALT})(?:[.:\uff1a]\s*|\s+|(?=[A-Z][a-z]))(?=[A-Z])"
+)
 #: "... Incheon, Korea Abstract Panel line is ...": a heading inside a run-together page.
 _INLINE_HEADING_RE = re.compile(r"(?<=[^\W\d_]|[)*\d])\s+(Abstract|ABSTRACT)[.:]?\s+(?=[A-Z])")
 #: Structured abstracts: labels glued to the sentence before ("(PCD).Methods") or
@@ -169,11 +174,12 @@ _STRUCTURE_LABELS = (
     "Background|Backgrounds|Introduction|Objectives?|Aims?|Purpose|Context|Design|Setting|"
     "Participants|Patients|Interventions?|Measurements|Methods?|Methodology|Materials and "
     "Methods|Results?|Findings|Conclusions?|Interpretation|Discussion|Significance|"
-    "Implications|Limitations|Originality/value|Design/methodology/approach"
+    "Implications|Limitations|Originality/value|Design/methodology/approach|"
+    "Research limitations/implications|Practical implications|Social implications"
 )
 _GLUED_LABEL_RE = re.compile(rf"(?<=[\w)\]%])\.({_STRUCTURE_LABELS})(?=\s*$|\s*\n)", re.MULTILINE)
 _LEADING_LABEL_RE = re.compile(
-    rf"^(\s*)({_STRUCTURE_LABELS}|{_STRUCTURE_LABELS.upper()})\s*[:.]\s+(?=\S)", re.MULTILINE
+    rf"^(\s*)({_STRUCTURE_LABELS}|{_STRUCTURE_LABELS.upper()})\s*[:.\uff1a]\s*(?=\S)", re.MULTILINE
 )
 #: Markers that end an abstract inside a run-together line.
 _INLINE_STOP_RE = re.compile(
@@ -262,7 +268,7 @@ def is_stop(text: str) -> bool:
 
 
 def is_structure_label(text: str) -> bool:
-    """"Methods", "Methodology/Principal findings", "Trial registration"."""
+    """ "Methods", "Methodology/Principal findings", "Trial registration"."""
     words = [w for w in _WORD_RE.findall(text.casefold()) if w not in {"and", "of", "the"}]
     if not 0 < len(words) <= MAX_LABEL_WORDS or _SENTENCE_END_RE.search(text):
         return False
@@ -330,7 +336,7 @@ def is_notice(text: str) -> bool:
 def classify(text: str) -> str:
     if is_abstract_heading(text):
         return HEADING
-    if text.endswith(":") and is_structure_label(text):
+    if text.endswith(":") and is_structure_label(text) and _key(text) not in _STOP_FIELDS:
         return LABEL  # "Introduction:" opening a structured abstract's first part
     if is_stop(text):
         return STOP
@@ -429,10 +435,13 @@ _TOGGLE_RE = re.compile(r"^(?:Expand|Collapse|Toggle|Hide)\s+(?=[A-Z])")
 def sentence_is_prose(sentence: str) -> bool:
     """A sentence of running text (shorter ones count too: "Soil matters.").
 
-    Not one longer than any sentence of an abstract: on a page copied as one line, page
-    matter glued to a sentence ("… Search Sign In … TLDR It is argued …") makes one.
+    A sentence longer than most in abstracts must read plainly as prose: on a page copied
+    as one line, page matter glued to a sentence ("… Search Sign In … TLDR It is argued
+    …") makes a long one with many capitals.
     """
-    if is_notice(sentence) or len(sentence.split()) > MAX_SENTENCE_WORDS:
+    if is_notice(sentence):
+        return False
+    if len(sentence.split()) > MAX_SENTENCE_WORDS and _lower_share(sentence) < MIN_LONG_LOWER_SHARE:
         return False
     if _MARKUP_RE.search(sentence):
         return False  # a DOI, an e-mail address, a record in braces: page matter
@@ -446,6 +455,11 @@ def sentence_is_prose(sentence: str) -> bool:
     words = [w for w in _WORD_RE.findall(sentence) if w[0].isalpha()]
     lower = sum(1 for w in words if w[0].islower())
     return len(words) >= MIN_SENTENCE_WORDS and lower * 2 >= len(words)
+
+
+def _lower_share(text: str) -> float:
+    words = [w for w in _WORD_RE.findall(text) if w[0].isalpha()]
+    return sum(1 for w in words if w[0].islower()) / len(words) if words else 0.0
 
 
 def _breaks_run(sentence: str) -> bool:
@@ -462,7 +476,10 @@ def _breaks_run(sentence: str) -> bool:
         or (ui >= MIN_UI_WORDS_IN_RUN_ON and ui * 4 >= len(sentence.split()))
         or is_notice(sentence)
         or bool(_MARKUP_RE.search(sentence))
-        or len(sentence.split()) > MAX_SENTENCE_WORDS
+        or (
+            len(sentence.split()) > MAX_SENTENCE_WORDS
+            and _lower_share(sentence) < MIN_LONG_LOWER_SHARE
+        )
         or not _SENTENCE_END_RE.search(sentence)
     )
 
@@ -708,6 +725,7 @@ def _title_lines(
     """Where the title may be: lines above the abstract, or right below it (some pages
     print it there) until the next heading or end marker, never in the article body.
     Prose lines are searched for title fields only ("|title=…|")."""
+
     def whole(i: int) -> bool:
         # A title never ends like a sentence, but may read like one ("X enhances Y").
         return roles[i] == OTHER or not _SENTENCE_END_RE.search(paragraphs[i])
@@ -753,7 +771,7 @@ def read_page(text: str) -> CleanText:
                 seen.add(key)
                 kept.append(paragraph)
             continue
-        if title is not None and paragraph == title.source:
+        if title is not None and paragraph in title.sources:
             continue
         if role in (PROSE, NOTICE, OTHER) and _repeats(paragraph, kept_words):
             kind = "duplicate"

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from wordfreq import zipf_frequency
 
@@ -91,6 +92,9 @@ MIN_SEGMENTED_WORDS = 8
 #: Share of a candidate's content words that the abstract must also use: an article's
 #: title names what its abstract is about; a site header or a journal name does not.
 MIN_TITLE_OVERLAP = 0.5
+#: How much less of a title wrapped over two lines may be about the abstract than the
+#: better line alone (the other line adds words the abstract need not use).
+WRAPPED_TITLE_SHARE_SLACK = 0.2
 #: Weight of a shared word: how far below this Zipf frequency it is (7 is "the"; 3 is
 #: once per million words), and at least the minimum.
 RARE_WORD_ZIPF = 7.0
@@ -100,6 +104,7 @@ MIN_WORD_WEIGHT = 0.5
 _STEM_LETTERS = 5
 
 _WORD_RE = re.compile(r"[^\W_]+")
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*$")
 _TITLE_FIELD_RE = re.compile(
     r"(?:^|[|{\s])(?:dc\.|citation_)?title\s*[=:]\s*([^|}\n=]{3,300}?)\s*(?=[|}]|$)", re.IGNORECASE
 )
@@ -119,6 +124,7 @@ _KEY_LABEL_RE = re.compile(
     r"published in|research area|type|keywords?|abbr)\s*[:=]",
     re.IGNORECASE,
 )
+_NOT_A_TITLE_START_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s|[IVX]+\.\s|…|\.\.\.)")
 _NAME_RE = re.compile(r"^(?:[A-Z][\w'.-]*\s?){2,4}$")
 _SMALL_WORDS = TITLE_SMALL_WORDS | frozenset(
     ["is", "are", "was", "were", "this", "that", "its", "their", "our"]
@@ -128,7 +134,8 @@ _SMALL_WORDS = TITLE_SMALL_WORDS | frozenset(
 @dataclass(frozen=True)
 class PageTitle:
     text: str  # the title as the page shows it, tidied
-    source: str  # the paragraph it came from (not reported as removed when it is all of it)
+    # The lines it came from (not reported as removed: they are the title).
+    sources: tuple[str, ...]
 
 
 def _stem(word: str) -> str:
@@ -153,6 +160,8 @@ def _shape_ok(text: str) -> bool:
         return False
     if text.endswith(".") and not text.endswith("..."):
         return False
+    if _NOT_A_TITLE_START_RE.match(text):
+        return False  # a section number ("3. Study area") or a snippet ("… we argue")
     letters = sum(c.isalpha() for c in text)
     digits = sum(c.isdigit() for c in text)
     if letters < 8 or digits * 4 > letters:
@@ -190,13 +199,19 @@ def _overlap(text: str, abstract_stems: set[str], abstract: str) -> tuple[int, i
 
 def _candidates(paragraph: str, whole: bool) -> list[tuple[str, str]]:
     """Title candidates in a paragraph, each with its source: explicit title fields
-    ("field"); when ``whole``, the paragraph itself ("line") and its segments
-    ("segment": one field of the page each, for lines that run several together)."""
+    ("field"); the title of a citation of the article ("citation"); when ``whole``, the
+    paragraph itself ("line"), the value of a "Label: value" line and the paragraph's
+    segments ("segment": one field of the page each, for lines that run several
+    together)."""
     found = [(m.group(1), FIELD) for m in _TITLE_FIELD_RE.finditer(paragraph)]
     found += [(m.group(1), FIELD) for m in _WIKI_HEADING_RE.finditer(paragraph)]
+    found += [(m.group("title"), CITATION) for m in _CITATION_RE.finditer(paragraph)]
     if not whole:
         return found
     found.append((paragraph, LINE))
+    labelled = _LABELLED_RE.match(paragraph)
+    if labelled:
+        found.append((labelled.group(1), SEGMENT))
     if len(paragraph.split()) > MIN_SEGMENTED_WORDS:
         found += [(segment, SEGMENT) for segment in _segments(paragraph)]
     return found
@@ -226,10 +241,17 @@ def _segments(paragraph: str) -> list[str]:
     return out
 
 
-FIELD, LINE, SEGMENT = "field", "line", "segment"
+FIELD, CITATION, LINE, SEGMENT = "field", "citation", "line", "segment"
 #: Which candidates are preferred when several qualify: a title field says what it is; a
-#: whole line is more likely the title than a piece cut out of a longer one.
-_SOURCE_RANK = {FIELD: 2, LINE: 1, SEGMENT: 0}
+#: whole line (or the title part of a citation) is more likely the title than a piece
+#: cut out of a longer line.
+_SOURCE_RANK = {FIELD: 2, CITATION: 1, LINE: 1, SEGMENT: 0}
+#: "Hartley, R., Okafor, C. (2021) Pit alignments and field systems. Journal of …".
+_CITATION_RE = re.compile(
+    r"\((?:1[5-9]|20)\d\d[a-z]?\)[.,]?\s+(?P<title>[A-Z][^.?!]{10,300}[?!]?)(?=\.\s|\.?$)"
+)
+#: "Description in English: THE IMPACT OF …": a short label, then the value.
+_LABELLED_RE = re.compile(r"^[^:]{1,40}:\s*(\S.{10,})$")
 
 
 def _qualifies(matched: int, total: int, share: float, source: str, sole: bool) -> bool:
@@ -265,11 +287,11 @@ def page_title(
     abstract.
     """
     stems = {_stem(w) for w in _WORD_RE.findall(abstract) if not _caseless(w)}
-    best: tuple[tuple[int, bool, float, int], PageTitle] | None = None
-    for index, paragraph, whole in paragraphs:
+    found: list[tuple[tuple[int, bool, float, int], PageTitle]] = []
+    for index, paragraph, whole, sources in _with_wrapped(paragraphs):
         for candidate, source in _candidates(paragraph, whole):
             text = _tidy(candidate)
-            if not _shape_ok(text) or (source != FIELD and page_matter(text)):
+            if not _shape_ok(text) or (source in (LINE, SEGMENT) and page_matter(text)):
                 continue
             matched, total, share = _overlap(text, stems, abstract)
             if not _qualifies(matched, total, share, source, index == 0 == block_start - 1):
@@ -277,6 +299,44 @@ def page_title(
             distance = block_start - index if index < block_start else 1000 + index
             # A page showing the title twice, once in capitals: the one as written.
             key = (_SOURCE_RANK[source], not text.isupper(), round(share, 2), -distance)
-            if best is None or key > best[0]:
-                best = (key, PageTitle(text=text, source=paragraph))
-    return best[1] if best else None
+            found.append((key, PageTitle(text=text, sources=sources)))
+    if not found:
+        return None
+    best_key, best = max(found, key=lambda item: item[0])
+    # A title wrapped over two lines: the joined lines, about as much about the abstract
+    # as the better of the two alone, are the title.
+    for key, title in found:
+        if (
+            len(title.sources) == 2
+            and set(best.sources) < set(title.sources)
+            and key[:2] == best_key[:2]
+            and key[2] >= best_key[2] - WRAPPED_TITLE_SHARE_SLACK
+        ):
+            return title
+    return best
+
+
+def _with_wrapped(
+    paragraphs: list[tuple[int, str, bool]],
+) -> list[tuple[int, str, bool, tuple[str, ...]]]:
+    """The lines, and two adjacent lines joined where a title wraps onto the next line
+    ("… Domestic Service:" / "Rethinking …", "… in the Late" / "Piano Sonatas …")."""
+    out = [(index, text, whole, (text,)) for index, text, whole in paragraphs]
+    for (i, first, whole_a), (j, second, whole_b) in pairwise(paragraphs):
+        if j == i + 1 and whole_a and whole_b and _wraps(first, second):
+            out.append((i, f"{first} {second}", True, (first, second)))
+    return out
+
+
+def _wraps(first: str, second: str) -> bool:
+    if _SENTENCE_END.search(first) or len((first + " " + second).split()) > MAX_PAGE_TITLE_WORDS:
+        return False
+    last = first.split()[-1].casefold()
+    if first.endswith(":") or last in TITLE_SMALL_WORDS or second[:1].islower():
+        return True
+    return _title_cased(first) and _title_cased(second)
+
+
+def _title_cased(text: str) -> bool:
+    words = [w for w in _WORD_RE.findall(text) if w.casefold() not in _SMALL_WORDS]
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)

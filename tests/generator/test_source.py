@@ -241,3 +241,49 @@ def test_it_prefers_the_title_as_written_to_a_copy_in_capitals() -> None:
         f"{ECOLOGY}\n\nTHERMAL LIMITS OF REEF FISH COMMUNITIES\n\nKeywords: reefs"
     )
     assert build_draft(page).title == "Thermal limits of reef fish communities"
+
+
+def test_it_joins_a_title_wrapped_over_two_lines() -> None:
+    page = (
+        "Journal of Reefs 12 (2024) 1\n\nAnna Berg\n\n"
+        "Thermal Limits and the Loss of Species\nin Protected Coral Reefs\n\n"
+        f"Abstract\n\n{ECOLOGY}"
+    )
+    assert (
+        build_draft(page).title == "Thermal Limits and the Loss of Species in Protected Coral Reefs"
+    )
+
+
+def test_it_reads_the_title_from_a_citation_of_the_article() -> None:
+    page = (
+        "Berg, A. and Ruiz, T. (2021) Thermal limits of reef fish communities. Marine "
+        "Letters, 46 (6). pp. 401-419. ISSN 0093-4690\n\n"
+        f"Abstract\n\n{ECOLOGY}"
+    )
+    assert build_draft(page).title == "Thermal limits of reef fish communities"
+
+
+def test_it_reads_the_title_from_a_labelled_line() -> None:
+    page = (
+        f"Описание на английском: Thermal limits of reef fish communities\n\nAbstract:\n\n{ECOLOGY}"
+    )
+    assert build_draft(page).title == "Thermal limits of reef fish communities"
+
+
+def test_it_takes_no_section_heading_or_snippet_for_the_title() -> None:
+    page = (
+        f"Abstract\n\n{ECOLOGY}\n\n3. Reefs and fish species\n\n"
+        "… reefs lose species when water warms, and we argue that protected reefs recover …"
+    )
+    title = build_draft(page).title
+    assert not title.startswith(("3.", "…"))
+
+
+def test_it_keeps_the_parts_of_an_emerald_structured_abstract() -> None:
+    page = (
+        "ABSTRACT\n\nPurpose\n\nThis study asks whether bus lanes cut delays.\n\n"
+        "Design/methodology/approach\n\nA simulation of one corridor was calibrated.\n\n"
+        "Findings\n\nDynamic lanes cut bus travel time by 17 per cent.\n\n"
+        "Originality/value\n\nNo earlier study used a real corridor.\n\nKEYWORDS:\n\nbus lanes"
+    )
+    assert len(build_draft(page).sentences) == 4
