@@ -10,6 +10,7 @@ wrong fact, a missing one only leaves the acronym unexplained.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .candidates import Mention, TokenizedSentence, acronym_key
@@ -68,7 +69,7 @@ def matches(letters: str, tokens: list[Token]) -> bool:
     return walk(0, 0)
 
 
-def _long_form_before(sentence: TokenizedSentence, index: int, letters: str) -> list[Token]:
+def long_form_before(sentence: TokenizedSentence, index: int, letters: str) -> list[Token]:
     """Shortest word span right before "(ACRONYM)" that the acronym abbreviates."""
     tokens = sentence.tokens
     if index == 0 or not tokens[index - 1].break_after:
@@ -82,6 +83,17 @@ def _long_form_before(sentence: TokenizedSentence, index: int, letters: str) -> 
         if matches(letters, span):
             return span
     return []
+
+
+def _long_form_after(sentence: TokenizedSentence, token: Token, letters: str) -> list[Token]:
+    """The words in brackets right after an acronym, when they spell it:
+    "SPRT (Shortest Remaining Process Time)"."""
+    opened = re.match(r"\s*\(([^()]*)\)", sentence.text[token.end :])
+    if opened is None:
+        return []
+    close = token.end + opened.end()
+    span = [t for t in sentence.tokens if token.end < t.start < close]
+    return span if matches(letters, span) else []
 
 
 def _in_parentheses(sentence: TokenizedSentence, token: Token) -> bool:
@@ -110,7 +122,7 @@ def find_expansions(
 ) -> dict[tuple[str, ...], Expansion]:
     """Expansion of each acronym that has one, keyed by the acronym's key.
 
-    First choice is the pattern "long form (ACR)". Failing that, a
+    First choice is the pattern "long form (ACR)", then "ACR (long form)". Failing that, a
     capitalised name anywhere in the text whose initials spell the acronym
     ("the First Five-Year Plan ... the FFYP"); lower-case phrases are not
     searched that way, since too many of them match short acronyms by chance.
@@ -125,12 +137,14 @@ def find_expansions(
             letters = acronym_letters(token.text)
             if key in found or len(letters) < 2 or not token.text[0].isupper():
                 continue
+            span = []
             if _in_parentheses(sentence, token):
-                span = _long_form_before(sentence, token.index, letters)
-                if span:
-                    found[key] = Expansion(key, _mention_of(sentence, span))
-                    pending.pop(key, None)
-                    continue
+                span = long_form_before(sentence, token.index, letters)
+            span = span or _long_form_after(sentence, token, letters)
+            if span:
+                found[key] = Expansion(key, _mention_of(sentence, span))
+                pending.pop(key, None)
+                continue
             pending.setdefault(key, letters)
 
     by_sentence = {s.index: s for s in sentences}

@@ -150,9 +150,18 @@ def _is_verb(tokens: list[Token], i: int) -> bool:
         # or closing the run, it is the verb.
         after_noun = prev is not None and prev_word not in STOPWORDS and not prev.numeric
         after_subject = prev_word in AUXILIARIES or prev_word in VERB_TRIGGERS  # "we counted"
-        return after_subject or after_noun or nxt is None or next_word in STOPWORDS
+        return (
+            after_subject
+            or after_noun
+            or nxt is None
+            or next_word in STOPWORDS
+            or _coordinated_predicate(tokens, prev)
+            or _relative_verb(tokens, prev)
+        )
     lemmas = _verb_lemmas(word)
     if lemmas & VERB_BASES:
+        return True
+    if prev_word in ("which", "who") and _relative_verb(tokens, prev):
         return True
     if prev_word in PLURAL_DEMONSTRATIVES and word in VERB_BASES | AMBIGUOUS_VERB_BASES:
         # "these offer ...": a plural determiner cannot take a singular noun,
@@ -173,19 +182,51 @@ def _is_verb(tokens: list[Token], i: int) -> bool:
     return token.initial and is_s_form and next_word in STOPWORDS
 
 
+#: Conjunctions that may join two predicates ("... grew and achieved ...").
+_COORDINATORS = frozenset({"and", "or", "but"})
+#: Relative pronouns: right after a noun they open a clause whose next word is its
+#: verb ("changes that alter ...", "a tool which helps ...").
+_RELATIVES = frozenset({"that", "which", "who"})
+
+
+def _coordinated_predicate(tokens: list[Token], prev: Token | None) -> bool:
+    """An -ed word after "and"/"or" joins a second predicate ("... grew despite
+    pressure and achieved significant gains", "..., and discussed implications")
+    unless it pairs with another participle ("predicted and observed values")."""
+    if prev is None or prev.lower not in _COORDINATORS:
+        return False
+    before = _previous(tokens, prev.index)
+    return before is None or not before.lower.endswith("ed")
+
+
+def _relative_verb(tokens: list[Token], prev: Token | None) -> bool:
+    """The word after "which"/"who" (or, for an -ed word, "that") that directly
+    follows a noun is the relative clause's verb ("a tool which helps ...",
+    "changes that altered ..."). A bare word after "that" may be a subject
+    ("the notion that cadastre relates ...")."""
+    if prev is None or prev.lower not in _RELATIVES:
+        return False
+    before = _previous(tokens, prev.index)
+    return before is not None and before.lower not in STOPWORDS and not before.numeric
+
+
 def _ing_is_verb(token: Token, prev: Token | None, nxt: Token | None) -> bool:
     """Gerund/participle with an object (a verb) or a noun ("data mining")?"""
     if token.initial:
         return True  # "Following ...", "Using ..." open a clause
-    if nxt is not None and nxt.lower in OBJECT_STARTERS:
-        return True  # "replacing the ...", "drawing them ..."
+    if nxt is not None and (nxt.lower in OBJECT_STARTERS or nxt.acronym):
+        return True  # "replacing the ...", "drawing them ...", "identifying ACSs"
     if prev is None:
         return True  # opens a clause after punctuation: "; obtaining union cooperation"
     prev_word = prev.lower
     if prev_word in ("and", "or", "nor"):
         return True  # coordinated gerunds: "reviewing and amending ..."
     if prev_word not in STOPWORDS and not prev.numeric:
-        return False  # a noun before it makes a compound: "union funding"
+        # A noun before it makes a compound ("union funding", "data mining"), but
+        # after a plural and before its object it is a participle: "policies
+        # supporting freedom", "motivations affecting tension".
+        plural = prev_word.endswith("s") and not prev_word.endswith(("ss", "us", "is"))
+        return plural and len(prev_word) > 3 and nxt is not None and nxt.lower not in STOPWORDS
     if prev_word in PREPOSITIONS or prev_word in AUXILIARIES or prev_word in VERB_TRIGGERS:
         return True  # "of weakening", "are relying", "to keep"
     if prev_word in OBJECT_STARTERS:
@@ -202,8 +243,8 @@ def roles(tokens: list[Token]) -> list[str]:
             result.append(CONTENT)
         elif token.numeric:
             result.append(NUM)
-        elif word in STOPWORDS:
-            result.append(STOP)
+        elif word in STOPWORDS or word in PREPOSITIONS:
+            result.append(STOP)  # "despite strong pressure", "logic behind X": no term spans one
         elif token.cap and not token.initial:
             result.append(CONTENT)  # a mid-sentence capital marks a name: never a verb
         elif _is_adverb(word):
@@ -442,7 +483,8 @@ def _verb_stem(word: str) -> str:
 
 
 def _prep_tail(sentence: TokenizedSentence, i: int) -> tuple[int, tuple[str, ...]] | None:
-    """The first "preposition (det) word" within four words after verb ``i``, same clause."""
+    """The first "preposition (det) noun phrase" within four words after verb ``i``,
+    same clause, as (index of its last word, key of preposition and head)."""
     tokens = sentence.tokens
     j = i
     while j + 1 < len(tokens) and j < i + 5 and not tokens[j].break_after:
@@ -457,7 +499,16 @@ def _prep_tail(sentence: TokenizedSentence, i: int) -> tuple[int, tuple[str, ...
             ):
                 k += 1
             if k < len(tokens) and sentence.roles[k] == CONTENT and not tokens[k - 1].break_after:
-                return k, (word, *tokens[k].units)
+                # The object is the whole noun phrase, keyed by its head: "decide on
+                # relevant end-points", never "decide on relevant".
+                end = k
+                while (
+                    end + 1 < len(tokens)
+                    and sentence.roles[end + 1] == CONTENT
+                    and not tokens[end].break_after
+                ):
+                    end += 1
+                return end, (word, *tokens[end].units)
             return None
     return None
 

@@ -76,14 +76,17 @@ VERB_TRIGGERS = _words(
 #: ("by replacing the ...", "in administering ..."), i.e. acts as a verb.
 PREPOSITIONS = _words(
     """
-    about after against among as at before between by despite during for from in into
-    of on onto over since through throughout toward towards under upon via while with
-    without when
+    about above across after against along alongside amid amidst among around as at
+    before behind below beneath beside between beyond by despite during for from in
+    into of on onto over since through throughout toward towards under underneath unlike
+    upon versus via while with within without when
     """
 )
 
 #: Adjectives and quantifiers that make a phrase vaguer, not more specific;
-#: trimmed from the front of candidate phrases ("various ways" -> "ways").
+#: trimmed from the ends of candidate phrases ("various ways" -> "ways"). How
+#: common a word is comes from word frequencies (see frequency.py); this list is
+#: for the closed class of quantifying, grading and ordering words.
 GENERIC_MODIFIERS = _words(
     """
     various several numerous many much more most less least few other another such same
@@ -91,41 +94,34 @@ GENERIC_MODIFIERS = _words(
     greater greatest large larger largest small smaller smallest big high higher highest
     low lower lowest new newer old older good better best bad worse worst important
     significant considerable substantial extensive possible potential real true full simple
-    common basic key first second third fourth fifth last next final initial previous
-    prior recent current present future further additional overall individual respective
-    relevant necessary useful novel unexpected subtle fundamental critical distinct
-    outstanding momentous alarming firm dual double single multiple triple remarkable
-    harsher longer shorter wider broader deeper closer stronger weaker greater wide broad
-    deep strong weak early late earlier later whole total top bottom own typical usual
-    related corresponding similar various specified given existing proposed following
+    common basic key crucial essential notable first second third fourth fifth last next
+    final initial previous prior recent current present future further additional overall
+    individual respective relevant necessary useful novel unexpected subtle fundamental
+    critical distinct single multiple longer shorter wider broader deeper closer stronger
+    weaker wide broad deep strong weak early late earlier later total top bottom own typical
+    usual related corresponding similar specified given existing proposed following
     available
     """
 )
 
-#: Nouns too vague to be a concept on their own ("the paper", "the results").
-#: They still count inside longer phrases ("research methodologies").
+#: Nouns of academic framing and relation ("the paper", "the results", "a number
+#: of", "the role of"): too vague to be a concept on their own, and a phrase made
+#: only of them ("main results") or an adjective and one of them ("technical
+#: aspects") names nothing. Singular forms; plurals compare equal.
 GENERIC_NOUNS = _words(
     """
-    paper papers study studies approach approaches result results article articles way ways
-    process processes method methods work works analysis analyses aim aims purpose goal
-    goals objective objectives problem problems issue issues question questions aspect
-    aspects case cases fact facts number numbers part parts use uses type types kind kinds
-    form forms level levels role roles need needs effect effects impact area areas field
-    fields point points view views term terms example examples order time times year years
-    period periods decade decades beginning end basis foundation contribution achievement
-    success measure measures step steps stage stages phase factor factors feature features
-    element elements component means manner respect regard extent degree amount range set
-    series variety lot deal thing things something reference attention consequence
-    conclusion conclusions finding findings idea ideas notion concept concepts author
-    authors section chapter overview discussion introduction summary literature situation
-    situations condition context task tasks challenge challenges opportunity opportunities
-    difference differences trend trends relation relations relationship relationships
-    connection interest importance value quality ability possibility emphasis course line
-    lines people person thing matter matters respect sense side top bottom front back
-    fashion direction today day days month months week hour hours while place kinds
-    attempt attempts focus account basis end ends help instance instances detail details
-    majority minority percent per cent rate rates total average share variant version
-    technique techniques tool tools solution solutions effort efforts activity activities
+    paper study article essay chapter section author approach method result finding
+    analysis aim purpose goal objective problem issue question aspect case fact number
+    part use type kind form level role effect impact area field example order time year
+    period decade beginning end basis measure step stage phase factor feature element
+    component means manner respect regard extent degree amount range set series variety
+    lot deal thing reference attention consequence conclusion idea notion concept overview
+    discussion introduction summary literature situation condition context task challenge
+    opportunity difference trend relation relationship connection interest importance
+    value quality ability possibility emphasis way line people person matter sense side
+    direction day month week hour place attempt focus account detail instance majority
+    minority percent share rate total average variant version technique tool solution
+    effort activity concern need point view term
     """
 )
 
@@ -169,7 +165,8 @@ VERB_BASES = _words(
     remove replace represent require resolve reveal say see seek seem select serve simulate
     solve specify suggest suppose take tend think treat try undergo understand undertake
     utilize validate vary verify want get transform impress visualize translate
-    reorganize reorganise restructure enact emphasise emphasize
+    reorganize reorganise restructure enact emphasise emphasize alter coincide interact
+    underline
     """
 )
 
@@ -182,7 +179,7 @@ AMBIGUOUS_VERB_BASES = _words(
     turn use view yield change control address review share face form process result study
     work bridge purge access record present launch secure save trace offer subordinate
     hold run rise fall decline shape impact benefit experience base document list train
-    challenge act link visit matter
+    challenge act link visit matter attribute
     """
 )
 
@@ -193,7 +190,7 @@ IRREGULAR_VERB_FORMS = _words(
     driven fell fallen felt found gave given got gotten grew grown held kept knew known laid
     led lent lost made meant met paid ran rose risen said saw seen sent shown sought spent
     stood struck taken took taught thought told understood undertaken undertook went gone
-    won wrote written arose arisen overcame overcome withdrawn withdrew
+    won wrote written arose arisen overcame overcome withdrawn withdrew proven
     """
 )
 
@@ -278,9 +275,6 @@ VARIANT_HEADS = _words(
     challenge challenges issue issues problem problems effort efforts
     """
 )
-
-#: Verbs of definition: "X is a ...", "X refers to ...".
-DEFINING_VERBS = _words("is are was were refers means denotes describes designates")
 
 #: Collective nouns for a body of people: "the X group" and "the X-ist
 #: leadership" name the same people when X is the same name.

@@ -7,7 +7,8 @@ term the generator missed, from the text alone (or the teacher's definition).
 
 from __future__ import annotations
 
-from .concepts import definition_for, occurrences
+from .concepts import occurrences
+from .definitions import definition_for
 from .errors import InputError
 from .model import DraftConcept
 

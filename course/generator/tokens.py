@@ -12,9 +12,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .frequency import is_common
+from .weights import COMMON_WORD_ZIPF
+
 #: A word: letters/digits, optionally joined by - . ' & (so "Five-Year",
-#: "amazon.com", "AT&T" stay whole) and a plural possessive apostrophe.
-_TOKEN_RE = re.compile(r"[^\W_]+(?:[-.'&][^\W_]+)*(?:(?<=[sS])'(?![^\W_]))?")
+#: "amazon.com", "AT&T" stay whole) and a plural possessive apostrophe
+#: ("workers'", but not the closing quote of 'spoon class').
+_TOKEN_RE = re.compile(r"[^\W_]+(?:[-.'&][^\W_]+)*(?:(?<=[^sS][sS])'(?![^\W_]))?")
 
 _ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
 
@@ -96,26 +100,49 @@ def phrase_units(text: str) -> tuple[str, ...]:
     return tuple(units)
 
 
+def _glued_spans(text: str, start: int) -> list[tuple[int, int, bool]]:
+    """Pieces of one matched word as (start, end, glued), split where a sentence
+    or a label was glued on; ``glued`` marks a piece that starts a new sentence.
+
+    A full stop inside a word, after two or more characters and before a
+    capitalised word, ends a sentence whose space was lost ("Communist.According",
+    "PCD.Free"); "amazon.com", "U.S" and "ASP.NET" stay whole.
+    """
+    spans: list[tuple[int, int, bool]] = []
+    piece_start = 0
+    for dot in (m.start() for m in re.finditer(r"\.", text)):
+        before, after = text[piece_start:dot], text[dot + 1 :]
+        if len(before) >= 2 and after[:1].isupper() and after[1:2].islower():
+            spans.append((start + piece_start, start + dot, piece_start > 0))
+            piece_start = dot + 1
+    spans.append((start + piece_start, start + len(text), piece_start > 0))
+    return spans
+
+
 def tokenize(sentence: str) -> list[Token]:
     """Word tokens of one sentence, in order."""
-    matches = list(_TOKEN_RE.finditer(sentence))
+    spans = [
+        span
+        for match in _TOKEN_RE.finditer(sentence)
+        for span in _glued_spans(match.group(), match.start())
+    ]
     tokens: list[Token] = []
-    for i, match in enumerate(matches):
-        text = match.group()
+    for i, (start, match_end, glued) in enumerate(spans):
+        text = sentence[start:match_end]
         possessive = text.lower().endswith("'s") and len(text) > 2
         if possessive:
             text = text[:-2]
-        end = match.start() + len(text)
-        following = matches[i + 1].start() if i + 1 < len(matches) else len(sentence)
-        gap = sentence[match.end() : following]
+        end = start + len(text)
+        following = spans[i + 1][0] if i + 1 < len(spans) else len(sentence)
+        gap = sentence[match_end:following]
         tokens.append(
             Token(
                 text=text,
-                start=match.start(),
+                start=start,
                 end=end,
                 index=i,
                 units=word_units(text),
-                initial=(i == 0),
+                initial=(i == 0 or glued),  # a glued-on sentence's capital is grammatical
                 break_after=possessive or bool(gap.strip()),
             )
         )
@@ -123,22 +150,28 @@ def tokenize(sentence: str) -> list[Token]:
 
 
 #: Derivational suffixes that turn a proper name into a word for its followers
-#: or doctrine: Stalin -> Stalinist(s), Stalinism; Hegel -> Hegelian(s).
+#: or doctrine: Marx -> Marxist(s), Marxism; Hegel -> Hegelian(s).
 DERIVATIONAL_SUFFIXES = ("ists", "ist", "isms", "ism", "ians", "ian")
 #: Adherent nouns among them: "Stalinists" are people, "Stalinism" is a doctrine.
 ADHERENT_SUFFIXES = ("ists", "ist", "ians", "ian")
 #: A shorter stem is too often a mere word start ("Art" -> "Artist").
-MIN_DERIVATION_STEM = 5
+MIN_DERIVATION_STEM = 4
 
 
 def derivation_stem(word: str, suffixes: tuple[str, ...] = DERIVATIONAL_SUFFIXES) -> str:
-    """The capitalised name a derived word is built on ("Stalinists" -> "Stalin"), or ""."""
+    """The capitalised name a derived word is built on ("Marxists" -> "Marx"), or "".
+
+    The stem must be a name, not an everyday word that happens to start the
+    derived one: "Journalists" is not built on "Journal", nor "Modernism" on
+    "Modern" (an everyday word is one at least as common as
+    :data:`~course.generator.weights.COMMON_WORD_ZIPF`).
+    """
     if not word[:1].isupper() or not word.isalpha():
         return ""
     for suffix in suffixes:
         stem = word[: -len(suffix)]
         if word.endswith(suffix) and len(stem) >= MIN_DERIVATION_STEM:
-            return stem
+            return "" if is_common(stem, COMMON_WORD_ZIPF) else stem
     return ""
 
 
@@ -149,9 +182,8 @@ def _proper_words(text: str) -> list[str]:
 def derivational_variant(a: str, b: str) -> bool:
     """Whether two phrases share a capitalised name, one as its derivation.
 
-    "Stalinist" / "Stalin group" and "Stalinists" / "Stalinist leadership" do
-    (the stem is at least :data:`MIN_DERIVATION_STEM` letters and the suffix
-    one of :data:`DERIVATIONAL_SUFFIXES`); "Stalin" / "Stalingrad" do not.
+    "Stalinist" / "Stalin group" and "Marxists" / "Marxist leadership" do (see
+    :func:`derivation_stem`); "Stalin" / "Stalingrad" do not.
     """
     words_a, words_b = _proper_words(a), _proper_words(b)
     for x in words_a:

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
+from collections import defaultdict
 from pathlib import Path
 
 from course.generator import Draft, DraftConcept, build_draft
+from course.generator.candidates import Mention, tokenize_sentences
+from course.generator.concepts import RankedConcept, _redundant, mark_core, rank_concepts
+from course.generator.grouping import Group
+from course.generator.tokens import tokenize
 
 INVENTED = (
     "The Gross Domestic Product (GDP) of the island grew quickly after the harbour opened. "
@@ -29,7 +35,8 @@ def test_it_links_acronyms_to_their_expansions() -> None:
     gdp = _concept(draft, "Gross Domestic Product")
     assert "GDP" in gdp.aliases
     assert gdp.sentences == [0, 1]
-    assert gdp.definition in draft.sentences[0]
+    # The expansion is the term's name, not a definition: the text's context is shown.
+    assert gdp.definition == "In the text: " + draft.sentences[0]
     who = _concept(draft, "World Health Organization")
     assert "WHO" in who.aliases
     assert who.sentences == [4, 5]
@@ -67,6 +74,131 @@ def test_it_drops_generic_single_words() -> None:
     assert "river trade" in terms
 
 
+# --- specificity: everyday words are not key concepts ---------------------------------
+
+DOCKS = (
+    "Workers in the northern ports organised a dock strike in 1911. "
+    "The dock strike halted production for six weeks, and the workers lost their wages. "
+    "Employers answered the workers with a lockout of the harbour. "
+    "The lockout ended when the workers accepted arbitration by the Board of Trade."
+)
+
+ELECTIONS = (
+    "A party is an organised group of voters that nominates candidates for office. "
+    "Before the elections each party wrote a platform on tariffs. "
+    "After the elections the party with most seats formed a coalition."
+)
+
+
+def test_it_does_not_rank_everyday_words_as_concepts() -> None:
+    terms = {c.term.lower() for c in build_draft(DOCKS).concepts}
+    # "workers" is in every sentence and a sentence subject, but it is everyday English.
+    assert not terms & {"workers", "production", "wages"}
+    assert {"dock strike", "lockout"} <= terms
+
+
+def test_it_keeps_an_everyday_word_the_text_defines() -> None:
+    draft = build_draft(ELECTIONS)
+    party = next(c for c in draft.concepts if c.term.lower() == "party")
+    assert party.definition == draft.sentences[0]
+    assert "elections" not in {c.term.lower() for c in draft.concepts}  # not defined
+
+
+def test_it_drops_a_capitalised_word_that_stands_for_a_longer_name() -> None:
+    draft = build_draft(
+        "Membership of the Chinese Communist Party doubled between 1948 and 1950. "
+        "Those who joined the Party during this period were younger than the elite. "
+        "The Party relied on the Chinese Communist Youth Corps to train recruits."
+    )
+    terms = {c.term for c in draft.concepts}
+    assert "Chinese Communist Party" in terms
+    assert not terms & {"Party", "party"}
+
+
+# --- candidates: noun phrases only, multi-word terms whole -------------------------------
+
+ADVERBIALS = (
+    "The labour movement grew despite strong pressure from the government "
+    "and achieved significant gains in wages. "
+    "The logic behind the merger of the two banks puzzled analysts. "
+    "The expert panel was asked to decide on relevant endpoints for asthma trials. "
+    "The authors examined regional wage data and discussed social welfare implications. "
+    "Later the panel decided on relevant outcomes for the trials. "
+    "Both studies tracked coastal erosion, with both identifying ACSs in the record."
+)
+
+
+def test_it_never_makes_a_participle_or_adverbial_phrase_a_concept() -> None:
+    terms = {c.term.lower() for c in build_draft(ADVERBIALS).concepts}
+    assert terms, "the text has concepts"
+    for term in terms:
+        first = term.split()[0]
+        assert first not in {"despite", "behind", "achieved", "discussed", "identifying"}, term
+        assert not term.endswith(("relevant", "behind the merger")), term
+        assert "logic behind" not in term and term != "decide on relevant", term
+
+
+def test_it_keeps_a_phrase_that_contains_a_chosen_term_whole() -> None:
+    terms = {
+        c.term
+        for c in build_draft(
+            "A panel line is a welding line that joins flat steel plates. "
+            "The panel line sets the pace of the shipyard. "
+            "Planners tested a new panel line simulator in 2015. "
+            "Since then the panel line has run two shifts."
+        ).concepts
+    }
+    assert "panel line" in terms
+    # "line simulator" would cut "panel line" in two.
+    assert "line simulator" not in terms
+
+
+def test_it_never_takes_a_phrase_that_cuts_a_chosen_term_in_two() -> None:
+    text = "a panel line simulator"
+    line_simulator = Mention(("line", "simulator"), "line simulator", 0, 8, "phrase", False, 2)
+    group = Group([line_simulator.key], [line_simulator], count=1, primary=line_simulator.key)
+    panel_line = text.index("panel line"), text.index("panel line") + len("panel line")
+    assert _redundant(group, [], defaultdict(list, {0: [panel_line]}))
+    assert not _redundant(group, [], defaultdict(list))
+
+
+def test_it_splits_a_word_glued_to_the_next_sentence() -> None:
+    tokens = tokenize("the post-Yenan Chinese Communist.According to amazon.com and U.S.A")
+    assert [t.text for t in tokens][3:5] == ["Communist", "According"]
+    assert tokens[3].break_after and tokens[4].initial  # a new sentence starts there
+    assert "amazon.com" in [t.text for t in tokens] and "U.S.A" in [t.text for t in tokens]
+    # Concepts never span the join, even when the sentence splitter missed it.
+    sentences = tokenize_sentences(
+        [
+            "We studied primary ciliary dyskinesia (PCD) in children.Methods A panel of "
+            "PCD experts rated airway clearance in children with PCD.Free full text",
+            "Airway clearance improved in most children with PCD.",
+        ]
+    )
+    for concept in rank_concepts(sentences, None):
+        for form in [concept.term, *concept.aliases]:
+            assert not re.search(r"\w\.[A-Z][a-z]", form), form
+            assert "Methods" not in form and "Free" not in form, form
+        assert "Methods" not in concept.definition and "Free" not in concept.definition
+
+
+def test_it_marks_an_abbreviated_term_core_even_when_the_title_restates_it() -> None:
+    def concept(term: str, score: float, *, abbreviated: bool = False) -> RankedConcept:
+        return RankedConcept(term, [], "", [0, 1], score, frozenset(), abbreviated=abbreviated)
+
+    ranked = [
+        concept("abrupt community shifts", 9.0, abbreviated=True),
+        concept("ocean warming", 8.0),
+        concept("thermal niche", 7.0),
+        concept("marine metazoans", 6.0),
+    ]
+    by_term = {c.term: c for c in mark_core(ranked, "Abrupt Community Shifts")}
+    assert by_term["abrupt community shifts"].core
+    # Without an acronym, a restatement of the title frames the course instead.
+    plain = [concept("abrupt community shifts", 9.0), *ranked[1:]]
+    assert not mark_core(plain, "Abrupt Community Shifts")[-1].core
+
+
 def test_it_prefers_a_defining_sentence() -> None:
     draft = build_draft(
         "Many towns relied on barter markets before coins spread. "
@@ -78,8 +210,6 @@ def test_it_prefers_a_defining_sentence() -> None:
 
 
 def test_it_lists_only_sentences_that_mention_the_concept(seed_draft: Draft) -> None:
-    import re
-
     for concept in seed_draft.concepts:
         forms = [concept.term, *concept.aliases]
         for i, sentence in enumerate(seed_draft.sentences):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from course.generator import Draft, DraftQuestion, build_draft
 from course.generator.checks import near_duplicate
-from course.generator.concepts import enumeration_item, restates_title
+from course.generator.concepts import restates_title
 from course.generator.contexts import phrase_window, word_count
 from course.generator.model import DraftConcept
 from course.generator.prompts import claim_of, main_clause
@@ -24,9 +24,11 @@ from course.generator.tokens import derivation_stem, derivational_variant
 
 
 def test_it_finds_the_name_a_derived_word_is_built_on() -> None:
-    assert derivation_stem("Stalinists") == "Stalin"
+    assert derivation_stem("Marxists") == "Marx"
     assert derivation_stem("Hegelian") == "Hegel"
-    assert derivation_stem("Marxist") == ""  # a four-letter stem is too short to trust
+    assert derivation_stem("Journalists") == ""  # "journal" is an everyday word, not a name
+    assert derivation_stem("Modernism") == ""
+    assert derivation_stem("Artist") == ""  # a three-letter stem is a mere word start
     assert derivation_stem("artist") == ""  # not a name
 
 
@@ -38,21 +40,24 @@ def test_it_treats_derivational_variants_as_near_duplicates() -> None:
     assert not near_duplicate("Stalinist", "Right opposition")
 
 
-ORCHARD = (
-    "The Hegel circle believed that the old communes were no longer suitable for modern farming. "
-    "Thus, the Hegelians launched a campaign against the landlords in the villages. "
-    "This long campaign gave the Hegelian leadership a firm base in the villages. "
-    "The villages were transformed into a model of Hegelian farming."
+# An invented passage from economic history (not the reference abstract): a
+# circle named after a person, its followers and their leadership are one
+# body of people; the adjective in "Keynesian economics" names no one.
+ECONOMISTS = (
+    "After 1936 the Keynes circle dominated the British debate on unemployment. "
+    "The Keynesians argued that public works could restore demand in a slump. "
+    "In the Treasury the Keynesian leadership resisted calls for balanced budgets. "
+    "Later critics attacked Keynesian economics as a cause of inflation."
 )
 
 
 def test_it_merges_names_for_one_body_of_people() -> None:
-    draft = build_draft(ORCHARD)
-    circle = next(c for c in draft.concepts if c.term == "Hegel circle")
-    assert {"Hegelians", "Hegelian leadership"} <= set(circle.aliases)
-    # "Hegelian farming" is the adjective, not the people: not a mention.
+    draft = build_draft(ECONOMISTS)
+    circle = next(c for c in draft.concepts if c.term == "Keynes circle")
+    assert {"Keynesians", "Keynesian leadership"} <= set(circle.aliases)
+    # "Keynesian economics" is the adjective, not the people: not a mention.
     assert 3 not in circle.sentences
-    assert not any(c.term in ("Hegelians", "Hegelian leadership") for c in draft.concepts)
+    assert not any(c.term in ("Keynesians", "Keynesian leadership") for c in draft.concepts)
 
 
 # --- core marking ------------------------------------------------------------------
@@ -66,10 +71,11 @@ def test_it_keeps_a_title_restatement_out_of_core() -> None:
 
 def test_it_does_not_mark_the_topic_word_or_passing_mentions_core(seed_draft: Draft) -> None:
     by_term = {c.term.casefold(): c for c in seed_draft.concepts}
-    assert not by_term["unions"].core  # the topic: in most sentences
+    # The topic word is everyday English ("unions"): not a glossary entry at all.
+    assert "unions" not in by_term
     assert not by_term["reorganization of the unions"].core  # the title
-    # Enumerated or paired terms, names and acronyms are core.
-    for term in ("socialist competition", "right opposition", "productionist approach"):
+    # Paired sentence subjects, enumerated terms and acronyms are core.
+    for term in ("socialist competition", "productionist approach", "personnel purge", "nep"):
         assert by_term[term].core, term
     # Core concepts still come first in the ranking.
     core = [c for c in seed_draft.concepts if c.core]
@@ -160,16 +166,6 @@ def test_it_leaves_the_topic_word_unquizzed() -> None:
 # --- definitions --------------------------------------------------------------------
 
 
-def test_it_defines_an_enumerated_term_by_its_item() -> None:
-    sentence = (
-        "The purge took three forms: the removal of chairs; the audit of the village councils."
-    )
-    at = sentence.index("village councils")
-    assert enumeration_item(sentence, (at, at + 16)) == "the audit of the village councils"
-    start = sentence.index("purge")
-    assert enumeration_item(sentence, (start, start + 5)) == ""  # not in the list
-
-
 def test_it_cuts_a_short_phrase_window_around_a_term() -> None:
     sentence = (
         "The reform of the mills during the war was meant to tie the mills to the state "
@@ -187,7 +183,9 @@ def test_it_gives_seed_terms_specific_short_definitions(seed_draft: Draft) -> No
     plan, policy = by_term["First Five-Year Plan"], by_term["rapid industrialization policy"]
     assert plan.definition != policy.definition
     for concept in seed_draft.concepts:
-        assert word_count(concept.definition) <= 28 or concept.definition in seed_draft.sentences
+        # No definition in the text: a quoted context, short or a whole sentence.
+        context = concept.definition.removeprefix("In the text: ")
+        assert word_count(context) <= 28 or context in seed_draft.sentences
     assert by_term["factory committees"].definition.endswith("factory committees")
 
 
