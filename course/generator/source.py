@@ -152,6 +152,9 @@ MIN_SENTENCE_WORDS = 3
 MAX_SENTENCE_WORDS = 80
 MIN_LONG_LOWER_SHARE = 0.7
 MIN_CASELESS_SENTENCE_LETTERS = 10
+#: A title glued to the first sentence has this many words.
+MIN_GLUED_TITLE_WORDS = 4
+MAX_GLUED_TITLE_WORDS = 25
 #: A structured abstract's section label has at most this many words.
 MAX_LABEL_WORDS = 4
 #: Page matter tolerated between a heading and its prose ("Background", a notice).
@@ -784,9 +787,35 @@ def read_page(text: str) -> CleanText:
                 after_references=references,
             )
         removed.append(Removed(kind, paragraph, before=i < block.start))
-    return CleanText(
-        title=title.text if title else None, paragraphs=kept, removed=removed, script=script
-    )
+    title_text = title.text if title else None
+    if title_text is None and kept:
+        glued = glued_title(kept[0])
+        if glued is not None:
+            title_text, kept[0] = glued
+    return CleanText(title=title_text, paragraphs=kept, removed=removed, script=script)
+
+
+#: "… on amazon.com helpfulness votes There are many …": a title run into the first
+#: sentence with no stop between them. Inside a sentence, a lower-case word is never
+#: followed by a capitalised word that opens sentences.
+_GLUED_TITLE_RE = re.compile(
+    r"^(?P<title>(?:[^.!?]|\.(?=\w)){15,250}?[a-z0-9)])\s+(?P<rest>(?:The|There|This|These|Those|In|We|Our|"
+    r"It|A|An|Although|While|As|Since|Many|Most|Recent|Recently|Despite|Over|Following|"
+    r"Using|With|For|To|Today|Here|Current|Previous|Several|Few)\s.*)$",
+    re.DOTALL,
+)
+
+
+def glued_title(paragraph: str) -> tuple[str, str] | None:
+    """A title glued to the start of the abstract's first sentence, and the rest."""
+    match = _GLUED_TITLE_RE.match(paragraph)
+    if match is None:
+        return None
+    head = match.group("title")
+    if not MIN_GLUED_TITLE_WORDS <= len(head.split()) <= MAX_GLUED_TITLE_WORDS:
+        return None
+    rest = match.group("rest")
+    return head, rest
 
 
 def _without_block(paragraphs: list[str]) -> CleanText:

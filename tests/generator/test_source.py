@@ -287,3 +287,15 @@ def test_it_keeps_the_parts_of_an_emerald_structured_abstract() -> None:
         "Originality/value\n\nNo earlier study used a real corridor.\n\nKEYWORDS:\n\nbus lanes"
     )
     assert len(build_draft(page).sentences) == 4
+
+
+def test_it_takes_a_title_run_into_the_first_sentence() -> None:
+    page = f"Thermal limits of reef fish communities on warming coasts {ECOLOGY}"
+    page = page.replace("Coral reefs", "The coral reefs", 1)
+    draft = build_draft(page)
+    assert draft.title == "Thermal limits of reef fish communities on warming coasts"
+    assert draft.sentences[0].startswith("The coral reefs lose species")
+
+
+def test_it_leaves_a_first_sentence_without_a_glued_title_whole() -> None:
+    assert build_draft(LAW).sentences[0].startswith("The doctrine of proportionality")
