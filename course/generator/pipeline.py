@@ -39,9 +39,7 @@ def build_draft(text: str, *, title: str | None = None) -> Draft:
     # Labels and headings alone (in whatever script) are not an abstract to teach from.
     if cleaned.paragraphs and not any(is_prose(p) for p in cleaned.paragraphs):
         raise InputError(NO_PROSE)
-    split = split_sentences(
-        cleaned.paragraphs, left_out=partial(left_out, script=cleaned.script)
-    )
+    split = split_sentences(cleaned.paragraphs, left_out=partial(left_out, script=cleaned.script))
     if not split.sentences:
         raise InputError(NOTHING_LEFT)
     sentences = tokenize_sentences(split.sentences)
