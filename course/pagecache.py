@@ -42,6 +42,8 @@ from django.urls import Resolver404, resolve
 from django.utils.cache import patch_vary_headers
 from django.utils.crypto import constant_time_compare
 
+from course.middleware import mark_private
+
 PAGE_TIMEOUT = 3600  # seconds; versions make entries stale long before this
 _PREFIX = "pagecache"
 
@@ -197,6 +199,8 @@ class PerPersonPageMiddleware:
             response = HttpResponse(entry.content, content_type=entry.content_type)
             response.headers["Content-Length"] = str(len(entry.content))
             patch_vary_headers(response, ["Cookie"])
+            # One reader's page: what PrivatePagesMiddleware says of every other one.
+            mark_private(response)
             return response
         # Read the versions before rendering: a change committed meanwhile sets a new one,
         # so what is stored below misses from then on.

@@ -61,6 +61,12 @@ if not SECRET_KEY:
 
 # Behind our own reverse proxy, which sets X-Forwarded-Proto and X-Forwarded-For.
 BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+# How many proxies of ours a request passes (a load balancer, then nginx: 2). Each appends
+# the address it received from to X-Forwarded-For; the client's address is the entry the
+# first of ours added, and anything before it is whatever the client chose to send.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)
+if BEHIND_PROXY and TRUSTED_PROXY_COUNT < 1:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be at least 1 with BEHIND_PROXY.")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -96,11 +102,21 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A signed-in person's pages: Cache-Control: private, no-store.
+    "course.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# One upload limit, for the largest file anyone may send (a question bank to import). It is
+# checked where the file is read, with a message that says it. The import's confirmation
+# posts the previewed file back as text, and browsers send each line break as CRLF, so a
+# file of bare line feeds comes back at up to twice its size: Django's own limit on a
+# request body sits above that, so a file under the upload limit never meets it.
+UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 5) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * UPLOAD_MAX_BYTES + 256 * 1024
 
 ROOT_URLCONF = "course.urls"
 WSGI_APPLICATION = "course.wsgi.application"
@@ -158,11 +174,20 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
-# Count failures per client address. X-Forwarded-For is trusted only when a proxy we run sets
-# it (BEHIND_PROXY); otherwise a client could send a new one with every guess.
+# Count failures per username and client address (django-ipware reads the address). Behind
+# our proxies every request comes from the last one's address: counting that would let five
+# wrong passwords from anywhere lock an account for everyone. X-Forwarded-For is read only
+# when proxies we run set it (BEHIND_PROXY), and only the entry our first proxy added: the
+# entries before it are the client's to forge, so a new one with every guess gains nothing.
 AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if BEHIND_PROXY else ["REMOTE_ADDR"]
 )
+AXES_IPWARE_PROXY_ORDER = "left-most"
+# ipware counts the proxies listed in the header; the one that talks to us is not in it.
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1 if BEHIND_PROXY else None
+# Not strict: a chain longer than our proxies (the client's own entries, a school's proxy)
+# still gives the entry our first proxy added, instead of falling back to the proxy's address.
+IPWARE_STRICT = False
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -232,8 +257,13 @@ if not DEBUG:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"expected_refusals": {"()": "course.logs.ExpectedRefusalFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # django-axes logs every successful log-in at INFO; failures and lockouts are warnings.
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        # django-axes logs every successful log-in at INFO; failures and lockouts are warnings.
+        "axes": {"level": "WARNING"},
+        # A 403 is one warning line, without the traceback Django attaches to it.
+        "django.request": {"filters": ["expected_refusals"]},
+    },
 }

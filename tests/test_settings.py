@@ -93,3 +93,36 @@ def test_it_allows_inline_styles_in_the_admin_only(client, admin):
     assert "style-src 'self' 'unsafe-inline'" in admin_policy
     assert "unsafe-inline" not in site_policy
     assert "unsafe-inline" not in admin_policy.split("script-src")[1].split(";")[0]
+
+
+@pytest.mark.django_db
+def test_it_logs_an_expected_403_as_one_warning_line_without_a_traceback(
+    client, student, course, caplog
+):
+    import logging
+
+    client.force_login(student)
+    with caplog.at_level(logging.INFO, logger="django.request"):
+        response = client.get(reverse("catalog:review", kwargs={"slug": course.slug}))
+    assert response.status_code == 403
+    (record,) = [r for r in caplog.records if r.name == "django.request"]
+    assert record.levelno == logging.WARNING
+    assert record.getMessage() == f"Forbidden (Permission denied): /courses/{course.slug}/review/"
+    assert record.exc_info is None and not record.exc_text
+
+
+@pytest.mark.django_db
+def test_it_still_logs_a_server_error_with_its_traceback(client, caplog, monkeypatch):
+    import logging
+
+    from course.catalog.views import pages
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pages, "render", broken)
+    client.raise_request_exception = False
+    with caplog.at_level(logging.ERROR, logger="django.request"):
+        assert client.get(reverse("catalog:index")).status_code == 500
+    (record,) = [r for r in caplog.records if r.name == "django.request"]
+    assert record.exc_info is not None

@@ -55,23 +55,32 @@ _SKIP_INSIDE = {"a", "code", "pre"}
 def mark_terms(html: str, terms: Iterable[GlossaryTerm]) -> SafeString:
     """Wrap the first mention of each term in a link to its glossary entry.
 
+    Terms match in any case ("Shock work", "shock work"), except acronyms (`is_acronym`),
+    which match only as written: the concept "IT" is not the pronoun "it".
+
     The link carries the definition in `data-definition` (shown by CSS on hover and focus)
     and `aria-describedby` pointing at the glossary's definition, so screen readers read
     it too; without CSS or JavaScript the link still jumps to the glossary.
     """
     by_form: dict[str, GlossaryTerm] = {}
+    exact: set[str] = set()  # forms matched only as written: acronyms
     for term in terms:
         for form in term.forms:
-            if form.strip():
-                by_form.setdefault(form.casefold(), term)
+            if not form.strip():
+                continue
+            acronym = is_acronym(form)
+            key = form if acronym else form.casefold()
+            if key not in by_form:
+                by_form[key] = term
+                if acronym:
+                    exact.add(key)
     if not by_form:
         return mark_safe(html)  # noqa: S308 - input is already-sanitized HTML
-    pattern = re.compile(
-        r"(?<![\w-])("
-        + "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
-        + r")(?![\w-])",
-        re.IGNORECASE,
-    )
+    alternatives = [
+        f"(?-i:{re.escape(form)})" if form in exact else re.escape(form)
+        for form in sorted(by_form, key=len, reverse=True)
+    ]
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
     marked: set[str] = set()
     skip_depth = 0
     out: list[str] = []
@@ -93,8 +102,21 @@ def mark_terms(html: str, terms: Iterable[GlossaryTerm]) -> SafeString:
     return mark_safe("".join(out))  # noqa: S308 - only our own escaped markup is added
 
 
+def is_acronym(form: str) -> bool:
+    """One word whose letters are at least half capitals, more than one of them unless it
+    is a single letter: IT, DNA, mRNA, PhD, COVID-19, U.S., C. Matched only as written,
+    since in another case it is another word ("it", "us"). "Five-Year", "Gosplan" and
+    "Soviet Union" are names, matched in any case like every other term."""
+    if any(ch.isspace() for ch in form):
+        return False
+    letters = [ch for ch in form if ch.isalpha()]
+    capitals = sum(ch.isupper() for ch in letters)
+    return capitals * 2 >= len(letters) > 0 and (capitals > 1 or len(letters) == 1)
+
+
 def _link(match: re.Match[str], by_form: dict[str, GlossaryTerm], marked: set[str]) -> str:
-    term = by_form[match.group(1).casefold()]
+    text = match.group(1)
+    term = by_form.get(text) or by_form[text.casefold()]
     if term.anchor in marked:
         return match.group(0)
     marked.add(term.anchor)

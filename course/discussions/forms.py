@@ -3,16 +3,26 @@ from __future__ import annotations
 from django import forms
 
 from course.discussions.models import BODY_MAX_LENGTH
+from course.text import PlainTextField, has_visible_text
 
 
 class PostForm(forms.Form):
-    # CharField strips, so a body of only whitespace is "required" and fails.
-    body = forms.CharField(
+    # Control characters are stripped and the rest stripped of surrounding space, so a
+    # body of only whitespace (or NULs) is "required" and fails.
+    body = PlainTextField(
         label="Your post",
         max_length=BODY_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="Markdown: *emphasis*, **strong**, lists, links, `code`.",
     )
+
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"]
+        # Zero-width characters and blank letters would post nothing visible, and count
+        # as taking part.
+        if not has_visible_text(body):
+            raise forms.ValidationError("Write something first: this post shows nothing.")
+        return body
 
 
 class FlagForm(forms.Form):

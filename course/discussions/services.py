@@ -18,6 +18,7 @@ from course.catalog.selectors import concepts_by_term, draft_concepts, source_se
 from course.discussions.models import BODY_MAX_LENGTH, Post, Prompt
 from course.generator import DraftPrompt, generate_prompts
 from course.progress.services import course_progress_recount, progress_refresh
+from course.text import has_visible_text, strip_control
 
 # A second identical submit within this window is the same post (a double click, a retry).
 DUPLICATE_WINDOW = timedelta(seconds=10)
@@ -88,8 +89,10 @@ def prompt_regenerate(*, prompt: Prompt) -> bool:
 
 
 def _clean_body(body: str) -> str:
-    body = body.strip()
-    if not body:
+    """The body to store; a body that shows nothing (blank, zero-width characters, blank
+    letters) is refused here too, so no caller can make one count as taking part."""
+    body = strip_control(body).strip()
+    if not has_visible_text(body):
         raise ValidationError("Write something first.")
     if len(body) > BODY_MAX_LENGTH:
         raise ValidationError(f"Keep it under {BODY_MAX_LENGTH:,} characters.")

@@ -1,4 +1,5 @@
-"""The gradebook and the roster: read from stored rows, streamed in chunks.
+"""The gradebook and the roster: read from stored rows, streamed in chunks; CSV through
+`course.spreadsheet`, so no cell a student or instructor typed runs as a formula.
 
 Memory stays bounded however many students: rows are read `CHUNK` students at a time with
 their quiz grades, and written out as they come.
@@ -6,7 +7,6 @@ their quiz grades, and written out as they come.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,6 +17,7 @@ from course.catalog.models import Course
 from course.progress.analysis import ItemStats
 from course.progress.models import CourseProgress, QuizGrade
 from course.quizzes.models import Quiz
+from course.spreadsheet import CsvLines, csv_lines
 
 CHUNK = 2000
 SORTS = {
@@ -53,15 +54,10 @@ def roster(course: Course, *, query: str = "", sort: str = "name") -> QuerySet[E
     return rows.order_by(*SORTS.get(sort, SORTS["name"]))
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 def gradebook_rows(course: Course) -> Iterator[str]:
     """CSV lines: a row per student, a column per published quiz, then completion."""
     quizzes = list(Quiz.objects.published().filter(course=course).order_by("title", "pk"))
-    writer = csv.writer(_Echo())
+    writer = csv_lines()
     yield writer.writerow(
         ["username", "email", "lessons_done", "quizzes_passed", "discussions_joined",
          "progress_percent", "completed"]
@@ -81,7 +77,9 @@ def gradebook_rows(course: Course) -> Iterator[str]:
         yield from _chunk_lines(writer, chunk, quizzes)
 
 
-def _chunk_lines(writer: Any, chunk: list[tuple[Any, ...]], quizzes: list[Quiz]) -> Iterator[str]:
+def _chunk_lines(
+    writer: CsvLines, chunk: list[tuple[Any, ...]], quizzes: list[Quiz]
+) -> Iterator[str]:
     grades: dict[tuple[int, int], float] = {
         (user_id, quiz_id): grade
         for user_id, quiz_id, grade in QuizGrade.objects.filter(
@@ -100,7 +98,7 @@ def _chunk_lines(writer: Any, chunk: list[tuple[Any, ...]], quizzes: list[Quiz])
 
 
 def item_analysis_rows(stats: list[ItemStats]) -> Iterator[str]:
-    writer = csv.writer(_Echo())
+    writer = csv_lines()
     yield writer.writerow(
         [
             "position",

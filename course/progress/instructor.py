@@ -18,6 +18,7 @@ from course.progress.analysis import item_analysis
 from course.progress.gradebook import SORTS, gradebook_rows, item_analysis_rows, roster
 from course.progress.models import ConceptMastery, CourseProgress, QuizGrade
 from course.quizzes.models import Attempt, Quiz
+from course.text import search_text
 
 PAGE_SIZE = 50
 
@@ -26,7 +27,7 @@ PAGE_SIZE = 50
 @login_required
 def course_students(request: AuthedRequest, slug: str) -> HttpResponse:
     course = get_course_for_editor(request.user, slug)
-    query = request.GET.get("q", "").strip()[:100]
+    query = search_text(request.GET.get("q", ""), limit=100)
     sort = request.GET.get("sort", "name")
     sort = sort if sort in SORTS else "name"
     page = Paginator(roster(course, query=query, sort=sort), PAGE_SIZE).get_page(

@@ -4,24 +4,33 @@ views check ownership first and call these.
 Race safety: a start locks the student's enrollment row (select_for_update) so two tabs or
 twenty requests serialize, and the database's partial unique constraint (one open attempt
 per student and quiz) backs that up. A submit locks the attempt row, so a double submit
-grades once.
+grades once. Every workflow that changes an attempt locks the attempt first, then its
+items: one order, so none of them can deadlock another.
 """
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from course.accounts.models import Enrollment, User
 from course.catalog.models import Course
 from course.progress.services import mastery_apply, quiz_grade_store
 from course.quizzes.grading import grade
-from course.quizzes.models import Attempt, AttemptItem, Question, QuestionVersion, Quiz
+from course.quizzes.models import (
+    Attempt,
+    AttemptItem,
+    Question,
+    QuestionVersion,
+    Quiz,
+    QuizQuestion,
+)
+from course.quizzes.shuffle import secret_order
+from course.text import strip_control
 
 # Seconds of grace on the time limit for the request in flight when time runs out.
 DEADLINE_GRACE = 5
@@ -61,20 +70,49 @@ def attempts_left(quiz: Quiz, user: User) -> int | None:
     return max(quiz.attempts_allowed - attempts_used(quiz, user), 0)
 
 
-def _shown_order(version: QuestionVersion, rng: random.Random, shuffle: bool) -> list[int]:
-    """Indexes of the options in the order this student sees them."""
-    if version.type == Question.Type.ORDERING:
-        # Ordering items are stored shuffled already; a further shuffle keeps tabs from
-        # sharing an order, and the order shown is never the answer.
-        order = list(range(len(version.options)))
-        rng.shuffle(order)
-        if [version.options[i] for i in order] == list(version.answer or []) and len(order) > 1:
-            order = order[1:] + order[:1]
-        return order
+# Shown in a secret order whatever the quiz says: their stored order comes from the answer
+# (ordering items are the answer's items; a GIFT file lists matching pairs in order).
+ALWAYS_SHUFFLED = frozenset({Question.Type.ORDERING, Question.Type.MATCHING})
+
+
+def shown_order(
+    version: QuestionVersion, *, attempt_id: int, position: int, shuffle: bool
+) -> list[int]:
+    """Indexes of the options in the order the student sees them in this attempt's item.
+
+    Drawn from the server's secret, the attempt and the item (never from what the student
+    sees), so neither this order nor the stored one behind it can be worked out. The order
+    shown may happen to be the answer's: a rule against that would tell the student which
+    order is not the answer (with two items, which one is).
+    """
     order = list(range(len(version.options)))
-    if shuffle and version.type != Question.Type.TRUE_FALSE:
-        rng.shuffle(order)
+    if version.type in ALWAYS_SHUFFLED or (shuffle and version.type != Question.Type.TRUE_FALSE):
+        order = secret_order(len(order), context=f"attempt {attempt_id} item {position}")
     return order
+
+
+def question_order(count: int, *, attempt_id: int) -> list[int]:
+    """The order of a quiz's questions in one attempt, when the quiz shuffles them."""
+    return secret_order(count, context=f"attempt {attempt_id} questions")
+
+
+def _share_lock_questions(quiz: Quiz) -> None:
+    """Hold the quiz's question rows until the start commits, so `question_delete` (which
+    locks its row FOR UPDATE) waits for the attempt and then refuses, or finishes first and
+    the attempt never sees the question: never a version or item pointing at a deleted
+    question. FOR KEY SHARE: starts do not wait for each other, nor for edits. Other
+    databases lock whole tables or files on write and need no row lock."""
+    if connection.vendor != "postgresql":
+        return
+    table = Question._meta.db_table
+    through = QuizQuestion._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f'SELECT q.id FROM "{table}" q WHERE q.id IN '  # noqa: S608 - our own table names
+            f'(SELECT s.question_id FROM "{through}" s WHERE s.quiz_id = %s) '
+            "ORDER BY q.id FOR KEY SHARE OF q",
+            [quiz.pk],
+        )
 
 
 @transaction.atomic
@@ -93,6 +131,8 @@ def attempt_start(*, quiz: Quiz, user: User) -> Attempt:
         raise AttemptError(
             f"You have used all {quiz.attempts_allowed} attempt(s) allowed for this quiz."
         )
+    _share_lock_questions(quiz)
+    # Read after the lock: a question deleted meanwhile is gone, with its slot.
     slots = list(quiz.slots.select_related("question").order_by("position", "pk"))
     if not slots:
         raise AttemptError("This quiz has no questions yet.")
@@ -110,16 +150,17 @@ def attempt_start(*, quiz: Quiz, user: User) -> Attempt:
         if existing is None:
             raise AttemptError("Please try again.") from None
         return existing
-    rng = random.Random(f"{attempt.pk}-{user.pk}")  # noqa: S311 - presentation order only
     if quiz.shuffle_questions:
-        rng.shuffle(slots)
+        slots = [slots[i] for i in question_order(len(slots), attempt_id=attempt.pk)]
     AttemptItem.objects.bulk_create(
         AttemptItem(
             attempt=attempt,
             version=(version := question_version_current(slot.question)),
             position=position,
             points=slot.points,
-            option_order=_shown_order(version, rng, quiz.shuffle_options),
+            option_order=shown_order(
+                version, attempt_id=attempt.pk, position=position, shuffle=quiz.shuffle_options
+            ),
         )
         for position, slot in enumerate(slots, start=1)
     )
@@ -146,12 +187,21 @@ def matching_lefts(item: AttemptItem) -> list[str]:
 
 def parse_response(item: AttemptItem, data: Any) -> Any:
     """The student's answer from form data, in the grader's shape. Forged values (options
-    not shown, wrong shapes, oversized text) are dropped, never trusted."""
+    not shown, wrong shapes) are dropped, never trusted; control characters are stripped;
+    text over MAX_TEXT_RESPONSE is refused with the limit (AttemptError)."""
     kind = item.version.type
     shown = shown_options(item)
     if kind in (Question.Type.CLOZE, Question.Type.SHORT_ANSWER, Question.Type.NUMERICAL,
                 Question.Type.ESSAY):  # fmt: skip
-        text = str(data.get("answer", ""))[:MAX_TEXT_RESPONSE]
+        # Browsers count a line break as one character against the box's maxlength and
+        # post it as two (CRLF): measured and stored as one.
+        text = strip_control(str(data.get("answer", ""))).replace("\r\n", "\n")
+        if len(text) > MAX_TEXT_RESPONSE:
+            # Refused whole: cutting it would store an answer the student never wrote.
+            raise AttemptError(
+                f"An answer can be at most {MAX_TEXT_RESPONSE:,} characters; this one has "
+                f"{len(text):,}. Shorten it and save again."
+            )
         return text if text.strip() else None
     if kind == Question.Type.TRUE_FALSE:
         value = data.get("choice")
@@ -197,28 +247,44 @@ def attempt_answer(*, attempt: Attempt, position: int, data: Any, check: bool) -
 
     `attempt` names the attempt and its owner: only its pk and user_id are read. The
     attempt, answered by anyone but its owner, does not exist (Attempt.DoesNotExist). One
-    query locks both the item and its attempt, read afresh with the quiz and course (a
-    submit in another tab waits, or is waited for); one saves the item; a check adds the
-    mastery update. The returned item's `attempt` is that fresh attempt.
+    query locks the attempt, read afresh with the quiz and course (a submit in another tab
+    waits, or is waited for); one locks the item; one saves it; a check adds the mastery
+    update. The returned item's `attempt` is that fresh attempt.
+
+    Lock order: the attempt, then its items, as `attempt_submit` and `item_grade` do. In
+    one query locking both, PostgreSQL took the item first, so a check racing a submit
+    (attempt, then items) could deadlock.
     """
     try:
+        attempt = (
+            Attempt.objects.select_for_update(of=("self",))
+            .select_related("quiz__course")
+            .defer(*(f"quiz__course__{name}" for name in Course.BULKY_FIELDS))
+            .get(pk=attempt.pk, user_id=attempt.user_id)
+        )
+    except Attempt.DoesNotExist:
+        raise Attempt.DoesNotExist("No such attempt.") from None
+    try:
         item = (
-            AttemptItem.objects.select_for_update(of=("self", "attempt"))
-            .select_related("attempt__quiz__course", "version")
-            .defer(*(f"attempt__quiz__course__{name}" for name in Course.BULKY_FIELDS))
-            .get(attempt_id=attempt.pk, attempt__user_id=attempt.user_id, position=position)
+            AttemptItem.objects.select_for_update(of=("self",))
+            .select_related("version")
+            .get(attempt_id=attempt.pk, position=position)
         )
     except AttemptItem.DoesNotExist:
-        if not Attempt.objects.filter(pk=attempt.pk, user_id=attempt.user_id).exists():
-            raise Attempt.DoesNotExist("No such attempt.") from None
         raise AttemptError("No such question in this attempt.") from None
-    attempt = item.attempt
+    item.attempt = attempt
     if not attempt.is_open:
         raise AttemptError("This attempt has been submitted; answers can no longer change.")
     if is_past_deadline(attempt):
         raise AttemptError("Time is up: answers after the time limit are not accepted.")
     if item.checked:
         raise AttemptError("This answer was checked and is final.")
+    if check and item.version.type == Question.Type.ESSAY:
+        # The page offers no Check for an essay: a forged one would lock it and show its
+        # explanation before the instructor has graded anything.
+        raise AttemptError(
+            "Essays are graded by your instructor, not checked: save your answer instead."
+        )
     item.response = parse_response(item, data)
     item.answered_at = timezone.now()
     immediate = attempt.quiz.feedback_mode == Quiz.Feedback.IMMEDIATE
@@ -272,16 +338,41 @@ def attempt_submit(*, attempt: Attempt) -> Attempt:
     return attempt
 
 
-def answers_revealed(attempt: Attempt, item: AttemptItem | None = None) -> bool:
-    """May the student see correct answers and explanations now? The quiz's reveal policy."""
+def attempt_revealed(attempt: Attempt) -> bool:
+    """May the student see every key and explanation of this attempt now?
+
+    Decided on submitted attempts only: "after the last allowed attempt" means once that
+    attempt is submitted, not started, or a student could start their last attempt, read
+    the keys off an earlier one and copy them in. At most one query, so a page asks once
+    and passes the answer to each of its items.
+    """
     quiz = attempt.quiz
-    if quiz.reveal == Quiz.Reveal.NEVER:
+    if attempt.is_open or quiz.reveal == Quiz.Reveal.NEVER:
         return False
-    if quiz.reveal == Quiz.Reveal.AFTER_EACH:
-        return not attempt.is_open or (item is not None and item.checked)
-    if quiz.reveal == Quiz.Reveal.AFTER_SUBMIT:
-        return not attempt.is_open
-    return not attempt.is_open and attempts_left(quiz, attempt.user) == 0
+    if quiz.reveal in (Quiz.Reveal.AFTER_EACH, Quiz.Reveal.AFTER_SUBMIT):
+        return True
+    if not quiz.attempts_allowed:
+        return False  # unlimited attempts: there is no last one
+    submitted = Attempt.objects.filter(
+        quiz=quiz, user_id=attempt.user_id, state=Attempt.State.SUBMITTED
+    ).count()
+    return submitted >= quiz.attempts_allowed
+
+
+def answers_revealed(
+    attempt: Attempt, item: AttemptItem | None = None, *, whole_attempt: bool | None = None
+) -> bool:
+    """May the student see this item's key and explanation now? The quiz's reveal policy:
+    an answer checked in an open attempt under "after each answer", else the attempt's
+    `attempt_revealed` (pass it as `whole_attempt` when already known)."""
+    if (
+        attempt.quiz.reveal == Quiz.Reveal.AFTER_EACH
+        and attempt.is_open
+        and item is not None
+        and item.checked
+    ):
+        return True
+    return attempt_revealed(attempt) if whole_attempt is None else whole_attempt
 
 
 def quiz_grade(quiz: Quiz, attempts: list[Attempt]) -> float | None:
@@ -298,7 +389,13 @@ def quiz_grade(quiz: Quiz, attempts: list[Attempt]) -> float | None:
 
 @transaction.atomic
 def item_grade(*, item: AttemptItem, fraction: float, comment: str, by: User) -> Attempt:
-    """An instructor's grade for a hand-graded answer; the attempt's score follows."""
+    """An instructor's grade for a hand-graded answer; the attempt's score follows.
+    Locks the attempt, then the item: the one order every workflow on attempts keeps."""
+    attempt = (
+        Attempt.objects.select_for_update(of=("self",))
+        .select_related("quiz")
+        .get(pk=item.attempt_id)
+    )
     item = AttemptItem.objects.select_for_update().get(pk=item.pk)
     fraction = min(max(fraction, 0.0), 1.0)
     item.score = fraction
@@ -311,11 +408,6 @@ def item_grade(*, item: AttemptItem, fraction: float, comment: str, by: User) ->
     )
     item.grader_comment, item.graded_by = comment, by
     item.save(update_fields=["score", "status", "grader_comment", "graded_by"])
-    attempt = (
-        Attempt.objects.select_for_update(of=("self",))
-        .select_related("quiz")
-        .get(pk=item.attempt_id)
-    )
     _score(attempt, list(attempt.items.all()))
     attempt.save(update_fields=["score", "needs_grading"])
     mastery_apply(item=item, user_id=attempt.user_id)

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Max, Q, QuerySet
 
@@ -17,19 +18,31 @@ from course.quizzes.interchange.gift import export_gift, parse_gift
 from course.quizzes.models import Question
 
 FORMATS = {"gift": parse_gift, "aiken": parse_aiken}
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 
 class ImportRefused(Exception):
     """The file has errors and the instructor has not accepted importing the valid part."""
 
 
+def upload_limit() -> int:
+    """The largest question file, in bytes (settings.UPLOAD_MAX_BYTES, UPLOAD_MAX_MB)."""
+    return settings.UPLOAD_MAX_BYTES
+
+
+def check_size(size: int) -> None:
+    """ValueError, saying the limit, for a file (or its previewed text) over it."""
+    limit = upload_limit()
+    if size > limit:
+        raise ValueError(
+            f"The file is too large: {size:,} bytes; the limit is {limit / 1024 / 1024:g} MB."
+        )
+
+
 def decode_import(data: bytes) -> str:
     """Text of an uploaded question file, or ValueError with a message for the instructor."""
     if not data.strip():
         raise ValueError("The file is empty.")
-    if len(data) > MAX_IMPORT_BYTES:
-        raise ValueError(f"The file is too large: {len(data):,} bytes; the limit is 5 MB.")
+    check_size(len(data))
     if b"\x00" in data:
         raise ValueError("This looks like a binary file, not a text file of questions.")
     try:

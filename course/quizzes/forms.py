@@ -1,12 +1,15 @@
 from __future__ import annotations
 
-import random
+import math
 from typing import Any
 
 from django import forms
 
 from course.catalog.models import Course
+from course.quizzes.bank import check_size
 from course.quizzes.models import Question, Quiz
+from course.quizzes.shuffle import content_order
+from course.text import PlainTextField
 
 
 class QuizForm(forms.ModelForm):
@@ -46,18 +49,30 @@ class ImportUploadForm(forms.Form):
 
 
 class ImportConfirmForm(forms.Form):
-    """The previewed file comes back as text so the import reads exactly what was shown."""
+    """The previewed file comes back as text so the import reads exactly what was shown.
 
-    text = forms.CharField(widget=forms.HiddenInput, strip=False, max_length=5 * 1024 * 1024)
+    The page posts it as multipart/form-data (urlencoded, non-ASCII text would triple).
+    Browsers turn its line breaks into CRLF; they become line feeds again before the size
+    is checked against the same limit as the upload (a forged post cannot pass more)."""
+
+    text = forms.CharField(widget=forms.HiddenInput, strip=False)
     format = forms.ChoiceField(
         choices=[("gift", "GIFT"), ("aiken", "Aiken")], widget=forms.HiddenInput
     )
     accept_valid = forms.BooleanField(required=False)
 
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"].replace("\r\n", "\n")
+        try:
+            check_size(len(text.encode()))
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from error
+        return text
+
 
 class GradeForm(forms.Form):
     percent = forms.IntegerField(min_value=0, max_value=100, label="Score (%)")
-    comment = forms.CharField(
+    comment = PlainTextField(
         required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
@@ -84,16 +99,17 @@ ANSWER_HELP = {
 class QuestionForm(forms.Form):
     """Edit a question of any type. Options and answers are written one per line."""
 
-    prompt = forms.CharField(max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
-    options = forms.CharField(
+    # Control characters are stripped from everything typed (course.text).
+    prompt = PlainTextField(max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    options = PlainTextField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="One option per line (single choice and multiple response).",
     )
-    answer = forms.CharField(
+    answer = PlainTextField(
         max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    explanation = forms.CharField(
+    explanation = PlainTextField(
         max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
@@ -166,7 +182,7 @@ class QuestionForm(forms.Form):
         elif kind == Question.Type.ORDERING:
             if len(answers) < 2 or len(set(answers)) != len(answers):
                 raise forms.ValidationError({"answer": "Give at least two different items."})
-            data["options"], data["answer"] = shuffled(answers, seed=data["prompt"]), answers
+            data["options"], data["answer"] = content_order(answers), answers
         elif kind == Question.Type.MATCHING:
             pairs = []
             for line in answers:
@@ -179,7 +195,7 @@ class QuestionForm(forms.Form):
                 raise forms.ValidationError(
                     {"answer": "Give at least two pairs with different right sides."}
                 )
-            data["options"], data["answer"] = shuffled(rights, seed=data["prompt"]), pairs
+            data["options"], data["answer"] = content_order(rights), pairs
         return data
 
 
@@ -187,12 +203,22 @@ def _numeric_answer(line: str) -> dict[str, float]:
     text = line.replace("+/-", "±").replace(",", ".")
     try:
         if ".." in text:
-            low, high = (float(part) for part in text.split("..", 1))
+            low, high = (_finite(part) for part in text.split("..", 1))
             return {"min": min(low, high), "max": max(low, high), "weight": 1.0}
         value, _, tolerance = text.partition("±")
-        return {"value": float(value), "tolerance": abs(float(tolerance or 0)), "weight": 1.0}
+        return {"value": _finite(value), "tolerance": abs(_finite(tolerance or "0")),
+                "weight": 1.0}  # fmt: skip
     except ValueError as error:
-        raise forms.ValidationError({"answer": f"Not a number or range: {line}"}) from error
+        raise forms.ValidationError({"answer": f"Not a finite number or range: {line}"}) from error
+
+
+def _finite(text: str) -> float:
+    """float() reads "inf", "nan" and "1e309" (infinity); none is an answer, and JSON (so
+    the database) cannot hold them. The GIFT importer refuses them too."""
+    number = float(text)
+    if not math.isfinite(number):
+        raise ValueError(text)
+    return number
 
 
 def _numeric_text(item: dict) -> str:
@@ -221,14 +247,3 @@ class NewQuestionForm(QuestionForm):
 
     def clean_tags(self) -> list[str]:
         return [t.strip() for t in self.cleaned_data["tags"].split(",") if t.strip()][:20]
-
-
-def shuffled(items: list[str], *, seed: str) -> list[str]:
-    """A deterministic shuffle that never leaves the items in their given order."""
-    order = list(items)
-    rng = random.Random(seed)  # noqa: S311 - presentation order, not security
-    for _ in range(10):
-        rng.shuffle(order)
-        if order != items:
-            return order
-    return items[1:] + items[:1]

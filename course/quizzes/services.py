@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
@@ -12,7 +13,8 @@ from course.catalog.models import Concept, Course, Lesson, SourceSentence
 from course.catalog.selectors import concepts_by_term, draft_concepts, source_sentences
 from course.generator import DraftQuestion, generate_questions
 from course.progress.services import course_progress_recount
-from course.quizzes.models import Question, QuestionVersion, Quiz, QuizQuestion
+from course.quizzes.models import AttemptItem, Question, QuestionVersion, Quiz, QuizQuestion
+from course.quizzes.shuffle import stored_options
 
 if TYPE_CHECKING:
     from course.quizzes.forms import QuizForm
@@ -54,7 +56,7 @@ def questions_create(
             lesson=_lesson_of(sentences, item.sentences),
             type=item.type,
             prompt=item.prompt,
-            options=list(item.options),
+            options=stored_options(item.type, item.options),
             answer=item.answer,
             explanation=item.explanation,
             origin=origin,
@@ -102,12 +104,17 @@ def question_accept(*, question: Question) -> Question:
     return question
 
 
+@transaction.atomic
 def question_delete(*, question: Question) -> None:
-    """Delete a question nobody has answered; answered ones stay, so records keep them."""
-    from django.core.exceptions import ValidationError
+    """Delete a question nobody has answered; answered ones stay, so records keep them.
 
-    from course.quizzes.models import AttemptItem
-
+    The question row is locked before its uses are counted, and a quiz start holds a
+    share lock on its questions (`attempts.attempt_start`): a start that came first has
+    committed its attempt by the time this counts (refused, with the reason); one that
+    comes after finds the question gone and leaves it out.
+    """
+    if not Question.objects.select_for_update().filter(pk=question.pk).exists():
+        raise ValidationError("This question was already removed.")
     used = AttemptItem.objects.filter(version__question=question).count()
     if used:
         raise ValidationError(
@@ -137,7 +144,7 @@ def question_regenerate(*, question: Question) -> bool:
     _new_version_if_used(question)
     question.type = choice.type
     question.prompt = choice.prompt
-    question.options = list(choice.options)
+    question.options = stored_options(choice.type, choice.options)
     question.answer = choice.answer
     question.explanation = choice.explanation
     question.lesson = _lesson_of(sentences, choice.sentences)

@@ -7,6 +7,7 @@ Ownership first: every attempt view loads the attempt through `_get_attempt_for`
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,9 +20,8 @@ from course.catalog.access import can_edit, get_course_for, get_course_for_edito
 from course.catalog.models import Concept, Course
 from course.http import AuthedRequest
 from course.quizzes import attempts as attempt_services
-from course.quizzes.attempts import AttemptError, answers_revealed
+from course.quizzes.attempts import AttemptError, answers_revealed, attempt_revealed
 from course.quizzes.bank import (
-    MAX_IMPORT_BYTES,
     ImportRefused,
     bank_search,
     decode_import,
@@ -29,6 +29,7 @@ from course.quizzes.bank import (
     questions_export_gift,
     questions_import,
     report_for,
+    upload_limit,
 )
 from course.quizzes.forms import (
     GradeForm,
@@ -47,6 +48,7 @@ from course.quizzes.models import (
     answer_lines,
 )
 from course.quizzes.services import question_create, quiz_save
+from course.text import search_text
 
 
 def _get_quiz_for(request: AuthedRequest, slug: str, quiz_id: int) -> Quiz:
@@ -99,10 +101,13 @@ def attempt_start(request: AuthedRequest, slug: str, quiz_id: int) -> HttpRespon
     return redirect("quizzes:attempt", attempt_id=attempt.pk)
 
 
-def _item_context(attempt: Attempt, item: AttemptItem) -> dict[str, Any]:
+def _item_context(
+    attempt: Attempt, item: AttemptItem, *, whole_attempt: bool | None = None
+) -> dict[str, Any]:
     """What one question shows. The answer key and explanation are included only when the
-    quiz's reveal policy allows it for this item now."""
-    revealed = answers_revealed(attempt, item)
+    quiz's reveal policy allows it for this item now (`whole_attempt`: the attempt's own
+    answer, when the caller has it)."""
+    revealed = answers_revealed(attempt, item, whole_attempt=whole_attempt)
     shown = attempt_services.shown_options(item)
     response = item.response
     rows: list[tuple[int, str, Any]] = []
@@ -133,11 +138,13 @@ def _item_context(attempt: Attempt, item: AttemptItem) -> dict[str, Any]:
 
 def _attempt_context(attempt: Attempt) -> dict[str, Any]:
     items = list(attempt.items.select_related("version").order_by("position"))
+    # The policy is asked once for the page, not once per question.
+    whole_attempt = attempt_revealed(attempt)
     return {
         "attempt": attempt,
         "quiz": attempt.quiz,
         "course": attempt.quiz.course,
-        "items": [_item_context(attempt, item) for item in items],
+        "items": [_item_context(attempt, item, whole_attempt=whole_attempt) for item in items],
         "answered": sum(1 for i in items if i.response is not None),
     }
 
@@ -245,8 +252,8 @@ def quiz_edit(request: AuthedRequest, slug: str, quiz_id: int | None = None) -> 
 @login_required
 def bank(request: AuthedRequest, slug: str) -> HttpResponse:
     course = get_course_for_editor(request.user, slug)
-    query = request.GET.get("q", "").strip()[:200]
-    tag = request.GET.get("tag", "").strip()[:200]
+    query = search_text(request.GET.get("q", ""), limit=200)
+    tag = search_text(request.GET.get("tag", ""), limit=200)
     kind = request.GET.get("type", "")
     kind = kind if kind in Question.Type.values else ""
     questions = list(bank_search(course, query=query, tag=tag, kind=kind))
@@ -295,13 +302,15 @@ def bank_import(request: AuthedRequest, slug: str) -> HttpResponse:
                 return render(request, "quizzes/bank_import.html", context, status=400)
             messages.success(request, f"Imported {report.imported} question(s).")
             return redirect("quizzes:bank", slug=course.slug)
-        messages.error(request, "The preview was lost; upload the file again.")
+        # Over the upload limit (a forged post: the preview checked the file), or tampered.
+        refusal = confirm.errors.get("text")
+        messages.error(request, refusal[0] if refusal else "The preview was lost; upload again.")
     elif request.method == "POST":
         upload = ImportUploadForm(request.POST, request.FILES)
         context["upload"] = upload
         if upload.is_valid():
             try:
-                data = upload.cleaned_data["file"].read(MAX_IMPORT_BYTES + 1)
+                data = upload.cleaned_data["file"].read(upload_limit() + 1)
                 text = decode_import(data)
             except ValueError as error:
                 upload.add_error("file", str(error))
@@ -383,8 +392,8 @@ def quiz_preview(request: AuthedRequest, slug: str, quiz_id: int) -> HttpRespons
             points=slot.points,
             option_order=list(range(len(question.options))),
         )
-        entry = _item_context(preview, item)
         # Instructors see the key whatever the reveal policy, and nothing was answered.
+        entry = _item_context(preview, item, whole_attempt=True)
         entry.update(
             revealed=True,
             key=answer_lines(version.type, version.answer),
@@ -507,9 +516,8 @@ def question_new(request: AuthedRequest, slug: str) -> HttpResponse:
         if request.POST.get("action") == "save":
             question = question_create(course=course, kind=kind, fields=form.cleaned_data)
             messages.success(request, "Question added to the bank.")
-            return redirect(
-                reverse("quizzes:bank", kwargs={"slug": course.slug}) + f"?q={question.prompt[:40]}"
-            )
+            search = urlencode({"q": question.prompt[:40]})
+            return redirect(reverse("quizzes:bank", kwargs={"slug": course.slug}) + f"?{search}")
         context["entry"] = _preview_entry(kind, form.cleaned_data)
     if request.htmx and request.method == "POST":
         return render(request, "quizzes/question_form.html#live-preview", context)

@@ -164,7 +164,7 @@ def test_it_keeps_no_progress_for_staff(as_user, instructor, prompt):
     assert not CourseProgress.objects.filter(user=instructor).exists()
 
 
-@pytest.mark.parametrize("body", ["", "   \n\t ", "x" * 10_001])
+@pytest.mark.parametrize("body", ["", "   \n\t ", "\x00\x01", "x" * 10_001])
 def test_it_refuses_an_empty_or_too_long_post(as_user, student, prompt, body):
     response = as_user(student).post(prompt_action_url("post-create", prompt), {"body": body})
     assert response.status_code == 400
@@ -466,3 +466,39 @@ def test_the_discussions_list_runs_a_fixed_number_of_queries(
     with CaptureQueriesContext(connection) as big:
         client.get(url)
     assert len(big) == len(small)
+
+
+INVISIBLE = [
+    "\u200b\u200c\u200d",  # zero-width space, non-joiner, joiner
+    "\ufeff\u2060\u00ad",  # BOM, word joiner, soft hyphen
+    "\u3164\u2800",  # a Hangul filler and the blank Braille pattern: letters that draw nothing
+    " \u200b \u0301 ",  # a combining accent on nothing
+]
+
+
+@pytest.mark.parametrize("body", INVISIBLE)
+def test_it_refuses_a_post_without_visible_text_and_counts_no_participation(
+    as_user, student, prompt, body
+):
+    client = as_user(student)
+    response = client.post(prompt_action_url("post-create", prompt), {"body": body})
+    assert response.status_code == 400
+    assert "Write something first" in response.text
+    assert not Post.objects.exists()
+    progress = CourseProgress.objects.filter(user=student).first()
+    assert progress is None or progress.prompts_joined == 0
+
+
+def test_it_refuses_an_edit_that_leaves_no_visible_text(as_user, student, prompt, post_factory):
+    post = post_factory(prompt=prompt, author=student, body="My first thought.")
+    response = as_user(student).post(post_action_url("post-edit", post), {"body": INVISIBLE[0]})
+    assert response.status_code == 400
+    post.refresh_from_db()
+    assert post.body == "My first thought."
+
+
+def test_it_strips_control_characters_from_a_post(as_user, student, prompt):
+    body = "It was\x00 necessary\x07.\n\nFor the plan."
+    response = as_user(student).post(prompt_action_url("post-create", prompt), {"body": body})
+    assert response.status_code == 302
+    assert Post.objects.get().body == "It was necessary.\n\nFor the plan."

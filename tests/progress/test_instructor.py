@@ -197,3 +197,65 @@ def test_instructor_pages_run_in_constant_queries(
     for page in pages:
         with django_assert_max_num_queries(small[page]):
             client.get(page)
+
+
+# --- formulas in exported cells ----------------------------------------------------------
+
+# What sign-up accepts (a username may hold "+-@.", an address's local part "=|'/!") and
+# what an instructor may write; a spreadsheet would run each one as a formula.
+FORMULAS = ["=cmd|'/Ccalc'!A0@example.org", "-2+3", "+SUM(1)", "@SUM(1)", "\tx", "\rx"]
+
+
+def _csv_cells(response) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+
+def test_it_neutralises_formulas_in_the_gradebook(as_user, instructor, course, class_quiz):
+    _, take = class_quiz
+    hostile = factories.UserFactory(username="-2+3", email=FORMULAS[0])
+    take(hostile, "No one")
+    course.quizzes.update(title="=1+1")  # the header names each quiz
+    rows = _csv_cells(as_user(instructor).get(url("gradebook", course)))
+    assert rows[0][-1] == "quiz: =1+1 (%)"  # not at the start of a cell: harmless
+    (row,) = rows[1:]
+    assert row[:2] == ["'-2+3", "'" + FORMULAS[0]]
+    assert row[-1] == "100.0"  # numbers stay numbers
+
+
+def test_it_neutralises_formulas_in_the_item_analysis(as_user, instructor, course):
+    question = factories.QuestionFactory(
+        course=course, prompt=FORMULAS[2], options=FORMULAS[2:], answer=FORMULAS[2]
+    )
+    quiz = factories.quiz_with(course, [question], shuffle_options=False)
+    user = factories.UserFactory()
+    factories.EnrollmentFactory(user=user, course=course)
+    attempt = attempt_start(quiz=quiz, user=user)
+    attempt_answer(attempt=attempt, position=1, data=Form(choice="1"), check=False)
+    attempt_submit(attempt=attempt)
+    rows = _csv_cells(as_user(instructor).get(url("analysis-csv", course, quiz_id=quiz.pk)))
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert row["question"] == "'+SUM(1)"
+    assert row["choices"].startswith("'+SUM(1) (key): 0; @SUM(1): 1")
+    for cell in rows[1]:
+        assert cell[:1] not in {"=", "+", "-", "@", "\t", "\r"}, cell
+
+
+def test_the_gradebook_command_neutralises_formulas_too(course, class_quiz):
+    _, take = class_quiz
+    take(factories.UserFactory(username="@evil", email="+1@example.org"), "Grant")
+    out = StringIO()
+    call_command("export_gradebook", "--course", course.slug, stdout=out)
+    (row,) = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert (row["username"], row["email"]) == ("'@evil", "'+1@example.org")
+
+
+def test_it_searches_the_roster_with_nul_and_control_characters_stripped(
+    as_user, instructor, student, course
+):
+    # PostgreSQL refuses a NUL in a query: it was a 500.
+    response = as_user(instructor).get(url("instructor", course), {"q": "stu\x00den\x07t"})
+    assert response.status_code == 200
+    assert 'value="student"' in response.text
+    assert reverse("progress:student", kwargs={"slug": course.slug, "user_id": student.pk}) in (
+        response.text
+    )

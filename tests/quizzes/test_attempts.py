@@ -295,3 +295,102 @@ def test_a_course_with_attempts_can_still_be_deleted(student, quiz, course):
     attempt_start(quiz=quiz, user=student)
     course.delete()
     assert not Attempt.objects.exists()
+
+
+def test_it_renders_results_in_queries_that_do_not_grow_with_the_questions(
+    as_user, student, course, questions, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests import factories
+
+    client = as_user(student)
+    counts = []
+    for copies in (1, 4):
+        bank = questions + [
+            factories.QuestionFactory(course=course, prompt=f"Extra {n}?")
+            for n in range(7 * (copies - 1))
+        ]
+        # "After the last attempt" is the policy that counts attempts to decide.
+        quiz = factories.quiz_with(course, bank, attempts_allowed=1, reveal="after_last_attempt")
+        attempt = start(client, quiz)
+        client.post(reverse("quizzes:submit", kwargs={"attempt_id": attempt.pk}))
+        url = reverse("quizzes:results", kwargs={"attempt_id": attempt.pk})
+        # The session and the user; the attempt with its quiz and course; its items with
+        # their versions; the student's submitted attempts at the quiz (the reveal policy).
+        with django_assert_max_num_queries(5), CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+# --- what a student may post -------------------------------------------------------------
+
+
+@pytest.fixture
+def essay_quiz(course):
+    from tests import factories
+
+    essay = factories.QuestionFactory(
+        course=course, type="essay", prompt="Was the purge necessary?", options=[], answer=None,
+        explanation="EXPLAIN-essay",
+    )  # fmt: skip
+    return factories.quiz_with(course, [essay], feedback_mode="immediate", reveal="after_each")
+
+
+def test_it_refuses_a_check_on_an_essay_with_a_message(as_user, student, essay_quiz):
+    # The page offers no Check button for an essay; a forged one must not grade it, lock
+    # it or show its explanation.
+    client = as_user(student)
+    attempt = start(client, essay_quiz)
+    response = client.post(
+        answer_url(attempt, 1), {"answer": "It was not.", "action": "check"}, HTTP_HX_REQUEST="true"
+    )
+    assert "graded by your instructor" in response.text
+    assert "EXPLAIN-essay" not in response.text
+    entry = attempt.items.get()
+    assert not entry.checked and entry.response is None
+    saved = client.post(answer_url(attempt, 1), {"answer": "It was not.", "action": "save"})
+    assert saved.status_code == 302
+    entry.refresh_from_db()
+    assert entry.response == "It was not." and entry.status == "saved"
+
+
+def test_it_refuses_an_answer_over_the_length_limit_and_says_the_limit(
+    as_user, student, essay_quiz
+):
+    client = as_user(student)
+    attempt = start(client, essay_quiz)
+    client.post(answer_url(attempt, 1), {"answer": "A first draft."})
+    response = client.post(answer_url(attempt, 1), {"answer": "x" * 10_001}, follow=True)
+    assert "at most 10,000 characters" in response.text
+    assert "10,001" in response.text
+    entry = attempt.items.get()
+    assert entry.response == "A first draft."  # kept, not cut to 10,000 characters
+    # The textarea's maxlength counts a line break once; the browser posts it as CRLF.
+    typed = ("x" * 99 + "\n") * 100
+    client.post(answer_url(attempt, 1), {"answer": typed.replace("\n", "\r\n")})
+    entry.refresh_from_db()
+    assert entry.response == typed and len(typed) == 10_000
+
+
+def test_it_strips_nul_and_control_characters_from_an_answer(as_user, student, quiz):
+    # PostgreSQL cannot store a NUL in text or JSON: it was a 500.
+    client = as_user(student)
+    attempt = start(client, quiz)
+    entry = item(attempt, "short_answer")
+    response = client.post(
+        answer_url(attempt, entry.position), {"answer": "Zyx\x00wv\x07 Plan\x1b", "action": "check"}
+    )
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert entry.response == "Zyxwv Plan" and entry.status == "correct"
+    essay_line_breaks = "line one\r\nline two\tindented"
+    assert attempt_services_clean(essay_line_breaks) == essay_line_breaks
+
+
+def attempt_services_clean(text: str) -> str:
+    from course.text import strip_control
+
+    return strip_control(text)

@@ -176,3 +176,67 @@ def test_it_downloads_the_bank_as_gift(as_user, instructor, course):
     response = as_user(instructor).get(reverse("quizzes:bank-export", kwargs={"slug": course.slug}))
     assert response["Content-Disposition"].startswith("attachment")
     assert parse_gift(response.content.decode()).errors == []
+
+
+def test_it_searches_the_bank_with_nul_and_control_characters_stripped(
+    as_user, instructor, course, htmx_headers
+):
+    # PostgreSQL refuses a NUL in a query: it was a 500.
+    run_import(DATA / "grant.gift", course)
+    url = reverse("quizzes:bank", kwargs={"slug": course.slug})
+    response = as_user(instructor).get(url, {"q": "Gra\x00nt\x1b", "tag": "\x00"}, **htmx_headers)
+    assert response.status_code == 200
+    expected = Question.objects.filter(course=course, prompt__icontains="grant").count()
+    assert expected and f"{expected} question" in response.text
+
+
+# --- the upload limit --------------------------------------------------------------------
+
+
+def _gift_of(size: int) -> str:
+    """A GIFT file of about `size` bytes: one question under many comment lines."""
+    line = "// " + "padding " * 12 + "\n"
+    return line * (size // len(line)) + "::Big:: Is this file large? {T}\n"
+
+
+def test_it_imports_a_file_larger_than_djangos_default_body_limit(as_user, instructor, course):
+    # A 3 MB file previewed fine, then its confirmation (the file's text posted back) went
+    # past Django's default 2.5 MB request body and got a bare "Bad Request (400)".
+    text = _gift_of(3 * 1024 * 1024)
+    client = as_user(instructor)
+    upload = SimpleUploadedFile("big.gift", text.encode())
+    preview = client.post(import_url(course), {"file": upload, "format": "gift"})
+    assert preview.status_code == 200 and "1 valid question" in preview.text
+    # Browsers send every line break back as CRLF.
+    response = client.post(
+        import_url(course), {"text": text.replace("\n", "\r\n"), "format": "gift"}
+    )
+    assert response.status_code == 302
+    assert course.questions.get().prompt == "Is this file large?"
+    # The confirmation is multipart: a urlencoded body would triple non-ASCII text.
+    assert '<form method="post" enctype="multipart/form-data" class="stacked-form">' in (
+        preview.text
+    )
+
+
+def test_it_refuses_a_file_over_the_upload_limit_saying_the_limit(
+    as_user, instructor, course, settings
+):
+    settings.UPLOAD_MAX_BYTES = 1024 * 1024
+    client = as_user(instructor)
+    upload = SimpleUploadedFile("big.gift", _gift_of(1024 * 1024 + 100).encode())
+    response = client.post(import_url(course), {"file": upload, "format": "gift"})
+    assert response.status_code == 200
+    assert "The file is too large" in response.text and "the limit is 1 MB" in response.text
+    # A forged confirmation over the limit is refused the same way, never imported.
+    forged = client.post(import_url(course), {"text": _gift_of(1024 * 1024 + 100),
+                                              "format": "gift"})  # fmt: skip
+    assert forged.status_code == 200 and "the limit is 1 MB" in forged.text
+    assert not course.questions.exists()
+
+
+def test_the_request_body_limit_leaves_room_for_any_file_under_the_upload_limit():
+    from django.conf import settings
+
+    # Every byte a line feed, each posted back as CRLF: twice the file, plus the form.
+    assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE > 2 * settings.UPLOAD_MAX_BYTES

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 import urllib.error
 import urllib.request
@@ -166,3 +167,100 @@ def test_twenty_starts_over_http_make_one_attempt(live_server, student, quiz):
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
+
+
+def _open_attempt(quiz, user) -> Attempt:
+    return attempt_start(quiz=quiz, user=user)
+
+
+class _Form(dict):
+    def getlist(self, key: str) -> list:
+        value = self.get(key)
+        return [] if value is None else [value]
+
+
+@needs_postgres
+@pytest.mark.django_db(transaction=True)
+def test_checks_and_saves_racing_a_submit_never_deadlock(student, quiz):
+    """Check and Save lock the attempt, then the item, as Submit does: one order, so the
+    three wait for each other instead of deadlocking (which PostgreSQL breaks after a
+    second with an error, a 500 for one of them)."""
+    from course.quizzes.attempts import attempt_answer
+
+    quiz.attempts_allowed = 0
+    quiz.save()
+    answers = {1: {"answer": "shock work"}, 2: {"choice": "0"}, 4: {"choice": "true"},
+               7: {"answer": "Zyxwv Plan"}}  # fmt: skip
+    for round_ in range(25):
+        attempt = _open_attempt(quiz, student)
+        work = [
+            functools.partial(
+                attempt_answer,
+                attempt=attempt,
+                position=p,
+                data=_Form(d),
+                check=(round_ + p) % 2 == 0,
+            )
+            for p, d in answers.items()
+        ] * 2 + [functools.partial(attempt_submit, attempt=attempt)]
+        results = run_each_together(work)
+        failures = [r for r in results if isinstance(r, Exception)
+                    and not isinstance(r, AttemptError)]  # fmt: skip
+        assert failures == [], round_
+        attempt.refresh_from_db()
+        assert attempt.state == "submitted"
+
+
+def run_each_together(work: list) -> list[object]:
+    """Run each callable in its own thread, all released at the same instant."""
+    calls = iter(work)
+    lock = threading.Lock()
+
+    def next_call() -> object:
+        with lock:
+            call = next(calls)
+        return call()
+
+    return run_together(len(work), next_call)
+
+
+@needs_postgres
+@pytest.mark.django_db(transaction=True)
+def test_deleting_a_question_while_students_start_its_quiz_fails_for_nobody(course, quiz):
+    """The delete and the starts lock the question row (FOR UPDATE / FOR KEY SHARE): a
+    start that comes first keeps the question (the delete is refused with the reason), a
+    delete that comes first leaves it out of the attempt. Neither side gets a foreign-key
+    error."""
+    from django.core.exceptions import ValidationError
+
+    from course.quizzes.models import Question
+    from course.quizzes.services import question_delete
+    from tests import factories
+
+    students = []
+    for n in range(6):
+        user = factories.UserFactory(username=f"racer{n}")
+        factories.EnrollmentFactory(user=user, course=course)
+        students.append(user)
+    failures: list[object] = []
+    outcomes: set[str] = set()
+    for round_ in range(12):
+        question = factories.QuestionFactory(course=course, prompt=f"Doomed {round_}?")
+        doomed = factories.quiz_with(course, [*quiz.questions.all(), question])
+        work = [lambda q=question: question_delete(question=Question.objects.get(pk=q.pk))]
+        work += [lambda u=u, z=doomed: attempt_start(quiz=z, user=u) for u in students]
+        for result in run_each_together(work):
+            if isinstance(result, ValidationError):
+                outcomes.add("delete refused")
+            elif isinstance(result, Attempt):
+                has_it = result.items.filter(version__question_id=question.pk).exists()
+                outcomes.add("started with it" if has_it else "started without it")
+            elif result is None:
+                outcomes.add("deleted")
+            else:
+                failures.append(result)
+        kept = Question.objects.filter(pk=question.pk).exists()
+        used = Attempt.objects.filter(items__version__question_id=question.pk).exists()
+        assert kept or not used
+    assert failures == []
+    assert outcomes & {"deleted", "delete refused"}

@@ -136,3 +136,75 @@ def test_the_reveal_policy_decides_what_the_results_show(
         assert set(EXPLANATIONS) <= set(leaked(results.content))
     else:
         assert not leaked(results.content)
+
+
+# --- every reveal policy, feedback mode and attempt state ----------------------------------
+
+CHECKED = "EXPLAIN-cloze"  # the one answer the walk checks (position 1, the cloze)
+
+
+def _expected_results(reveal: str, state: str) -> set[str]:
+    """What a submitted attempt's results may show in a state of the walk."""
+    if reveal in (Quiz.Reveal.AFTER_EACH, Quiz.Reveal.AFTER_SUBMIT):
+        return set(SECRETS)
+    if reveal == Quiz.Reveal.AFTER_LAST and state == "second submitted":
+        return set(SECRETS)
+    return set()
+
+
+def _expected_open(reveal: str, feedback: str) -> set[str]:
+    """What an open attempt's page and answer fragment may show once the walk has checked
+    the cloze (its review page lists answers, never keys)."""
+    if reveal == Quiz.Reveal.AFTER_EACH and feedback == Quiz.Feedback.IMMEDIATE:
+        return {CHECKED, "EXPLAIN-"}
+    return set()
+
+
+@pytest.mark.parametrize("reveal", Quiz.Reveal.values)
+@pytest.mark.parametrize("feedback", Quiz.Feedback.values)
+def test_it_reveals_keys_only_when_the_policy_allows_in_every_attempt_state(
+    world: World, reveal: str, feedback: str
+) -> None:
+    """Two attempts allowed. In each state (first open, first submitted, second open, second
+    submitted) every page the student can open is scanned: the quiz, the open attempt, its
+    review page, a saved and a checked answer (fragment and full page) and the results of
+    every submitted attempt. "After the last attempt" means after it is submitted: a student
+    who has started their last attempt must not read the keys off an earlier one."""
+    quiz = factories.quiz_with(
+        world.course, world.questions, attempts_allowed=2, feedback_mode=feedback, reveal=reveal
+    )
+    client: Client = client_for(world.users["student"])
+    kwargs = {"slug": world.course.slug, "quiz_id": quiz.pk}
+    submitted: list[int] = []
+    seen = 0
+
+    def scan(state: str, open_id: int | None) -> None:
+        nonlocal seen
+        pages = [("quiz", client.get(reverse("quizzes:quiz", kwargs=kwargs)), set())]
+        if open_id is not None:
+            answer = reverse("quizzes:answer", kwargs={"attempt_id": open_id, "position": 1})
+            save = reverse("quizzes:answer", kwargs={"attempt_id": open_id, "position": 7})
+            checked = {"answer": "shock work", "action": "check"}
+            opened = _expected_open(reveal, feedback)
+            pages += [
+                ("save", client.post(save, {"answer": "a plan"}, HTTP_HX_REQUEST="true"), set()),
+                ("check", client.post(answer, checked, HTTP_HX_REQUEST="true"), opened),
+                ("attempt", client.get(reverse("quizzes:attempt", args=[open_id])), opened),
+                ("review", client.get(reverse("quizzes:review", args=[open_id])), set()),
+            ]
+        for attempt_id in submitted:
+            results = client.get(reverse("quizzes:results", args=[attempt_id]))
+            pages.append((f"results {attempt_id}", results, _expected_results(reveal, state)))
+        for name, response, expected in pages:
+            assert response.status_code == 200, (state, name)
+            assert set(leaked(response.content)) == expected, (state, name)
+            seen += 1
+
+    for number in (1, 2):
+        started = client.post(reverse("quizzes:start", kwargs=kwargs))
+        attempt_id = resolve(started["Location"]).kwargs["attempt_id"]
+        scan("first open" if number == 1 else "second open", attempt_id)
+        client.post(reverse("quizzes:submit", kwargs={"attempt_id": attempt_id}))
+        submitted.append(attempt_id)
+        scan("first submitted" if number == 1 else "second submitted", None)
+    assert seen == 16

@@ -214,3 +214,52 @@ def test_the_production_settings_send_hsts_on_https(behind_proxy: bool) -> None:
     assert report["plain"] == [301, "https://testserver/healthz", None]
     assert "frame-ancestors 'none'" in report["csp"]
     assert report["cookies_secure"] == [True, True]
+
+
+# --- personal pages are never stored by browsers or shared caches -------------------------
+
+
+def _cache_control(response: HttpResponse) -> set[str]:
+    return {part.strip() for part in response.get("Cache-Control", "").split(",") if part}
+
+
+def test_it_keeps_every_page_for_a_signed_in_person_out_of_caches(world: World) -> None:
+    """Every GET of every URL pattern, as each signed-in persona: results with their keys,
+    the gradebook, a dashboard are one person's, so no shared cache may keep them and no
+    browser may keep them on disk for the next person at that computer."""
+    from tests.security.support import Visitor, concrete_path, project_routes
+
+    people = {name: Visitor(world.users[name]) for name in ("student", "instructor", "admin")}
+    submitted = world.essay_item.attempt_id
+    missing, checked = [], 0
+    for route in project_routes():
+        url = concrete_path(route, world.url_values())
+        for name, visitor in people.items():
+            response = visitor.send("GET", url)
+            checked += 1
+            if not {"private", "no-store"} <= _cache_control(response):
+                missing.append(f"{url} as {name}: {response.get('Cache-Control')!r}")
+    results = reverse("quizzes:results", kwargs={"attempt_id": submitted})
+    response = people["student"].send("GET", results)
+    assert response.status_code == 200 and "private" in _cache_control(response)
+    assert not missing, f"{len(missing)} of {checked}:\n" + "\n".join(missing)
+
+
+def test_it_marks_a_page_served_from_the_page_cache_private_too(
+    world: World, django_assert_max_num_queries
+) -> None:
+    client = client_for(world.users["student"])
+    url = reverse(
+        "catalog:lesson", kwargs={"slug": world.course.slug, "lesson_id": world.lesson.pk}
+    )
+    client.get(url)  # sets the CSRF cookie a cached page needs
+    client.get(url)  # renders and stores the page
+    with django_assert_max_num_queries(1):  # the session: a hit, not a render
+        hit = client.get(url)
+    assert hit.status_code == 200
+    assert {"private", "no-store"} <= _cache_control(hit)
+
+
+def test_it_leaves_pages_for_guests_cacheable(world: World) -> None:
+    response = _catalog(world)
+    assert "private" not in _cache_control(response)
