@@ -19,11 +19,12 @@ from __future__ import annotations
 from .checks import answer_matches, normalize_answer
 from .decode import decode_text
 from .errors import MAX_INPUT_BYTES, InputError
+from .flaws import Flaw, confidence, item_flaws
 from .model import Draft, DraftConcept, DraftLesson, DraftPrompt, DraftQuestion, Removed
 from .pipeline import build_draft
 from .prompts import generate_prompts
-from .questions import generate_questions
 from .regenerate import concept_from_term
+from .selection import generate_questions
 from .sentences import sentences_of
 
 __all__ = [
@@ -33,14 +34,17 @@ __all__ = [
     "DraftLesson",
     "DraftPrompt",
     "DraftQuestion",
+    "Flaw",
     "InputError",
     "Removed",
     "answer_matches",
     "build_draft",
     "concept_from_term",
+    "confidence",
     "decode_text",
     "generate_prompts",
     "generate_questions",
+    "item_flaws",
     "normalize_answer",
     "sentences_of",
 ]

@@ -107,7 +107,12 @@ def item_flaws(
     cited: list[int],
     aliases: dict[str, list[str]] | None = None,
 ) -> list[Flaw]:
-    """Every flaw found in one item, worst first (see the module docstring)."""
+    """Every flaw found in one item, worst first (see the module docstring).
+
+    An item citing no sentence of the text (one an instructor wrote) is read against the
+    whole text.
+    """
+    cited = [i for i in cited if 0 <= i < len(sentences)] or list(range(len(sentences)))
     text = _text(tuple(sentences))
     item = _Item.build(type, prompt, list(options), answer, text, cited, aliases or {})
     if item.malformed:
@@ -1112,8 +1117,8 @@ class _Diff:
 def _diff(statement: str, item: _Item) -> _Diff | None:
     """How the statement differs from the cited sentence it is closest to."""
     units = list(_units(statement))
-    if not units:
-        return None
+    if not units or not item.cited:
+        return None  # nothing to compare with: a text without sentences
     text = item.text
     best = max(item.cited, key=lambda i: len(set(units) & set(text.units[i])))
     source = list(text.units[best])

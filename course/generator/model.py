@@ -71,6 +71,8 @@ class DraftQuestion:
     sentences: list[int]
     explanation: str
     lesson: int | None = None  # lesson holding the first cited sentence
+    # How sure the item-writing flaw checker is that an instructor would keep it (0-1).
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,7 @@ class Draft:
                     "concepts": list(q.concepts),
                     "sentences": list(q.sentences),
                     "explanation": q.explanation,
+                    "confidence": q.confidence,
                 }
                 for q in self.questions
             ],

@@ -16,7 +16,7 @@ from .errors import InputError
 from .lessons import build_lessons
 from .model import Draft
 from .prompts import build_prompts
-from .questions import build_questions
+from .selection import build_questions
 from .sentences import split_sentences
 from .source import left_out, read_page
 from .titles import derive_title

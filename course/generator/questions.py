@@ -1,4 +1,4 @@
-"""Stage 5: quiz questions of seven types, overgenerated, checked, ranked, selected.
+"""Stage 5: recall questions of seven types, overgenerated and checked.
 
 Every generator below proposes candidates from the sentences and the
 glossary; :func:`valid` applies the explicit rules of :mod:`checks` (answer
@@ -9,23 +9,26 @@ making sure every type the text allows and every core concept is tested.
 
 Nothing is invented: prompts are fixed templates around spans of the text,
 options are terms or phrases of the text, and false statements are true
-sentences with one marked change (another term, another year, a negation).
+sentences with one marked change (another term of the same kind, another year of
+the text), never a negation: "not" inserted is recognisable without reading.
+
+The pool and the selection are in :mod:`selection`, which adds the items built
+from the relations the text states (:mod:`relation_items`) and reads every
+candidate once more with the item-writing flaw checker (:mod:`flaws`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from .candidates import CONTENT, TokenizedSentence, tokenize_sentences
+from .candidates import CONTENT, TokenizedSentence
 from .checks import (
     answer_in_source,
     contains_phrase,
     distinct_options,
-    fact_key,
     matches_no_source,
     near_duplicate,
     norm_text,
@@ -49,16 +52,9 @@ TYPES = (
     "short_answer",
 )
 BLANK = "_____"
-MIN_QUESTIONS = 12
-MAX_QUESTIONS = 30
 
 _YEAR_RE = re.compile(r"(?<![\w.~\-])(1[5-9]\d\d|20\d\d)(?![\w~\-])")
 _NEGATION_RE = re.compile(r"\b(?:not|no|never|nor|none|neither|cannot)\b|n't\b", re.IGNORECASE)
-#: Finite auxiliaries after which "not" negates the clause ("was intended" -> "was not intended").
-_FINITE_AUX_RE = re.compile(
-    r"(?<!\bwhich )(?<!\bthat )(?<!\bwho )\b(is|are|was|were|has|have|had|can|could|will|would|"
-    r"should|must|may|might)\b(?! not\b)"
-)
 #: Openers that make a statement depend on the sentence before it.
 _ANAPHORIC_START = ("it ", "they ", "their ", "its ", "these ", "those ", "he ", "she ", "such ")
 #: Item separators inside an enumeration.
@@ -87,6 +83,8 @@ class Term:
 class Candidate:
     question: DraftQuestion
     score: float
+    # How sure the flaw checker is that an instructor would keep the item (flaws.py).
+    confidence: float = 1.0
 
 
 def _is_claim(term: str) -> bool:
@@ -506,17 +504,6 @@ def statement_of(sentence: str) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
-def _negate(statement: str) -> str:
-    if _NEGATION_RE.search(statement):
-        return ""
-    match = _FINITE_AUX_RE.search(statement)
-    if match is None or match.start() < 4:
-        return ""
-    if re.match(r"\s+(?:\w+ly\s+)?(?:only|also|just)\b", statement[match.end() :]):
-        return ""  # "was not only ..." reads as "not only ... but also", not a negation
-    return statement[: match.end()] + " not" + statement[match.end() :]
-
-
 def true_false_items(sentences: list[str], terms: list[Term]) -> Iterable[Candidate]:
     years = sorted({m.group(1) for s in sentences for m in _YEAR_RE.finditer(s)})
     for i, sentence in enumerate(sentences):
@@ -535,17 +522,6 @@ def true_false_items(sentences: list[str], terms: list[Term]) -> Iterable[Candid
             false = statement[: match.start(1)] + other + statement[match.end(1) :]
             why = f"False: the text gives {year}, not {other}."
             yield _tf(sentences, i, false, False, concepts, why, weight + 0.6)
-        negated = _negate(statement)
-        if negated:
-            yield _tf(
-                sentences,
-                i,
-                negated,
-                False,
-                concepts,
-                "False: the text states the opposite.",
-                weight + 0.4,
-            )
         # A term swapped for another of the same kind that the sentence does not mention.
         for term in terms:
             if term.kind in ("claim", "year") or (term.kind == "term" and " " not in term.term):
@@ -926,203 +902,10 @@ def valid(q: DraftQuestion, sentences: list[str]) -> bool:
     return True
 
 
-def candidate_pool(sentences: list[str], concepts: list[DraftConcept]) -> list[Candidate]:
-    """All candidates that pass the checks, one per fact and type, best first."""
-    terms = prepare(concepts, len(sentences))
-    tokenized = tokenize_sentences(sentences)
-    raw: list[Candidate] = [
-        *cloze_items(sentences, terms),
-        *single_choice_items(sentences, terms),
-        *multiple_response_items(sentences, terms, tokenized),
-        *true_false_items(sentences, terms),
-        *ordering_items(sentences, terms),
-        *matching_items(sentences, terms),
-        *short_answer_items(sentences, terms),
-    ]
-    raw.sort(key=lambda c: (-c.score, TYPES.index(c.question.type), c.question.prompt))
-    seen: set[tuple[str, tuple[int, ...], str]] = set()
-    prompts: set[tuple[str, str]] = set()
-    pool = []
-    for candidate in raw:
-        q = candidate.question
-        key = fact_key(q.type, q.sentences, q.answer)
-        if key in seen or (q.type, q.prompt) in prompts or not valid(q, sentences):
-            continue
-        seen.add(key)
-        prompts.add((q.type, q.prompt))
-        pool.append(candidate)
-    return pool
-
-
-def question_budget(n_sentences: int) -> int:
-    return max(MIN_QUESTIONS, min(MAX_QUESTIONS, 2 * n_sentences + 4))
-
-
-def select_questions(
-    pool: list[Candidate], concepts: list[DraftConcept], budget: int
-) -> list[DraftQuestion]:
-    """Best items with every available type, every core concept, and a spread."""
-    chosen: list[Candidate] = []
-    taken: set[int] = set()
-
-    def take(k: int) -> None:
-        taken.add(k)
-        chosen.append(pool[k])
-        # The same recall fact asked again in another format is not a new question.
-        for j, other in enumerate(pool):
-            if j not in taken and same_recall(pool[k].question, other.question):
-                taken.add(j)
-
-    for kind in TYPES:
-        k = next(
-            (k for k, c in enumerate(pool) if k not in taken and c.question.type == kind), None
-        )
-        if k is not None:
-            take(k)
-    # The rarer, richer types get a second item when the text allows.
-    for kind in ("multiple_response", "matching", "ordering"):
-        k = next(
-            (k for k, c in enumerate(pool) if k not in taken and c.question.type == kind), None
-        )
-        if k is not None:
-            take(k)
-    # True/false: one true and one false item when possible.
-    for truth in (True, False):
-        if not any(c.question.type == "true_false" and c.question.answer is truth for c in chosen):
-            k = next(
-                (
-                    k
-                    for k, c in enumerate(pool)
-                    if k not in taken
-                    and c.question.type == "true_false"
-                    and c.question.answer is truth
-                    and not any(
-                        o.question.type == "true_false"
-                        and o.question.sentences == c.question.sentences
-                        for o in chosen
-                    )
-                ),
-                None,
-            )
-            if k is not None:
-                take(k)
-    for concept in concepts:
-        if not concept.core or any(concept.term in c.question.concepts for c in chosen):
-            continue
-        prefer = ("cloze", "short_answer", "single_choice")
-        options = [
-            k for k, c in enumerate(pool) if k not in taken and concept.term in c.question.concepts
-        ]
-        options.sort(key=lambda k: (pool[k].question.type not in prefer, -pool[k].score, k))
-        if options:
-            take(options[0])
-    while len(chosen) < budget:
-        types = Counter(c.question.type for c in chosen)
-        tested = Counter(t for c in chosen for t in c.question.concepts)
-        used = Counter(i for c in chosen for i in c.question.sentences)
-        facts = {(tuple(c.question.sentences), _answer_norm(c.question)) for c in chosen}
-        best, best_value = None, float("-inf")
-        for k, c in enumerate(pool):
-            if k in taken:
-                continue
-            q = c.question
-            value = (
-                c.score
-                - 0.7 * types[q.type]
-                - 0.5 * sum(tested[t] for t in q.concepts[:2])
-                - 0.6 * sum(used[i] for i in q.sentences) / len(q.sentences)
-                - (1.5 if (tuple(q.sentences), _answer_norm(q)) in facts else 0.0)
-            )
-            if value > best_value:
-                best, best_value = k, value
-        if best is None:
-            break
-        take(best)
-    ordered = sorted(
-        chosen,
-        key=lambda c: (min(c.question.sentences), TYPES.index(c.question.type), c.question.prompt),
-    )
-    return [c.question for c in ordered]
-
-
-#: Types that ask to recall one term of one sentence.
-RECALL_TYPES = ("cloze", "single_choice", "short_answer")
-
-
-def _accepted_norms(q: DraftQuestion) -> set[str]:
-    answers = q.answer if isinstance(q.answer, list) else [q.answer]
-    return {norm_text(str(a)) for a in answers}
-
-
-def same_recall(a: DraftQuestion, b: DraftQuestion) -> bool:
-    """Whether two recall items (cloze, single choice, short answer) ask for the
-    same term from the same sentence: a cloze and a short answer on one gap are
-    one question asked twice."""
-    if a.type not in RECALL_TYPES or b.type not in RECALL_TYPES:
-        return False
-    return sorted(a.sentences) == sorted(b.sentences) and bool(
-        _accepted_norms(a) & _accepted_norms(b)
-    )
-
-
-def _answer_norm(q: DraftQuestion) -> str:
-    """The tested fact's answer, comparable across types (cloze vs short answer)."""
-    if q.type == "true_false":
-        return "statement"  # a sentence's true and perturbed versions test one fact
-    answer = q.answer[0] if isinstance(q.answer, list) and q.answer else q.answer
-    return norm_text(str(answer))
-
-
-def _tests(q: DraftQuestion, focus: list[str], concepts: list[DraftConcept]) -> bool:
-    wanted = {f.casefold() for f in focus}
-    for c in concepts:
-        if {f.casefold() for f in [c.term, *c.aliases]} & wanted:
-            wanted.add(c.term.casefold())
-    return any(t.casefold() in wanted for t in q.concepts)
-
-
-def generate_questions(
-    sentences: list[str],
-    concepts: list[DraftConcept],
-    *,
-    focus: list[str] | None = None,
-    types: list[str] | None = None,
-    exclude: Iterable[DraftQuestion] = (),
-) -> list[DraftQuestion]:
-    """The ranked, checked candidate pool, for regenerating one question.
-
-    ``focus``: keep items testing one of these terms (or their aliases);
-    ``types``: keep these question types; ``exclude``: drop items with the
-    same (type, prompt) as one of these (the question being replaced).
-    """
-    excluded = {(q.type, q.prompt) for q in exclude}
-    out = []
-    for candidate in candidate_pool(sentences, concepts):
-        q = candidate.question
-        if types is not None and q.type not in types:
-            continue
-        if focus is not None and not _tests(q, focus, concepts):
-            continue
-        if (q.type, q.prompt) in excluded:
-            continue
-        out.append(q)
-    return out
-
-
-def build_questions(
-    sentences: list[str], concepts: list[DraftConcept], lesson_of: dict[int, int]
-) -> list[DraftQuestion]:
-    pool = candidate_pool(sentences, concepts)
-    selected = select_questions(pool, concepts, question_budget(len(sentences)))
-    return [replace(q, lesson=lesson_of.get(min(q.sentences))) for q in selected]
-
-
 __all__ = [
     "TYPES",
-    "build_questions",
-    "candidate_pool",
+    "Candidate",
     "contains_phrase",
-    "generate_questions",
     "near_duplicate",
     "norm_text",
     "valid",

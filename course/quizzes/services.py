@@ -11,7 +11,7 @@ from django.db.models import Max
 
 from course.catalog.models import Concept, Course, Lesson, SourceSentence
 from course.catalog.selectors import concepts_by_term, draft_concepts, source_sentences
-from course.generator import DraftQuestion, generate_questions
+from course.generator import DraftQuestion, Flaw, generate_questions, item_flaws
 from course.progress.services import course_progress_recount
 from course.quizzes.models import AttemptItem, Question, QuestionVersion, Quiz, QuizQuestion
 from course.quizzes.shuffle import stored_options
@@ -76,6 +76,24 @@ def as_draft_question(question: Question) -> DraftQuestion:
         concepts=[c.term for c in question.concepts.all()],
         sentences=sorted(s.position for s in question.sentences.all()),
         explanation=question.explanation,
+    )
+
+
+def question_flaws(
+    question: Question, sentences: Sequence[str], aliases: dict[str, list[str]] | None = None
+) -> list[Flaw]:
+    """What the item-writing flaw checker finds in a stored question, generated or written
+    by hand, against its course's ``sentences`` (the texts, in order). Reads the
+    question's prefetched concepts and sentences."""
+    item = as_draft_question(question)
+    return item_flaws(
+        type=item.type,
+        prompt=item.prompt,
+        options=item.options,
+        answer=item.answer,
+        sentences=list(sentences),
+        cited=item.sentences,
+        aliases=aliases,
     )
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from course.generator.flaws import CODES, CRITERIA, Flaw, confidence, item_flaws
 
@@ -944,3 +946,52 @@ def test_it_reports_a_malformed_item_alone() -> None:
         sentences=LINGUISTICS,
         cited=[0],
     ) == {"malformed-item"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    type_=st.sampled_from(
+        [
+            "cloze",
+            "single_choice",
+            "multiple_response",
+            "true_false",
+            "ordering",
+            "matching",
+            "short_answer",
+            "numerical",
+            "essay",
+        ]
+    ),
+    prompt=st.text(max_size=120),
+    options=st.lists(st.text(max_size=30), max_size=5),
+    answer=st.one_of(
+        st.none(),
+        st.booleans(),
+        st.text(max_size=30),
+        st.lists(st.text(max_size=20), max_size=4),
+        st.lists(st.lists(st.text(max_size=10), min_size=2, max_size=2), max_size=4),
+    ),
+    sentences=st.lists(st.text(min_size=1, max_size=80), max_size=4),
+    cited=st.lists(st.integers(-2, 6), max_size=3),
+)
+def test_it_judges_any_item_without_failing(type_, prompt, options, answer, sentences, cited):
+    # The review page runs the checker on every question, including hand-written ones that
+    # cite no sentence: whatever an instructor saved, it returns flaws, never an exception.
+    found = item_flaws(
+        type=type_, prompt=prompt, options=options, answer=answer, sentences=sentences, cited=cited
+    )
+    assert all(flaw.code in CODES for flaw in found)
+    assert 0 <= confidence(found) <= 1
+
+
+def test_it_judges_a_written_true_false_item_in_a_course_without_sentences() -> None:
+    found = item_flaws(
+        type="true_false",
+        prompt="True or false? Union independence grew under the plan.",
+        options=["True", "False"],
+        answer=False,
+        sentences=[],
+        cited=[],
+    )
+    assert 0 <= confidence(found) <= 1

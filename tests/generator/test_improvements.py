@@ -9,15 +9,15 @@ from course.generator.checks import near_duplicate
 from course.generator.concepts import restates_title
 from course.generator.contexts import phrase_window, word_count
 from course.generator.model import DraftConcept
-from course.generator.prompts import claim_of, main_clause
+from course.generator.prompts import claim_of, main_clause, template_of
 from course.generator.questions import (
     before_noun,
     described,
     part_of_longer,
     prepare,
-    same_recall,
     topic_word,
 )
+from course.generator.selection import same_recall
 from course.generator.tokens import derivation_stem, derivational_variant
 
 # --- derivational variants -----------------------------------------------------------
@@ -219,5 +219,8 @@ def test_it_trims_a_long_claim_to_its_main_clause() -> None:
 
 def test_it_quotes_no_more_than_a_main_clause_in_seed_prompts(seed_draft: Draft) -> None:
     for prompt in seed_draft.prompts:
-        quoted = prompt.text.split("that ", 1)[-1].split("?")[0].split(". ")[0]
-        assert word_count(quoted) <= 32, prompt.text
+        template = template_of(prompt.text)
+        assert template is not None
+        # What the prompt quotes: its opening statement, without the template's question.
+        quoted = prompt.text.removesuffix(template.question)
+        assert word_count(quoted) <= 48, prompt.text

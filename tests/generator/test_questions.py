@@ -16,13 +16,15 @@ from course.generator import (
     generate_prompts,
     generate_questions,
 )
+from course.generator.prompts import template_of
 
 from .quiz_rules import TYPES, assert_prompt_rules, assert_question_rules
 
 
-def test_it_yields_all_seven_question_types_on_the_seed(seed_draft: Draft) -> None:
-    assert {q.type for q in seed_draft.questions} == TYPES
-    assert 12 <= len(seed_draft.questions) <= 30
+def test_it_yields_at_least_eight_questions_in_five_types_on_the_seed(seed_draft: Draft) -> None:
+    assert {q.type for q in seed_draft.questions} <= TYPES
+    assert len({q.type for q in seed_draft.questions}) >= 5
+    assert 8 <= len(seed_draft.questions) <= 20
 
 
 def test_it_obeys_every_question_rule_on_the_seed(seed_draft: Draft) -> None:
@@ -39,10 +41,11 @@ def test_it_makes_true_false_items_both_ways(seed_draft: Draft) -> None:
     assert answers == {True, False}
 
 
-def test_it_writes_three_to_six_analytical_prompts(seed_draft: Draft) -> None:
+def test_it_writes_three_to_five_analytical_prompts_of_every_family(seed_draft: Draft) -> None:
     assert_prompt_rules(seed_draft)
-    for prompt in seed_draft.prompts:
-        assert prompt.text.startswith(("The text", "What evidence"))
+    assert 3 <= len(seed_draft.prompts) <= 5
+    families = {template_of(p.text).family for p in seed_draft.prompts}  # type: ignore[union-attr]
+    assert families == {"compare", "evaluate", "evidence"}
 
 
 def test_it_gives_each_lesson_concepts_and_a_distinct_objective(seed_draft: Draft) -> None:
@@ -75,7 +78,9 @@ def test_it_serialises_questions_and_prompts_in_the_documented_shape(seed_draft:
             "concepts",
             "sentences",
             "explanation",
+            "confidence",
         }
+        assert 0 <= q["confidence"] <= 1
         assert isinstance(q["options"], list) and isinstance(q["sentences"], list)
         if q["type"] == "matching":
             assert all(isinstance(p, list) and len(p) == 2 for p in q["answer"])

@@ -100,6 +100,10 @@ def review_context(course: Course, **extra: Any) -> dict[str, Any]:
         course.prompts.prefetch_related("concepts", "sentences").select_related("lesson").in_order()
     )
     concepts = list(Concept.objects.filter(course=course).prefetch_related("sentences"))
+    texts = [s.text for s in sentences]
+    aliases = {c.term: list(c.aliases) for c in concepts if c.aliases}
+    for question in questions:
+        question.flaws = question_services.question_flaws(question, texts, aliases)
     tested = {c.pk for q in questions for c in q.concepts.all()}
     return {
         "course": course,
@@ -149,6 +153,13 @@ def _row(
         obj.sentence_list = list(obj.sentences.order_by("position"))
     elif kind == "question":
         obj = get_object_or_404(course.questions.with_sources().select_related("lesson"), pk=pk)
+        texts = list(course.sentences.order_by("position").values_list("text", flat=True))
+        aliases = {
+            term: list(forms)
+            for term, forms in course.concepts.values_list("term", "aliases")
+            if forms
+        }
+        obj.flaws = question_services.question_flaws(obj, texts, aliases)
     else:
         obj = get_object_or_404(
             course.prompts.prefetch_related("concepts", "sentences").select_related("lesson"),

@@ -1,0 +1,291 @@
+"""Stage 5b: the question pool and the draft's selection from it.
+
+Candidates come from :mod:`questions` (recall items of seven types) and
+:mod:`relation_items` (items on what the text says causes, serves, follows or
+contrasts with what). Each that passes the explicit rules (:func:`questions.valid`) is
+read by the item-writing flaw checker (:mod:`flaws`): its confidence weighs the
+candidate's score, and an item below :data:`MIN_CONFIDENCE` is not offered. The
+selection then keeps a spread: every type the text allows, every core concept, at
+most two items per sentence and per key. Fewer items, each one an instructor would
+keep; the instructor can draft more from the next-best (see :func:`more_questions`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+
+from .candidates import tokenize_sentences
+from .checks import fact_key, norm_text
+from .flaws import confidence, item_flaws
+from .model import DraftConcept, DraftQuestion
+from .questions import (
+    TYPES,
+    Candidate,
+    cloze_items,
+    matching_items,
+    multiple_response_items,
+    ordering_items,
+    prepare,
+    short_answer_items,
+    single_choice_items,
+    true_false_items,
+    valid,
+)
+from .relation_items import relation_items
+
+#: How many questions a draft holds: about one per sentence, within these bounds (fewer
+#: when the text does not give that many sure items).
+MIN_QUESTIONS = 8
+MAX_QUESTIONS = 20
+#: An item the flaw checker is less sure of than this is not offered to students; the
+#: instructor can draft more from the candidates down to LOWER_CONFIDENCE.
+MIN_CONFIDENCE = 0.6
+LOWER_CONFIDENCE = 0.3
+#: At most this many items cite one sentence, or have one key.
+MAX_PER_SENTENCE = 2
+MAX_PER_KEY = 2
+#: A question built from a relation the text states ranks with the best recall items.
+RELATION_ITEM_SCORE = 2.0
+
+
+def candidate_pool(
+    sentences: list[str], concepts: list[DraftConcept], *, floor: float | None = None
+) -> list[Candidate]:
+    """All candidates that pass the rules, one per fact and type, best first: by their
+    score weighted by the flaw checker's confidence, none below ``floor``
+    (:data:`MIN_CONFIDENCE` unless given)."""
+    floor = MIN_CONFIDENCE if floor is None else floor
+    terms = prepare(concepts, len(sentences))
+    tokenized = tokenize_sentences(sentences)
+    raw: list[Candidate] = [
+        # Items on a stated relation first: of two items on one fact (a relation's true
+        # statement and the sentence's), the stable sort below keeps the relation's.
+        *(Candidate(q, RELATION_ITEM_SCORE) for q in relation_items(sentences, concepts)),
+        *cloze_items(sentences, terms),
+        *single_choice_items(sentences, terms),
+        *multiple_response_items(sentences, terms, tokenized),
+        *true_false_items(sentences, terms),
+        *ordering_items(sentences, terms),
+        *matching_items(sentences, terms),
+        *short_answer_items(sentences, terms),
+    ]
+    raw.sort(key=lambda c: -c.score)
+    aliases = {c.term: list(c.aliases) for c in concepts if c.aliases}
+    seen: set[tuple[str, tuple[int, ...], str]] = set()
+    prompts: set[tuple[str, str]] = set()
+    pool = []
+    for candidate in raw:
+        q = candidate.question
+        key = fact_key(q.type, q.sentences, q.answer)
+        if key in seen or (q.type, q.prompt) in prompts or not valid(q, sentences):
+            continue
+        found = item_flaws(
+            type=q.type,
+            prompt=q.prompt,
+            options=q.options,
+            answer=q.answer,
+            sentences=sentences,
+            cited=q.sentences,
+            aliases=aliases,
+        )
+        sure = confidence(found)
+        if sure < floor:
+            continue
+        seen.add(key)
+        prompts.add((q.type, q.prompt))
+        pool.append(replace(candidate, question=replace(q, confidence=sure), confidence=sure))
+    pool.sort(key=lambda c: (-_worth(c), TYPES.index(c.question.type), c.question.prompt))
+    return pool
+
+
+def question_budget(n_sentences: int) -> int:
+    return max(MIN_QUESTIONS, min(MAX_QUESTIONS, n_sentences + 4))
+
+
+def select_questions(
+    pool: list[Candidate], concepts: list[DraftConcept], budget: int
+) -> list[DraftQuestion]:
+    """Best items with every available type, every core concept, and a spread."""
+    chosen: list[Candidate] = []
+    taken: set[int] = set()
+    per_sentence: Counter[int] = Counter()
+    per_key: Counter[str] = Counter()
+
+    def take(k: int) -> None:
+        taken.add(k)
+        chosen.append(pool[k])
+        per_sentence.update(pool[k].question.sentences)
+        per_key[_key_of(pool[k].question)] += 1
+        # The same recall fact asked again in another format is not a new question.
+        for j, other in enumerate(pool):
+            if j not in taken and same_recall(pool[k].question, other.question):
+                taken.add(j)
+        # Nor is a third item on one sentence or one key.
+        for j, other in enumerate(pool):
+            q = other.question
+            if j not in taken and (
+                any(per_sentence[i] >= MAX_PER_SENTENCE for i in q.sentences)
+                or per_key[_key_of(q)] >= MAX_PER_KEY
+            ):
+                taken.add(j)
+
+    # Every core concept first: they are what the course must test.
+    for concept in concepts:
+        if not concept.core or any(concept.term in c.question.concepts for c in chosen):
+            continue
+        options = [
+            k for k, c in enumerate(pool) if k not in taken and concept.term in c.question.concepts
+        ]
+        # The surest item, of a type not yet used where one is about as good.
+        used = Counter(c.question.type for c in chosen)
+        options.sort(key=lambda k: (-_worth(pool[k]) + 0.5 * used[pool[k].question.type], k))
+        if options:
+            take(options[0])
+    for kind in TYPES:
+        k = next(
+            (k for k, c in enumerate(pool) if k not in taken and c.question.type == kind), None
+        )
+        if k is not None:
+            take(k)
+    # The rarer, richer types get a second item when the text allows.
+    for kind in ("multiple_response", "matching", "ordering"):
+        k = next(
+            (k for k, c in enumerate(pool) if k not in taken and c.question.type == kind), None
+        )
+        if k is not None:
+            take(k)
+    # True/false: one true and one false item when possible.
+    for truth in (True, False):
+        if not any(c.question.type == "true_false" and c.question.answer is truth for c in chosen):
+            k = next(
+                (
+                    k
+                    for k, c in enumerate(pool)
+                    if k not in taken
+                    and c.question.type == "true_false"
+                    and c.question.answer is truth
+                    and not any(
+                        o.question.type == "true_false"
+                        and o.question.sentences == c.question.sentences
+                        for o in chosen
+                    )
+                ),
+                None,
+            )
+            if k is not None:
+                take(k)
+    while len(chosen) < budget:
+        types = Counter(c.question.type for c in chosen)
+        tested = Counter(t for c in chosen for t in c.question.concepts)
+        used = Counter(i for c in chosen for i in c.question.sentences)
+        facts = {(tuple(c.question.sentences), _answer_norm(c.question)) for c in chosen}
+        best, best_value = None, float("-inf")
+        for k, c in enumerate(pool):
+            if k in taken:
+                continue
+            q = c.question
+            value = (
+                _worth(c)
+                - 0.7 * types[q.type]
+                - 0.5 * sum(tested[t] for t in q.concepts[:2])
+                - 0.6 * sum(used[i] for i in q.sentences) / len(q.sentences)
+                - (1.5 if (tuple(q.sentences), _answer_norm(q)) in facts else 0.0)
+            )
+            if value > best_value:
+                best, best_value = k, value
+        if best is None:
+            break
+        take(best)
+    ordered = sorted(
+        chosen,
+        key=lambda c: (min(c.question.sentences), TYPES.index(c.question.type), c.question.prompt),
+    )
+    return [c.question for c in ordered]
+
+
+#: Types that ask to recall one term of one sentence.
+RECALL_TYPES = ("cloze", "single_choice", "short_answer")
+
+
+def _worth(candidate: Candidate) -> float:
+    """A candidate's score weighted by how sure the flaw checker is of it."""
+    return candidate.score * candidate.confidence
+
+
+def _key_of(q: DraftQuestion) -> str:
+    """What an item asks for, to cap the items with one key: the blanked or chosen term;
+    a statement's truth and an ordering are their own keys."""
+    if q.type in ("true_false", "ordering", "matching"):
+        return f"{q.type}:{q.prompt}"
+    answer = q.answer[0] if isinstance(q.answer, list) and q.answer else q.answer
+    return norm_text(str(answer))
+
+
+def _accepted_norms(q: DraftQuestion) -> set[str]:
+    answers = q.answer if isinstance(q.answer, list) else [q.answer]
+    return {norm_text(str(a)) for a in answers}
+
+
+def same_recall(a: DraftQuestion, b: DraftQuestion) -> bool:
+    """Whether two recall items (cloze, single choice, short answer) ask for the
+    same term from the same sentence: a cloze and a short answer on one gap are
+    one question asked twice."""
+    if a.type not in RECALL_TYPES or b.type not in RECALL_TYPES:
+        return False
+    return sorted(a.sentences) == sorted(b.sentences) and bool(
+        _accepted_norms(a) & _accepted_norms(b)
+    )
+
+
+def _answer_norm(q: DraftQuestion) -> str:
+    """The tested fact's answer, comparable across types (cloze vs short answer)."""
+    if q.type == "true_false":
+        return "statement"  # a sentence's true and perturbed versions test one fact
+    answer = q.answer[0] if isinstance(q.answer, list) and q.answer else q.answer
+    return norm_text(str(answer))
+
+
+def _tests(q: DraftQuestion, focus: list[str], concepts: list[DraftConcept]) -> bool:
+    wanted = {f.casefold() for f in focus}
+    for c in concepts:
+        if {f.casefold() for f in [c.term, *c.aliases]} & wanted:
+            wanted.add(c.term.casefold())
+    return any(t.casefold() in wanted for t in q.concepts)
+
+
+def generate_questions(
+    sentences: list[str],
+    concepts: list[DraftConcept],
+    *,
+    focus: list[str] | None = None,
+    types: list[str] | None = None,
+    exclude: Iterable[DraftQuestion] = (),
+) -> list[DraftQuestion]:
+    """The ranked, checked candidate pool, for regenerating one question.
+
+    ``focus``: keep items testing one of these terms (or their aliases);
+    ``types``: keep these question types; ``exclude``: drop items with the
+    same (type, prompt) as one of these (the question being replaced).
+    """
+    excluded = {(q.type, q.prompt) for q in exclude}
+    out = []
+    for candidate in candidate_pool(sentences, concepts):
+        q = candidate.question
+        if types is not None and q.type not in types:
+            continue
+        if focus is not None and not _tests(q, focus, concepts):
+            continue
+        if (q.type, q.prompt) in excluded:
+            continue
+        out.append(q)
+    return out
+
+
+def build_questions(
+    sentences: list[str], concepts: list[DraftConcept], lesson_of: dict[int, int]
+) -> list[DraftQuestion]:
+    pool = candidate_pool(sentences, concepts)
+    selected = select_questions(pool, concepts, question_budget(len(sentences)))
+    return [replace(q, lesson=lesson_of.get(min(q.sentences))) for q in selected]

@@ -1,0 +1,351 @@
+"""Discussion prompts by sentence type: compare only a marked change or contrast,
+evaluate only a claim, ask for evidence only for a causal or empirical claim; no
+prompt on the article's framing; each template once; quotes that read on their own.
+
+The texts are invented, from several fields, so that no rule leans on one abstract.
+"""
+
+from __future__ import annotations
+
+from course.generator.model import DraftConcept, DraftPrompt
+from course.generator.prompts import (
+    MAX_PROMPTS,
+    build_prompts,
+    claim_of,
+    generate_prompts,
+    template_of,
+)
+
+
+def _concept(term: str, *aliases: str, core: bool = True) -> DraftConcept:
+    return DraftConcept(term, list(aliases), "", [], core, 1)
+
+
+def _family(prompt: DraftPrompt) -> str:
+    template = template_of(prompt.text)
+    assert template is not None, prompt.text
+    return template.family
+
+
+def _on(prompts: list[DraftPrompt], sentence: int) -> list[DraftPrompt]:
+    return [p for p in prompts if sentence in p.sentences]
+
+
+CORALS = [
+    "Coral reefs cover less than one percent of the ocean floor.",
+    "They host a quarter of all marine species.",
+    "Rising sea temperatures have caused mass bleaching since 1998.",
+    "Our survey of 40 reefs shows that bleached corals recover within a decade if fishing is "
+    "restricted.",
+    "These findings indicate that local protection can offset some effects of warming.",
+    "Unlike protected reefs, fished reefs lost most of their coral cover.",
+]
+CHARTISTS = [
+    "The Chartist movement demanded universal male suffrage in Britain.",
+    "The movement declined after Parliament rejected the petition in 1848.",
+    "The aim of this paper is to examine how the movement shaped later reform.",
+    "The author argues that the defeat of the Chartists was only temporary.",
+    "Despite its defeat, the movement influenced the Reform Act of 1867.",
+]
+WAGES = [
+    "In this article we review the literature on minimum wages.",
+    "Higher minimum wages increased earnings for low-paid workers, but employment fell "
+    "slightly in small firms.",
+    "The main conclusion is that moderate increases have little effect on jobs.",
+    "Policy makers should therefore index the minimum wage to median earnings.",
+    "Since 2015, Germany has used a national minimum wage.",
+]
+
+
+# --- sentence types ------------------------------------------------------------------
+
+
+def test_it_compares_only_where_the_text_marks_a_change_or_contrast() -> None:
+    prompts = build_prompts(CHARTISTS, [])
+    compared = [p for p in prompts if _family(p) == "compare"]
+    assert compared
+    # "declined" marks a change; "demanded universal suffrage" marks none.
+    assert [1] in [p.sentences for p in compared] or [4] in [p.sentences for p in compared]
+    assert not any(0 in p.sentences for p in compared)
+    steady = ["The museum holds a large collection of Roman coins from the Rhine valley."] * 1
+    assert not [p for p in generate_prompts(steady, []) if _family(p) == "compare"]
+
+
+def test_it_names_what_changed_not_what_changed_it() -> None:
+    # "increased earnings" changes earnings, not wages; "employment fell" changes employment.
+    prompts = generate_prompts(WAGES, [])
+    changes = [p.text for p in prompts if "before and after this change" in p.text]
+    assert changes and all("Compare employment before" in t for t in changes if "wages" in t)
+    assert not any("Compare higher minimum wages" in t for t in changes)
+
+
+def test_it_evaluates_a_reported_claim_without_its_framing() -> None:
+    prompts = generate_prompts(CHARTISTS, [])
+    claims = [p.text for p in prompts if p.sentences == [3] and _family(p) == "evaluate"]
+    assert claims
+    assert any(
+        t.startswith("The text claims that the defeat of the Chartists was only temporary.")
+        for t in claims
+    )
+    assert not any("author" in t.lower() for t in claims)
+
+
+def test_it_reads_a_conclusion_and_a_finding_through_their_wrappers() -> None:
+    prompts = generate_prompts(WAGES + CORALS, [])
+    texts = [p.text for p in prompts]
+    assert any("that moderate increases have little effect on jobs" in t for t in texts)
+    assert any("that bleached corals recover within a decade" in t for t in texts)
+    assert not any("main conclusion" in t or "Our survey" in t for t in texts)
+
+
+def test_it_makes_no_prompt_on_the_articles_framing() -> None:
+    framing = [
+        "The aim of this paper is to examine how trade shaped the Hanseatic towns.",
+        "This study will examine the effect of tariffs on grain prices.",
+        "In this article we describe a new method for dating pottery.",
+        "Traces the history of the public library in Leeds from 1918.",
+        "Here, we present a model of river erosion.",
+        "Limitations and suggestions for further study are also presented.",
+        # Each of these would carry a judgement or a change if it were not the article's.
+        "The paper is a major contribution to the debate on tariffs.",
+        "Our approach is essential for the study of tariffs.",
+        "This essay became the standard account of the Hanseatic towns.",
+    ]
+    assert generate_prompts(framing, []) == []
+    assert not _on(build_prompts(CHARTISTS, []), 2)
+
+
+def test_it_keeps_the_claim_a_framing_sentence_explains() -> None:
+    # "will explain how X" presupposes X; "will examine how X" only asks.
+    sentences = [
+        "This study will explain how cheap credit weakened the savings banks.",
+        "This study will examine how cheap credit affected the savings banks.",
+    ]
+    prompts = generate_prompts(sentences, [])
+    assert prompts and all(p.sentences == [0] for p in prompts)
+    assert any("that cheap credit weakened the savings banks" in p.text for p in prompts)
+
+
+def test_it_asks_for_evidence_only_for_a_causal_claim() -> None:
+    prompts = generate_prompts(CORALS + CHARTISTS, [])
+    evidence = [p for p in prompts if p.text.startswith("What evidence would show that")]
+    assert evidence
+    assert any("rising sea temperatures have caused mass bleaching" in p.text for p in evidence)
+    # A claim that links nothing to anything ("was only temporary") gets no request for evidence.
+    assert not any("only temporary" in p.text for p in evidence)
+
+
+def test_it_offers_another_explanation_only_for_a_finding_that_links_two_things() -> None:
+    sentences = [
+        "Our data show that the shops on the square closed earlier than those on the quay.",
+        "The results show that rents depend strongly on distance from the harbour.",
+    ]
+    otherwise = [
+        p for p in generate_prompts(sentences, []) if p.text.endswith("how could you rule it out?")
+    ]
+    assert [p.sentences for p in otherwise] == [[1]]
+
+
+def test_it_weighs_two_aims_the_text_gives() -> None:
+    sentences = [
+        "The land reform of 1952 was intended to break the estates with the dual aims of "
+        "weakening the landlords and feeding the cities."
+    ]
+    texts = [p.text for p in generate_prompts(sentences, [])]
+    assert (
+        "The text gives the land reform of 1952 two aims: weakening the landlords, and feeding "
+        "the cities. Were these aims in tension, or did one serve the other?"
+    ) in texts
+
+
+def test_it_judges_a_stated_aim_but_not_a_method() -> None:
+    sentences = [
+        "The canal was built to link the coal fields with the port.",
+        "A questionnaire was used to collect the answers of the residents.",
+    ]
+    aims = [p for p in generate_prompts(sentences, []) if "this aim was achieved" in p.text]
+    assert [p.sentences for p in aims] == [[0]]
+
+
+def test_it_explains_a_concession() -> None:
+    texts = [p.text for p in generate_prompts(CHARTISTS, [])]
+    assert (
+        "The text states that the movement influenced the Reform Act of 1867, despite its "
+        "defeat. What might explain this, and how could you check your explanation?"
+    ) in texts
+
+
+def test_it_compares_two_cases_the_text_sets_side_by_side() -> None:
+    texts = [p.text for p in generate_prompts(CORALS, [])]
+    assert any(
+        t.startswith(
+            "The text compares two cases: fished reefs lost most of their coral cover, "
+            "unlike protected reefs."
+        )
+        for t in texts
+    )
+
+
+def test_it_quotes_both_sentences_of_a_contrast_across_them() -> None:
+    sentences = [
+        "The new vaccine cut hospital admissions by half in the trial.",
+        "However, uptake remained low among older adults in rural districts.",
+    ]
+    contrast = [p for p in generate_prompts(sentences, []) if "against each other" in p.text]
+    assert contrast and contrast[0].sentences == [0, 1]
+    assert "and that uptake remained low" in contrast[0].text
+
+
+# --- choosing ------------------------------------------------------------------------
+
+
+def test_it_uses_each_template_once_and_each_sentence_once() -> None:
+    # Five judgements of one shape: one template can carry only one of them.
+    sentences = [
+        f"Clean water is vital for the health of {place}." for place in
+        ("farmers", "miners", "fishers", "weavers", "potters")
+    ]  # fmt: skip
+    prompts = build_prompts(sentences, [])
+    names = [template_of(p.text).name for p in prompts]  # type: ignore[union-attr]
+    assert len(names) == len(set(names)) <= 2
+    cited = [i for p in prompts for i in p.sentences]
+    assert len(cited) == len(set(cited))
+
+
+def test_it_makes_three_to_five_prompts_from_a_rich_text() -> None:
+    for text in (CORALS + CHARTISTS, CHARTISTS + WAGES):
+        prompts = build_prompts(text, [])
+        assert 3 <= len(prompts) <= MAX_PROMPTS == 5
+        assert len({_family(p) for p in prompts}) == 3  # compare, evaluate and evidence
+
+
+def test_it_makes_fewer_prompts_rather_than_weak_ones() -> None:
+    plain = [
+        "The survey covered 412 households in three districts.",
+        "Interviews were held in the spring of 2019.",
+        "The questionnaire had twenty items.",
+    ]
+    assert build_prompts(plain, []) == []
+
+
+def test_it_regenerates_with_an_unused_template_on_an_unused_sentence() -> None:
+    text = CORALS + CHARTISTS
+    course = build_prompts(text, [])
+    pool = generate_prompts(text, [], exclude=[p.text for p in course])
+    used_templates = {template_of(p.text).name for p in course}  # type: ignore[union-attr]
+    used_sentences = {i for p in course for i in p.sentences}
+    fresh = [
+        template_of(p.text).name not in used_templates  # type: ignore[union-attr]
+        and not used_sentences & set(p.sentences)
+        for p in pool
+    ]
+    assert not {p.text for p in pool} & {p.text for p in course}
+    assert fresh[0] and fresh == sorted(fresh, reverse=True)
+
+
+def test_it_names_the_concepts_it_quotes_by_term_or_alias() -> None:
+    concepts = [
+        _concept("mass bleaching"),
+        _concept("sea surface temperature", "sea temperatures"),
+        _concept("Great Barrier Reef"),
+    ]
+    prompts = generate_prompts(CORALS, concepts)
+    caused = next(p for p in prompts if "caused mass bleaching" in p.text)
+    assert caused.concepts == ["mass bleaching", "sea surface temperature"]
+    assert caused.sentences == [2]
+
+
+def test_it_is_deterministic() -> None:
+    assert build_prompts(CORALS + WAGES, []) == build_prompts(CORALS + WAGES, [])
+
+
+# --- well-formed quotes --------------------------------------------------------------
+
+
+def test_it_resolves_a_demonstrative_the_text_named_before() -> None:
+    sentences = [
+        "In 1921 the party congress voted for the expulsion of the opposition.",
+        "This expulsion provided the leadership with a firm basis for later purges.",
+    ]
+    texts = [p.text for p in generate_prompts(sentences, [])]
+    assert any("that the expulsion provided the leadership with a firm basis" in t for t in texts)
+    assert not any("this expulsion" in t.lower() for t in texts)
+
+
+def test_it_skips_a_sentence_that_opens_on_a_pronoun_or_points_at_nothing() -> None:
+    sentences = [
+        "The glaciers of the Alps shrank sharply after 1980.",
+        "They lost a third of their volume, which is vital for summer river flow.",
+        "It ignores too many other factors that drive melting.",
+        "Such losses are crucial for the hydropower industry.",
+        "Use of both, however, deteriorated the measurements because of drift.",
+    ]
+    prompts = generate_prompts(sentences, [])
+    assert prompts and all(p.sentences == [0] for p in prompts)
+
+
+def test_it_never_quotes_the_first_person_or_page_matter() -> None:
+    sentences = [
+        "We believe that our results are crucial for policy.",
+        "Rising rents drove families out of the old town centre.Free full text",
+    ]
+    prompts = generate_prompts(sentences, [])
+    assert prompts and all(p.sentences == [1] for p in prompts)
+    assert all("Free full text" not in p.text for p in prompts)
+    assert any("rising rents drove families out of the old town centre?" in p.text for p in prompts)
+
+
+def test_it_writes_complete_questions() -> None:
+    for text in (CORALS, CHARTISTS, WAGES):
+        for prompt in generate_prompts(text, []):
+            assert prompt.text[0].isupper() and prompt.text.endswith("?")
+            assert template_of(prompt.text) is not None
+            assert "  " not in prompt.text and " ," not in prompt.text and ".." not in prompt.text
+            # The quoted claim starts in lower case after "that" unless it opens on a name.
+            quoted = prompt.text.split(" that ", 1)[1] if " that " in prompt.text else ""
+            assert quoted[:4] not in ("The ", "This", "They", "It i")
+
+
+def test_it_cuts_a_long_claim_at_a_clause_not_inside_a_list() -> None:
+    sentence = (
+        "As the labour movement continues on its path toward renewal, archivists are asked to "
+        "ensure that the organizational, political, and cultural changes unions are going "
+        "through are fully documented."
+    )
+    # The only commas inside the main clause separate list items: no cut there.
+    assert not claim_of(sentence).endswith("political")
+    listed = (
+        "Careful peer review of submitted manuscripts improves the quality of published "
+        "research because it provides useful summaries for editors, facilitates dialogue "
+        "between sub-fields, and reduces redundancies in the literature of the field."
+    )
+    assert claim_of(listed) == (
+        "careful peer review of submitted manuscripts improves the quality of published research"
+    )
+
+
+def test_it_does_not_strip_a_value_as_a_citation_number() -> None:
+    sentences = [
+        "The results show that the share of rented homes rose to 31.5% by 2010.",
+        "Rents rose 12 percent in the decade, a rise that was too steep for young families 4 .",
+    ]
+    texts = " ".join(p.text for p in generate_prompts(sentences, []))
+    assert "31.5%" in texts and "12 percent" in texts
+    assert "families 4" not in texts
+
+
+def test_it_drops_a_run_of_words_the_source_wrote_twice() -> None:
+    sentences = ["We find that yields depend not only on rain but also but also on the soil."]
+    texts = [p.text for p in generate_prompts(sentences, [])]
+    assert texts and all("but also on the soil" in t for t in texts)
+    assert not any("but also but also" in t for t in texts)
+
+
+def test_it_prefers_a_claim_to_background_that_files_a_topic_under_a_class() -> None:
+    sentences = [
+        "Irrigation is an important practice in the farming of arid regions.",
+        "Soil salinity is the key factor for crop failure in the delta.",
+        "Drip irrigation is essential for the survival of small farms.",
+    ]
+    # Two templates fit a judgement; the two claims take them, not the background.
+    assert sorted(i for p in build_prompts(sentences, []) for i in p.sentences) == [1, 2]
