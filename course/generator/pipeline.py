@@ -60,6 +60,6 @@ def build_draft(text: str, *, title: str | None = None) -> Draft:
         removed=[*cleaned.removed, *split.removed],
         lessons=lessons,
         concepts=concepts,
-        questions=build_questions(texts, concepts, lesson_of),
+        questions=build_questions(texts, concepts, lesson_of, title=final_title),
         prompts=build_prompts(texts, concepts),
     )

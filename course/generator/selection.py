@@ -12,15 +12,21 @@ keep; the instructor can draft more from the next-best (see :func:`more_question
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
 from .candidates import tokenize_sentences
 from .checks import fact_key, norm_text
+from .contexts import strip_opener
 from .flaws import confidence, item_flaws
+from .frequency import is_common
+from .kinds import compatible, term_kind
+from .lexicon import STOPWORDS
 from .model import DraftConcept, DraftQuestion
 from .questions import (
+    BLANK,
     TYPES,
     Candidate,
     cloze_items,
@@ -51,7 +57,11 @@ RELATION_ITEM_SCORE = 2.0
 
 
 def candidate_pool(
-    sentences: list[str], concepts: list[DraftConcept], *, floor: float | None = None
+    sentences: list[str],
+    concepts: list[DraftConcept],
+    *,
+    floor: float | None = None,
+    title: str = "",
 ) -> list[Candidate]:
     """All candidates that pass the rules, one per fact and type, best first: by their
     score weighted by the flaw checker's confidence, none below ``floor``
@@ -91,13 +101,119 @@ def candidate_pool(
             aliases=aliases,
         )
         sure = confidence(found)
-        if sure < floor:
+        if sure < floor or not offerable(q, sentences, title):
             continue
         seen.add(key)
         prompts.add((q.type, q.prompt))
         pool.append(replace(candidate, question=replace(q, confidence=sure), confidence=sure))
     pool.sort(key=lambda c: (-_worth(c), TYPES.index(c.question.type), c.question.prompt))
     return pool
+
+
+# --- what is offered at all -------------------------------------------------------------
+
+#: Sentences about the article rather than its subject: the aim, what it examines.
+_FRAMING_RE = re.compile(
+    r"^(?:(?:this|the present|our|in this|the current)\s+(?:study|paper|article|research|work|"
+    r"review|commentary|essay|thesis|chapter|report)\b|we\s+(?:aim|aimed|evaluated|examined|"
+    r"explored|investigated|quantified|present|propose|describe|report|assessed|analy[sz]ed|"
+    r"sought|set out|address|design|develop|test|study|use|used)\b|the\s+(?:aim|purpose|"
+    r"objective|goal|focus)\s+of\b|(?:here|in this (?:paper|article|study)),?\s+we\b|"
+    # The abstract's own elided subject: "Traces the history …", "Concludes that …".
+    r"(?:traces|looks|concludes|describes|examines|discusses|argues|reviews|presents|"
+    r"considers|outlines|explores|reports|focuses|summari[sz]es|highlights|investigates|"
+    r"assesses|proposes|analy[sz]es|compares|evaluates|identifies|offers)\s)",
+    re.IGNORECASE,
+)
+#: Prompts of item families the instructors' audit rejected almost always: a gap-filling
+#: matching of passages (several terms fit several gaps), ordering by where the text says
+#: things (not worth asking), "Which term does the text use for what …" (rarely a
+#: well-formed question), the abbreviation of a name (trivial).
+_UNOFFERED_PROMPTS = (
+    "Match each term with the passage from the text whose gap",
+    "Put these statements in the order in which the text presents them",
+    "Which term does the text use for what ",
+    "Which abbreviation does the text use for",
+)
+#: A "false" statement made by swapping one term for another reads as nonsense more often
+#: than as a plausible error; false statements keep a date moved or a stated relation's
+#: other side (see relation_items).
+_SWAP_FALSE = "False: the text says \u201c"
+#: Kinds of key worth a question on their own: not a place or a number.
+_UNASKED_KINDS = ("place", "quantity")
+#: A key whose every word is at least this common in English (Zipf scale: 4 is ten per
+#: million words, "school", "shift", "odds") is guessable without reading.
+EVERYDAY_ZIPF = 4.0
+#: A gap item quotes its sentence: at least this share of the sentence's words, so no
+#: fragment cut at a comma or mid-list.
+MIN_QUOTED_SHARE = 0.8
+
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def framing(sentence: str) -> bool:
+    """A sentence about the article itself ("This study explored how …", "We aimed to …")."""
+    return bool(_FRAMING_RE.match(strip_opener(sentence).strip()))
+
+
+def offerable(q: DraftQuestion, sentences: list[str], title: str = "") -> bool:
+    """Whether an item is of a kind instructors keep, by the rubric's "worth asking" and
+    "well-formed": the rules the audit of generated items showed the flaw checker alone
+    does not enforce (see _UNOFFERED_PROMPTS and below)."""
+    if q.prompt.startswith(_UNOFFERED_PROMPTS):
+        return False
+    if q.type == "true_false" and q.answer is False and q.explanation.startswith(_SWAP_FALSE):
+        return False
+    cited = [sentences[i] for i in q.sentences if 0 <= i < len(sentences)]
+    if q.type in ("cloze", "short_answer", "single_choice", "true_false") and any(
+        framing(s) for s in cited
+    ):
+        return False
+    if q.type in ("cloze", "short_answer", "single_choice"):
+        key = q.answer if isinstance(q.answer, str) else (q.answer or [""])[0]
+        if term_kind(key, sentences) in _UNASKED_KINDS or _in_title(key, title):
+            return False
+        if _everyday(key) or _splits_a_name(q.prompt):
+            return False
+        if not _quotes_whole_sentence(q, key, cited):
+            return False
+    if q.type == "single_choice":
+        kind = term_kind(q.answer, sentences)
+        others = [o for o in q.options if o != q.answer]
+        if any(compatible(kind, term_kind(o, sentences)) > 0 for o in others):
+            return False
+    return True
+
+
+def _everyday(key: str) -> bool:
+    """A key of everyday words only ("school year", "higher odds", "disaster situations"):
+    guessable without the text. Names and acronyms are not everyday words."""
+    words = [w for w in _WORD_RE.findall(key) if w.casefold() not in STOPWORDS]
+    if not words or any(w[:1].isupper() for w in words):
+        return False
+    return all(is_common(w.casefold(), EVERYDAY_ZIPF) for w in words)
+
+
+def _splits_a_name(prompt: str) -> bool:
+    """The blank cuts a name after its initial ("P. _____")."""
+    before = prompt.split(BLANK, 1)[0]
+    return bool(re.search(r"\b[A-Z]\.\s*$", before))
+
+
+def _in_title(key: str, title: str) -> bool:
+    """The title gives the key away: all its content words are in the title."""
+    words = {w.casefold() for w in _WORD_RE.findall(key) if w.casefold() not in STOPWORDS}
+    return bool(words) and words <= {w.casefold() for w in _WORD_RE.findall(title)}
+
+
+def _quotes_whole_sentence(q: DraftQuestion, key: str, cited: list[str]) -> bool:
+    """A gap item quotes (nearly) all of its sentence, not a piece cut out of it."""
+    if BLANK not in q.prompt:
+        return True
+    quoted = q.prompt.split("? ", 1)[-1] if "? " in q.prompt else q.prompt.split(": ", 1)[-1]
+    stem_words = len(_WORD_RE.findall(quoted.replace(BLANK, key)))
+    longest = max((len(_WORD_RE.findall(s)) for s in cited), default=0)
+    return stem_words >= MIN_QUOTED_SHARE * longest
 
 
 def question_budget(n_sentences: int) -> int:
@@ -284,8 +400,12 @@ def generate_questions(
 
 
 def build_questions(
-    sentences: list[str], concepts: list[DraftConcept], lesson_of: dict[int, int]
+    sentences: list[str],
+    concepts: list[DraftConcept],
+    lesson_of: dict[int, int],
+    *,
+    title: str = "",
 ) -> list[DraftQuestion]:
-    pool = candidate_pool(sentences, concepts)
+    pool = candidate_pool(sentences, concepts, title=title)
     selected = select_questions(pool, concepts, question_budget(len(sentences)))
     return [replace(q, lesson=lesson_of.get(min(q.sentences))) for q in selected]

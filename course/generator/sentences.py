@@ -27,6 +27,7 @@ _MISSED_BREAK_RE = re.compile(r"(?<![\w.])([^\W\d_]{2,})\.\s+(?=[\"'(\[]?([^\W\d
 #: A "sentence" with no word of two letters is a stray enumerator ("2.") or
 #: symbol that Punkt cut off; it belongs to the sentence that follows.
 _WORDISH_RE = re.compile(r"[^\W\d_]{2}")
+_ENUMERATOR_RE = re.compile(r"^\(?\d{1,2}[.)]\s+(?=[A-Z])")
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +95,8 @@ def split_paragraph(paragraph: str) -> list[str]:
             merged[-1] = f"{merged[-1]} {pending}"
         else:
             merged.append(pending)
-    return merged
+    # A numbered abstract ("1. Mowing is … 2. We tested …"): the numbers are layout.
+    return [_ENUMERATOR_RE.sub("", sentence) for sentence in merged]
 
 
 def sentences_of(text: str) -> list[str]:

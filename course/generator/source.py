@@ -95,7 +95,7 @@ NOTICE_WORDS = _words(
     """
     pdf html download downloads button click login log-in sign-in subscribe
     subscription cookie cookies browser javascript website purchase institutional rent
-    checkout full-text
+    checkout full-text clicking privacy-policy cookie-policy new-tab blog plain-language
     """
 )
 

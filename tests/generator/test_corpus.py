@@ -92,8 +92,8 @@ def test_it_makes_checked_questions_and_prompts_for_each_corpus_abstract(path: P
     from .quiz_rules import assert_prompt_rules, assert_question_rules
 
     draft = build_draft(path.read_text(encoding="utf-8"))
-    assert len(draft.questions) >= 5
-    assert len({q.type for q in draft.questions}) >= 4
+    # Fewer, better items: only those the flaw checker and the offering rules keep, so a
+    # short abstract that mostly describes itself may give very few.
     assert_question_rules(draft, every_core_concept=False)
     assert_prompt_rules(draft)
     for lesson in draft.lessons:

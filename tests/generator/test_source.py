@@ -299,3 +299,15 @@ def test_it_takes_a_title_run_into_the_first_sentence() -> None:
 
 def test_it_leaves_a_first_sentence_without_a_glued_title_whole() -> None:
     assert build_draft(LAW).sentences[0].startswith("The doctrine of proportionality")
+
+
+def test_it_drops_the_numbers_of_a_numbered_abstract() -> None:
+    page = (
+        "Abstract\n\n1. Coral reefs lose species when water warms beyond their limits. "
+        "2. We surveyed forty reefs across three oceans between 2005 and 2020.\n\n"
+        "Read the free Plain Language Summary for this article on the Journal blog."
+    )
+    assert build_draft(page).sentences == [
+        "Coral reefs lose species when water warms beyond their limits.",
+        "We surveyed forty reefs across three oceans between 2005 and 2020.",
+    ]
