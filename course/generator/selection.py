@@ -49,6 +49,10 @@ MAX_QUESTIONS = 20
 #: instructor can draft more from the candidates down to LOWER_CONFIDENCE.
 MIN_CONFIDENCE = 0.6
 LOWER_CONFIDENCE = 0.3
+#: A true statement with this many numbers is a sample or design detail.
+MAX_NUMBERS_IN_STATEMENT = 2
+#: True statements beyond the number of false ones the text allows.
+MAX_EXTRA_TRUE = 2
 #: At most this many items cite one sentence, or have one key.
 MAX_PER_SENTENCE = 2
 MAX_PER_KEY = 2
@@ -101,7 +105,7 @@ def candidate_pool(
             aliases=aliases,
         )
         sure = confidence(found)
-        if sure < floor or not offerable(q, sentences, title):
+        if sure < floor or not offerable(q, sentences, title, aliases):
             continue
         seen.add(key)
         prompts.add((q.type, q.prompt))
@@ -149,6 +153,22 @@ EVERYDAY_ZIPF = 4.0
 MIN_QUOTED_SHARE = 0.8
 
 _WORD_RE = re.compile(r"[^\W_]+")
+#: The motivation an abstract opens with ("X is a priority for clinical trials", "in the
+#: wake of …", "has received little attention"): background, not what the article says.
+_MOTIVATION_RE = re.compile(
+    r"\b(?:is|are|has become|have become|remains?)\s+(?:a|an|the)?\s*(?:national\s+|major\s+|"
+    r"key\s+|top\s+)?(?:priority|priorities|concern)\b|\bin the wake of\b|\bincreasingly\b|"
+    r"\b(?:received|attracted|given) (?:little|much|considerable|growing) attention\b|"
+    r"\blittle is known\b|\bremains? (?:unclear|poorly understood|unknown)\b",
+    re.IGNORECASE,
+)
+#: A sentence leaning on the one before ("… also using these devices", "such access",
+#: "Our prior work"): quoted alone, it does not say what it means.
+_LEANS_BACK_RE = re.compile(
+    r"\b(?:these|those|such)\s+(?!as\b)[a-z]+|\bour (?:prior|previous|earlier) work\b|"
+    r"^(?:it|they|this|these|those|he|she|we)\b",
+    re.IGNORECASE,
+)
 
 
 def framing(sentence: str) -> bool:
@@ -156,33 +176,60 @@ def framing(sentence: str) -> bool:
     return bool(_FRAMING_RE.match(strip_opener(sentence).strip()))
 
 
-def offerable(q: DraftQuestion, sentences: list[str], title: str = "") -> bool:
+def offerable(
+    q: DraftQuestion,
+    sentences: list[str],
+    title: str = "",
+    aliases: dict[str, list[str]] | None = None,
+) -> bool:
     """Whether an item is of a kind instructors keep, by the rubric's "worth asking" and
     "well-formed": the rules the audit of generated items showed the flaw checker alone
     does not enforce (see _UNOFFERED_PROMPTS and below)."""
+    aliases = aliases or {}
     if q.prompt.startswith(_UNOFFERED_PROMPTS):
         return False
     if q.type == "true_false" and q.answer is False and q.explanation.startswith(_SWAP_FALSE):
         return False
     cited = [sentences[i] for i in q.sentences if 0 <= i < len(sentences)]
     if q.type in ("cloze", "short_answer", "single_choice", "true_false") and any(
-        framing(s) for s in cited
+        framing(s) or _MOTIVATION_RE.search(s) or _LEANS_BACK_RE.search(s) for s in cited
     ):
         return False
+    if q.prompt.startswith(_RELATION_STEM):
+        return True  # its options are stated clauses, chosen by relation_items' own rules
     if q.type in ("cloze", "short_answer", "single_choice"):
         key = q.answer if isinstance(q.answer, str) else (q.answer or [""])[0]
-        if term_kind(key, sentences) in _UNASKED_KINDS or _in_title(key, title):
+        forms = q.answer if isinstance(q.answer, list) else [key]
+        if term_kind(key, sentences) in _UNASKED_KINDS:
+            return False
+        if any(_in_title(form, title) for form in [*forms, *aliases.get(key, [])]):
             return False
         if _everyday(key) or _splits_a_name(q.prompt):
             return False
         if not _quotes_whole_sentence(q, key, cited):
             return False
+    if q.type == "single_choice" and not q.prompt.startswith(_RELATION_STEM):
+        # Term-completion choices: even with distractors of the key's kind by our cues,
+        # instructors judged nearly all unfair (other glossary terms rarely fit the slot).
+        return False
+    if q.type == "true_false" and q.answer is True and any(_details(s) for s in cited):
+        return False
     if q.type == "single_choice":
         kind = term_kind(q.answer, sentences)
         others = [o for o in q.options if o != q.answer]
         if any(compatible(kind, term_kind(o, sentences)) > 0 for o in others):
             return False
     return True
+
+
+_RELATION_STEM = "According to the text"
+_NUMBER_RE = re.compile(r"\d")
+
+
+def _details(sentence: str) -> bool:
+    """A sentence of study design or sample figures ("412 children aged 8-11 (52% girls)"):
+    copied as a true statement it tests recognition of numbers, not a claim."""
+    return sum(1 for w in sentence.split() if _NUMBER_RE.search(w)) >= MAX_NUMBERS_IN_STATEMENT
 
 
 def _everyday(key: str) -> bool:
@@ -238,6 +285,11 @@ def select_questions(
         for j, other in enumerate(pool):
             if j not in taken and same_recall(pool[k].question, other.question):
                 taken.add(j)
+        # A true statement prints the sentence a gap item blanks: one or the other.
+        taken_q = pool[k].question
+        for j, other in enumerate(pool):
+            if j not in taken and _leaks(taken_q, other.question):
+                taken.add(j)
         # Nor is a third item on one sentence or one key.
         for j, other in enumerate(pool):
             q = other.question
@@ -247,7 +299,13 @@ def select_questions(
             ):
                 taken.add(j)
 
-    # Every core concept first: they are what the course must test.
+    for kind in TYPES:
+        k = next(
+            (k for k, c in enumerate(pool) if k not in taken and c.question.type == kind), None
+        )
+        if k is not None:
+            take(k)
+    # Then every core concept: they are what the course must test.
     for concept in concepts:
         if not concept.core or any(concept.term in c.question.concepts for c in chosen):
             continue
@@ -259,12 +317,6 @@ def select_questions(
         options.sort(key=lambda k: (-_worth(pool[k]) + 0.5 * used[pool[k].question.type], k))
         if options:
             take(options[0])
-    for kind in TYPES:
-        k = next(
-            (k for k, c in enumerate(pool) if k not in taken and c.question.type == kind), None
-        )
-        if k is not None:
-            take(k)
     # The rarer, richer types get a second item when the text allows.
     for kind in ("multiple_response", "matching", "ordering"):
         k = next(
@@ -292,16 +344,22 @@ def select_questions(
             )
             if k is not None:
                 take(k)
+    # True statements copied from the text: not many more than the false ones, or answering
+    # "True" throughout scores well.
+    falses = sum(1 for c in pool if c.question.type == "true_false" and c.question.answer is False)
     while len(chosen) < budget:
         types = Counter(c.question.type for c in chosen)
         tested = Counter(t for c in chosen for t in c.question.concepts)
         used = Counter(i for c in chosen for i in c.question.sentences)
         facts = {(tuple(c.question.sentences), _answer_norm(c.question)) for c in chosen}
         best, best_value = None, float("-inf")
+        trues = sum(1 for c in chosen if c.question.type == "true_false" and c.question.answer)
         for k, c in enumerate(pool):
             if k in taken:
                 continue
             q = c.question
+            if q.type == "true_false" and q.answer is True and trues >= falses + MAX_EXTRA_TRUE:
+                continue
             value = (
                 _worth(c)
                 - 0.7 * types[q.type]
@@ -323,6 +381,20 @@ def select_questions(
 
 #: Types that ask to recall one term of one sentence.
 RECALL_TYPES = ("cloze", "single_choice", "short_answer")
+
+
+def _leaks(a: DraftQuestion, b: DraftQuestion) -> bool:
+    """One item shows the answer of the other: a true statement and a gap on its sentence."""
+
+    def verbatim(q: DraftQuestion) -> bool:
+        return q.type == "true_false" and q.answer is True
+
+    def gap(q: DraftQuestion) -> bool:
+        return BLANK in q.prompt or q.type == "single_choice"
+
+    if not set(a.sentences) & set(b.sentences):
+        return False
+    return (verbatim(a) and gap(b)) or (gap(a) and verbatim(b))
 
 
 def _worth(candidate: Candidate) -> float:

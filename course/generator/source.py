@@ -195,7 +195,7 @@ _INLINE_STOP_RE = re.compile(
 #: label) glued when the page was copied. Not "U.S.Army" or "e.g." (a capital or a
 #: one-letter word before the period).
 _RECORD_FIELD_RE = re.compile(r"^\s*[a-z]{1,12}(?:\.[a-z]+){1,3}(?=[A-Z\d\s]|$)")
-_GLUED_SENTENCE_RE = re.compile(r"(?<=[a-z)\]][a-z)\]])\.(?=[A-Z][a-z])")
+_GLUED_SENTENCE_RE = re.compile(r"(?<=[A-Za-z)\]][A-Za-z)\]])\.(?=[A-Z][a-z])")
 
 
 def split_inline(text: str) -> str:
