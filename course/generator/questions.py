@@ -518,7 +518,12 @@ def true_false_items(sentences: list[str], terms: list[Term]) -> Iterable[Candid
         # Year changed: to another year of the text, else the year before.
         for match in _YEAR_RE.finditer(statement):
             year = match.group(1)
-            other = next((y for y in years if y != year), str(int(year) - 1))
+            # Another year of the text that this statement does not already give (or the
+            # year before): "emerged at the end of 2000 and showed its effects in 2000"
+            # contradicts itself.
+            other = next((y for y in years if y != year and y not in statement), str(int(year) - 1))
+            if other in statement:
+                continue
             false = statement[: match.start(1)] + other + statement[match.end(1) :]
             why = f"False: the text gives {year}, not {other}."
             yield _tf(sentences, i, false, False, concepts, why, weight + 0.6)

@@ -166,7 +166,10 @@ _MOTIVATION_RE = re.compile(
 #: "Our prior work"): quoted alone, it does not say what it means.
 _LEANS_BACK_RE = re.compile(
     r"\b(?:these|those|such)\s+(?!as\b)[a-z]+|\bour (?:prior|previous|earlier) work\b|"
-    r"^(?:it|they|this|these|those|he|she|we)\b",
+    r"^(?:it|they|this|these|those|he|she|we)\b|"
+    # "The results …", "The protective effect …": which results, which effect?
+    r"^the (?:\w+ )?(?:results?|findings?|effects?|asymmetry|difference|association|"
+    r"relationship|pattern|trend)\b",
     re.IGNORECASE,
 )
 
@@ -204,7 +207,7 @@ def offerable(
             return False
         if any(_in_title(form, title) for form in [*forms, *aliases.get(key, [])]):
             return False
-        if _everyday(key) or _splits_a_name(q.prompt):
+        if _everyday(key) or _splits_a_name(q.prompt) or _in_a_list(q.prompt):
             return False
         if not _quotes_whole_sentence(q, key, cited):
             return False
@@ -239,6 +242,15 @@ def _everyday(key: str) -> bool:
     if not words or any(w[:1].isupper() for w in words):
         return False
     return all(is_common(w.casefold(), EVERYDAY_ZIPF) for w in words)
+
+
+def _in_a_list(prompt: str) -> bool:
+    """The blank is one member of a list ("X, Y and _____"): many fill it, and it tests
+    the list's wording, not a claim."""
+    before, _, after = prompt.partition(BLANK)
+    return bool(
+        re.search(r"(?:,|\band|\bor)\s*$", before) or re.match(r"\s*(?:,|and\b|or\b)", after)
+    )
 
 
 def _splits_a_name(prompt: str) -> bool:
@@ -384,17 +396,19 @@ RECALL_TYPES = ("cloze", "single_choice", "short_answer")
 
 
 def _leaks(a: DraftQuestion, b: DraftQuestion) -> bool:
-    """One item shows the answer of the other: a true statement and a gap on its sentence."""
+    """One item shows the answer of the other: a true statement and a gap on its sentence, or
+    two gaps on one sentence."""
 
     def verbatim(q: DraftQuestion) -> bool:
         return q.type == "true_false" and q.answer is True
 
     def gap(q: DraftQuestion) -> bool:
-        return BLANK in q.prompt or q.type == "single_choice"
+        return BLANK in q.prompt
 
     if not set(a.sentences) & set(b.sentences):
         return False
-    return (verbatim(a) and gap(b)) or (gap(a) and verbatim(b))
+    # Two gaps on one sentence: each stem prints the other's key.
+    return (verbatim(a) and gap(b)) or (gap(a) and verbatim(b)) or (gap(a) and gap(b))
 
 
 def _worth(candidate: Candidate) -> float:

@@ -170,7 +170,9 @@ _LEADING_HEADING_RE = re.compile(
     rf"^(\s*)({_HEADING_ALT})(?:[.:\uff1a]\s*|\s+|(?=[A-Z][a-z]))(?=[A-Z])"
 )
 #: "... Incheon, Korea Abstract Panel line is ...": a heading inside a run-together page.
-_INLINE_HEADING_RE = re.compile(r"(?<=[^\W\d_]|[)*\d])\s+(Abstract|ABSTRACT)[.:]?\s+(?=[A-Z])")
+_INLINE_HEADING_RE = re.compile(
+    r"(?<=[^\W\d_]|[)*\d])\s+(Abstract|ABSTRACT)(?:[.:\uff1a]\s*|\s+)(?=[A-Z])"
+)
 #: Structured abstracts: labels glued to the sentence before ("(PCD).Methods") or
 #: opening a line ("Methods: We ...").
 _STRUCTURE_LABELS = (

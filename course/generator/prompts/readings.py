@@ -93,7 +93,16 @@ def read_text(sentences: list[str]) -> list[Reading]:
     out: list[Reading] = []
     for i in range(len(sentences)):
         out.extend(_read(Sentence(i, sentences, names), by_sentence.get(i, [])))
-    return out
+    # A change whose sentence already says what drove it or by how much ("rose from 68 to 91
+    # with increasing W"): comparing before and after would only be recall.
+    return [r for r in out if not (r.kind == "change" and _STATED_DRIVER_RE.search(r.claim))]
+
+
+_STATED_DRIVER_RE = re.compile(
+    r"\bwith (?:increasing|decreasing|rising|falling|higher|lower)\b|\bbecause\b|\bdue to\b|"
+    r"\bdriven by\b|\bas a result\b|\bled to\b|\bcaused by\b|\bowing to\b|"
+    r"\bfrom\s+\d[\d.,]*\s*\S*\s+to\s+\d|\d\s*(?:%|per ?cent\b)"
+)
 
 
 def _read(text: Sentence, relations: list[Relation]) -> Iterator[Reading]:
