@@ -23,6 +23,7 @@ urlpatterns = [
     path(REVIEW + "lessons/<int:lesson_id>/split/", review.lesson_split, name="lesson-split"),
     path(REVIEW + "concepts/", review.concept_add, name="concept-add"),
     path(REVIEW + "source/restore/", review.removed_restore, name="removed-restore"),
+    path(REVIEW + "questions/more/", review.questions_more, name="questions-more"),
     path(REVIEW + "questions/<int:question_id>/", review.question_update, name="question-update"),
     path(
         REVIEW + "questions/<int:question_id>/accept/",

@@ -24,11 +24,12 @@ from .model import Draft, DraftConcept, DraftLesson, DraftPrompt, DraftQuestion,
 from .pipeline import build_draft
 from .prompts import generate_prompts
 from .regenerate import concept_from_term
-from .selection import generate_questions
+from .selection import MIN_CONFIDENCE, generate_questions, more_questions
 from .sentences import sentences_of
 
 __all__ = [
     "MAX_INPUT_BYTES",
+    "MIN_CONFIDENCE",
     "Draft",
     "DraftConcept",
     "DraftLesson",
@@ -45,6 +46,7 @@ __all__ = [
     "generate_prompts",
     "generate_questions",
     "item_flaws",
+    "more_questions",
     "normalize_answer",
     "sentences_of",
 ]

@@ -54,6 +54,9 @@ TYPES = (
 BLANK = "_____"
 
 _YEAR_RE = re.compile(r"(?<![\w.~\-])(1[5-9]\d\d|20\d\d)(?![\w~\-])")
+_IN_RANGE_RE = re.compile(
+    r"\bbetween\s+\d{4}\s+and\s+\d{4}|\bfrom\s+\d{4}\s+to\s+\d{4}|\d{4}\s*[-\u2013~/]\s*\d{2,4}"
+)
 _NEGATION_RE = re.compile(r"\b(?:not|no|never|nor|none|neither|cannot)\b|n't\b", re.IGNORECASE)
 #: Openers that make a statement depend on the sentence before it.
 _ANAPHORIC_START = ("it ", "they ", "their ", "its ", "these ", "those ", "he ", "she ", "such ")
@@ -518,6 +521,8 @@ def true_false_items(sentences: list[str], terms: list[Term]) -> Iterable[Candid
         # Year changed: to another year of the text, else the year before.
         for match in _YEAR_RE.finditer(statement):
             year = match.group(1)
+            if _IN_RANGE_RE.search(statement[max(0, match.start() - 12) : match.end() + 12]):
+                continue  # "between 2019 and 2023": a moved end may still lie inside the range
             # Another year of the text that this statement does not already give (or the
             # year before): "emerged at the end of 2000 and showed its effects in 2000"
             # contradicts itself.

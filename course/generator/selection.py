@@ -53,6 +53,9 @@ LOWER_CONFIDENCE = 0.3
 MAX_NUMBERS_IN_STATEMENT = 2
 #: True statements beyond the number of false ones the text allows.
 MAX_EXTRA_TRUE = 2
+#: What an item the offering rules hold back is worth, drafted on request (see
+#: more_questions): its confidence times this, so it always reads as lower confidence.
+HELD_BACK_FACTOR = 0.5
 #: At most this many items cite one sentence, or have one key.
 MAX_PER_SENTENCE = 2
 MAX_PER_KEY = 2
@@ -66,6 +69,7 @@ def candidate_pool(
     *,
     floor: float | None = None,
     title: str = "",
+    offered_only: bool = True,
 ) -> list[Candidate]:
     """All candidates that pass the rules, one per fact and type, best first: by their
     score weighted by the flaw checker's confidence, none below ``floor``
@@ -105,7 +109,11 @@ def candidate_pool(
             aliases=aliases,
         )
         sure = confidence(found)
-        if sure < floor or not offerable(q, sentences, title, aliases):
+        if not offerable(q, sentences, title, aliases):
+            if offered_only:
+                continue
+            sure *= HELD_BACK_FACTOR  # held back by the offering rules: below the draft's bar
+        if sure < floor:
             continue
         seen.add(key)
         prompts.add((q.type, q.prompt))
@@ -118,7 +126,7 @@ def candidate_pool(
 
 #: Sentences about the article rather than its subject: the aim, what it examines.
 _FRAMING_RE = re.compile(
-    r"^(?:(?:this|the present|our|in this|the current)\s+(?:study|paper|article|research|work|"
+    r"^(?:(?:this|the|the present|our|in this|the current)\s+(?:study|paper|article|research|work|"
     r"review|commentary|essay|thesis|chapter|report)\b|we\s+(?:aim|aimed|evaluated|examined|"
     r"explored|investigated|quantified|present|propose|describe|report|assessed|analy[sz]ed|"
     r"sought|set out|address|design|develop|test|study|use|used)\b|the\s+(?:aim|purpose|"
@@ -166,7 +174,9 @@ _MOTIVATION_RE = re.compile(
 #: "Our prior work"): quoted alone, it does not say what it means.
 _LEANS_BACK_RE = re.compile(
     r"\b(?:these|those|such)\s+(?!as\b)[a-z]+|\bour (?:prior|previous|earlier) work\b|"
-    r"^(?:it|they|this|these|those|he|she|we)\b|"
+    r"^(?:it|they|this|these|those|he|she|we)\b|\b(?:we|our|us)\b|(?-i:\bI\b)|"
+    # "In the first, …", "the latter": which one? (Lower case: not "the First Five-Year Plan".)
+    r"(?-i:\bthe (?:first|second|third|former|latter)\b(?! (?:time|half|quarter|year|day)))|"
     # "The results …", "The protective effect …": which results, which effect?
     r"^the (?:\w+ )?(?:results?|findings?|effects?|asymmetry|difference|association|"
     r"relationship|pattern|trend)\b",
@@ -495,3 +505,34 @@ def build_questions(
     pool = candidate_pool(sentences, concepts, title=title)
     selected = select_questions(pool, concepts, question_budget(len(sentences)))
     return [replace(q, lesson=lesson_of.get(min(q.sentences))) for q in selected]
+
+
+def more_questions(
+    sentences: list[str],
+    concepts: list[DraftConcept],
+    *,
+    exclude: Iterable[DraftQuestion] = (),
+    count: int = 5,
+    title: str = "",
+) -> list[DraftQuestion]:
+    """The next-best candidates, for an instructor who asks for more than the draft holds.
+
+    They come from below the draft's bar: down to :data:`LOWER_CONFIDENCE`, and including
+    items the offering rules hold back (each marked with a lower confidence), so the
+    instructor reviews them before any reaches a student. None repeats an item of
+    ``exclude`` (same type and prompt, or same fact).
+    """
+    excluded = {(q.type, q.prompt) for q in exclude}
+    facts = {fact_key(q.type, q.sentences, q.answer) for q in exclude}
+    out: list[DraftQuestion] = []
+    for candidate in candidate_pool(
+        sentences, concepts, floor=LOWER_CONFIDENCE, title=title, offered_only=False
+    ):
+        q = candidate.question
+        if (q.type, q.prompt) in excluded or fact_key(q.type, q.sentences, q.answer) in facts:
+            continue
+        out.append(q)
+        facts.add(fact_key(q.type, q.sentences, q.answer))
+        if len(out) >= count:
+            break
+    return out

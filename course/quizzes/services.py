@@ -11,7 +11,7 @@ from django.db.models import Max
 
 from course.catalog.models import Concept, Course, Lesson, SourceSentence
 from course.catalog.selectors import concepts_by_term, draft_concepts, source_sentences
-from course.generator import DraftQuestion, Flaw, generate_questions, item_flaws
+from course.generator import DraftQuestion, Flaw, generate_questions, item_flaws, more_questions
 from course.progress.services import course_progress_recount
 from course.quizzes.models import AttemptItem, Question, QuestionVersion, Quiz, QuizQuestion
 from course.quizzes.shuffle import stored_options
@@ -171,6 +171,36 @@ def question_regenerate(*, question: Question) -> bool:
     question.save()
     _link(question, choice, sentences, concepts_by_term(course))
     return True
+
+
+#: The tag on questions drafted from below the draft's bar, shown on the review page.
+LOWER_CONFIDENCE_TAG = "lower confidence"
+
+
+@transaction.atomic
+def questions_draft_more(*, course: Course, count: int = 5) -> list[Question]:
+    """Draft up to ``count`` more questions from the generator's next-best candidates.
+
+    They are drafts tagged "lower confidence": the generator held them back from the first
+    draft, so the instructor reads each before accepting it.
+    """
+    course = Course.objects.select_for_update().get(pk=course.pk)
+    sentences = source_sentences(course)
+    existing = [as_draft_question(q) for q in course.questions.with_sources()]
+    items = more_questions(
+        [s.text for s in sentences],
+        draft_concepts(course),
+        exclude=existing,
+        count=count,
+        title=course.title,
+    )
+    created = questions_create(
+        course=course, items=items, sentences=sentences, concepts=concepts_by_term(course)
+    )
+    for question in created:
+        question.tags = [*question.tags, LOWER_CONFIDENCE_TAG]
+        question.save(update_fields=["tags", "updated_at"])
+    return created
 
 
 def questions_for_concept(*, concept: Concept, limit: int = 2) -> list[Question]:

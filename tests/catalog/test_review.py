@@ -528,3 +528,37 @@ def test_it_flags_the_row_it_returns_to_htmx(as_user, instructor, generated):
         review_url(generated, show=f"question-{question.pk}"), HTTP_HX_REQUEST="true"
     )
     assert "Check before giving it to students" in response.text
+
+
+# --- drafting more questions -----------------------------------------------------------
+
+
+def test_it_drafts_more_questions_marked_lower_confidence(as_user, instructor, generated):
+    before = set(generated.questions.values_list("prompt", flat=True))
+    response = as_user(instructor).post(action("questions-more", generated), follow=True)
+    assert response.status_code == 200
+    made = generated.questions.exclude(prompt__in=before)
+    assert made.exists()
+    assert all(q.status == Question.Status.DRAFT for q in made)
+    assert all("lower confidence" in q.tags for q in made)
+    assert "Lower confidence" in response.text
+
+
+def test_it_drafts_nothing_twice(as_user, instructor, generated):
+    client = as_user(instructor)
+    client.post(action("questions-more", generated))
+    client.post(action("questions-more", generated))
+    prompts = list(generated.questions.values_list("type", "prompt"))
+    assert len(prompts) == len(set(prompts))
+
+
+@pytest.mark.parametrize("persona", ["student", "other_instructor"])
+def test_it_refuses_more_questions_to_people_who_cannot_edit(as_user, request, generated, persona):
+    count = generated.questions.count()
+    response = as_user(request.getfixturevalue(persona)).post(action("questions-more", generated))
+    assert response.status_code in {403, 404}
+    assert generated.questions.count() == count
+
+
+def test_it_refuses_get_on_more_questions(as_user, instructor, generated):
+    assert as_user(instructor).get(action("questions-more", generated)).status_code == 405

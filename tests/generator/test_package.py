@@ -33,6 +33,7 @@ def test_it_imports_no_django() -> None:
 def test_it_exports_the_public_api() -> None:
     assert set(generator.__all__) == {
         "MAX_INPUT_BYTES",
+        "MIN_CONFIDENCE",
         "Draft",
         "DraftConcept",
         "DraftLesson",
@@ -49,6 +50,7 @@ def test_it_exports_the_public_api() -> None:
         "generate_prompts",
         "generate_questions",
         "item_flaws",
+        "more_questions",
         "normalize_answer",
         "sentences_of",
     }

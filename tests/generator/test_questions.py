@@ -153,3 +153,18 @@ def test_it_regenerates_prompts_excluding_one(seed_draft: Draft) -> None:
     first = prompts[0].text
     again = generate_prompts(seed_draft.sentences, seed_draft.concepts, exclude=[first])
     assert first not in {p.text for p in again}
+
+
+def test_it_drafts_more_questions_from_below_the_drafts_bar(seed_draft: Draft) -> None:
+    from course.generator import MIN_CONFIDENCE, more_questions
+
+    more = more_questions(
+        seed_draft.sentences, seed_draft.concepts, exclude=seed_draft.questions, count=5
+    )
+    assert 1 <= len(more) <= 5
+    drafted = {(q.type, q.prompt) for q in seed_draft.questions}
+    assert not drafted & {(q.type, q.prompt) for q in more}
+    # Below the bar: the first extra item is one the draft's selection did not keep, and
+    # items the offering rules hold back come with a confidence under the draft's floor.
+    held_back = [q for q in more if q.confidence < MIN_CONFIDENCE]
+    assert all(0 < q.confidence < MIN_CONFIDENCE for q in held_back)

@@ -82,7 +82,8 @@ EXPECTED: dict[tuple[str, str], Expected] = {
     ("catalog:lesson-merge", "POST"): EDITORS_DONE,
     ("catalog:lesson-split", "POST"): EDITORS_DONE,
     ("catalog:concept-add", "POST"): EDITORS_INVALID,
-    ("catalog:removed-restore", "POST"): EDITORS_DONE,  # empty: a message, back to review
+    ("catalog:removed-restore", "POST"): EDITORS_DONE,
+    ("catalog:questions-more", "POST"): EDITORS_DONE,  # empty: a message, back to review
     ("catalog:question-update", "POST"): EDITORS_INVALID,
     ("catalog:question-accept", "POST"): EDITORS_DONE,
     ("catalog:question-delete", "POST"): EDITORS_DONE,

@@ -383,6 +383,22 @@ def question_regenerate(request: AuthedRequest, slug: str, question_id: int) -> 
     return _done(request, question.course, f"question-{question.pk}")
 
 
+@require_POST
+@login_required
+def questions_more(request: AuthedRequest, slug: str) -> HttpResponse:
+    course = get_course_for_editor(request.user, slug)
+    made = question_services.questions_draft_more(course=course)
+    if made:
+        messages.success(
+            request,
+            f"Drafted {len(made)} more question(s), marked “lower confidence”: read each one "
+            "before accepting it.",
+        )
+    else:
+        messages.warning(request, "The text gives no further question worth drafting.")
+    return _done(request, course, "questions")
+
+
 # --- discussion prompts ----------------------------------------------------------------
 
 
