@@ -752,7 +752,8 @@ _PACKAGE = REPO / "course" / "generator" / "relation_items"
 
 
 def test_it_imports_nothing_that_imports_it_and_nothing_inside_a_function() -> None:
-    # questions/selection import this package: importing them back would be a cycle.
+    # selection (and through it the pipeline) imports this package: importing them back would
+    # be a cycle. The recall items' module is below both, so its helpers may be shared.
     modules = sorted(_PACKAGE.glob("*.py"))
     assert len(modules) >= 8
     for path in modules:
@@ -762,5 +763,5 @@ def test_it_imports_nothing_that_imports_it_and_nothing_inside_a_function() -> N
             if isinstance(node, ast.Import | ast.ImportFrom):
                 assert id(node) in top, f"{path.name}: import inside a function"
             if isinstance(node, ast.ImportFrom):
-                assert node.module not in ("questions", "selection", "pipeline"), path.name
+                assert node.module not in ("selection", "pipeline"), path.name
         assert len(path.read_text(encoding="utf-8").splitlines()) <= 400, path.name

@@ -8,7 +8,6 @@ rules every item must pass (the ones ``questions.valid`` and the test suite's
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 
 from ..checks import (
@@ -19,23 +18,9 @@ from ..checks import (
     stem_ok,
 )
 from ..model import DraftQuestion
+from ..questions import BLANK, shuffled
 from .stems import select_all
 from .text import Text
-
-BLANK = "_____"
-
-
-def shuffled(items: list[str], salt: str = "") -> list[str]:
-    """A deterministic shuffle (independent of PYTHONHASHSEED) that never
-    returns the input order when there are two or more distinct items."""
-
-    def key(item: str) -> str:
-        return hashlib.sha256(f"{salt}|{item}".encode()).hexdigest()
-
-    out = sorted(items, key=key)
-    if len(out) > 1 and out == items:
-        out = out[1:] + out[:1]
-    return out
 
 
 def single(
