@@ -19,7 +19,7 @@ from __future__ import annotations
 from .checks import answer_matches, normalize_answer
 from .decode import decode_text
 from .errors import MAX_INPUT_BYTES, InputError
-from .flaws import Flaw, confidence, item_flaws
+from .flaws import Flaw, confidence, findings, item_flaws
 from .model import Draft, DraftConcept, DraftLesson, DraftPrompt, DraftQuestion, Removed
 from .pipeline import build_draft
 from .prompts import generate_prompts
@@ -43,6 +43,7 @@ __all__ = [
     "concept_from_term",
     "confidence",
     "decode_text",
+    "findings",
     "generate_prompts",
     "generate_questions",
     "item_flaws",

@@ -108,6 +108,8 @@ def candidate_pool(
             cited=q.sentences,
             aliases=aliases,
         )
+        if any(flaw.reported for flaw in found):
+            continue  # the gate: no item with a finding an instructor would be shown
         sure = confidence(found)
         if not offerable(q, sentences, title, aliases):
             if offered_only:

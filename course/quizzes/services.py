@@ -11,7 +11,8 @@ from django.db.models import Max
 
 from course.catalog.models import Concept, Course, Lesson, SourceSentence
 from course.catalog.selectors import concepts_by_term, draft_concepts, source_sentences
-from course.generator import DraftQuestion, Flaw, generate_questions, item_flaws, more_questions
+from course.generator import DraftQuestion, Flaw, generate_questions, more_questions
+from course.generator.flaws import findings
 from course.progress.services import course_progress_recount
 from course.quizzes.models import AttemptItem, Question, QuestionVersion, Quiz, QuizQuestion
 from course.quizzes.shuffle import stored_options
@@ -82,11 +83,12 @@ def as_draft_question(question: Question) -> DraftQuestion:
 def question_flaws(
     question: Question, sentences: Sequence[str], aliases: dict[str, list[str]] | None = None
 ) -> list[Flaw]:
-    """What the item-writing flaw checker finds in a stored question, generated or written
-    by hand, against its course's ``sentences`` (the texts, in order). Reads the
-    question's prefetched concepts and sentences."""
+    """The item-writing flaw checker's findings (not its weaker doubts) for a stored
+    question, generated or written by hand, read against its course's ``sentences`` (the
+    texts, in order) where it cites them. Reads the question's prefetched concepts and
+    sentences."""
     item = as_draft_question(question)
-    return item_flaws(
+    return findings(
         type=item.type,
         prompt=item.prompt,
         options=item.options,

@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 
 from course.generator.flaws import CODES, CRITERIA, Flaw, confidence, item_flaws
 
+from .test_form_flaws import CASES
+
 #: The reference abstract, one sentence a line (the issue quotes items made from it).
 UNIONS = [
     "The reorganization of the unions during the First Five-Year Plan (1928~32) was intended "
@@ -313,7 +315,8 @@ TRIGGERS: dict[str, dict[str, Any]] = {
 
 
 def test_it_gives_every_flaw_code_a_rubric_criterion_and_a_message() -> None:
-    assert set(TRIGGERS) == set(CODES)  # every code is shown by an item below
+    # every code is shown by an item below, or by the classic flaws' cases
+    assert set(TRIGGERS) | set(CASES) | {"duplicate-question"} == set(CODES)
     for code, item in TRIGGERS.items():
         found = [f for f in flaws_of(**item) if f.code == code]
         assert found, code

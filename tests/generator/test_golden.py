@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from course.generator import build_draft
+from course.generator import build_draft, findings
 
 from .support import CORPUS, SEED
 
@@ -90,3 +90,24 @@ def test_it_makes_the_reviewed_draft(name: str) -> None:
             )
         )
         pytest.fail(f"The draft for {name} changed; review it, then rewrite:\n{diff}")
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_no_generated_question_carries_a_finding_of_the_flaw_checker(name: str) -> None:
+    draft = build_draft(TEXTS[name].read_text(encoding="utf-8"))
+    texts = list(draft.sentences)
+    aliases = {c.term: list(c.aliases) for c in draft.concepts if c.aliases}
+    for q in draft.questions:
+        found = findings(
+            type=q.type,
+            prompt=q.prompt,
+            options=q.options,
+            answer=q.answer,
+            sentences=texts,
+            cited=q.sentences,
+            aliases=aliases,
+        )
+        assert found == [], (q.prompt, found)
+    # and as an instructor's copy would be read, without the text
+    for q in draft.questions:
+        assert findings(type=q.type, prompt=q.prompt, options=q.options, answer=q.answer) == []

@@ -49,6 +49,7 @@ def test_it_exports_the_public_api() -> None:
         "decode_text",
         "generate_prompts",
         "generate_questions",
+        "findings",
         "item_flaws",
         "more_questions",
         "normalize_answer",

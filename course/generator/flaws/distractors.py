@@ -1,0 +1,213 @@
+"""Checks on the distractors against the text: kind, duplication, length, count."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from difflib import SequenceMatcher
+
+from ..kinds import Kind, compatible, term_kind
+from .item import _FINITE_AUX, _finite_at, _Item
+from .model import CHOICE_TYPES, Flaw, _flaw
+from .words import _content, _quote, _units, _words, _zipf
+
+# --- fair distractors --------------------------------------------------------------------
+
+
+def _kind_clash(
+    key: str, others: list[str], item: _Item
+) -> tuple[Kind, list[tuple[str, Kind]], float] | None:
+    """(key kind, [(option, kind)], severity) for options of another kind than the key."""
+    sentences = list(item.text.sentences)
+    key_kind = term_kind(key, sentences)
+    clashes = []
+    worst = 0.0
+    for other in others:
+        kind = term_kind(other, sentences)
+        clash = compatible(key_kind, kind)
+        if clash >= 0.5:
+            clashes.append((other, kind))
+            worst = max(worst, clash)
+    if not clashes:
+        return None
+    # most distractors of another kind: a likely failure; one odd one out: a weaker signal
+    share = len(clashes) / len(others)
+    severity = 0.6 * worst if share >= 0.5 else 0.35 * worst
+    return key_kind, clashes, severity + (0.1 if share == 1 and len(others) > 1 else 0.0)
+
+
+def _is_term(option: str) -> bool:
+    """A noun phrase, not a clause: short, with no auxiliary and no clear finite verb."""
+    words = [w.lower() for w in _words(option)]
+    if not 0 < len(words) <= 6 or set(words) & _FINITE_AUX:
+        return False
+    return len(words) < 4 or not any(_finite_at(words, i) for i in range(len(words)))
+
+
+def _check_kinds(item: _Item) -> Iterator[Flaw]:
+    if item.type not in CHOICE_TYPES or not item.distractors:
+        return
+    if not all(_is_term(o) for o in item.options):
+        return  # clauses: their kind is their relation to the stem, not a head noun
+    sentences = list(item.text.sentences)
+    key_kinds = {term_kind(k, sentences) for k in item.keys}
+    results = [_kind_clash(k, item.distractors, item) for k in item.keys]
+    found = [r for r in results if r]
+    if len(found) < len(results) or not found:
+        return  # a distractor shares the kind of some key
+    key_kind, clashes, severity = max(found, key=lambda r: r[2])
+    if any(kind in key_kinds for _, kind in clashes):
+        return
+    named = "; ".join(f"{_quote(o)} is a {kind}" for o, kind in clashes[:3])
+    yield _flaw(
+        "kind-mismatch",
+        f"The key is a {key_kind} but {named}: use distractors of the key's kind.",
+        severity,
+    )
+
+
+def _root_units(units: Iterable[str]) -> set[str]:
+    """Rare words cut to six letters: "cadastre" and "cadastral" share a root, while
+    everyday words keep theirs ("product" is not "productivity")."""
+    return {u[:6] if len(u) >= 7 and _zipf(u) < 4.0 else u for u in _content(units)}
+
+
+#: Words for one change that options often use as if they differed ("It rises", "It
+#: increases"). Each maps to the first of its group.
+_SAME_CHANGE = {
+    word: group[0]
+    for group in (
+        ("rise", "increase", "grow", "climb", "go up", "goes up", "risen", "rose"),
+        ("fall", "decrease", "decline", "drop", "go down", "goes down", "shrink", "fell"),
+        (
+            "stay the same",
+            "remain the same",
+            "remain unchanged",
+            "stay unchanged",
+            "remain constant",
+            "stay constant",
+            "not change",
+            "unchanged",
+        ),
+    )
+    for word in group
+}
+_CHANGE_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, _SAME_CHANGE), key=len, reverse=True)) + r")\b"
+)
+
+
+def _synonyms(text: str) -> tuple[str, ...]:
+    """The option's words, lower case, with the words for one change made one word."""
+    text = _CHANGE_RE.sub(lambda m: _SAME_CHANGE[m.group()], " ".join(_words(text.lower())))
+    out = []
+    for word in text.split():
+        forms = (word, word[:-1], word[:-2], word[:-3] + "y")  # rises, increases, grew...
+        out.append(next((_SAME_CHANGE[f] for f in forms if f in _SAME_CHANGE), word))
+    return tuple(out)
+
+
+def _same_person(a: str, b: str) -> bool:
+    """ "Jean-Jacques Rousseau" and "J.-J. Rousseau": one surname, the same initials."""
+    wa, wb = _words(a), _words(b)
+    if len(wa) < 2 or len(wb) < 2 or wa == wb or wa[-1] != wb[-1] or not wa[-1][0].isupper():
+        return False
+
+    def initials(words: tuple[str, ...]) -> str:
+        return "".join(part[0] for w in words[:-1] for part in re.split(r"[-.]", w) if part)
+
+    ia, ib = initials(wa), initials(wb)
+    return bool(ia) and ia.upper() == ib.upper() and min(len(w) for w in (*wa[:-1], *wb[:-1])) <= 2
+
+
+def _word_forms(a: str, b: str) -> bool:
+    """Two forms of one word: "mitochondrion" and "mitochondria", "analysis" and "analyses"."""
+    stem = 0
+    while stem < min(len(a), len(b)) and a[stem] == b[stem]:
+        stem += 1
+    return stem >= 6 and max(len(a), len(b)) - stem <= 2
+
+
+def _duplication(a: str, b: str, context: set[str]) -> tuple[float, str]:
+    """How alike two options are, ignoring words the stem gives both (``context``)."""
+    ua, ub = _units(a), _units(b)
+    if ua == ub:
+        return 0.9, "are the same"
+    if {u for u in ua if u[:1].isdigit()} != {u for u in ub if u[:1].isdigit()}:
+        return 0.0, ""  # "falls by 10%" and "falls by 2.5%" differ where it matters
+    if _same_person(a, b):
+        return 0.7, "name the same person"
+    sa, sb = _synonyms(a), _synonyms(b)
+    if sa == sb and any(w in _SAME_CHANGE.values() for w in sa):
+        return 0.8, "say the same in other words"
+    ca, cb = _content(ua), _content(ub)
+    if ca and ca == cb:
+        if Counter(u for u in ua if u in ca) == Counter(u for u in ub if u in cb):
+            return 0.8, "say the same in other words"
+        return 0.3, "use the same words"  # "O(log n)" and "O(n log n)"
+    if len(ua) == len(ub) == 1 and _word_forms(ua[0], ub[0]):
+        return 0.7, "are forms of one word"
+    if ca and cb and (ca <= cb or cb <= ca):
+        small, large = sorted((ca, cb), key=len)
+        # "git reset --hard" and "git reset in hard mode"; not "sodium", "sodium chloride"
+        words = {u for u in small if len(u) > 1}  # not "O(n)" and "O(n log n)"
+        # "git reset --hard" and "git reset in hard mode"; "harmony", the head of "vowel
+        # harmony"; not "sodium" and "sodium chloride"
+        one_more = len(words) >= 2 and len(large - small) == 1
+        shorter, longer = sorted((ua, ub), key=len)
+        bare_head = len(shorter) == 1 and longer[-1] == shorter[0]
+        return (0.6 if one_more or bare_head else 0.45), "one contains the other"
+    ca, cb = ca - context, cb - context
+    if len(ca & cb) >= 2 and len(ca ^ cb) <= 2:
+        return 0.4, "share most words"
+    ra, rb = _root_units(ua), _root_units(ub)
+    if ra and rb and (ra <= rb or rb <= ra):
+        return 0.3, "share a root"
+    matcher = SequenceMatcher(None, " ".join(ua), " ".join(ub))
+    # the cheap upper bounds first: most pairs are far apart
+    bounds = matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85
+    if bounds and matcher.ratio() >= 0.85:
+        return 0.3, "are spelled almost alike"
+    return 0.0, ""
+
+
+def _check_near_duplicates(item: _Item) -> Iterator[Flaw]:
+    if item.type in CHOICE_TYPES:
+        options = item.options
+    elif item.type == "matching":
+        options = item.keys
+    else:
+        return
+    worst = (0.0, "", "", "")
+    context = _content(_units(item.stem)) if item.type in CHOICE_TYPES else set()
+    for n, a in enumerate(options):
+        for b in options[n + 1 :]:
+            severity, why = _duplication(a, b, context)
+            if severity > worst[0]:
+                worst = (severity, why, a, b)
+    severity, why, a, b = worst
+    if severity:
+        yield _flaw(
+            "near-duplicate-options",
+            f"The options {_quote(a)} and {_quote(b)} {why}: make every option distinct.",
+            severity,
+        )
+
+
+def _check_option_count(item: _Item) -> Iterator[Flaw]:
+    n = len(item.distractors)
+    if item.type == "single_choice" and n < 3:
+        yield _flaw(
+            "few-distractors",
+            f"Only {n} distractor(s): add plausible ones up to three.",
+            {0: 0.9, 1: 0.7}.get(n, 0.4),
+        )
+    elif item.type == "multiple_response" and n < 2:
+        yield _flaw(
+            "few-distractors",
+            f"Only {n} wrong option(s): add some, so that selecting everything does not pass.",
+            0.8 if n == 0 else 0.3,
+        )
+    elif item.type == "matching" and len(item.pairs) < 3:
+        yield _flaw("few-distractors", "Fewer than three pairs: add pairs.", 0.3)

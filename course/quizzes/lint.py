@@ -1,0 +1,85 @@
+"""The item-writing flaw checker (``course.generator.flaws``) applied to the bank: a parsed
+question file (import preview, ``manage.py lint_questions``) or stored questions (the bank's
+list and filter, the quiz preview). Nothing here writes to the database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from course.generator import flaws as checker
+from course.generator.flaws import Flaw
+from course.quizzes.interchange import BankQuestion, ParseResult
+
+
+@dataclass
+class Linted:
+    """One question of a file with its findings. ``index`` is its 1-based position among
+    the file's questions (broken ones count too), ``line`` where it starts."""
+
+    index: int
+    line: int
+    type: str
+    prompt: str
+    flaws: list[Flaw] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "line": self.line,
+            "type": self.type,
+            "flaws": [{"code": f.code, "message": f.message} for f in self.flaws],
+        }
+
+
+def _findings(item: Any) -> list[Flaw]:
+    return checker.findings(
+        type=item.type, prompt=item.prompt, options=list(item.options), answer=item.answer
+    )
+
+
+def _with_duplicates(items: Sequence[Any], found: list[list[Flaw]], where: str) -> None:
+    asked = [checker.Asked(i.type, i.prompt, tuple(i.options), i.answer) for i in items]
+    for later, first in checker.duplicates(asked).items():
+        found[later].append(checker.duplicate_flaw(items[first].prompt, where.format(n=first + 1)))
+
+
+def lint_questions(questions: Sequence[BankQuestion]) -> list[list[Flaw]]:
+    """The findings of each question, duplicates within ``questions`` included."""
+    found = [_findings(q) for q in questions]
+    _with_duplicates(questions, found, "question {n} of this file")
+    return found
+
+
+def lint_file(result: ParseResult) -> list[Linted]:
+    """Every valid question of a parsed file, in file order, with its findings."""
+    starts = sorted([q.line for q in result.questions] + [e.line for e in result.errors])
+    index = {line: n for n, line in enumerate(starts, start=1)}
+    found = lint_questions(result.questions)
+    # "question N of this file" counts the file's questions, broken ones too
+    return [
+        Linted(index.get(q.line, n + 1), q.line, q.type, q.prompt, flaws)
+        for n, (q, flaws) in enumerate(zip(result.questions, found, strict=True))
+    ]
+
+
+def lint_stored(questions: Iterable[Any]) -> dict[int, list[Flaw]]:
+    """Findings of stored questions by id, a question repeating an earlier one included.
+    Questions without findings are left out."""
+    items = list(questions)
+    found = [_findings(q) for q in items]
+    _with_duplicates(items, found, "question {n} of this list")
+    return {q.pk: flaws for q, flaws in zip(items, found, strict=True) if flaws}
+
+
+def summary(found: Iterable[list[Flaw]]) -> list[tuple[str, str, int]]:
+    """(code, title, how many questions) over some questions' findings, most frequent first."""
+    counts: dict[str, int] = {}
+    for flaws in found:
+        for code in {f.code for f in flaws}:
+            counts[code] = counts.get(code, 0) + 1
+    return sorted(
+        ((code, checker.CATALOG[code].title, n) for code, n in counts.items()),
+        key=lambda row: (-row[2], row[0]),
+    )

@@ -1,0 +1,346 @@
+"""The classic item-writing flaws (course.generator.flaws.form and the option checks): each
+is found in a question that has it, and not in near-misses a naive rule would flag."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from course.generator.flaws import CATALOG, REPORTED, Asked, duplicates, findings, item_flaws
+
+
+def mc(prompt: str, key: str, *wrong: str) -> dict[str, Any]:
+    return dict(type="single_choice", prompt=prompt, options=[key, *wrong], answer=key)
+
+
+def tf(statement: str, answer: bool = True) -> dict[str, Any]:
+    return dict(type="true_false", prompt=statement, options=[], answer=answer)
+
+
+def codes(item: dict[str, Any]) -> set[str]:
+    return {flaw.code for flaw in findings(**item)}
+
+
+#: code -> (a question with that flaw, near-misses that must carry no finding at all)
+CASES: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]] = {
+    "longest-option": (
+        mc(
+            "Why do leaves look green?",
+            "Because chlorophyll absorbs red and blue light and reflects green light",
+            "Heat",
+            "Soil minerals",
+            "Rain",
+        ),
+        [
+            # long for a reason every option shares
+            mc(
+                "What does a central bank do when it raises its policy rate?",
+                "It makes borrowing more expensive for commercial banks and households",
+                "It lowers the amount of money that commercial banks must keep in reserve",
+                "It buys government bonds from banks to push long-term yields down",
+                "It fixes the exchange rate of the currency against a basket of others",
+            ),
+        ],
+    ),
+    "word-repeat": (
+        mc(
+            "Which gland produces thyroxine, the thyroid hormone?",
+            "The thyroid gland",
+            "The pancreas",
+            "The adrenal cortex",
+            "The pituitary",
+        ),
+        [
+            # the shared word is in every option
+            mc(
+                "Which treaty ended the First World War with Germany?",
+                "Treaty of Versailles",
+                "Treaty of Paris",
+                "Treaty of Ghent",
+                "Treaty of Utrecht",
+            ),
+            # an everyday word shared by topic, not a cue
+            mc(
+                "Which structure surrounds a plant cell outside its membrane?",
+                "Cell wall",
+                "Nucleus",
+                "Vacuole",
+                "Ribosome",
+            ),
+        ],
+    ),
+    "answer-in-stem": (
+        dict(
+            type="short_answer",
+            prompt="Aspirin, or acetylsalicylic acid, is a derivative of which acid?",
+            options=[],
+            answer=["salicylic acid"],
+        ),
+        [
+            dict(
+                type="short_answer",
+                prompt="Which acid gives vinegar its sour taste?",
+                options=[],
+                answer=["acetic acid"],
+            )
+        ],
+    ),
+    "grammar-cue": (
+        mc(
+            "Atoms of one element that differ in their number of neutrons are called",
+            "isotopes",
+            "an allotrope",
+            "a cation",
+            "a radical",
+        ),
+        [
+            mc(
+                "A good whose demand rises when incomes fall is called an",
+                "inferior good",
+                "ordinary good",
+                "elastic good",
+                "essential good",
+            ),
+        ],
+    ),
+    "convergence-cue": (
+        mc(
+            "Which gives the capital and the official language of Brazil?",
+            "Bras\u00edlia, Portuguese",
+            "Bras\u00edlia, Spanish",
+            "Rio de Janeiro, Portuguese",
+            "S\u00e3o Paulo, Portuguese",
+        ),
+        [
+            mc(
+                "Which planet is the largest in the solar system?",
+                "Jupiter",
+                "Saturn",
+                "Neptune",
+                "Earth",
+            )
+        ],
+    ),
+    "absolute-terms": (
+        mc(
+            "What do antibiotics treat?",
+            "Bacterial infections",
+            "Always viral infections",
+            "Every fungal disease",
+            "Allergies",
+        ),
+        [
+            # "all-out" is a word of its own; the stem's "complete" is not an option's
+            dict(
+                type="single_choice",
+                prompt="Assuming complete dissociation, what is the pH of 0.01 M HCl?",
+                options=["1", "2", "7", "12"],
+                answer="2",
+            ),
+            tf("Mammals feed their young with milk."),
+        ],
+    ),
+    "vague-terms": (
+        mc(
+            "What do mitochondria do in a cell?",
+            "Produce ATP",
+            "Usually store DNA",
+            "Make proteins",
+            "Divide cells",
+        ),
+        [mc("What do mitochondria produce?", "ATP", "DNA", "Glucose", "Ribosomes")],
+    ),
+    "all-of-the-above": (
+        mc("Which of these are mammals?", "All of the above", "Whale", "Bat", "Dolphin"),
+        [mc("Which of these is a mammal?", "Whale", "Shark", "Trout", "Octopus")],
+    ),
+    "none-of-the-above": (
+        mc(
+            "What is the capital of Australia?",
+            "Canberra",
+            "Sydney",
+            "Melbourne",
+            "None of the above",
+        ),
+        [mc("What is the capital of Australia?", "Canberra", "Sydney", "Melbourne", "Perth")],
+    ),
+    "combination-options": (
+        mc(
+            "Which of these are noble gases? (a) neon (b) argon (c) nitrogen",
+            "(a) and (b)",
+            "(a) and (c)",
+            "(b) and (c)",
+            "(c) only",
+        ),
+        [
+            # "and" inside a title
+            mc(
+                "Which novel did Jane Austen publish in 1813?",
+                "Pride and Prejudice",
+                "Emma",
+                "Persuasion",
+                "Mansfield Park",
+            ),
+        ],
+    ),
+    "near-duplicate-options": (
+        mc(
+            "Which command undoes a commit by adding a new one?",
+            "git revert",
+            "git reset --hard",
+            "git rebase",
+            "git reset in hard mode",
+        ),
+        [
+            mc(
+                "What is the worst-case time complexity of binary search?",
+                "O(log n)",
+                "O(1)",
+                "O(n)",
+                "O(n log n)",
+            ),
+            mc(
+                "The price elasticity of demand is -2. What happens to the quantity demanded "
+                "when the price rises by 5%?",
+                "It falls by 10%",
+                "It falls by 2.5%",
+                "It rises by 2.5%",
+                "It rises by 10%",
+            ),
+        ],
+    ),
+    "mixed-kinds": (
+        mc("Who wrote Hamlet?", "William Shakespeare", "Christopher Marlowe", "1601", "Ben Jonson"),
+        [
+            mc(
+                "Who wrote the novel Things Fall Apart?",
+                "Chinua Achebe",
+                "Wole Soyinka",
+                "Ng\u0169g\u0129 wa Thiong'o",
+                "Ben Okri",
+            ),
+        ],
+    ),
+    "numeric-order": (
+        mc("How many chromosomes does a human body cell have?", "46", "23", "92", "44"),
+        [
+            dict(
+                type="single_choice",
+                prompt="In which year did the Western Roman Empire fall?",
+                options=["410", "455", "476", "527"],
+                answer="476",
+            )
+        ],
+    ),
+    "few-distractors": (
+        mc("Which planet is the largest?", "Jupiter", "Mars"),
+        [mc("Which planet is the largest?", "Jupiter", "Mars", "Venus", "Earth")],
+    ),
+    "matching-free-pair": (
+        dict(
+            type="matching",
+            prompt="Match each organ with its system.",
+            options=["circulatory", "respiratory", "digestive"],
+            answer=[["Heart", "circulatory"], ["Lung", "respiratory"], ["Stomach", "digestive"]],
+        ),
+        [
+            dict(
+                type="matching",
+                prompt="Match each organ with its system.",
+                options=["circulatory", "respiratory", "digestive", "nervous"],
+                answer=[
+                    ["Heart", "circulatory"],
+                    ["Lung", "respiratory"],
+                    ["Stomach", "digestive"],
+                ],
+            )
+        ],
+    ),
+    "negative-stem": (
+        mc("Which of the following is not a mammal?", "Shark", "Whale", "Bat", "Seal"),
+        [
+            # a "not" the stem quotes, asked positively
+            mc(
+                'The abstract says: "workers were not consulted". What does this suggest '
+                "about the reform?",
+                "It was imposed from above",
+                "It was voted on by workers",
+                "It was drafted by the unions",
+                "It was abandoned",
+            ),
+        ],
+    ),
+    "negative-statement": (
+        tf("It is not untrue that the Treaty of Versailles was signed in 1919."),
+        [tf("The Treaty of Versailles was signed in 1919.")],
+    ),
+    "unfocused-stem": (
+        mc("Mitochondria.", "Produce ATP", "Store DNA", "Make ribosomes", "Digest food"),
+        [tf("Sound travels faster in water than in air.")],
+    ),
+    "wordy-stem": (
+        mc(
+            "Many students find chemistry difficult at first, and teachers have long debated "
+            "how best to introduce it, with some preferring laboratory work and others "
+            "preferring lectures, while textbooks vary widely in their approach and length, "
+            "and curricula differ from country to country. Which element has atomic number 1?",
+            "Hydrogen",
+            "Helium",
+            "Lithium",
+            "Carbon",
+        ),
+        [
+            mc(
+                "A 54-year-old man has crushing chest pain spreading to his left arm, sweating "
+                "and nausea that began an hour ago; his ECG shows ST elevation in leads II, III "
+                "and aVF. Which coronary artery is most likely blocked?",
+                "Right coronary artery",
+                "Left anterior descending artery",
+                "Left circumflex artery",
+                "Left main coronary artery",
+            )
+        ],
+    ),
+}
+
+
+def test_every_classic_flaw_has_a_case_and_a_catalog_entry() -> None:
+    classic = {code for code, info in CATALOG.items() if not info.needs_text}
+    assert classic - set(CASES) == {"duplicate-question", "malformed-item", "same-year-range"}
+    for code in CASES:
+        info = CATALOG[code]
+        assert info.title and info.explanation.endswith(".") and info.suggestion.endswith(".")
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_it_finds_the_flaw_in_a_question_that_has_it(code: str) -> None:
+    flawed, _ = CASES[code]
+    found = [f for f in findings(**flawed) if f.code == code]
+    assert found, code
+    assert found[0].severity >= REPORTED
+    assert found[0].suggestion == CATALOG[code].suggestion
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_it_finds_nothing_in_the_near_misses(code: str) -> None:
+    for near_miss in CASES[code][1]:
+        assert codes(near_miss) == set(), near_miss["prompt"]
+
+
+def test_it_reads_a_question_without_a_source_text_by_form_alone() -> None:
+    # an instructor's question that goes beyond the text is not "ungrounded"
+    item = mc("Which planet is the largest?", "Jupiter", "Mars", "Venus", "Earth")
+    assert item_flaws(sentences=["The text is about unions."], cited=[], **item) == []
+
+
+def test_it_finds_a_question_restated_with_the_same_answer() -> None:
+    asked = [
+        Asked("single_choice", "What is the capital city of Australia?", ("Canberra",), "Canberra"),
+        Asked("single_choice", "Who wrote Hamlet?", ("Shakespeare",), "Shakespeare"),
+        Asked(
+            "single_choice", "Which city serves as Australia's capital?", ("Canberra",), "Canberra"
+        ),
+        Asked("single_choice", "Who wrote Macbeth?", ("Shakespeare",), "Shakespeare"),
+    ]
+    assert duplicates(asked) == {2: 0}

@@ -1,0 +1,95 @@
+"""manage.py lint_questions: a question file's item-writing flaws, nothing stored."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from course.quizzes.models import Question
+
+GIFT = """\
+// two questions with a flaw each, one clean, one broken, one repeated
+Which of the following is NOT a mammal? {=Shark ~Whale ~Bat ~Seal}
+
+What is the capital of Australia? {=Canberra ~Sydney ~Melbourne ~Perth}
+
+Broken question {=unclosed
+
+Which city serves as Australia's capital? {=Canberra ~Sydney ~Melbourne ~Perth}
+
+Which of these are mammals? {=All of the above ~Whale ~Bat ~Dolphin}
+"""
+
+
+def lint(path: Path, fmt: str = "gift") -> dict:
+    out = StringIO()
+    call_command("lint_questions", str(path), "--format", fmt, "--json", stdout=out)
+    return json.loads(out.getvalue())
+
+
+@pytest.mark.django_db
+def test_it_reports_each_questions_position_line_type_and_flaws(tmp_path: Path) -> None:
+    path = tmp_path / "quiz.gift"
+    path.write_text(GIFT, encoding="utf-8")
+    report = lint(path)
+    rows = {q["index"]: q for q in report["questions"]}
+    # the broken third question still counts in the positions, and is reported as an error
+    assert sorted(rows) == [1, 2, 4, 5]
+    assert [e["line"] for e in report["errors"]] == [6]
+    assert rows[1]["line"] == 2 and rows[1]["type"] == "single_choice"
+    assert [f["code"] for f in rows[1]["flaws"]] == ["negative-stem"]
+    assert rows[2]["flaws"] == []
+    assert [f["code"] for f in rows[4]["flaws"]] == ["duplicate-question"]
+    assert "question 2 of this file" in rows[4]["flaws"][0]["message"]
+    assert "all-of-the-above" in [f["code"] for f in rows[5]["flaws"]]
+    assert all(set(f) == {"code", "message"} for q in report["questions"] for f in q["flaws"])
+    assert not Question.objects.exists()  # nothing stored
+
+
+@pytest.mark.django_db
+def test_it_reads_aiken_files(tmp_path: Path) -> None:
+    path = tmp_path / "quiz.txt"
+    path.write_text(
+        "How many chromosomes does a human body cell have?\nA. 46\nB. 23\nC. 92\nD. 44\n"
+        "ANSWER: A\n",
+        encoding="utf-8",
+    )
+    report = lint(path, "aiken")
+    assert [f["code"] for f in report["questions"][0]["flaws"]] == ["numeric-order"]
+
+
+@pytest.mark.django_db
+def test_it_prints_findings_as_text_and_exits_cleanly_whatever_it_finds(tmp_path: Path) -> None:
+    path = tmp_path / "quiz.gift"
+    path.write_text(GIFT, encoding="utf-8")
+    out = StringIO()
+    call_command("lint_questions", str(path), "--format", "gift", stdout=out)
+    text = out.getvalue()
+    assert "4 question(s), 3 with findings." in text
+    assert "[negative-stem]" in text and "line 6: not read" in text
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "The file is empty."),
+        (b"\x00\x01\x02binary", "binary file"),
+        (b"\xff\xfe\xfa not utf-8", "not UTF-8"),
+    ],
+)
+def test_it_fails_with_the_importers_message_when_the_file_cannot_be_read(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    path = tmp_path / "quiz.gift"
+    path.write_bytes(content)
+    with pytest.raises(CommandError, match=message):
+        call_command("lint_questions", str(path), "--format", "gift", stdout=StringIO())
+
+
+def test_it_fails_on_a_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(CommandError, match="No such file"):
+        call_command("lint_questions", str(tmp_path / "nope.gift"), "--format", "gift")
