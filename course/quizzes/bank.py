@@ -1,5 +1,6 @@
 """The question bank in and out: GIFT and Aiken import (all or the accepted valid part, in
-one transaction), GIFT export, and the bank's search."""
+one transaction), GIFT export, and the bank's search, with the item-writing flaw checker's
+findings as advice (never a reason to refuse a question)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ from django.db import transaction
 from django.db.models import Max, Q, QuerySet
 
 from course.catalog.models import Course
+from course.generator.flaws import Flaw
 from course.quizzes.interchange import BankQuestion, ParseResult
 from course.quizzes.interchange.aiken import parse_aiken
 from course.quizzes.interchange.gift import export_gift, parse_gift
+from course.quizzes.lint import lint_questions, lint_stored
 from course.quizzes.models import Question
 
 FORMATS = {"gift": parse_gift, "aiken": parse_aiken}
@@ -154,3 +157,36 @@ def bank_search(course: Course, *, query: str = "", tag: str = "", kind: str = "
     if kind:
         questions = questions.filter(type=kind)
     return questions
+
+
+# --- item-writing advice -----------------------------------------------------------------
+
+#: The bank's flaw filter value that keeps every question with at least one finding.
+ANY_FLAW = "any"
+
+
+def bank_findings(course: Course) -> dict[int, list[Flaw]]:
+    """Findings of the course's questions by id (only those with findings).
+
+    The whole bank is checked in bank order whatever the search shows, so a question that
+    repeats an earlier one is flagged the same way on every page of results."""
+    # course_id too: the related manager sets each question's course from it, and a
+    # deferred course_id would cost a query per question.
+    fields = ("pk", "course_id", "type", "prompt", "options", "answer")
+    return lint_stored(course.questions.in_order().only(*fields))
+
+
+def with_flaw(questions: list[Question], found: dict[int, list[Flaw]], code: str) -> list[Question]:
+    """The questions with a finding of `code` (ANY_FLAW: any finding), in their order."""
+    if code == ANY_FLAW:
+        return [q for q in questions if q.pk in found]
+    return [q for q in questions if any(f.code == code for f in found.get(q.pk, ()))]
+
+
+def question_findings(*, kind: str, fields: dict[str, Any]) -> list[Flaw]:
+    """Findings of a question as the author wrote it: ``fields`` are the cleaned fields
+    ``question_create`` stores, so the advice is about exactly what a save would keep."""
+    written = BankQuestion(
+        type=kind, prompt=fields["prompt"], options=list(fields["options"]), answer=fields["answer"]
+    )
+    return lint_questions([written])[0]

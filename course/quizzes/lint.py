@@ -39,16 +39,23 @@ def _findings(item: Any) -> list[Flaw]:
     )
 
 
-def _with_duplicates(items: Sequence[Any], found: list[list[Flaw]], where: str) -> None:
+def _with_duplicates(
+    items: Sequence[Any], found: list[list[Flaw]], where: str, numbers: Sequence[int] = ()
+) -> None:
     asked = [checker.Asked(i.type, i.prompt, tuple(i.options), i.answer) for i in items]
     for later, first in checker.duplicates(asked).items():
-        found[later].append(checker.duplicate_flaw(items[first].prompt, where.format(n=first + 1)))
+        number = numbers[first] if numbers else first + 1
+        found[later].append(checker.duplicate_flaw(items[first].prompt, where.format(n=number)))
 
 
-def lint_questions(questions: Sequence[BankQuestion]) -> list[list[Flaw]]:
-    """The findings of each question, duplicates within ``questions`` included."""
+def lint_questions(
+    questions: Sequence[BankQuestion], numbers: Sequence[int] = ()
+) -> list[list[Flaw]]:
+    """The findings of each question, duplicates within ``questions`` included; a duplicate
+    names the first copy by its number in ``numbers`` (its position in the file), else by
+    its position in ``questions``."""
     found = [_findings(q) for q in questions]
-    _with_duplicates(questions, found, "question {n} of this file")
+    _with_duplicates(questions, found, "question {n} of this file", numbers)
     return found
 
 
@@ -56,11 +63,12 @@ def lint_file(result: ParseResult) -> list[Linted]:
     """Every valid question of a parsed file, in file order, with its findings."""
     starts = sorted([q.line for q in result.questions] + [e.line for e in result.errors])
     index = {line: n for n, line in enumerate(starts, start=1)}
-    found = lint_questions(result.questions)
+    numbers = [index.get(q.line, n + 1) for n, q in enumerate(result.questions)]
     # "question N of this file" counts the file's questions, broken ones too
+    found = lint_questions(result.questions, numbers)
     return [
-        Linted(index.get(q.line, n + 1), q.line, q.type, q.prompt, flaws)
-        for n, (q, flaws) in enumerate(zip(result.questions, found, strict=True))
+        Linted(number, q.line, q.type, q.prompt, flaws)
+        for number, q, flaws in zip(numbers, result.questions, found, strict=True)
     ]
 
 
@@ -69,7 +77,7 @@ def lint_stored(questions: Iterable[Any]) -> dict[int, list[Flaw]]:
     Questions without findings are left out."""
     items = list(questions)
     found = [_findings(q) for q in items]
-    _with_duplicates(items, found, "question {n} of this list")
+    _with_duplicates(items, found, "also in this bank")
     return {q.pk: flaws for q, flaws in zip(items, found, strict=True) if flaws}
 
 

@@ -18,18 +18,23 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from course.catalog.access import can_edit, get_course_for, get_course_for_editor, is_enrolled
 from course.catalog.models import Concept, Course
+from course.generator.flaws import CATALOG, Flaw
 from course.http import AuthedRequest
 from course.quizzes import attempts as attempt_services
 from course.quizzes.attempts import AttemptError, answers_revealed, attempt_revealed
 from course.quizzes.bank import (
+    ANY_FLAW,
     ImportRefused,
+    bank_findings,
     bank_search,
     decode_import,
     parse_questions,
+    question_findings,
     questions_export_gift,
     questions_import,
     report_for,
     upload_limit,
+    with_flaw,
 )
 from course.quizzes.forms import (
     GradeForm,
@@ -38,6 +43,8 @@ from course.quizzes.forms import (
     NewQuestionForm,
     QuizForm,
 )
+from course.quizzes.interchange import ParseResult
+from course.quizzes.lint import lint_file, lint_stored, summary
 from course.quizzes.models import (
     CONTENT_FIELDS,
     Attempt,
@@ -256,8 +263,20 @@ def bank(request: AuthedRequest, slug: str) -> HttpResponse:
     tag = search_text(request.GET.get("tag", ""), limit=200)
     kind = request.GET.get("type", "")
     kind = kind if kind in Question.Type.values else ""
+    flaw = request.GET.get("flaw", "")
+    flaw = flaw if flaw == ANY_FLAW or flaw in CATALOG else ""
     questions = list(bank_search(course, query=query, tag=tag, kind=kind))
     tags = sorted({q.category for q in course.questions.exclude(category="")})
+    # Advice, over the whole bank in one pass (one query): the filter offers the flaws
+    # the bank has, most frequent first.
+    found = bank_findings(course)
+    flaw_choices = summary(found.values())
+    if flaw and flaw != ANY_FLAW and flaw not in {code for code, _, _ in flaw_choices}:
+        flaw_choices.append((flaw, CATALOG[flaw].title, 0))  # a link to a fixed flaw
+    if flaw:
+        questions = with_flaw(questions, found, flaw)
+    for question in questions:
+        question.flaws = found.get(question.pk, [])
     context = {
         "course": course,
         "questions": questions,
@@ -266,6 +285,10 @@ def bank(request: AuthedRequest, slug: str) -> HttpResponse:
         "kind": kind,
         "tags": tags,
         "types": Question.Type.choices,
+        "flaw": flaw,
+        "any_flaw": ANY_FLAW,
+        "flaw_choices": flaw_choices,
+        "flagged": sum(1 for q in questions if q.flaws),
     }
     template = "quizzes/bank.html#bank-results" if request.htmx else "quizzes/bank.html"
     return render(request, template, context)
@@ -279,6 +302,19 @@ def bank_export(request: AuthedRequest, slug: str) -> HttpResponse:
     response = HttpResponse(text, content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{course.slug}.gift.txt"'
     return response
+
+
+def _import_preview(result: ParseResult) -> dict[str, Any]:
+    """What the import preview shows of a parsed file: its report, and each valid question
+    with its item-writing findings (advice: they never stop an import)."""
+    linted = lint_file(result)
+    return {
+        "preview": result,
+        "report": report_for(result),
+        "previewed": list(zip(result.questions, linted, strict=True)),
+        "flagged": sum(1 for item in linted if item.flaws),
+        "flaw_summary": summary(item.flaws for item in linted),
+    }
 
 
 @require_http_methods(["GET", "POST"])
@@ -298,7 +334,7 @@ def bank_import(request: AuthedRequest, slug: str) -> HttpResponse:
                 )
             except ImportRefused as refusal:
                 messages.error(request, str(refusal))
-                context.update(preview=result, report=report_for(result), confirm=confirm)
+                context.update(_import_preview(result), confirm=confirm)
                 return render(request, "quizzes/bank_import.html", context, status=400)
             messages.success(request, f"Imported {report.imported} question(s).")
             return redirect("quizzes:bank", slug=course.slug)
@@ -318,8 +354,7 @@ def bank_import(request: AuthedRequest, slug: str) -> HttpResponse:
                 fmt = upload.cleaned_data["format"]
                 result = parse_questions(text, fmt)
                 context.update(
-                    preview=result,
-                    report=report_for(result),
+                    _import_preview(result),
                     confirm=ImportConfirmForm(initial={"text": text, "format": fmt}),
                 )
     return render(request, "quizzes/bank_import.html", context)
@@ -375,10 +410,11 @@ def quiz_preview(request: AuthedRequest, slug: str, quiz_id: int) -> HttpRespons
     course = get_course_for_editor(request.user, slug)
     quiz = get_object_or_404(Quiz.objects.select_related("course"), course=course, pk=quiz_id)
     preview = Attempt(quiz=quiz, user=request.user, number=0, state=Attempt.State.SUBMITTED)
+    slots = list(quiz.slots.select_related("question").order_by("position", "pk"))
+    # Advice for the author, in quiz order (a repeated question is the later one).
+    found = lint_stored(slot.question for slot in slots)
     entries = []
-    for position, slot in enumerate(
-        quiz.slots.select_related("question").order_by("position", "pk"), start=1
-    ):
+    for position, slot in enumerate(slots, start=1):
         question = slot.question
         version = QuestionVersion(
             question=question,
@@ -400,6 +436,7 @@ def quiz_preview(request: AuthedRequest, slug: str, quiz_id: int) -> HttpRespons
             explanation=version.explanation,
             show_status=False,
             editable=False,
+            flaws=found.get(question.pk, []),
         )
         entries.append(entry)
     concepts = (
@@ -412,6 +449,8 @@ def quiz_preview(request: AuthedRequest, slug: str, quiz_id: int) -> HttpRespons
         "items": entries,
         "concepts": list(concepts),
         "uncovered": list(uncovered),
+        "flagged": sum(1 for entry in entries if entry["flaws"]),
+        "flaw_summary": summary(entry["flaws"] for entry in entries),
     }
     return render(request, "quizzes/quiz_preview.html", context)
 
@@ -471,6 +510,16 @@ def _row_fields(kind: str) -> list[str]:
     return [*fields, "answer"] if kind != Question.Type.ESSAY else fields
 
 
+def _saved_message(flaws: list[Flaw]) -> str:
+    if not flaws:
+        return "Question added to the bank."
+    titles = "; ".join(flaw.title for flaw in flaws)
+    return (
+        f"Question added to the bank. The checker has advice on it: {len(flaws)} "
+        f"item-writing flaw{'s' if len(flaws) != 1 else ''} ({titles}), listed with it below."
+    )
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def question_new(request: AuthedRequest, slug: str) -> HttpResponse:
@@ -500,6 +549,7 @@ def question_new(request: AuthedRequest, slug: str) -> HttpResponse:
         "kind_label": Question.Type(kind).label,
         "row_sets": [(name, ROW_FIELDS[name], rows[name]) for name in rows],
         "entry": None,
+        "flaws": [],
         "preview": True,
     }
     if add or remove:
@@ -513,12 +563,15 @@ def question_new(request: AuthedRequest, slug: str) -> HttpResponse:
         context["form"] = NewQuestionForm(initial=initial, course=course, question_type=kind)
         return render(request, "quizzes/question_form.html", context)
     if form.is_bound and form.is_valid():
+        # Advice, never a reason to refuse: the question saves whatever the checker finds.
+        flaws = question_findings(kind=kind, fields=form.cleaned_data)
         if request.POST.get("action") == "save":
             question = question_create(course=course, kind=kind, fields=form.cleaned_data)
-            messages.success(request, "Question added to the bank.")
+            messages.success(request, _saved_message(flaws))
             search = urlencode({"q": question.prompt[:40]})
             return redirect(reverse("quizzes:bank", kwargs={"slug": course.slug}) + f"?{search}")
         context["entry"] = _preview_entry(kind, form.cleaned_data)
+        context["flaws"] = flaws
     if request.htmx and request.method == "POST":
         return render(request, "quizzes/question_form.html#live-preview", context)
     return render(request, "quizzes/question_form.html", context)

@@ -9,10 +9,15 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from course.generator.flaws import CATALOG
+from course.quizzes.interchange.gift import parse_gift
+from course.quizzes.lint import lint_questions
 from course.quizzes.models import Question
 
 GIFT = """\
-// two questions with a flaw each, one clean, one broken, one repeated
+// two questions with a flaw each, one clean, two broken, one repeated
+Broken first {=unclosed
+
 Which of the following is NOT a mammal? {=Shark ~Whale ~Bat ~Seal}
 
 What is the capital of Australia? {=Canberra ~Sydney ~Melbourne ~Perth}
@@ -37,15 +42,15 @@ def test_it_reports_each_questions_position_line_type_and_flaws(tmp_path: Path) 
     path.write_text(GIFT, encoding="utf-8")
     report = lint(path)
     rows = {q["index"]: q for q in report["questions"]}
-    # the broken third question still counts in the positions, and is reported as an error
-    assert sorted(rows) == [1, 2, 4, 5]
-    assert [e["line"] for e in report["errors"]] == [6]
-    assert rows[1]["line"] == 2 and rows[1]["type"] == "single_choice"
-    assert [f["code"] for f in rows[1]["flaws"]] == ["negative-stem"]
-    assert rows[2]["flaws"] == []
-    assert [f["code"] for f in rows[4]["flaws"]] == ["duplicate-question"]
-    assert "question 2 of this file" in rows[4]["flaws"][0]["message"]
-    assert "all-of-the-above" in [f["code"] for f in rows[5]["flaws"]]
+    # the broken questions still count in the positions, and are reported as errors
+    assert sorted(rows) == [2, 3, 5, 6]
+    assert [e["line"] for e in report["errors"]] == [2, 8]
+    assert rows[2]["line"] == 4 and rows[2]["type"] == "single_choice"
+    assert [f["code"] for f in rows[2]["flaws"]] == ["negative-stem"]
+    assert rows[3]["flaws"] == []
+    assert [f["code"] for f in rows[5]["flaws"]] == ["duplicate-question"]
+    assert "question 3 of this file" in rows[5]["flaws"][0]["message"]
+    assert "all-of-the-above" in [f["code"] for f in rows[6]["flaws"]]
     assert all(set(f) == {"code", "message"} for q in report["questions"] for f in q["flaws"])
     assert not Question.objects.exists()  # nothing stored
 
@@ -70,7 +75,7 @@ def test_it_prints_findings_as_text_and_exits_cleanly_whatever_it_finds(tmp_path
     call_command("lint_questions", str(path), "--format", "gift", stdout=out)
     text = out.getvalue()
     assert "4 question(s), 3 with findings." in text
-    assert "[negative-stem]" in text and "line 6: not read" in text
+    assert "[negative-stem]" in text and "line 8: not read" in text
 
 
 @pytest.mark.parametrize(
@@ -93,3 +98,13 @@ def test_it_fails_with_the_importers_message_when_the_file_cannot_be_read(
 def test_it_fails_on_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="No such file"):
         call_command("lint_questions", str(tmp_path / "nope.gift"), "--format", "gift")
+
+
+@pytest.mark.parametrize(
+    "code", sorted(code for code, info in CATALOG.items() if info.example and not info.needs_text)
+)
+def test_every_example_the_readme_lists_is_found_with_its_flaw(code: str) -> None:
+    result = parse_gift(CATALOG[code].example)
+    assert not result.errors
+    found = lint_questions(result.questions)
+    assert code in {flaw.code for flaw in found[-1]}

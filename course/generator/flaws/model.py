@@ -47,7 +47,7 @@ CATALOG: dict[str, FlawInfo] = {
         "Key is the longest option",
         "Test-wise students pick the longest, most qualified option.",
         "Make the options similar in length and detail.",
-        "Why do leaves look green? {=Because chlorophyll reflects green light while absorbing "
+        "Why do leaves look green? {=Because chlorophyll reflects green light while it absorbs "
         "red and blue light ~Heat ~Water ~Soil}",
     ),
     "word-repeat": _info(
@@ -64,7 +64,7 @@ CATALOG: dict[str, FlawInfo] = {
         "Stem gives the answer",
         "The stem already contains the answer, so the question tests reading, not knowing.",
         "Reword the stem so that it does not contain the answer.",
-        "Which sea is named for the Dead Sea scrolls found near it? {=Dead Sea}",
+        "Aspirin, or acetylsalicylic acid, is a derivative of which acid? {=salicylic acid}",
     ),
     "grammar-cue": _info(
         "well-formed",
@@ -72,8 +72,8 @@ CATALOG: dict[str, FlawInfo] = {
         "An article, a number or an agreement in the stem rules options out without knowledge.",
         "Make every option fit the stem: move the article into the options or make all "
         "options agree.",
-        "A cell without a nucleus is called an {=prokaryote ~eukaryote ~virus ~fungus}... "
-        "(only one option begins with a vowel)",
+        "Atoms of one element that differ in their number of neutrons are called {~an "
+        "allotrope =isotopes ~a cation ~a radical}",
     ),
     "convergence-cue": _info(
         "fair distractors",
@@ -81,8 +81,9 @@ CATALOG: dict[str, FlawInfo] = {
         "When the options mix a few parts, the key is often the one combining the most "
         "frequent ones, and students can converge on it.",
         "Vary the distractors so that no option is the crossing point of the others.",
-        "Which describes a neutron? {=neutral, in the nucleus ~neutral, orbiting ~positive, "
-        "in the nucleus ~negative, orbiting}",
+        "Which gives the capital and the official language of Brazil? {=Bras\u00edlia, "
+        "Portuguese ~Bras\u00edlia, Spanish ~Rio de Janeiro, Portuguese "
+        "~S\u00e3o Paulo, Portuguese}",
     ),
     "absolute-terms": _info(
         "fair distractors",
@@ -90,8 +91,8 @@ CATALOG: dict[str, FlawInfo] = {
         "Options (or true/false statements) with always, never, all or none are rarely "
         "true, and students know it.",
         "Remove the absolute word or qualify the statement precisely.",
-        "Antibiotics {=treat bacterial infections ~always cure viral infections ~never have "
-        "side effects ~work on all microbes}",
+        "What do antibiotics treat? {=Bacterial infections ~Always viral infections ~Every "
+        "fungal disease ~Allergies}",
     ),
     "vague-terms": _info(
         "unambiguous",
@@ -99,21 +100,21 @@ CATALOG: dict[str, FlawInfo] = {
         "Often, usually, sometimes, rarely mean different things to different readers, so "
         "the key can be argued.",
         "State the frequency or condition precisely, or drop the word.",
-        "Mitochondria usually {=produce ATP ~store DNA ~make proteins ~divide cells}",
+        "What do mitochondria do? {=Produce ATP ~Usually store DNA ~Make proteins ~Divide cells}",
     ),
     "all-of-the-above": _info(
         "fair distractors",
         "All of the above",
         "A student who sees two correct options can pick it without knowing the others.",
         "Replace it with another plausible option, or make the item multiple response.",
-        "Which are mammals? {=All of the above ~Whale ~Bat ~Dolphin}",
+        "Which of these are mammals? {=All of the above ~Whale ~Bat ~Dolphin}",
     ),
     "none-of-the-above": _info(
         "fair distractors",
         "None of the above",
         "It tests whether a student can spot wrong answers, not whether they know the right one.",
         "Replace it with a plausible option naming a specific answer.",
-        "The capital of Australia is {=Canberra ~Sydney ~Melbourne ~None of the above}",
+        "What is the capital of Australia? {=Canberra ~Sydney ~Melbourne ~None of the above}",
     ),
     "combination-options": _info(
         "fair distractors",
@@ -121,35 +122,37 @@ CATALOG: dict[str, FlawInfo] = {
         "Options such as “A and B” or “neither” (K-type) test logic "
         "rather than the content, and partial knowledge gets the answer.",
         "Make it a multiple-response item, or write options that stand alone.",
-        "Which are noble gases? {=A and B ~A. Neon ~B. Argon ~Neither}",
+        "Which are noble gases? (a) neon (b) argon (c) nitrogen {=(a) and (b) ~(a) and (c) "
+        "~(b) and (c) ~(c) only}",
     ),
     "near-duplicate-options": _info(
         "fair distractors",
         "Options that say the same thing",
         "Two options that mean the same can both be ruled out (or both be right).",
         "Make every option distinct in content.",
-        "Water boils at sea level at {=100 °C ~212 °F ~90 °C ~80 °C}",
+        "Which command undoes a commit by adding a new one? {=git revert ~git reset --hard "
+        "~git rebase ~git reset in hard mode}",
     ),
     "mixed-kinds": _info(
         "fair distractors",
         "Options of different kinds",
         "An option of another kind (a year among names) is implausible and gives itself away.",
         "Draw all options from the same kind as the key.",
-        "Who wrote Hamlet? {=Shakespeare ~Marlowe ~1601 ~Jonson}",
+        "Who wrote Hamlet? {=William Shakespeare ~Christopher Marlowe ~1601 ~Ben Jonson}",
     ),
     "numeric-order": _info(
         "fair distractors",
         "Numeric options out of order",
         "Numbers in a jumbled order slow students down and hide the sequence they reason on.",
         "List numeric options in ascending (or descending) order.",
-        "How many chromosomes do human cells have? {=46 ~23 ~92 ~44}",
+        "How many chromosomes does a human body cell have? {=46 ~23 ~92 ~44}",
     ),
     "few-distractors": _info(
         "fair distractors",
         "Too few distractors",
         "With one or two options to choose from, guessing pays.",
         "Add plausible distractors up to three.",
-        "Which planet is largest? {=Jupiter ~Mars}",
+        "Which planet is the largest? {=Jupiter ~Mars}",
     ),
     "matching-free-pair": _info(
         "fair distractors",
@@ -175,7 +178,7 @@ CATALOG: dict[str, FlawInfo] = {
         "A negated (or doubly negated) statement is judged by untangling the grammar, not by "
         "knowing the fact.",
         "State the fact positively; make false statements false in content.",
-        "The Treaty of Versailles was not signed in 1919. {F}",
+        "It is not untrue that the Treaty of Versailles was signed in 1919. {T}",
     ),
     "unfocused-stem": _info(
         "well-formed",
@@ -183,20 +186,25 @@ CATALOG: dict[str, FlawInfo] = {
         "A stem that is only a topic (“Mitochondria.”) does not say what is asked; "
         "the options have to carry the question.",
         "Write the stem as a direct question or a statement to complete.",
-        "Mitochondria. {=Produce ATP ~Store DNA ~Make ribosomes}",
+        "Mitochondria. {=Produce ATP ~Store DNA ~Make ribosomes ~Digest food}",
     ),
     "wordy-stem": _info(
         "well-formed",
         "Wall of words around the question",
         "Text the question does not need costs reading time and hides what is asked.",
         "Cut the stem to what the question needs.",
-        "",
+        "Many students find chemistry hard at first, and teachers have long debated how best to "
+        "introduce it, some preferring laboratory work and others lectures, while textbooks vary "
+        "widely in approach and length and curricula differ from country to country. Which "
+        "element has atomic number 1? {=Hydrogen ~Helium ~Lithium ~Carbon}",
     ),
     "duplicate-question": _info(
         "worth asking",
         "Duplicate question",
         "The same question twice in a bank or quiz tests the same thing twice.",
         "Delete one, or change what it asks.",
+        "Who wrote the play Hamlet? {=Shakespeare}\n\nName the playwright who wrote Hamlet. "
+        "{=Shakespeare}",
     ),
     "malformed-item": _info(
         "well-formed",
