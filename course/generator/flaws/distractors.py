@@ -122,11 +122,25 @@ def _same_person(a: str, b: str) -> bool:
 
 
 def _word_forms(a: str, b: str) -> bool:
-    """Two forms of one word: "mitochondrion" and "mitochondria", "analysis" and "analyses"."""
+    """The singular and the plural of one word: "mitochondrion" and "mitochondria",
+    "analysis" and "analyses" (not two tenses: "comprar\u00e9", "comprar\u00eda")."""
     stem = 0
     while stem < min(len(a), len(b)) and a[stem] == b[stem]:
         stem += 1
-    return stem >= 6 and max(len(a), len(b)) - stem <= 2
+    endings = {a[stem:], b[stem:]}
+    return stem >= 5 and endings in _NUMBER_ENDINGS
+
+
+_NUMBER_ENDINGS = [
+    {"", "s"},
+    {"", "es"},
+    {"on", "a"},
+    {"um", "a"},
+    {"us", "i"},
+    {"", "e"},
+    {"is", "es"},
+    {"y", "ies"},
+]
 
 
 def _duplication(a: str, b: str, context: set[str]) -> tuple[float, str]:
@@ -143,7 +157,10 @@ def _duplication(a: str, b: str, context: set[str]) -> tuple[float, str]:
         return 0.8, "say the same in other words"
     ca, cb = _content(ua), _content(ub)
     if ca and ca == cb:
-        if Counter(u for u in ua if u in ca) == Counter(u for u in ub if u in cb):
+        same = Counter(u for u in ua if u in ca) == Counter(u for u in ub if u in cb)
+        # a short name reordered says the same; a longer claim reordered may say the
+        # opposite ("X rather than Y", "Y rather than X")
+        if same and (len(ca) <= 3 or [u for u in ua if u in ca] == [u for u in ub if u in cb]):
             return 0.8, "say the same in other words"
         return 0.3, "use the same words"  # "O(log n)" and "O(n log n)"
     if len(ua) == len(ub) == 1 and _word_forms(ua[0], ub[0]):
@@ -156,7 +173,11 @@ def _duplication(a: str, b: str, context: set[str]) -> tuple[float, str]:
         # harmony"; not "sodium" and "sodium chloride"
         one_more = len(words) >= 2 and len(large - small) == 1
         shorter, longer = sorted((ua, ub), key=len)
-        bare_head = len(shorter) == 1 and longer[-1] == shorter[0]
+        bare_head = (
+            len(shorter) == 1
+            and longer[-1] == shorter[0]
+            and not any(u.endswith("ly") for u in longer)  # "conditionally essential"
+        )
         return (0.6 if one_more or bare_head else 0.45), "one contains the other"
     ca, cb = ca - context, cb - context
     if len(ca & cb) >= 2 and len(ca ^ cb) <= 2:

@@ -413,7 +413,8 @@ def check_negative_stem(item: _Item) -> Iterator[Flaw]:
 
 
 _STATEMENT_NEGATION_RE = re.compile(
-    r"\b(?:not|never|no|none|neither|nor|nobody|nothing|cannot|\w+n't)\b", re.IGNORECASE
+    r"\b(?:not|never|no(?!\.?\s*\d)|none|neither|nor|nobody|nothing|cannot|\w+n't)\b",
+    re.IGNORECASE,  # "Symphony No. 9" is a number
 )
 _DOUBLE_NEGATIVE_RE = re.compile(
     r"\b(?:not|never|no)\s+(?:\w+\s+){0,2}?(?:un|in|im|non|dis|il|ir)\w{3,}|"

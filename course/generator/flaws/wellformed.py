@@ -310,7 +310,9 @@ def _blank_frame(stem: str) -> tuple[str, str]:
     tail = stem[match.end() :]
     # the verb after the gap agrees with it only when the gap is a subject: at the start
     # or after a determiner ("The _____ were"), not inside "the unions of _____ were"
-    if not article and not number:
+    if not article and not number and not re.match(r"\s*[A-Za-z]", stem[match.end() :]):
+        # a naming complement the gap ends ("are called _____."), not a modifier of the
+        # noun after it ("are called _____ amino acids")
         number = _complement_number(stem[: match.start()])
     subject = not before or before[0] in DETERMINERS
     if subject and not tail[:1].strip():  # a word follows directly, not a comma
