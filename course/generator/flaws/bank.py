@@ -8,8 +8,9 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from ..lexicon import STOPWORDS
+from .form import _distinctive, _related
 from .model import Flaw, _flaw
-from .words import _BLANK_RE, _quote, _unit, _units, _words
+from .words import _BLANK_RE, _quote, _unit, _units, _words, _zipf
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,11 @@ def _answer_key(item: Asked) -> str:
             return "|".join(f"{k}={norm(v)}" for k, v in sorted(value.items()))
         return " ".join(_units(str(value)))
 
-    return norm(item.answer) + "#" + "|".join(sorted(_units(" ".join(item.options))))
+    return norm(item.answer)
+
+
+def _options_key(item: Asked) -> str:
+    return "|".join(sorted(" ".join(_units(o)) for o in item.options))
 
 
 def _content(item: Asked) -> set[str]:
@@ -49,6 +54,24 @@ def _restated(ca: set[str], cb: set[str]) -> bool:
     return len(shared) >= 2 and len(shared) >= 0.4 * len(ca | cb)
 
 
+def _specific(answer: str) -> bool:
+    """An answer only one fact has: a rare word or name ("Pangaea", "Michelangelo") or a
+    number of three digits or more ("443", "1066"), not "4" or "France"."""
+    words = [w for w in _words(answer) if w.lower() not in STOPWORDS]
+    if not words:
+        return False
+    if all(w.isdigit() for w in words):
+        return any(len(w) >= 3 for w in words)
+    return all(_zipf(w) < 3.5 for w in words if not w.isdigit())
+
+
+def _same_topic(a: Asked, b: Asked) -> bool:
+    """The stems share a rare word or a name, or words built on one another
+    ("supercontinent", "continents")."""
+    ra, rb = _distinctive(a.prompt), _distinctive(b.prompt)
+    return any(_related(r, rb) for r in ra) or any(_related(r, ra) for r in rb)
+
+
 def _alike(a: str, b: str) -> bool:
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     return (
@@ -58,11 +81,26 @@ def _alike(a: str, b: str) -> bool:
     )
 
 
+def _repeats(a: Asked, b: Asked, key_a: str, key_b: str) -> bool:
+    if _options_key(a) == _options_key(b) and (
+        _alike(key_a, key_b) or _restated(_content(a), _content(b))
+    ):
+        return True
+    # the same specific answer asked about the same thing, with other options or none
+    answer = a.answer[0] if isinstance(a.answer, list) and a.answer else a.answer
+    return (
+        isinstance(answer, str | int | float)
+        and _specific(str(answer))
+        and (_restated(_content(a), _content(b)) or _same_topic(a, b))
+    )
+
+
 def duplicates(items: Sequence[Asked]) -> dict[int, int]:
     """For each item that repeats an earlier one, the index of the first: the same stem
-    (ignoring case, punctuation and inflection), or the same answer and options with a stem
-    nearly alike or restating it (:func:`_restated`). Only items with one answer are
-    compared pairwise, so a bank of a thousand questions is read in a few milliseconds."""
+    (ignoring case, punctuation and inflection); the same answer and options with a stem
+    nearly alike or restating it (:func:`_restated`); or the same specific answer to a
+    stem on the same topic. Only items with one answer are compared pairwise, so a bank of
+    a thousand questions is read in a few milliseconds."""
     found: dict[int, int] = {}
     seen: dict[str, int] = {}
     by_answer: dict[str, list[int]] = {}
@@ -75,9 +113,8 @@ def duplicates(items: Sequence[Asked]) -> dict[int, int]:
             continue
         seen[key] = n
         same = by_answer.setdefault(_answer_key(items[n]), [])
-        content = _content(items[n])
         for m in same:
-            if _alike(keys[m], key) or _restated(_content(items[m]), content):
+            if _repeats(items[m], items[n], keys[m], key):
                 found[n] = m
                 break
         else:

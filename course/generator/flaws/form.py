@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..kinds import term_kind
-from ..lexicon import IRREGULAR_VERB_FORMS, STOPWORDS, VERB_BASES
+from ..lexicon import IRREGULAR_VERB_FORMS, OBJECT_STARTERS, STOPWORDS, VERB_BASES
 from .item import _has_main_clause, _Item
 from .model import CHOICE_TYPES, Flaw, _flaw, _set
 from .words import _BLANK_RE, _quote, _root, _unit, _words, _zipf
@@ -201,27 +201,47 @@ def check_answer_in_stem(item: _Item) -> Iterator[Flaw]:
         return
 
 
-def check_convergence(item: _Item) -> Iterator[Flaw]:
-    """The key is the option whose parts recur most among the options."""
-    if item.type != "single_choice" or len(item.options) < 4 or not item.keys:
-        return
-    if any(len(_words(o)) > 6 for o in item.options):
-        return  # statements: their shared words are the topic, not parts to combine
-    parts = [
-        _content_roots(o) | {w for w in _lower_words(o) if w[:1].isdigit()} for o in item.options
-    ]
-    if any(len(p) < 2 for p in parts):
-        return
-    counts = Counter(r for p in parts for r in p)
-    score = [sum(counts[r] - 1 for r in p) for p in parts]
+_PART_SPLIT_RE = re.compile(r"\s*(?:[,;]|\band\b|\bwhile\b|\bbut\b)\s*")
+
+
+def _word_parts(option: str) -> set[str] | None:
+    """A short option's parts: its content words and numbers."""
+    if len(_words(option)) > 6:
+        return None
+    return _content_roots(option) | {w for w in _lower_words(option) if w[:1].isdigit()}
+
+
+def _clause_parts(option: str) -> set[str] | None:
+    """An option's parts as its clauses ("Debit accounts payable, credit cash")."""
+    clauses = {" ".join(_lower_words(c)) for c in _PART_SPLIT_RE.split(option)} - {""}
+    return clauses if len(clauses) >= 2 else None
+
+
+def _converges(item: _Item, parts: list[set[str] | None], least: int) -> list[str]:
+    """The key's shared parts, when the key's parts recur more than any other option's."""
+    if any(p is None or len(p) < 2 for p in parts):
+        return []
+    sets = [p for p in parts if p is not None]
+    counts = Counter(r for p in sets for r in p)
+    score = [sum(counts[r] - 1 for r in p) for p in sets]
     key = item.options.index(item.keys[0])
     others = [s for n, s in enumerate(score) if n != key]
-    shared = [r for r in parts[key] if counts[r] > 1]
-    if len(shared) >= 2 and score[key] > max(others) and score[key] >= 3:
+    shared = sorted(r for r in sets[key] if counts[r] > 1)
+    return shared if len(shared) >= 2 and score[key] > max(others) and score[key] >= least else []
+
+
+def check_convergence(item: _Item) -> Iterator[Flaw]:
+    """The key is the option whose parts (words, or clauses) recur most among the options."""
+    if item.type != "single_choice" or len(item.options) < 4 or not item.keys:
+        return
+    shared = _converges(item, [_clause_parts(o) for o in item.options], 2) or _converges(
+        item, [_word_parts(o) for o in item.options], 3
+    )
+    if shared:
         yield _flaw(
             "convergence-cue",
             "The key combines the parts the other options share most "
-            f"({', '.join(sorted(shared))}).",
+            f"({', '.join(_quote(s, 30) for s in shared)}).",
             0.55,
         )
 
@@ -234,7 +254,8 @@ _ABSOLUTE_RE = re.compile(
 )
 #: Absolute words that are sure cues in a true/false statement ("all" often is not).
 _STRONG_ABSOLUTE_RE = re.compile(
-    r"\b(?:always|never|invariably|without exception|under no circumstances|only ever)\b",
+    r"\b(?:always|never|invariably|without exception|under no circumstances|only ever|"
+    r"(?<!not )(?<!if )only(?! (?:if|when|after|because|by|through)\b))\b",
     re.IGNORECASE,
 )
 _COMBINATION_WORDS_RE = re.compile(
@@ -300,12 +321,12 @@ def check_vague_terms(item: _Item) -> Iterator[Flaw]:
 
 _ALL_ABOVE_RE = re.compile(
     r"^\s*(?:[a-e][.)]\s*)?(?:all|each)\s+(?:of\s+)?(?:the\s+)?(?:above|"
-    r"(?:above|these|preceding|previous|listed)\s+(?:options|answers|choices|statements)?|"
+    r"(?:above|these|preceding|previous|listed)(?:\s+(?:options|answers|choices|statements))?|"
     r"(?:options|answers|choices|statements)\s+(?:above|given))\b",
     re.IGNORECASE,
 )
 _NONE_ABOVE_RE = re.compile(
-    r"^\s*(?:[a-e][.)]\s*)?(?:none\s+of\s+(?:the\s+)?(?:above|these|preceding|previous|"
+    r"^\s*(?:[a-e][.)]\s*)?(?:none\s+of\s+(?:the\s+)?(?:other\s+)?(?:above|these|preceding|previous|"
     r"options|answers|choices|statements)|no(?:ne)?\s+(?:correct|right)\s+answer|"
     r"neither\s+of\s+(?:the\s+)?(?:above|these))\b",
     re.IGNORECASE,
@@ -472,7 +493,13 @@ def _has_verb(text: str) -> bool:
         if n and word.endswith("ed") and word[:-2] in VERB_BASES | {word[:-1][:-1]}:
             return True
         plural_noun = word.endswith(("ss", "ies", "ics", "us", "is"))
-        if n == 1 and word.endswith("s") and not plural_noun and words[0] not in STOPWORDS:
+        possessive = words[0].endswith("'s")  # "Koch's postulates": a noun after it
+        if (
+            n == 1
+            and word.endswith("s")
+            and not (plural_noun or possessive)
+            and (words[0] not in STOPWORDS)
+        ):
             return True  # "Sound travels", "Water boils": a subject and its verb
         if n and word.endswith("s") and (word[:-1] in VERB_BASES or word[:-2] in VERB_BASES):
             # "photosynthesis produces", not "unions" (a noun the lexicon does not list)
@@ -502,20 +529,45 @@ def check_unfocused_stem(item: _Item) -> Iterator[Flaw]:
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"\u201c(])")
 
 
+#: The question leans on what comes before it: a case, a passage, a person described.
+_DEPENDS_RE = re.compile(
+    r"\b(?:most likely|this|these|such|he|she|his|her|him|they|them|their|described|"
+    r"above|the (?:patient|case|man|woman|child|boy|girl|study|passage|abstract|text|"
+    r"author|authors|results?|findings?|data|scenario|situation|experiment))\b",
+    re.IGNORECASE,
+)
+#: A link that announces the words before it as a preamble: "With that in mind, …".
+_PREAMBLE_RE = re.compile(
+    r"^\W*(?:with|bearing|keeping|having)\b[^,?]{0,60}\bin mind\b\W*", re.IGNORECASE
+)
+
+
 def check_wordy_stem(item: _Item) -> Iterator[Flaw]:
+    """Words before the question that it does not need. A case or a passage the question
+    refers to ("this patient", "the most likely cause", "according to the abstract") is
+    what it asks about, however long; a quoted passage does not count."""
     if item.type in ("matching", "essay"):
         return
     stem = item.stem.strip()
-    words = _words(stem)
-    if len(words) < 45:
+    words = _words(_unquoted(stem, passages_only=True))
+    if len(words) < 40:
         return
     parts = _SENTENCE_END_RE.split(stem)
     asked = parts[-1] if len(parts) > 1 else ""
     context = stem[: len(stem) - len(asked)] if asked else ""
-    answer_side = _content_roots(" ".join([asked, *item.options, *item.keys]))
-    overlap = _content_roots(context) & answer_side
     context_words = len(_words(context))
-    if asked and context_words >= 35 and len(overlap) <= 1:
+    preamble = _PREAMBLE_RE.match(asked)
+    question = asked[preamble.end() :] if preamble else asked
+    answer_side = _content_roots(" ".join([question, *item.options, *item.keys]))
+    overlap = _content_roots(context) & answer_side
+    if asked and context_words >= 25 and preamble:
+        yield _flaw(
+            "wordy-stem",
+            f"{context_words} words come before the question, which says to keep them in "
+            "mind but does not use them.",
+            0.7,
+        )
+    elif asked and context_words >= 30 and len(overlap) <= 1 and not _DEPENDS_RE.search(question):
         yield _flaw(
             "wordy-stem",
             f"{context_words} words come before the question and say nothing it needs.",
@@ -529,7 +581,8 @@ def check_wordy_stem(item: _Item) -> Iterator[Flaw]:
 
 _NUMBER_RE = re.compile(
     r"^\s*(?:about\s+|approximately\s+|~\s*)?([-\u2212]?\d[\d,]*(?:\.\d+)?)\s*"
-    r"(?:%|percent|\u00b0\s*[CFK]?|[a-zA-Z\u00b5/\u00b2\u00b3]{0,8}\.?)?\s*"
+    r"(?:%|percent|\u00b0\s*[CFK]?|[a-zA-Z\u00b5/\u00b2\u00b3]{0,8}\.?"
+    r"(?:\s+[a-zA-Z]{1,8}\.?)?)?\s*"
     r"(?:(?:\u2013|-|to)\s*\d[\d,]*(?:\.\d+)?\s*(?:%|[a-zA-Z/]{0,8})?)?\s*$"
 )
 
@@ -574,14 +627,22 @@ def _shape(option: str) -> str:
     if kind == "person":
         return "person"
     words = _words(option)
-    if words and words[0][0].isupper() and words[-1][0].isupper():
-        return "name"  # "Ngũgĩ wa Thiong'o", "Bill of Rights"
+    if len(words) == 1:
+        return "word"  # "Glasgow" or "Rembrandt": a name of any kind
+    content = [w for w in words if w.lower() not in STOPWORDS]
+    if words[0][0].isupper() and words[-1][0].isupper() and all(w[0].isupper() for w in content):
+        return "name"  # "Yosemite Valley", "Bill of Rights"
+    if words[0][0].isupper() and words[-1][0].isupper():
+        return "person-like"  # "Ngũgĩ wa Thiong'o", "Rembrandt van Rijn"
     return "phrase"
 
 
 _COMPATIBLE = {
     frozenset({"person", "name"}),
-    frozenset({"name", "phrase"}),
+    frozenset({"person", "person-like"}),
+    frozenset({"name", "person-like"}),
+    frozenset({"phrase", "person-like"}),
+    *(frozenset({"word", other}) for other in ("person", "name", "person-like", "phrase")),
 }
 
 
@@ -592,18 +653,23 @@ def _compatible(a: str, b: str) -> bool:
 def check_mixed_kinds(item: _Item) -> Iterator[Flaw]:
     if item.type not in CHOICE_TYPES or len(item.options) < 3:
         return
-    if any(len(_words(o)) > 5 for o in item.options):
+    if any(not _words(o) or len(_words(o)) > 5 for o in item.options):
         return  # whole statements: their kinds are not names'
     shapes = [_shape(o) for o in item.options]
     for n, shape in enumerate(shapes):
         rest = shapes[:n] + shapes[n + 1 :]
         fits_none = not any(_compatible(shape, other) for other in rest)
         rest_agree = all(_compatible(a, b) for a in rest for b in rest)
-        if fits_none and rest_agree:
+        # one head noun says one kind, however it is capitalised ("Great Railroad Strike"
+        # among "Pullman railway strike" and "Homestead steel strike")
+        head = _lower_words(item.options[n])[-1:]
+        same_head = any(_lower_words(o)[-1:] == head for m, o in enumerate(item.options) if m != n)
+        if fits_none and rest_agree and not same_head:
+            kinds = {"person": "people", "person-like": "names", "name": "names"}
             yield _flaw(
                 "mixed-kinds",
-                f"{_quote(item.options[n])} is a {shape} among options that are "
-                f"{'names' if rest[0] in ('person', 'name') else rest[0] + 's'}.",
+                f"{_quote(item.options[n])} stands out among the other options "
+                f"({kinds.get(rest[0], rest[0] + 's')}).",
                 0.6,
             )
             return
@@ -630,34 +696,62 @@ def _subject_number(stem: str) -> str:
     """ "pl" or "sg" for a verbless lead-in the options complete with a verb ("The member
     cities of the Hanseatic League"): the number of its head, the noun before "of"."""
     words = _lower_words(re.split(r"\b(?:of|in|on|at|from|for|with|during)\b", stem)[0])
-    if not words or words[0] not in ("the", "these", "those", "this", "that", "a", "an"):
+    determined = words[:1] and words[0] in ("the", "these", "those", "this", "that", "a", "an")
+    if not words or not (determined or words[0].endswith("'s")):
         return ""
     head = words[-1]
     if words[0] in ("these", "those") or (
-        head.endswith("s") and not head.endswith(("ss", "us", "is", "ics", "ies"))
+        head.endswith("s") and not head.endswith(("ss", "us", "is", "ics", "series", "species"))
     ):
         return "pl"
-    return "sg" if words[0] in ("this", "that", "a", "an") or len(head) > 3 else ""
+    return "sg" if words[0] in ("this", "that", "a", "an") or len(head) >= 3 else ""
+
+
+def _verb_number(word: str) -> str:
+    """ "sg" for a third-person singular verb ("is", "states"), "pl" for a plural or base
+    form ("are", "relate"), "" for a word that is not a verb we know."""
+    if word in _SINGULAR_VERBS:
+        return "sg"
+    if word in _PLURAL_VERBS:
+        return "pl"
+    bases = {word[:-1], word[:-2], word[:-3] + "y"} if word.endswith("s") else set()
+    if bases & VERB_BASES and not word.endswith("ss"):
+        return "sg"
+    return "pl" if word in VERB_BASES else ""
+
+
+def _option_verb_number(option: str) -> str:
+    """The number of the verb an option opens with: a verb the lexicon knows, or any word
+    followed by what starts an object ("states that …", "relate the …")."""
+    words = _lower_words(option)
+    if not words:
+        return ""
+    number = _verb_number(words[0])
+    if number or len(words) < 2 or words[1] not in OBJECT_STARTERS | {"that"}:
+        return number
+    return "sg" if words[0].endswith("s") and not words[0].endswith("ss") else "pl"
 
 
 def check_subject_agreement(item: _Item) -> Iterator[Flaw]:
-    """Only the key's verb agrees with the subject the stem leaves open."""
+    """Only the key's verb agrees with the subject the stem leaves open ("Kirchhoff's
+    current law {=states … ~relate … ~describe …}")."""
     if item.type != "single_choice" or not item.keys or _has_verb(item.stem):
         return
     verbs = [(_lower_words(o) or [""])[0] for o in item.options]
-    if not all(v in _SINGULAR_VERBS | _PLURAL_VERBS for v in verbs):
+    if any(
+        not o[:1].islower() and v not in _AUXILIARIES
+        for o, v in zip(item.options, verbs, strict=True)
+    ):
+        return  # options that start with a name, not a verb
+    numbers = [_option_verb_number(o) for o in item.options]
+    if not all(numbers):
         return
     number = _subject_number(item.stem)
     if not number:
         return
-    agrees = _PLURAL_VERBS if number == "pl" else _SINGULAR_VERBS
     key = item.options.index(item.keys[0])
-    misfits = [
-        o
-        for n, (o, v) in enumerate(zip(item.options, verbs, strict=True))
-        if n != key and v not in agrees
-    ]
-    if verbs[key] in agrees and len(misfits) == len(item.options) - 1:
+    misfits = [o for n, o in enumerate(item.options) if n != key and numbers[n] != number]
+    if numbers[key] == number and len(misfits) == len(item.options) - 1:
         yield _flaw(
             "grammar-cue",
             f"Only the key's verb ({_quote(verbs[key])}) agrees with the stem's subject.",

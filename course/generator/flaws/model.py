@@ -158,7 +158,7 @@ CATALOG: dict[str, FlawInfo] = {
         "fair distractors",
         "Matching with as many answers as prompts",
         "When every answer is used once, the last pair is free by elimination.",
-        "Add an answer or two that match no prompt.",
+        "Add an answer or two that match no prompt (in GIFT: = -> extra answer).",
         "Match each organ with its system. {=Heart -> circulatory =Lung -> respiratory "
         "=Stomach -> digestive}",
     ),
