@@ -1,12 +1,18 @@
 """The item-writing flaw checker (``course.generator.flaws``) applied to the bank: a parsed
 question file (import preview, ``manage.py lint_questions``) or stored questions (the bank's
-list and filter, the quiz preview). Nothing here writes to the database."""
+list and filter, the quiz preview). Nothing here writes to the database; stored questions'
+findings are cached by content."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+from django.core.cache import cache
 
 from course.generator import flaws as checker
 from course.generator.flaws import Flaw
@@ -72,11 +78,41 @@ def lint_file(result: ParseResult) -> list[Linted]:
     ]
 
 
+def _version() -> str:
+    """A digest of the checker's own source: a changed rule invalidates cached findings."""
+    package = Path(checker.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(package.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+_VERSION = _version()
+
+
+def _cache_key(item: Any) -> str:
+    content = json.dumps(
+        [item.type, item.prompt, list(item.options), item.answer], sort_keys=True, default=str
+    )
+    return f"flaws:{_VERSION}:{hashlib.sha256(content.encode()).hexdigest()}"
+
+
 def lint_stored(questions: Iterable[Any]) -> dict[int, list[Flaw]]:
     """Findings of stored questions by id, a question repeating an earlier one included.
-    Questions without findings are left out."""
+    Questions without findings are left out.
+
+    Each question's own findings are cached by its content (and the checker's version), so
+    a bank page reads a large bank in one cache round trip; only the duplicates, which
+    depend on the whole bank, are found anew."""
     items = list(questions)
-    found = [_findings(q) for q in items]
+    keys = [_cache_key(q) for q in items]
+    cached = cache.get_many(keys)
+    found = [
+        list(cached[k]) if k in cached else _findings(q) for q, k in zip(items, keys, strict=True)
+    ]
+    fresh = {k: f for k, f in zip(keys, found, strict=True) if k not in cached}
+    if fresh:
+        cache.set_many(fresh, timeout=7 * 24 * 3600)
     _with_duplicates(items, found, "also in this bank")
     return {q.pk: flaws for q, flaws in zip(items, found, strict=True) if flaws}
 

@@ -5,14 +5,18 @@ from __future__ import annotations
 import json
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.core.management import CommandError, call_command
 
 from course.generator.flaws import CATALOG
+from course.quizzes import lint as lint_service
 from course.quizzes.interchange.gift import parse_gift
 from course.quizzes.lint import lint_questions
 from course.quizzes.models import Question
+from tests.factories import CourseFactory, QuestionFactory
 
 GIFT = """\
 // two questions with a flaw each, one clean, two broken, one repeated
@@ -108,3 +112,28 @@ def test_every_example_the_readme_lists_is_found_with_its_flaw(code: str) -> Non
     assert not result.errors
     found = lint_questions(result.questions)
     assert code in {flaw.code for flaw in found[-1]}
+
+
+@pytest.mark.django_db
+def test_the_bank_reads_cached_findings_and_sees_an_edit_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cache.clear()
+    question = QuestionFactory(
+        course=CourseFactory(),
+        type="single_choice",
+        prompt="Which of the following is not a mammal?",
+        options=["Shark", "Whale", "Bat", "Seal"],
+        answer="Shark",
+    )
+    assert [f.code for f in lint_service.lint_stored([question])[question.pk]] == ["negative-stem"]
+    checked: list[Any] = []
+    original = lint_service._findings
+    monkeypatch.setattr(
+        lint_service, "_findings", lambda item: checked.append(item) or original(item)
+    )
+    lint_service.lint_stored([question])
+    assert checked == []  # read from the cache
+    question.prompt = "Which of the following is a fish?"
+    assert lint_service.lint_stored([question]) == {}  # the edit changes the key
+    assert checked == [question]
