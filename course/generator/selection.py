@@ -219,7 +219,7 @@ def offerable(
             return False
         if any(_in_title(form, title) for form in [*forms, *aliases.get(key, [])]):
             return False
-        if _everyday(key) or _splits_a_name(q.prompt) or _in_a_list(q.prompt):
+        if _everyday(key) or _splits_a_name(q.prompt, key) or _in_a_list(q.prompt):
             return False
         if not _quotes_whole_sentence(q, key, cited):
             return False
@@ -265,10 +265,18 @@ def _in_a_list(prompt: str) -> bool:
     )
 
 
-def _splits_a_name(prompt: str) -> bool:
-    """The blank cuts a name after its initial ("P. _____")."""
-    before = prompt.split(BLANK, 1)[0]
-    return bool(re.search(r"\b[A-Z]\.\s*$", before))
+def _splits_a_name(prompt: str, key: str = "") -> bool:
+    """The blank cuts a name: after its initial ("P. _____"), or a capitalised key whose
+    name runs on after the gap ("The _____ to Information Act" for "Promotion of Access")
+    or before it ("the Federal _____ Act")."""
+    before, _, after = prompt.partition(BLANK)
+    if re.search(r"\b[A-Z]\.\s*$", before):
+        return True
+    if not key[:1].isupper() or key.isupper():
+        return False
+    runs_on = re.match(r"\s*(?:(?:of|to|for|and|on|the|de|la|von|van)\s+)?[A-Z][a-z]", after)
+    runs_in = re.search(r"[A-Z][a-z]+\s+(?:(?:of|to|for|and|on|the)\s+)?$", before)
+    return bool(runs_on or runs_in)
 
 
 def _in_title(key: str, title: str) -> bool:
@@ -324,11 +332,12 @@ def select_questions(
                 taken.add(j)
 
     for kind in TYPES:
-        k = next(
-            (k for k, c in enumerate(pool) if k not in taken and c.question.type == kind), None
-        )
-        if k is not None:
-            take(k)
+        free = [k for k, c in enumerate(pool) if k not in taken and c.question.type == kind]
+        # A false statement first: it needs the text, where a true one only copies it (and
+        # a true one on the same sentence would now give it away).
+        falses = [k for k in free if kind == "true_false" and pool[k].question.answer is False]
+        if free:
+            take((falses or free)[0])
     # Then every core concept: they are what the course must test.
     for concept in concepts:
         if not concept.core or any(concept.term in c.question.concepts for c in chosen):
@@ -408,19 +417,17 @@ RECALL_TYPES = ("cloze", "single_choice", "short_answer")
 
 
 def _leaks(a: DraftQuestion, b: DraftQuestion) -> bool:
-    """One item shows the answer of the other: a true statement and a gap on its sentence, or
-    two gaps on one sentence."""
-
-    def verbatim(q: DraftQuestion) -> bool:
-        return q.type == "true_false" and q.answer is True
+    """One item shows the answer of the other: a true/false statement and any other item on
+    its sentence (a true one prints the other's key; a false one is corrected by the
+    other's stem, or by a second statement of the same sentence), or two gaps on one
+    sentence (each stem prints the other's key)."""
 
     def gap(q: DraftQuestion) -> bool:
         return BLANK in q.prompt
 
     if not set(a.sentences) & set(b.sentences):
         return False
-    # Two gaps on one sentence: each stem prints the other's key.
-    return (verbatim(a) and gap(b)) or (gap(a) and verbatim(b)) or (gap(a) and gap(b))
+    return a.type == "true_false" or b.type == "true_false" or (gap(a) and gap(b))
 
 
 def _worth(candidate: Candidate) -> float:
