@@ -27,6 +27,20 @@ def _asked_key(item: Asked) -> str:
     return " ".join(_units(_BLANK_RE.sub(" blank ", item.prompt)))
 
 
+def _primary(item: Asked) -> Any:
+    """The answer as a student gives it: the first accepted text of a short answer, the
+    value of a numerical one ("4" for 4.0), the set of a multiple response."""
+    answer = item.answer
+    if item.type in ("short_answer", "cloze") and isinstance(answer, list) and answer:
+        return answer[0]
+    if item.type == "numerical" and isinstance(answer, list) and answer:
+        first = answer[0]
+        value = first.get("value") if isinstance(first, dict) else first
+        if isinstance(value, int | float):
+            return f"{value:g}"
+    return answer
+
+
 def _answer_key(item: Asked) -> str:
     def norm(value: Any) -> str:
         if isinstance(value, list | tuple):
@@ -35,7 +49,7 @@ def _answer_key(item: Asked) -> str:
             return "|".join(f"{k}={norm(v)}" for k, v in sorted(value.items()))
         return " ".join(_units(str(value)))
 
-    return norm(item.answer)
+    return norm(_primary(item))
 
 
 def _options_key(item: Asked) -> str:
@@ -62,6 +76,8 @@ def _specific(answer: str) -> bool:
         return False
     if all(w.isdigit() for w in words):
         return any(len(w) >= 3 for w in words)
+    if len(words) >= 3 and all(w[0].isupper() for w in words):
+        return True  # a proper name: "UN Convention on the Law of the Sea"
     return all(_zipf(w) < 3.5 for w in words if not w.isdigit())
 
 
@@ -82,17 +98,14 @@ def _alike(a: str, b: str) -> bool:
 
 
 def _repeats(a: Asked, b: Asked, key_a: str, key_b: str) -> bool:
-    if _options_key(a) == _options_key(b) and (
-        _alike(key_a, key_b) or _restated(_content(a), _content(b))
-    ):
+    """``b`` asks what ``a`` asks (both have one answer)."""
+    if _restated(_content(a), _content(b)):
+        return True  # the same answer to the same question in other words, any options
+    if _options_key(a) == _options_key(b) and _alike(key_a, key_b):
         return True
     # the same specific answer asked about the same thing, with other options or none
-    answer = a.answer[0] if isinstance(a.answer, list) and a.answer else a.answer
-    return (
-        isinstance(answer, str | int | float)
-        and _specific(str(answer))
-        and (_restated(_content(a), _content(b)) or _same_topic(a, b))
-    )
+    answer = _primary(a)
+    return isinstance(answer, str | int | float) and _specific(str(answer)) and _same_topic(a, b)
 
 
 def duplicates(items: Sequence[Asked]) -> dict[int, int]:

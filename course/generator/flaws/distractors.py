@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 
 from ..kinds import Kind, compatible, term_kind
 from .item import _FINITE_AUX, _finite_at, _Item
-from .model import CHOICE_TYPES, Flaw, _flaw
+from .model import CHOICE_TYPES, Flaw, _flaw, _set
 from .words import _content, _quote, _units, _words, _zipf
 
 # --- fair distractors --------------------------------------------------------------------
@@ -108,6 +108,19 @@ def _synonyms(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_INITIAL_LINKS = _set("of and the for in on a an to")
+
+
+def _initials_of(short: str, long: str) -> bool:
+    """A word of ``short`` spells the initials of ``long``: "The ICC in The Hague" and
+    "International Criminal Court"."""
+    pieces = [p for w in _words(long) for p in w.split("-") if p]
+    initials = "".join(p[0] for p in pieces if p.lower() not in _INITIAL_LINKS).upper()
+    return len(initials) >= 2 and any(
+        w.isupper() and w.isalpha() and w == initials for w in _words(short)
+    )
+
+
 def _same_person(a: str, b: str) -> bool:
     """ "Jean-Jacques Rousseau" and "J.-J. Rousseau": one surname, the same initials."""
     wa, wb = _words(a), _words(b)
@@ -148,10 +161,14 @@ def _duplication(a: str, b: str, context: set[str]) -> tuple[float, str]:
     ua, ub = _units(a), _units(b)
     if ua == ub:
         return 0.9, "are the same"
-    if {u for u in ua if u[:1].isdigit()} != {u for u in ub if u[:1].isdigit()}:
+    if {u for u in ua if any(c.isdigit() for c in u)} != {
+        u for u in ub if any(c.isdigit() for c in u)
+    }:
         return 0.0, ""  # "falls by 10%" and "falls by 2.5%" differ where it matters
     if _same_person(a, b):
         return 0.7, "name the same person"
+    if _initials_of(a, b) or _initials_of(b, a):
+        return 0.7, "name the same thing, one by its initials"
     sa, sb = _synonyms(a), _synonyms(b)
     if sa == sb and any(w in _SAME_CHANGE.values() for w in sa):
         return 0.8, "say the same in other words"

@@ -513,7 +513,8 @@ def check_unfocused_stem(item: _Item) -> Iterator[Flaw]:
     stem = item.stem.strip()
     if not stem or "?" in stem or _BLANK_RE.search(stem):
         return
-    if len(_words(stem)) > 8 or _has_verb(stem):
+    longest = 3 if item.type == "true_false" else 8
+    if len(_words(stem)) > longest or _has_verb(stem):
         return  # a longer stem without a verb we know is more likely our gap than theirs
     if item.options and all(
         _lower_words(o)[:1] and _lower_words(o)[0] in _AUXILIARIES for o in item.options
@@ -536,6 +537,8 @@ _DEPENDS_RE = re.compile(
     r"author|authors|results?|findings?|data|scenario|situation|experiment))\b",
     re.IGNORECASE,
 )
+#: A case the question is about: "A 24-year-old woman …", "Maya, aged 5, …".
+_CASE_RE = re.compile(r"\b\d+[- ](?:year|month|week|day)s?[- ]old\b|\baged \d+\b", re.IGNORECASE)
 #: A link that announces the words before it as a preamble: "With that in mind, …".
 _PREAMBLE_RE = re.compile(
     r"^\W*(?:with|bearing|keeping|having)\b[^,?]{0,60}\bin mind\b\W*", re.IGNORECASE
@@ -567,7 +570,13 @@ def check_wordy_stem(item: _Item) -> Iterator[Flaw]:
             "mind but does not use them.",
             0.7,
         )
-    elif asked and context_words >= 30 and len(overlap) <= 1 and not _DEPENDS_RE.search(question):
+    elif (
+        asked
+        and context_words >= 30
+        and len(overlap) <= 1
+        and not _DEPENDS_RE.search(question)
+        and not _CASE_RE.search(context)
+    ):
         yield _flaw(
             "wordy-stem",
             f"{context_words} words come before the question and say nothing it needs.",
@@ -628,6 +637,8 @@ def _shape(option: str) -> str:
         return "person"
     words = _words(option)
     if len(words) == 1:
+        if words[0].lower().endswith(_CONCEPT_SUFFIXES):
+            return "concept-word"  # "Variolation": a concept, not a person
         return "word"  # "Glasgow" or "Rembrandt": a name of any kind
     content = [w for w in words if w.lower() not in STOPWORDS]
     if words[0][0].isupper() and words[-1][0].isupper() and all(w[0].isupper() for w in content):
@@ -637,12 +648,28 @@ def _shape(option: str) -> str:
     return "phrase"
 
 
+_CONCEPT_SUFFIXES = (
+    "tion",
+    "sion",
+    "ism",
+    "ity",
+    "ment",
+    "ness",
+    "ance",
+    "ence",
+    "ology",
+    "ysis",
+    "osis",
+)
+
 _COMPATIBLE = {
     frozenset({"person", "name"}),
     frozenset({"person", "person-like"}),
     frozenset({"name", "person-like"}),
     frozenset({"phrase", "person-like"}),
     *(frozenset({"word", other}) for other in ("person", "name", "person-like", "phrase")),
+    # a title may be a concept word too ("Resurrection" among novels), a person may not
+    *(frozenset({"concept-word", other}) for other in ("word", "name", "person-like", "phrase")),
 }
 
 
@@ -656,6 +683,12 @@ def check_mixed_kinds(item: _Item) -> Iterator[Flaw]:
     if any(not _words(o) or len(_words(o)) > 5 for o in item.options):
         return  # whole statements: their kinds are not names'
     shapes = [_shape(o) for o in item.options]
+    if shapes.count("person") >= 2:
+        # among people, a two- or three-word name is a person too ("Robert Koch")
+        shapes = [
+            "person" if s == "name" and 2 <= len(_words(o)) <= 3 else s
+            for s, o in zip(shapes, item.options, strict=True)
+        ]
     for n, shape in enumerate(shapes):
         rest = shapes[:n] + shapes[n + 1 :]
         fits_none = not any(_compatible(shape, other) for other in rest)
@@ -697,9 +730,14 @@ def _subject_number(stem: str) -> str:
     cities of the Hanseatic League"): the number of its head, the noun before "of"."""
     words = _lower_words(re.split(r"\b(?:of|in|on|at|from|for|with|during)\b", stem)[0])
     determined = words[:1] and words[0] in ("the", "these", "those", "this", "that", "a", "an")
-    if not words or not (determined or words[0].endswith("'s")):
+    if not words:
         return ""
     head = words[-1]
+    plural_head = head.endswith("s") and not head.endswith(
+        ("ss", "us", "is", "ics", "series", "species")
+    )
+    if not (determined or words[0].endswith("'s")):
+        return "pl" if plural_head and len(words) <= 4 else ""  # "Mature xylem vessels"
     if words[0] in ("these", "those") or (
         head.endswith("s") and not head.endswith(("ss", "us", "is", "ics", "series", "species"))
     ):
