@@ -25,6 +25,9 @@ _COMMA_RE = re.compile(r",\s+")
 _OPENER_RE = re.compile(
     r"^(?:thus|hence|therefore|moreover|however|furthermore|also|above all|in addition|"
     r"consequently|finally|first|second|third|then|specifically|further|here|now|instead|"
+    r"accordingly|additionally|in sum|in summary|in short|in conclusion|overall|importantly|"
+    r"notably|similarly|likewise|meanwhile|nevertheless|nonetheless|indeed|in general|"
+    r"lastly|in particular|"
     # A phrase pointing back at what came before: "in all of these cases", "in this paper".
     r"(?:in|of|by|through|with|for|from) (?:all (?:of )?)?(?:these|this|those|such|that)"
     r"(?: [^\W\d_]+){1,2})\s*,\s*",
@@ -56,9 +59,29 @@ def tidy(span: str) -> str:
     return " ".join(words).rstrip(_TRAILING)
 
 
+#: "So" opens a consequence without a comma: "So the probability … is increasing".
+_SO_RE = re.compile(r"^so\s+(?=[a-z])", re.IGNORECASE)
+
+
 def strip_opener(text: str) -> str:
-    """Drop a leading "Thus, " / "Above all, " that ties a sentence to the one before."""
-    return _OPENER_RE.sub("", text, count=1)
+    """Drop a leading "Thus, " / "Above all, " / "So " that ties a sentence to the one
+    before."""
+    return _SO_RE.sub("", _OPENER_RE.sub("", text, count=1), count=1)
+
+
+#: A sentence that leans on text the student does not see: "In the midst of this, …",
+#: "the following units", "the preceding model", "Based on this analysis".
+_LEANS_ON_RE = re.compile(
+    r"^[^,]{0,40}\b(?:this|these|those|that|such)\s*,|\bthe (?:following|preceding|"
+    r"above|aforementioned|latter|former)\b|^(?:based on|building on|following|given) "
+    r"(?:this|these|that|those)\b",
+    re.IGNORECASE,
+)
+
+
+def leans_on_context(text: str) -> bool:
+    """Whether ``text`` (opener already stripped) needs a sentence the student cannot see."""
+    return bool(_LEANS_ON_RE.search(text))
 
 
 #: Weakest boundaries, used only inside a long piece without commas.

@@ -37,7 +37,7 @@ from .checks import (
     stem_ok,
     verbish,
 )
-from .contexts import clause_candidates, find_form, strip_opener, tidy, word_count
+from .contexts import clause_candidates, find_form, leans_on_context, strip_opener, tidy, word_count
 from .lexicon import COLLECTIVE_NOUNS, STOPWORDS
 from .model import DraftConcept, DraftQuestion
 from .tokens import derivation_stem
@@ -176,9 +176,16 @@ def _mentions_any(text: str, forms: list[str]) -> bool:
 def _gap_stem(sentence: str, term: Term) -> tuple[str, str] | None:
     """The sentence (or, if too long, the clause) with the term blanked, and the
     blanked surface. None when another form of the term would still show."""
+    stripped = strip_opener(sentence)
+    if stripped != sentence:  # "Therefore, the ability …" -> "The ability …"
+        sentence = stripped[:1].upper() + stripped[1:]
+    if leans_on_context(sentence) or sentence.lower().startswith(_ANAPHORIC_START):
+        return None
     span = find_form(sentence, term.forms)
     if span is None or part_of_longer(sentence, span, term.longer):
         return None
+    if _EXAMPLE_BEFORE_RE.search(sentence[: span[0]]):
+        return None  # "such as _____": any example of the kind fills it
     text = sentence
     if word_count(sentence) > 40:
         clauses = [c for c in clause_candidates(sentence, *span) if word_count(c) >= 8]
@@ -193,6 +200,12 @@ def _gap_stem(sentence: str, term: Term) -> tuple[str, str] | None:
     if _mentions_any(stem, term.forms):
         return None
     return stem, surface
+
+
+#: A gap right after these takes any member of the kind, not only the text's.
+_EXAMPLE_BEFORE_RE = re.compile(
+    r"\b(?:such as|e\.g\.,?|including|like|for example,?|for instance,?)\s*$", re.IGNORECASE
+)
 
 
 def _accepted(surface: str, term: Term) -> list[str]:
@@ -502,7 +515,7 @@ def _mr(
 def statement_of(sentence: str) -> str:
     """A sentence as a standalone statement: opener dropped, capitalised, or ""."""
     text = tidy(strip_opener(sentence))
-    if text.lower().startswith(_ANAPHORIC_START) or not stem_ok(text):
+    if text.lower().startswith(_ANAPHORIC_START) or leans_on_context(text) or not stem_ok(text):
         return ""
     return text[:1].upper() + text[1:] + "."
 

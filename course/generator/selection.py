@@ -23,7 +23,7 @@ from .contexts import strip_opener
 from .flaws import confidence, item_flaws
 from .frequency import is_common
 from .kinds import compatible, term_kind
-from .lexicon import STOPWORDS
+from .lexicon import STOPWORDS, VERB_BASES
 from .model import DraftConcept, DraftQuestion
 from .questions import (
     BLANK,
@@ -52,7 +52,7 @@ LOWER_CONFIDENCE = 0.3
 #: A true statement with this many numbers is a sample or design detail.
 MAX_NUMBERS_IN_STATEMENT = 2
 #: True statements beyond the number of false ones the text allows.
-MAX_EXTRA_TRUE = 2
+MAX_EXTRA_TRUE = 1
 #: What an item the offering rules hold back is worth, drafted on request (see
 #: more_questions): its confidence times this, so it always reads as lower confidence.
 HELD_BACK_FACTOR = 0.5
@@ -148,6 +148,8 @@ _UNOFFERED_PROMPTS = (
     "Put these statements in the order in which the text presents them",
     "Which term does the text use for what ",
     "Which abbreviation does the text use for",
+    # the sentence that gives the abbreviation spells it out: reading, not knowing
+    "What does the abbreviation ",
 )
 #: A "false" statement made by swapping one term for another reads as nonsense more often
 #: than as a plausible error; false statements keep a date moved or a stated relation's
@@ -221,6 +223,8 @@ def offerable(
             return False
         if _everyday(key) or _splits_a_name(q.prompt, key) or _in_a_list(q.prompt):
             return False
+        if _not_a_concept(key):
+            return False
         if not _quotes_whole_sentence(q, key, cited):
             return False
     if q.type == "single_choice" and not q.prompt.startswith(_RELATION_STEM):
@@ -254,6 +258,18 @@ def _everyday(key: str) -> bool:
     if not words or any(w[:1].isupper() for w in words):
         return False
     return all(is_common(w.casefold(), EVERYDAY_ZIPF) for w in words)
+
+
+def _not_a_concept(key: str) -> bool:
+    """A key that is a label, not something the text teaches: a code with digits
+    ("HLS-M-Q18"), an abbreviation with points ("U.S"), a possessive ("HCPs'"), or a verb
+    phrase ("reduce the 47-item scale to …")."""
+    words = _WORD_RE.findall(key)
+    if not words or any(c.isdigit() for c in key) or "." in key:
+        return True
+    if key.rstrip().endswith(("'", "\u2019", "'s", "\u2019s")):
+        return True
+    return words[0].islower() and words[0] in VERB_BASES and len(words) > 1
 
 
 def _in_a_list(prompt: str) -> bool:
