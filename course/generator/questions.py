@@ -38,9 +38,11 @@ from .checks import (
     verbish,
 )
 from .contexts import clause_candidates, find_form, leans_on_context, strip_opener, tidy, word_count
+from .frequency import is_common
 from .lexicon import COLLECTIVE_NOUNS, STOPWORDS
 from .model import DraftConcept, DraftQuestion
 from .tokens import derivation_stem
+from .weights import COMMON_WORD_ZIPF
 
 TYPES = (
     "cloze",
@@ -209,11 +211,50 @@ _EXAMPLE_BEFORE_RE = re.compile(
 
 
 def _accepted(surface: str, term: Term) -> list[str]:
+    """The blanked words, the term's other forms (aliases, acronym, expansion) and its bare
+    heads: "informal channels" for "costless informal channels", "sorting" for "endogenous
+    sorting". A student who gives the head without the text's modifier knows the concept."""
     out: list[str] = []
-    for form in [surface, *term.forms]:
+    for form in [surface, *term.forms, *_bare_heads(surface)]:
         if form.casefold() not in {o.casefold() for o in out}:
             out.append(form)
     return out
+
+
+#: Endings of adjectives a student may leave off ("endogenous sorting" -> "sorting"); a
+#: leading noun ("panel line simulator", "impulse neural model") is part of the name.
+_ADJECTIVE_ENDINGS = (
+    "al",
+    "ive",
+    "ous",
+    "ic",
+    "ful",
+    "less",
+    "able",
+    "ible",
+    "ary",
+    "ised",
+    "ized",
+    "ent",
+    "ant",
+)
+
+
+def _bare_heads(phrase: str) -> list[str]:
+    """The phrase without its leading adjectives, one at a time; a one-word head only when
+    it is not an everyday word ("methods" would accept too much). Not for names."""
+    words = phrase.split()
+    if len(words) < 2 or any(w[:1].isupper() for w in words):
+        return []
+    heads = []
+    for n in range(1, len(words)):
+        if not words[n - 1].casefold().endswith(_ADJECTIVE_ENDINGS):
+            break
+        head = words[n:]
+        if len(head) == 1 and is_common(head[0].casefold(), COMMON_WORD_ZIPF):
+            break
+        heads.append(" ".join(head))
+    return heads
 
 
 def _concepts_in(text: str, terms: list[Term]) -> list[str]:
