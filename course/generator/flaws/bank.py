@@ -125,14 +125,23 @@ def duplicates(items: Sequence[Asked]) -> dict[int, int]:
             found[n] = seen[key]
             continue
         seen[key] = n
-        same = by_answer.setdefault(_answer_key(items[n]), [])
-        for m in same:
-            if _repeats(items[m], items[n], keys[m], key):
-                found[n] = m
-                break
-        else:
-            same.append(n)
+        answers = _answer_keys(items[n])
+        earlier = sorted({m for a in answers for m in by_answer.get(a, [])})
+        first = next((m for m in earlier if _repeats(items[m], items[n], keys[m], key)), None)
+        if first is not None:
+            found[n] = first
+            continue
+        for a in answers:
+            by_answer.setdefault(a, []).append(n)
     return found
+
+
+def _answer_keys(item: Asked) -> set[str]:
+    """Every answer a student may give: each accepted text of a short answer ("William
+    Shakespeare", "Shakespeare"), else the one answer."""
+    if item.type in ("short_answer", "cloze") and isinstance(item.answer, list):
+        return {" ".join(_units(str(a))) for a in item.answer if str(a).strip()}
+    return {_answer_key(item)}
 
 
 def duplicate_flaw(original: str, where: str) -> Flaw:

@@ -156,14 +156,20 @@ _NUMBER_ENDINGS = [
 ]
 
 
+_ROMAN = _set("i ii iii iv v vi vii viii ix x")
+
+
+def _numeral(unit: str) -> bool:
+    """A token that numbers something: "10%", "cd8", "type II"."""
+    return any(c.isdigit() for c in unit) or unit in _ROMAN
+
+
 def _duplication(a: str, b: str, context: set[str]) -> tuple[float, str]:
     """How alike two options are, ignoring words the stem gives both (``context``)."""
     ua, ub = _units(a), _units(b)
     if ua == ub:
         return 0.9, "are the same"
-    if {u for u in ua if any(c.isdigit() for c in u)} != {
-        u for u in ub if any(c.isdigit() for c in u)
-    }:
+    if {u for u in ua if _numeral(u)} != {u for u in ub if _numeral(u)}:
         return 0.0, ""  # "falls by 10%" and "falls by 2.5%" differ where it matters
     if _same_person(a, b):
         return 0.7, "name the same person"

@@ -204,11 +204,15 @@ def check_answer_in_stem(item: _Item) -> Iterator[Flaw]:
 _PART_SPLIT_RE = re.compile(r"\s*(?:[,;]|\band\b|\bwhile\b|\bbut\b)\s*")
 
 
-def _word_parts(option: str) -> set[str] | None:
+_ROMAN_NUMERALS = _set("i ii iii iv v vi")
+
+
+def _word_parts(option: str, longest: int = 6) -> set[str] | None:
     """A short option's parts: its content words and numbers."""
-    if len(_words(option)) > 6:
+    if len(_words(option)) > longest:
         return None
-    return _content_roots(option) | {w for w in _lower_words(option) if w[:1].isdigit()}
+    numerals = {w for w in _lower_words(option) if w[:1].isdigit() or w in _ROMAN_NUMERALS}
+    return _content_roots(option) | numerals
 
 
 def _clause_parts(option: str) -> set[str] | None:
@@ -234,8 +238,12 @@ def check_convergence(item: _Item) -> Iterator[Flaw]:
     """The key is the option whose parts (words, or clauses) recur most among the options."""
     if item.type != "single_choice" or len(item.options) < 4 or not item.keys:
         return
+    lengths = [len(_words(o)) for o in item.options]
+    # options built on one template ("CD8+ T cells bind viral peptide on MHC class I") may
+    # be longer: each varies a part of the others
+    longest = 12 if max(lengths) - min(lengths) <= 2 else 6
     shared = _converges(item, [_clause_parts(o) for o in item.options], 2) or _converges(
-        item, [_word_parts(o) for o in item.options], 3
+        item, [_word_parts(o, longest) for o in item.options], 3
     )
     if shared:
         yield _flaw(
@@ -645,6 +653,8 @@ def _shape(option: str) -> str:
         return "name"  # "Yosemite Valley", "Bill of Rights"
     if words[0][0].isupper() and words[-1][0].isupper():
         return "person-like"  # "Ngũgĩ wa Thiong'o", "Rembrandt van Rijn"
+    if any(w[0].isupper() for w in words[1:]):
+        return "person-like"  # a name inside: "The Champ de Mars massacre"
     return "phrase"
 
 
