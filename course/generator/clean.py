@@ -147,7 +147,11 @@ def _continues(prev: _Line, line: _Line, widest: int, hanging: bool) -> bool:
     if prev.text.endswith(",") or prev.text.rsplit(" ", 1)[-1].lower() in STOPWORDS:
         return True
     if _all_capitals(prev.text) and _all_capitals(line.text):
-        return True  # a title in capitals, wrapped ("DIGITAL EVIDENCE IN CIVIL …:")
+        # a title in capitals, wrapped ("DIGITAL EVIDENCE IN CIVIL …:"); not a programme's
+        # heading above the title ("SESSION 1: OPERA NARRATIVES AND ORIGINS")
+        return not PROGRAMME_HEADING_RE.match(prev.text)
+    if _all_capitals(prev.text) or _all_capitals(line.text):
+        return False  # a title in capitals and the authors' line under it
     if not widest:
         return False
     long_enough = len(prev.text) >= max(_WRAPPED_LINE_MIN_CHARS, _WRAPPED_LINE_SHARE * widest)
@@ -161,6 +165,14 @@ def _continues(prev: _Line, line: _Line, widest: int, hanging: bool) -> bool:
 MIN_JOINED_WORD_ZIPF = 3.0
 _LINE_END_PIECE_RE = re.compile(r"(?<![\w-])([a-z]+)-$")
 _LINE_START_PIECE_RE = re.compile(r"^([a-z]+)\b")
+
+
+#: A programme's heading line: "SESSION 1: …", "PANEL 3 - …", "PART II. …".
+PROGRAMME_HEADING_RE = re.compile(
+    r"^\W*(?:session|panel|part|chapter|section|track|workshop|symposium|day)\s+[\dIVX]+"
+    r"\s*[:.\-\u2013]",
+    re.IGNORECASE,
+)
 
 
 def _all_capitals(text: str) -> bool:

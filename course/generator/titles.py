@@ -10,6 +10,7 @@ from itertools import pairwise
 
 from wordfreq import zipf_frequency
 
+from .clean import PROGRAMME_HEADING_RE
 from .lexicon import TITLE_SMALL_WORDS
 
 MAX_DRAFT_TITLE = 80
@@ -146,9 +147,18 @@ def _caseless(word: str) -> bool:
     return not any(c.isupper() or c.islower() for c in word)
 
 
+#: Authors run on after a title on one line: "… a stakeholder evaluation Barbara Jack,
+#: Jackie Oldham, Anne Williams" (two names or more, after a lower-case word).
+_AUTHORS_TAIL_RE = re.compile(
+    r"(?<=[a-z)])\s+(?:[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.)*\s+[A-Z][A-Za-z'\u2019-]+"
+    r"(?:\s*,\s*|\s+and\s+|\s*$)){2,}$"
+)
+
+
 def _tidy(text: str) -> str:
     text = text.strip().strip("=[]{}").strip()
     text = _FOOTNOTE_TAIL_RE.sub("", text)
+    text = _AUTHORS_TAIL_RE.sub("", text)
     return " ".join(text.split()).rstrip(_TRAILING_JUNK.replace("-", ""))
 
 
@@ -312,8 +322,27 @@ def page_title(
             and key[:2] == best_key[:2]
             and key[2] >= best_key[2] - WRAPPED_TITLE_SHARE_SLACK
         ):
-            return title
-    return best
+            best = title
+            break
+    return PageTitle(text=from_capitals(best.text), sources=best.sources)
+
+
+def from_capitals(text: str) -> str:
+    """A title a page shows only in capitals, in title case: "THE ORIGINAL SCENARIO OF
+    VERDI'S I DUE FOSCARI" -> "The Original Scenario of Verdi's I Due Foscari". Words
+    without a vowel ("BMC", "PCD") and Roman numerals stay as they are."""
+    if not text.isupper():
+        return text
+
+    def word(w: str) -> str:
+        letters = re.sub(r"[^A-Z]", "", w)
+        if letters and (
+            not re.search(r"[AEIOUY]", letters) or re.fullmatch(r"[IVXL]{2,}", letters)
+        ):
+            return w
+        return w.lower()
+
+    return title_case(" ".join(word(w) for w in text.split()))
 
 
 def _with_wrapped(
@@ -321,6 +350,7 @@ def _with_wrapped(
 ) -> list[tuple[int, str, bool, tuple[str, ...]]]:
     """The lines, and two adjacent lines joined where a title wraps onto the next line
     ("… Domestic Service:" / "Rethinking …", "… in the Late" / "Piano Sonatas …")."""
+    paragraphs = [p for p in paragraphs if not PROGRAMME_HEADING_RE.match(p[1])]
     out = [(index, text, whole, (text,)) for index, text, whole in paragraphs]
     for (i, first, whole_a), (j, second, whole_b) in pairwise(paragraphs):
         if j == i + 1 and whole_a and whole_b and _wraps(first, second):
@@ -331,6 +361,8 @@ def _with_wrapped(
 def _wraps(first: str, second: str) -> bool:
     if _SENTENCE_END.search(first) or len((first + " " + second).split()) > MAX_PAGE_TITLE_WORDS:
         return False
+    if first.isupper() != second.isupper():
+        return False  # a title in capitals and the authors' line under it
     last = first.split()[-1].casefold()
     if first.endswith(":") or last in TITLE_SMALL_WORDS or second[:1].islower():
         return True

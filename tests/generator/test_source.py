@@ -137,6 +137,22 @@ def test_it_reads_a_title_printed_below_the_abstract() -> None:
     assert build_draft(page).title == "Thermal limits of reef fish communities"
 
 
+def test_it_takes_a_title_in_capitals_without_the_programme_heading_or_authors() -> None:
+    page = (
+        "SESSION 2: MARINE ECOLOGY\nTHERMAL LIMITS OF REEF FISH COMMUNITIES\n"
+        f"Ana Berg, University of Tromso\n{ECOLOGY}"
+    )
+    assert build_draft(page).title == "Thermal Limits of Reef Fish Communities"
+
+
+def test_it_leaves_the_authors_off_a_title_they_run_on_from() -> None:
+    page = (
+        "Coral reefs beyond their thermal limits: fish species lost Ana Berg, Tom Lund, Eva Holm\n"
+        f"Abstract\n{ECOLOGY}"
+    )
+    assert build_draft(page).title == "Coral reefs beyond their thermal limits: fish species lost"
+
+
 def test_it_reads_a_title_field_of_a_record_export() -> None:
     page = (
         "{{Paper |id=Vol-1/paper2 |title=Reef fish and thermal limits |authors=A. Berg}}\n\n"
