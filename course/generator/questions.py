@@ -41,6 +41,7 @@ from .contexts import clause_candidates, find_form, leans_on_context, strip_open
 from .frequency import is_common
 from .lexicon import COLLECTIVE_NOUNS, STOPWORDS
 from .model import DraftConcept, DraftQuestion
+from .reversals import reversals
 from .tokens import derivation_stem
 from .weights import COMMON_WORD_ZIPF
 
@@ -586,6 +587,13 @@ def true_false_items(sentences: list[str], terms: list[Term]) -> Iterable[Candid
             false = statement[: match.start(1)] + other + statement[match.end(1) :]
             why = f"False: the text gives {year}, not {other}."
             yield _tf(sentences, i, false, False, concepts, why, weight + 0.6)
+        # The finding's direction turned around: "increased" for "decreased".
+        for turned in reversals(statement):
+            why = (
+                f"False: the text says it went the other way (\u201c{turned.said}\u201d, "
+                f"not \u201c{turned.put}\u201d)."
+            )
+            yield _tf(sentences, i, turned.statement, False, concepts, why, weight + 0.8)
         # A term swapped for another of the same kind that the sentence does not mention.
         for term in terms:
             if term.kind in ("claim", "year") or (term.kind == "term" and " " not in term.term):

@@ -1,0 +1,43 @@
+"""False statements that turn a stated direction around (course.generator.reversals)."""
+
+from __future__ import annotations
+
+import pytest
+
+from course.generator.reversals import reversals
+
+
+@pytest.mark.parametrize(
+    ("statement", "false"),
+    [
+        ("Crime decreased in the treated areas.", "Crime increased in the treated areas."),
+        ("Wages rose sharply after 1990.", "Wages fell sharply after 1990."),
+        (
+            "Members were more likely than others to vote.",
+            "Members were less likely than others to vote.",
+        ),
+        ("Monitoring weakened the link.", "Monitoring strengthened the link."),
+    ],
+)
+def test_it_turns_the_one_stated_direction_around(statement: str, false: str) -> None:
+    assert [r.statement for r in reversals(statement)] == [false]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        # a comparative that names something, not a comparison
+        "Students in higher education took part.",
+        # two directions: turning one leaves the statement half true
+        "Wages rose while prices fell.",
+        "Weather variables improve predictions, but improvements were barely detectable.",
+        # an aim turned around is absurd, not false
+        "The hospital took measures to improve compliance.",
+        # a fixed phrase
+        "The effect was more or less constant.",
+        # nothing to turn
+        "The unions were subordinated to the party.",
+    ],
+)
+def test_it_leaves_statements_it_cannot_turn_cleanly(statement: str) -> None:
+    assert reversals(statement) == []
