@@ -349,3 +349,41 @@ def test_it_prefers_a_claim_to_background_that_files_a_topic_under_a_class() -> 
     ]
     # Two templates fit a judgement; the two claims take them, not the background.
     assert sorted(i for p in build_prompts(sentences, []) for i in p.sentences) == [1, 2]
+
+
+def test_it_builds_no_prompt_on_the_texts_plan_or_its_gap_in_the_literature() -> None:
+    sentences = [
+        "The most important concepts about coral reefs will be presented.",
+        "The lockout of the miners has been under-researched.",
+        "Historians have long been drawn to strikes as moments of class formation.",
+    ]
+    assert generate_prompts(sentences, []) == []
+
+
+def test_it_reads_a_condition_as_part_of_the_claim_not_a_point_against_it() -> None:
+    sentences = [
+        "Recycling the revenue could win majority support for a carbon tax, but only if "
+        "industrialized countries adopt similar taxes."
+    ]
+    assert not any(
+        "two points against each other" in p.text for p in generate_prompts(sentences, [])
+    )
+
+
+def test_it_asks_for_no_evidence_a_claim_already_gives() -> None:
+    sentences = [
+        "Marenco is unlikely to have written the scenario because Verdi wanted a librettist "
+        "from Milan.",
+        "Rising sea temperatures have caused mass bleaching since 1998.",
+    ]
+    evidence = [p.text for p in generate_prompts(sentences, []) if "What evidence" in p.text]
+    assert not any("Verdi" in text for text in evidence)
+    assert any("bleaching" in text for text in evidence)  # "since 1998" is a time, not a reason
+
+
+def test_it_keeps_a_name_capitalised_inside_a_prompt() -> None:
+    sentences = [
+        "The scenario is based on the play by Carlo Marenco.",
+        "Marenco's play was written in 1834, and it shaped the opera's first act.",
+    ]
+    assert not any(" marenco" in p.text for p in generate_prompts(sentences, []))

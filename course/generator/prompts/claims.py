@@ -173,10 +173,32 @@ def is_source(subject: str) -> bool:
     return head in EVIDENCE_NOUNS or bool(_SELF_NP_RE.fullmatch(" ".join(tokens)))
 
 
+#: The article's plan or its gap in the literature, not a claim about its subject: "the
+#: most important concepts will be presented", "the lockout has been under-researched",
+#: "anthropologists have long been drawn to gifts".
+_ROADMAP_RE = re.compile(
+    r"\b(?:will|shall)\s+(?:also\s+|then\s+|first\s+|briefly\s+)?(?:be\s+)?(?:presented|"
+    r"discussed|described|examined|reviewed|outlined|made|explored|addressed|considered|"
+    r"introduced|summari[sz]ed|analy[sz]ed)\b|\b(?:are|is)\s+(?:then\s+|also\s+|briefly\s+)?"
+    r"(?:discussed|presented|reviewed|outlined|summari[sz]ed|described)\b(?![^.]*\bthat\b)|"
+    r"\b(?:under-?researched|under-?studied|has received (?:little|scant|less) attention|"
+    r"little is known|remains? (?:poorly understood|unclear|unexplored)|few studies)\b|"
+    r"^(?:since\s+[\w.' ]+,\s+|as a (?:consequence|result) of [^,]+,\s+)?"
+    r"(?:(?:several|many|some|other|earlier|previous)\s+)?(?:scholars|historians|"
+    r"anthropologists|sociologists|researchers|economists|linguists|critics|authors|"
+    r"studies|the literature)\s+"
+    r"(?:have|has)\s+(?:long\s+)?(?:been\s+)?",
+    re.IGNORECASE,
+)
+
+
 def frames(text: str) -> bool:
-    """The clause is the article speaking of itself: its aim, what it does, "we" acting."""
+    """The clause is the article speaking of itself (its aim, its plan, its gap in the
+    literature, what it does, "we" acting), not a claim about its subject."""
     text = strip_connective(text)
     if _SELF_AIM_RE.search(text) or _SELF_OPENER_RE.match(text) or _SELF_SUBJECT_RE.match(text):
+        return True
+    if _ROADMAP_RE.search(text):
         return True
     tokens = WORD_RE.findall(text)
     if not tokens:
@@ -255,8 +277,9 @@ def capitalised_names(sentences: list[str]) -> frozenset[str]:
     """Words written with a capital somewhere other than at a sentence start."""
     found = set()
     for sentence in sentences:
-        for match in re.finditer(r"(?<=[^.!?]\s)([A-Z][\w'-]*)", sentence[1:]):
-            found.add(match.group(1).lower())
+        for match in re.finditer(r"(?<=[^.!?]\s)([A-Z][\w'\u2019-]*)", sentence[1:]):
+            word = match.group(1).lower()
+            found.add(re.sub(r"['\u2019]s$", "", word))  # "Marenco's": the name "marenco"
     return frozenset(found)
 
 

@@ -108,7 +108,7 @@ _STATED_DRIVER_RE = re.compile(
 def _read(text: Sentence, relations: list[Relation]) -> Iterator[Reading]:
     if text.how == "framing" or not text.wrapped:
         return
-    if text.claim and text.how != "framing-wrapped":
+    if text.claim and text.how != "framing-wrapped" and not frames(text.claim):
         yield from claim_readings(text, text.claim, text.how)
         change = change_reading(text, text.claim)
         if change:
@@ -137,6 +137,11 @@ def _dated_change(text: Sentence, r: Relation) -> Iterator[Reading]:
     if subject and subject.casefold() in text.claim.casefold():
         subject = lower_first(subject, text.names)
         yield Reading("change", text.i, (text.i,), text.claim, (subject,), weight=-0.2)
+
+
+_CONDITION_RE = re.compile(
+    r"^(?:only\s+(?:if|when|where|after|as long as)|provided|as long as|unless)\b", re.IGNORECASE
+)
 
 
 def _contrast(text: Sentence, r: Relation) -> Iterator[Reading]:
@@ -170,8 +175,8 @@ def _contrast(text: Sentence, r: Relation) -> Iterator[Reading]:
         b_raw = f"{shared} {r.right}"
     a = text.quote(a_raw) if a_raw else ""
     b = text.quote(main_clause(trim(b_raw)))
-    if not b or frames(b):
-        return
+    if not b or frames(b) or _CONDITION_RE.match(b_raw.strip()):
+        return  # "…, but only if X": a condition of the claim, not a point against it
     yield from claim_readings(text, b, "")  # the side the text asserts may be a claim in itself
     if shared and b.startswith(lower_first(shared, text.names)):
         # "that X is below the average, and that it is growing": X named once.

@@ -13,6 +13,7 @@ asking for a different piece of analysis.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -150,11 +151,22 @@ TEMPLATES: tuple[Template, ...] = (
 )
 
 
+#: A claim that gives its own evidence ("unlikely to be the author because Verdi
+#: indicated …"): asking what evidence would show it has one obvious answer.
+_STATED_EVIDENCE_RE = re.compile(
+    r"\b(?:because|given that|as shown by|as evidenced by|as indicated by)\b|"
+    r"\bsince\b(?!\s+(?:\d|then\b|the\s+(?:\d|early|late|mid|end|beginning|start)))",
+    re.IGNORECASE,
+)
+
+
 def fits(template: Template, reading: Reading) -> bool:
     if reading.kind not in template.fits:
         return False
     if template.name == "explain-otherwise":
         return reading.linked  # only a finding that links two things has another explanation
+    if template.name == "evidence-cause":
+        return not _STATED_EVIDENCE_RE.search(reading.claim)
     return True
 
 
