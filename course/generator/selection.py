@@ -160,6 +160,9 @@ _UNASKED_KINDS = ("place", "quantity")
 #: A key whose every word is at least this common in English (Zipf scale: 4 is ten per
 #: million words, "school", "shift", "odds") is guessable without reading.
 EVERYDAY_ZIPF = 4.0
+#: A key of one lower-case word at least this common ("obstacle", "stakeholders") has
+#: synonyms that fill its gap as well; rarer ones ("cadastre") do not.
+SINGLE_KEY_ZIPF = 3.5
 #: A gap item quotes its sentence: at least this share of the sentence's words, so no
 #: fragment cut at a comma or mid-list.
 MIN_QUOTED_SHARE = 0.8
@@ -171,13 +174,20 @@ _MOTIVATION_RE = re.compile(
     r"\b(?:is|are|has become|have become|remains?)\s+(?:a|an|the)?\s*(?:national\s+|major\s+|"
     r"key\s+|top\s+)?(?:priority|priorities|concern)\b|\bin the wake of\b|\bincreasingly\b|"
     r"\b(?:received|attracted|given) (?:little|much|considerable|growing) attention\b|"
-    r"\blittle is known\b|\bremains? (?:unclear|poorly understood|unknown)\b",
+    r"\blittle is known\b|\bremains? (?:unclear|poorly understood|unknown)\b|"
+    # the text's plan or its gap in the literature: "… will be presented", "under-researched"
+    r"\b(?:will|shall)\s+(?:also\s+|then\s+|first\s+|briefly\s+)?be\s+(?:presented|discussed|"
+    r"described|examined|reviewed|outlined|made|explored|addressed|considered|introduced)\b|"
+    r"\bunder-?(?:researched|studied)\b",
     re.IGNORECASE,
 )
 #: A sentence leaning on the one before ("… also using these devices", "such access",
 #: "Our prior work"): quoted alone, it does not say what it means.
 _LEANS_BACK_RE = re.compile(
     r"\b(?:these|those|such)\s+(?!as\b)[a-z]+|\bour (?:prior|previous|earlier) work\b|"
+    # "this political impasse": the one the sentence before describes
+    r"\bthis\s+(?!study\b|paper\b|article\b|research\b|work\b|review\b|chapter\b|essay\b|"
+    r"book\b|thesis\b|report\b|is\b|was\b|has\b|had\b|means\b|would\b|can\b)[a-z]+|"
     r"^(?:it|they|this|these|those|he|she|we)\b|\b(?:we|our|us)\b|(?-i:\bI\b)|"
     # "In the first, …", "the latter": which one? (Lower case: not "the First Five-Year Plan".)
     r"(?-i:\bthe (?:first|second|third|former|latter)\b(?! (?:time|half|quarter|year|day)))|"
@@ -262,10 +272,13 @@ def _everyday(key: str) -> bool:
 
 def _not_a_concept(key: str) -> bool:
     """A key that is a label, not something the text teaches: a code with digits
-    ("HLS-M-Q18"), an abbreviation with points ("U.S"), a possessive ("HCPs'"), or a verb
-    phrase ("reduce the 47-item scale to …")."""
+    ("HLS-M-Q18"), an abbreviation with points ("U.S"), a possessive ("HCPs'"), a verb
+    phrase ("reduce the 47-item scale to …"), or one common word ("obstacle",
+    "stakeholders": other words fill its gap as well)."""
     words = _WORD_RE.findall(key)
     if not words or any(c.isdigit() for c in key) or "." in key:
+        return True
+    if len(words) == 1 and key.islower() and is_common(key, SINGLE_KEY_ZIPF):
         return True
     if key.rstrip().endswith(("'", "\u2019", "'s", "\u2019s")):
         return True
