@@ -155,10 +155,16 @@ _AUTHORS_TAIL_RE = re.compile(
 )
 
 
+_BULLETS = "\u2022\u00b7\u25aa\u2023\u25e6\u2043*-\u2013\u2014>"
+#: A footnote number glued to a title's last word: "… as a Global Process1".
+_GLUED_NOTE_RE = re.compile(r"(?<=[a-z]{3})\d{1,2}$")
+
+
 def _tidy(text: str) -> str:
     text = text.strip().strip("=[]{}").strip()
     text = _FOOTNOTE_TAIL_RE.sub("", text)
     text = _AUTHORS_TAIL_RE.sub("", text)
+    text = _GLUED_NOTE_RE.sub("", text)
     return " ".join(text.split()).rstrip(_TRAILING_JUNK.replace("-", ""))
 
 
@@ -172,6 +178,10 @@ def _shape_ok(text: str) -> bool:
         return False
     if _NOT_A_TITLE_START_RE.match(text):
         return False  # a section number ("3. Study area") or a snippet ("… we argue")
+    if text[:1] in _BULLETS:
+        return False  # an item of a list: a keyword ("• media industries"), a link
+    if text[:1].islower() and not text[1:2].isupper():
+        return False  # the second line of a wrapped title ("a Global Process"), not all of it
     letters = sum(c.isalpha() for c in text)
     digits = sum(c.isdigit() for c in text)
     if letters < 8 or digits * 4 > letters:

@@ -153,6 +153,14 @@ def test_it_leaves_the_authors_off_a_title_they_run_on_from() -> None:
     assert build_draft(page).title == "Coral reefs beyond their thermal limits: fish species lost"
 
 
+def test_it_takes_no_keyword_of_a_list_and_no_footnote_mark_for_the_title() -> None:
+    page = (
+        "Coral reefs past their\nthermal limits2\nAna Berg*\n\n"
+        f"{ECOLOGY}\n\nStructured keywords\n\n  \u2022 coral reefs\n  \u2022 fish species"
+    )
+    assert build_draft(page).title == "Coral reefs past their thermal limits"
+
+
 def test_it_reads_a_title_field_of_a_record_export() -> None:
     page = (
         "{{Paper |id=Vol-1/paper2 |title=Reef fish and thermal limits |authors=A. Berg}}\n\n"
