@@ -21,21 +21,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from . import form
+from . import cues, optionset, stems
 from .bank import Asked, duplicate_flaw, duplicates
-from .coreference import _check_coreferent_options, _check_multiple_keys
-from .distractors import _check_kinds, _check_near_duplicates, _check_option_count
-from .item import _Item, _text
-from .model import CATALOG, CODES, CRITERIA, REPORTED, Flaw, FlawInfo, _flaw, confidence
-from .truefalse import _check_ranges, _check_true_false
-from .wellformed import _check_citation_marks, _check_dangling, _check_fragments, _check_grammar
+from .coreference import check_coreferent_options, check_multiple_keys
+from .distractors import check_kinds, check_near_duplicates, check_option_count
+from .item import Item, text_of
+from .model import CATALOG, CODES, CRITERIA, REPORTED, Flaw, FlawInfo, confidence, make_flaw
+from .truefalse import check_ranges, check_true_false
+from .wellformed import check_citation_marks, check_dangling, check_fragments, check_grammar
 from .worth import (
-    _check_citation_number,
-    _check_framing,
-    _check_generic,
-    _check_grounded,
-    _check_ordering,
-    _check_page_matter,
+    check_citation_number,
+    check_framing,
+    check_generic,
+    check_grounded,
+    check_ordering,
+    check_page_matter,
 )
 
 
@@ -56,10 +56,10 @@ def item_flaws(
     an instructor wrote or imported may go beyond the text, and is not faulted for that.
     """
     cited = [i for i in cited if 0 <= i < len(sentences)]
-    text = _text(tuple(sentences) if cited else ())
-    item = _Item.build(type, prompt, list(options), answer, text, cited, aliases or {})
+    text = text_of(tuple(sentences) if cited else ())
+    item = Item.build(type, prompt, list(options), answer, text, cited, aliases or {})
     if item.malformed:
-        return [_flaw("malformed-item", item.malformed, 1.0)]
+        return [make_flaw("malformed-item", item.malformed, 1.0)]
     found: dict[str, Flaw] = {}
     for check in (*FORM_CHECKS, *TEXT_CHECKS) if cited else FORM_CHECKS:
         for flaw in check(item):
@@ -75,27 +75,29 @@ def findings(**item: Any) -> list[Flaw]:
 
 #: Checks that read the item alone.
 FORM_CHECKS = (
-    *form.CHECKS,
-    _check_grammar,
-    _check_near_duplicates,
-    _check_option_count,
-    _check_ranges,
+    *cues.CHECKS,
+    *stems.CHECKS,
+    *optionset.CHECKS,
+    check_grammar,
+    check_near_duplicates,
+    check_option_count,
+    check_ranges,
 )
 #: Checks against the sentences the item cites.
 TEXT_CHECKS = (
-    _check_dangling,
-    _check_fragments,
-    _check_citation_marks,
-    _check_framing,
-    _check_generic,
-    _check_page_matter,
-    _check_citation_number,
-    _check_ordering,
-    _check_grounded,
-    _check_true_false,
-    _check_coreferent_options,
-    _check_multiple_keys,
-    _check_kinds,
+    check_dangling,
+    check_fragments,
+    check_citation_marks,
+    check_framing,
+    check_generic,
+    check_page_matter,
+    check_citation_number,
+    check_ordering,
+    check_grounded,
+    check_true_false,
+    check_coreferent_options,
+    check_multiple_keys,
+    check_kinds,
 )
 
 

@@ -8,9 +8,9 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from ..lexicon import STOPWORDS
-from .form import _distinctive, _related
-from .model import Flaw, _flaw
-from .words import _BLANK_RE, _quote, _unit, _units, _words, _zipf
+from .form import distinctive_roots, related
+from .model import Flaw, make_flaw
+from .words import BLANK_RE, quote_of, unit_of, units_of, words_of, zipf_of
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class Asked:
 
 
 def _asked_key(item: Asked) -> str:
-    return " ".join(_units(_BLANK_RE.sub(" blank ", item.prompt)))
+    return " ".join(units_of(BLANK_RE.sub(" blank ", item.prompt)))
 
 
 def _primary(item: Asked) -> Any:
@@ -47,18 +47,18 @@ def _answer_key(item: Asked) -> str:
             return "|".join(sorted(norm(v) for v in value))
         if isinstance(value, dict):
             return "|".join(f"{k}={norm(v)}" for k, v in sorted(value.items()))
-        return " ".join(_units(str(value)))
+        return " ".join(units_of(str(value)))
 
     return norm(_primary(item))
 
 
 def _options_key(item: Asked) -> str:
-    return "|".join(sorted(" ".join(_units(o)) for o in item.options))
+    return "|".join(sorted(" ".join(units_of(o)) for o in item.options))
 
 
-def _content(item: Asked) -> set[str]:
-    words = _words(_BLANK_RE.sub(" ", item.prompt))
-    return {_unit(w) for w in words if w.lower() not in STOPWORDS}
+def content_units(item: Asked) -> set[str]:
+    words = words_of(BLANK_RE.sub(" ", item.prompt))
+    return {unit_of(w) for w in words if w.lower() not in STOPWORDS}
 
 
 def _restated(ca: set[str], cb: set[str]) -> bool:
@@ -71,21 +71,21 @@ def _restated(ca: set[str], cb: set[str]) -> bool:
 def _specific(answer: str) -> bool:
     """An answer only one fact has: a rare word or name ("Pangaea", "Michelangelo") or a
     number of three digits or more ("443", "1066"), not "4" or "France"."""
-    words = [w for w in _words(answer) if w.lower() not in STOPWORDS]
+    words = [w for w in words_of(answer) if w.lower() not in STOPWORDS]
     if not words:
         return False
     if all(w.isdigit() for w in words):
         return any(len(w) >= 3 for w in words)
     if len(words) >= 3 and all(w[0].isupper() for w in words):
         return True  # a proper name: "UN Convention on the Law of the Sea"
-    return all(_zipf(w) < 3.5 for w in words if not w.isdigit())
+    return all(zipf_of(w) < 3.5 for w in words if not w.isdigit())
 
 
 def _same_topic(a: Asked, b: Asked) -> bool:
     """The stems share a rare word or a name, or words built on one another
     ("supercontinent", "continents")."""
-    ra, rb = _distinctive(a.prompt), _distinctive(b.prompt)
-    return any(_related(r, rb) for r in ra) or any(_related(r, ra) for r in rb)
+    ra, rb = distinctive_roots(a.prompt), distinctive_roots(b.prompt)
+    return any(related(r, rb) for r in ra) or any(related(r, ra) for r in rb)
 
 
 def _alike(a: str, b: str) -> bool:
@@ -99,7 +99,7 @@ def _alike(a: str, b: str) -> bool:
 
 def _repeats(a: Asked, b: Asked, key_a: str, key_b: str) -> bool:
     """``b`` asks what ``a`` asks (both have one answer)."""
-    if _restated(_content(a), _content(b)):
+    if _restated(content_units(a), content_units(b)):
         return True  # the same answer to the same question in other words, any options
     if _options_key(a) == _options_key(b) and _alike(key_a, key_b):
         return True
@@ -140,11 +140,11 @@ def _answer_keys(item: Asked) -> set[str]:
     """Every answer a student may give: each accepted text of a short answer ("William
     Shakespeare", "Shakespeare"), else the one answer."""
     if item.type in ("short_answer", "cloze") and isinstance(item.answer, list):
-        return {" ".join(_units(str(a))) for a in item.answer if str(a).strip()}
+        return {" ".join(units_of(str(a))) for a in item.answer if str(a).strip()}
     return {_answer_key(item)}
 
 
 def duplicate_flaw(original: str, where: str) -> Flaw:
     """The finding for a question that repeats ``original`` (its prompt), found ``where``
     ("question 3 of this file", "the bank")."""
-    return _flaw("duplicate-question", f"It repeats {_quote(original)} ({where}).", 0.8)
+    return make_flaw("duplicate-question", f"It repeats {quote_of(original)} ({where}).", 0.8)

@@ -10,10 +10,10 @@ from ..lexicon import (
     GENERIC_MODIFIERS,
 )
 from ..tokens import derivational_variant, is_acronym
-from .item import _Item, _Text
-from .model import CHOICE_TYPES, Flaw, _flaw, _set
-from .wellformed import _ADJECTIVE_ENDINGS
-from .words import _BLANK_RE, _quote, _unit, _units, _words
+from .item import Item, Text
+from .model import CHOICE_TYPES, Flaw, make_flaw, word_set
+from .wellformed import ADJECTIVE_ENDINGS
+from .words import BLANK_RE, quote_of, unit_of, units_of, words_of
 
 # --- unambiguous: co-reference --------------------------------------------------------------
 
@@ -33,28 +33,28 @@ def _alias_groups(aliases: dict[str, list[str]]) -> dict[tuple[str, ...], int]:
     groups: dict[tuple[str, ...], int] = {}
     for n, (term, forms) in enumerate(aliases.items()):
         for form in [term, *forms]:
-            groups.setdefault(_units(form), n)
+            groups.setdefault(units_of(form), n)
     return groups
 
 
-_LINK_WORDS = _set("of and the for in on a an to")
+_LINK_WORDS = word_set("of and the for in on a an to")
 
 
 def _acronym_pair(a: str, b: str) -> bool:
     """One is the other's acronym: "FFYP" / "First Five-Year Plan"."""
     for short, long in ((a, b), (b, a)):
-        if len(_words(short)) == 1 and is_acronym(short):
+        if len(words_of(short)) == 1 and is_acronym(short):
             letters = "".join(c for c in short if c.isupper()).lower()
-            pieces = [p for w in _words(long) for p in w.split("-") if p]
+            pieces = [p for w in words_of(long) for p in w.split("-") if p]
             initials = "".join(p[0].lower() for p in pieces if p.lower() not in _LINK_WORDS)
             if letters and initials == letters:
                 return True
     return False
 
 
-def _coreference(a: str, b: str, item: _Item) -> tuple[float, str] | None:
+def coreferent(a: str, b: str, item: Item) -> tuple[float, str] | None:
     """(severity, reason) when the text treats ``a`` and ``b`` as the same thing."""
-    ua, ub = _units(a), _units(b)
+    ua, ub = units_of(a), units_of(b)
     if not ua or not ub or ua == ub:
         return None
     groups = _alias_groups(item.aliases) if item.aliases else {}
@@ -77,7 +77,7 @@ def _coreference(a: str, b: str, item: _Item) -> tuple[float, str] | None:
     return None
 
 
-def _apposition(text: _Text, i: int, first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+def _apposition(text: Text, i: int, first: tuple[str, ...], second: tuple[str, ...]) -> bool:
     units = text.units[i]
     spans = text.spans[i]
     raw = text.sentences[i].replace("\u2019", "'")
@@ -95,11 +95,11 @@ def _apposition(text: _Text, i: int, first: tuple[str, ...], second: tuple[str, 
 
 
 #: "that" and "those" are left out: too often a conjunction or a pronoun ("and that X are").
-_DEMONSTRATIVE_UNITS = frozenset(_unit(w) for w in ("this", "these", "such"))
+_DEMONSTRATIVE_UNITS = frozenset(unit_of(w) for w in ("this", "these", "such"))
 
 
 def _back_reference(
-    text: _Text, term: tuple[str, ...], mentions: list[int], others: list[int]
+    text: Text, term: tuple[str, ...], mentions: list[int], others: list[int]
 ) -> bool:
     """``term`` first appears as "this/these/such [adj] term" right after ``others``."""
     if not mentions:
@@ -117,12 +117,12 @@ def _back_reference(
     # "this extensive purge", but not "this process assimilation": the word between must
     # read as a modifier
     modifier = len(before) == 2 and (
-        before[1].endswith((*_ADJECTIVE_ENDINGS, "ed", "ing")) or before[1] in GENERIC_MODIFIERS
+        before[1].endswith((*ADJECTIVE_ENDINGS, "ed", "ing")) or before[1] in GENERIC_MODIFIERS
     )
     return modifier and before[0] in _DEMONSTRATIVE_UNITS
 
 
-def _elaborates(text: _Text, term: tuple[str, ...], mentions: list[int], others: list[int]) -> bool:
+def _elaborates(text: Text, term: tuple[str, ...], mentions: list[int], others: list[int]) -> bool:
     """``term``'s run of sentences opens with "Above all", "In particular"... right after
     a sentence mentioning the other term: the text gives it as part of the other."""
     if not mentions:
@@ -134,7 +134,7 @@ def _elaborates(text: _Text, term: tuple[str, ...], mentions: list[int], others:
     return start - 1 in others and bool(_ELABORATION_RE.match(text.sentences[start]))
 
 
-def _check_coreferent_options(item: _Item) -> Iterator[Flaw]:
+def check_coreferent_options(item: Item) -> Iterator[Flaw]:
     if item.type not in CHOICE_TYPES and item.type != "matching":
         return
     keys, wrong = item.keys, item.distractors
@@ -143,46 +143,46 @@ def _check_coreferent_options(item: _Item) -> Iterator[Flaw]:
     else:
         pairs = [(k, d) for k in keys for d in wrong]
     for a, b in pairs:
-        if len(_words(a)) > 6 or len(_words(b)) > 6:
+        if len(words_of(a)) > 6 or len(words_of(b)) > 6:
             continue
-        link = _coreference(a, b, item)
+        link = coreferent(a, b, item)
         if link and item.type == "matching" and link[0] < 0.7:
             continue  # each term has its own passage: only a sure link makes two answers
         if link:
             severity, why = link
-            yield _flaw(
+            yield make_flaw(
                 "coreferent-distractor",
-                f"{_quote(b)} and {_quote(a)} are both options, but {why}: "
+                f"{quote_of(b)} and {quote_of(a)} are both options, but {why}: "
                 "replace one with a distinct term.",
                 severity,
             )
             return
 
 
-def _check_multiple_keys(item: _Item) -> Iterator[Flaw]:
-    if item.type == "single_choice" and _BLANK_RE.search(item.stem):
-        match = _BLANK_RE.search(item.stem)
+def check_multiple_keys(item: Item) -> Iterator[Flaw]:
+    if item.type == "single_choice" and BLANK_RE.search(item.stem):
+        match = BLANK_RE.search(item.stem)
         assert match is not None
-        left = _units(item.stem[: match.start()])[-2:]
-        right = _units(item.stem[match.end() :])[:2]
+        left = units_of(item.stem[: match.start()])[-2:]
+        right = units_of(item.stem[match.end() :])[:2]
         for option in item.distractors:
-            phrase = (*left, *_units(option), *right)
+            phrase = (*left, *units_of(option), *right)
             if len(left) + len(right) >= 3 and item.text.mentions(phrase):
-                yield _flaw(
+                yield make_flaw(
                     "multiple-keys",
-                    f"The text also says the gap's words with {_quote(option)}: both "
+                    f"The text also says the gap's words with {quote_of(option)}: both "
                     "options are defensible.",
                     0.8,
                 )
                 return
     if item.type == "multiple_response":
         listed = [
-            d for d in item.distractors if set(item.text.mentions(_units(d))) & set(item.cited)
+            d for d in item.distractors if set(item.text.mentions(units_of(d))) & set(item.cited)
         ]
         if listed:
-            yield _flaw(
+            yield make_flaw(
                 "multiple-keys",
-                f"The wrong option {_quote(listed[0])} is in the cited sentence too: a reader "
+                f"The wrong option {quote_of(listed[0])} is in the cited sentence too: a reader "
                 "can defend choosing it.",
                 0.5,
             )

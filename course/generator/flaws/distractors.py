@@ -8,15 +8,15 @@ from collections.abc import Iterable, Iterator
 from difflib import SequenceMatcher
 
 from ..kinds import Kind, compatible, term_kind
-from .item import _FINITE_AUX, _finite_at, _Item
-from .model import CHOICE_TYPES, Flaw, _flaw, _set
-from .words import _content, _quote, _units, _words, _zipf
+from .item import FINITE_AUX, Item, finite_at
+from .model import CHOICE_TYPES, Flaw, make_flaw, word_set
+from .words import content_units, quote_of, units_of, words_of, zipf_of
 
 # --- fair distractors --------------------------------------------------------------------
 
 
-def _kind_clash(
-    key: str, others: list[str], item: _Item
+def kind_clash(
+    key: str, others: list[str], item: Item
 ) -> tuple[Kind, list[tuple[str, Kind]], float] | None:
     """(key kind, [(option, kind)], severity) for options of another kind than the key."""
     sentences = list(item.text.sentences)
@@ -39,28 +39,28 @@ def _kind_clash(
 
 def _is_term(option: str) -> bool:
     """A noun phrase, not a clause: short, with no auxiliary and no clear finite verb."""
-    words = [w.lower() for w in _words(option)]
-    if not 0 < len(words) <= 6 or set(words) & _FINITE_AUX:
+    words = [w.lower() for w in words_of(option)]
+    if not 0 < len(words) <= 6 or set(words) & FINITE_AUX:
         return False
-    return len(words) < 4 or not any(_finite_at(words, i) for i in range(len(words)))
+    return len(words) < 4 or not any(finite_at(words, i) for i in range(len(words)))
 
 
-def _check_kinds(item: _Item) -> Iterator[Flaw]:
+def check_kinds(item: Item) -> Iterator[Flaw]:
     if item.type not in CHOICE_TYPES or not item.distractors:
         return
     if not all(_is_term(o) for o in item.options):
         return  # clauses: their kind is their relation to the stem, not a head noun
     sentences = list(item.text.sentences)
     key_kinds = {term_kind(k, sentences) for k in item.keys}
-    results = [_kind_clash(k, item.distractors, item) for k in item.keys]
+    results = [kind_clash(k, item.distractors, item) for k in item.keys]
     found = [r for r in results if r]
     if len(found) < len(results) or not found:
         return  # a distractor shares the kind of some key
     key_kind, clashes, severity = max(found, key=lambda r: r[2])
     if any(kind in key_kinds for _, kind in clashes):
         return
-    named = "; ".join(f"{_quote(o)} is a {kind}" for o, kind in clashes[:3])
-    yield _flaw(
+    named = "; ".join(f"{quote_of(o)} is a {kind}" for o, kind in clashes[:3])
+    yield make_flaw(
         "kind-mismatch",
         f"The key is a {key_kind} but {named}: use distractors of the key's kind.",
         severity,
@@ -70,7 +70,7 @@ def _check_kinds(item: _Item) -> Iterator[Flaw]:
 def _root_units(units: Iterable[str]) -> set[str]:
     """Rare words cut to six letters: "cadastre" and "cadastral" share a root, while
     everyday words keep theirs ("product" is not "productivity")."""
-    return {u[:6] if len(u) >= 7 and _zipf(u) < 4.0 else u for u in _content(units)}
+    return {u[:6] if len(u) >= 7 and zipf_of(u) < 4.0 else u for u in content_units(units)}
 
 
 #: Words for one change that options often use as if they differed ("It rises", "It
@@ -100,7 +100,7 @@ _CHANGE_RE = re.compile(
 
 def _synonyms(text: str) -> tuple[str, ...]:
     """The option's words, lower case, with the words for one change made one word."""
-    text = _CHANGE_RE.sub(lambda m: _SAME_CHANGE[m.group()], " ".join(_words(text.lower())))
+    text = _CHANGE_RE.sub(lambda m: _SAME_CHANGE[m.group()], " ".join(words_of(text.lower())))
     out = []
     for word in text.split():
         forms = (word, word[:-1], word[:-2], word[:-3] + "y")  # rises, increases, grew...
@@ -108,22 +108,22 @@ def _synonyms(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_INITIAL_LINKS = _set("of and the for in on a an to")
+_INITIAL_LINKS = word_set("of and the for in on a an to")
 
 
 def _initials_of(short: str, long: str) -> bool:
     """A word of ``short`` spells the initials of ``long``: "The ICC in The Hague" and
     "International Criminal Court"."""
-    pieces = [p for w in _words(long) for p in w.split("-") if p]
+    pieces = [p for w in words_of(long) for p in w.split("-") if p]
     initials = "".join(p[0] for p in pieces if p.lower() not in _INITIAL_LINKS).upper()
     return len(initials) >= 2 and any(
-        w.isupper() and w.isalpha() and w == initials for w in _words(short)
+        w.isupper() and w.isalpha() and w == initials for w in words_of(short)
     )
 
 
 def _same_person(a: str, b: str) -> bool:
     """ "Jean-Jacques Rousseau" and "J.-J. Rousseau": one surname, the same initials."""
-    wa, wb = _words(a), _words(b)
+    wa, wb = words_of(a), words_of(b)
     if len(wa) < 2 or len(wb) < 2 or wa == wb or wa[-1] != wb[-1] or not wa[-1][0].isupper():
         return False
 
@@ -156,7 +156,7 @@ _NUMBER_ENDINGS = [
 ]
 
 
-_ROMAN = _set("i ii iii iv v vi vii viii ix x")
+_ROMAN = word_set("i ii iii iv v vi vii viii ix x")
 
 
 def _numeral(unit: str) -> bool:
@@ -166,7 +166,7 @@ def _numeral(unit: str) -> bool:
 
 def _duplication(a: str, b: str, context: set[str]) -> tuple[float, str]:
     """How alike two options are, ignoring words the stem gives both (``context``)."""
-    ua, ub = _units(a), _units(b)
+    ua, ub = units_of(a), units_of(b)
     if ua == ub:
         return 0.9, "are the same"
     if {u for u in ua if _numeral(u)} != {u for u in ub if _numeral(u)}:
@@ -178,7 +178,7 @@ def _duplication(a: str, b: str, context: set[str]) -> tuple[float, str]:
     sa, sb = _synonyms(a), _synonyms(b)
     if sa == sb and any(w in _SAME_CHANGE.values() for w in sa):
         return 0.8, "say the same in other words"
-    ca, cb = _content(ua), _content(ub)
+    ca, cb = content_units(ua), content_units(ub)
     if ca and ca == cb:
         same = Counter(u for u in ua if u in ca) == Counter(u for u in ub if u in cb)
         # a short name reordered says the same; a longer claim reordered may say the
@@ -216,7 +216,7 @@ def _duplication(a: str, b: str, context: set[str]) -> tuple[float, str]:
     return 0.0, ""
 
 
-def _check_near_duplicates(item: _Item) -> Iterator[Flaw]:
+def check_near_duplicates(item: Item) -> Iterator[Flaw]:
     if item.type in CHOICE_TYPES:
         options = item.options
     elif item.type == "matching":
@@ -224,7 +224,7 @@ def _check_near_duplicates(item: _Item) -> Iterator[Flaw]:
     else:
         return
     worst = (0.0, "", "", "")
-    context = _content(_units(item.stem)) if item.type in CHOICE_TYPES else set()
+    context = content_units(units_of(item.stem)) if item.type in CHOICE_TYPES else set()
     for n, a in enumerate(options):
         for b in options[n + 1 :]:
             severity, why = _duplication(a, b, context)
@@ -232,26 +232,26 @@ def _check_near_duplicates(item: _Item) -> Iterator[Flaw]:
                 worst = (severity, why, a, b)
     severity, why, a, b = worst
     if severity:
-        yield _flaw(
+        yield make_flaw(
             "near-duplicate-options",
-            f"The options {_quote(a)} and {_quote(b)} {why}: make every option distinct.",
+            f"The options {quote_of(a)} and {quote_of(b)} {why}: make every option distinct.",
             severity,
         )
 
 
-def _check_option_count(item: _Item) -> Iterator[Flaw]:
+def check_option_count(item: Item) -> Iterator[Flaw]:
     n = len(item.distractors)
     if item.type == "single_choice" and n < 3:
-        yield _flaw(
+        yield make_flaw(
             "few-distractors",
             f"Only {n} distractor(s): add plausible ones up to three.",
             {0: 0.9, 1: 0.7}.get(n, 0.4),
         )
     elif item.type == "multiple_response" and n < 2:
-        yield _flaw(
+        yield make_flaw(
             "few-distractors",
             f"Only {n} wrong option(s): add some, so that selecting everything does not pass.",
             0.8 if n == 0 else 0.3,
         )
     elif item.type == "matching" and len(item.pairs) < 3:
-        yield _flaw("few-distractors", "Fewer than three pairs: add pairs.", 0.3)
+        yield make_flaw("few-distractors", "Fewer than three pairs: add pairs.", 0.3)

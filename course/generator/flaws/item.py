@@ -19,24 +19,24 @@ from ..lexicon import (
     STOPWORDS,
     VERB_BASES,
 )
-from .model import _set
-from .words import _BLANK_RE, _roots, _spans, _unit, _units, _words
+from .model import word_set
+from .words import BLANK_RE, roots_of, spans_of, unit_of, units_of, words_of
 
 # --- the text, analysed once ------------------------------------------------------------
 
 
-class _Text:
+class Text:
     """The source sentences with what every check needs, built once per text."""
 
     def __init__(self, sentences: tuple[str, ...]) -> None:
         self.sentences = sentences
-        self.spans = [_spans(s.replace("\u2019", "'")) for s in sentences]
-        self.units = [tuple(_unit(w) for w, _, _ in spans) for spans in self.spans]
+        self.spans = [spans_of(s.replace("\u2019", "'")) for s in sentences]
+        self.units = [tuple(unit_of(w) for w, _, _ in spans) for spans in self.spans]
         self.joined = [" " + " ".join(units) + " " for units in self.units]
         self.doc_freq: Counter[str] = Counter()
         for units in self.units:
             self.doc_freq.update(set(units))
-        self.roots = [_roots(units) for units in self.units]
+        self.roots = [roots_of(units) for units in self.units]
         self._mentions: dict[tuple[str, ...], list[int]] = {}
 
     def mentions(self, units: tuple[str, ...]) -> list[int]:
@@ -60,7 +60,7 @@ class _Text:
 
     def coverage(self, statement: str, order: Iterable[int]) -> tuple[int, float]:
         """(sentence, share of the statement's content roots in it) for the best of ``order``."""
-        roots = _roots(_units(statement))
+        roots = roots_of(units_of(statement))
         best = (-1, 0.0)
         for i in order:
             if roots and 0 <= i < len(self.roots):
@@ -75,8 +75,8 @@ class _Text:
 
 
 @lru_cache(maxsize=16)
-def _text(sentences: tuple[str, ...]) -> _Text:
-    return _Text(sentences)
+def text_of(sentences: tuple[str, ...]) -> Text:
+    return Text(sentences)
 
 
 # --- the item, in a shape the checks share ----------------------------------------------
@@ -93,14 +93,14 @@ _INSTRUCTION_RE = re.compile(
 
 
 @dataclass
-class _Item:
+class Item:
     type: str
     prompt: str
     stem: str  # the statement or question the learner reads, without the instruction
     options: list[str]
     keys: list[str]  # accepted answers, keyed options, ordered items or matched terms
     distractors: list[str]
-    text: _Text
+    text: Text
     cited: list[int]
     aliases: dict[str, list[str]]
     answer: Any = None
@@ -114,10 +114,10 @@ class _Item:
         prompt: str,
         options: list[str],
         answer: Any,
-        text: _Text,
+        text: Text,
         cited: list[int],
         aliases: dict[str, list[str]],
-    ) -> _Item:
+    ) -> Item:
         item = cls(type_, prompt, _stem(prompt), options, [], [], text, [], aliases, answer)
         item.cited = [i for i in cited if 0 <= i < len(text.sentences)] or list(
             range(len(text.sentences))
@@ -163,13 +163,13 @@ class _Item:
     @property
     def statement(self) -> str:
         """The stem as the text states it: the key put back in its gap."""
-        if self.keys and _BLANK_RE.search(self.stem):
-            return _BLANK_RE.sub(lambda _: self.keys[0], self.stem, count=1)
+        if self.keys and BLANK_RE.search(self.stem):
+            return BLANK_RE.sub(lambda _: self.keys[0], self.stem, count=1)
         return self.stem
 
     @property
     def is_question(self) -> bool:
-        return self.stem.rstrip().endswith("?") and not _BLANK_RE.search(self.stem)
+        return self.stem.rstrip().endswith("?") and not BLANK_RE.search(self.stem)
 
 
 def _stem(prompt: str) -> str:
@@ -183,23 +183,23 @@ def _stem(prompt: str) -> str:
 
 # --- clauses: a stand-in for a parser, good enough to spot fragments -----------------------
 
-_SUBORDINATORS = _set(
+_SUBORDINATORS = word_set(
     "if as while although though when whenever because since unless until whereas once"
 )
-_RELATIVES = _set("which who whom whose that where")
-_FINITE_AUX = _set(
+_RELATIVES = word_set("which who whom whose that where")
+FINITE_AUX = word_set(
     "is are was were am has have had do does did can could may might must shall should will "
     "would cannot"
 )
 _PAST_FORMS = frozenset(
     w for w in IRREGULAR_VERB_FORMS if not w.endswith(("en", "wn", "ne"))
-) | _set("set put cut let")
-_VERBS = VERB_BASES | AMBIGUOUS_VERB_BASES
-_AUX_BEFORE_PARTICIPLE = _set("be been being is are was were has have had")
-_SUBJECT_PRONOUNS = _set("i we you they he she it who")
+) | word_set("set put cut let")
+VERBS = VERB_BASES | AMBIGUOUS_VERB_BASES
+_AUX_BEFORE_PARTICIPLE = word_set("be been being is are was were has have had")
+_SUBJECT_PRONOUNS = word_set("i we you they he she it who")
 #: Words a clause cannot end with: articles, prepositions, conjunctions, auxiliaries.
-_NO_END = (
-    _set(
+NO_END = (
+    word_set(
         "the a an of in on at by for with to from into between among through via during "
         "toward towards about against under without and or but nor because although while "
         "whereas if than as which who whose its their his our my your is are was were be "
@@ -210,18 +210,18 @@ _NO_END = (
 ) - frozenset({"this", "that", "her", "it"})
 
 
-def _finite_at(words: list[str], i: int) -> bool:
+def finite_at(words: list[str], i: int) -> bool:
     """Whether ``words[i]`` (lower case) reads as the finite verb of a clause."""
     word = words[i]
     prev = words[i - 1] if i else ""
     nxt = words[i + 1] if i + 1 < len(words) else ""
     if prev == "to" or prev in _RELATIVES:
         return False  # an infinitive, or the verb of a relative clause
-    if word in _FINITE_AUX:
+    if word in FINITE_AUX:
         return True
     if prev in _AUX_BEFORE_PARTICIPLE:
         return False  # "should be reported": the auxiliary decides, and was read already
-    if prev in _SUBJECT_PRONOUNS and word in _VERBS:
+    if prev in _SUBJECT_PRONOUNS and word in VERBS:
         return True  # "how we study"
     if word in _PAST_FORMS:
         return prev not in DETERMINERS
@@ -229,8 +229,8 @@ def _finite_at(words: list[str], i: int) -> bool:
         return bool(prev) and prev not in DETERMINERS and prev not in PREPOSITIONS and nxt != "by"
     if word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "us", "is", "'s")):
         bases = {word[:-1], word[:-2], word[:-3] + "y"}
-        return bool(prev) and prev not in DETERMINERS and bool(bases & _VERBS)
-    if word in _VERBS and prev not in STOPWORDS and nxt in ("a", "an", "the"):
+        return bool(prev) and prev not in DETERMINERS and bool(bases & VERBS)
+    if word in VERBS and prev not in STOPWORDS and nxt in ("a", "an", "the"):
         return True  # "those who joined the Party form a group"
     plural_subject = prev.endswith("s") and prev not in STOPWORDS and not prev.endswith("ss")
     if plural_subject and word not in STOPWORDS and nxt in OBJECT_STARTERS:
@@ -241,14 +241,14 @@ def _finite_at(words: list[str], i: int) -> bool:
 def _verb_form(word: str) -> bool:
     """A verb's base, -s or -ed form, by the verb lists."""
     forms = {word, word[:-1], word[:-2], word[:-3] + "y", word[:-1] + "e"}
-    return word in _PAST_FORMS or bool(forms & _VERBS)
+    return word in _PAST_FORMS or bool(forms & VERBS)
 
 
-def _has_main_clause(statement: str) -> bool:
+def has_main_clause(statement: str) -> bool:
     """A subject and a finite verb outside any subordinate or relative clause."""
     subject_waiting = False  # a verbless main segment before: "The results of X, while Y,"
     for n, segment in enumerate(re.split(r"[,;:()\u2014\u2013]|\s-\s", statement)):
-        words = [w.lower() for w in _words(segment)]
+        words = [w.lower() for w in words_of(segment)]
         if not words:
             continue
         first = words[0]
@@ -258,7 +258,7 @@ def _has_main_clause(statement: str) -> bool:
             continue
         if n and first in _RELATIVES:
             continue
-        if any(_finite_at(words, i) for i in range(len(words))):
+        if any(finite_at(words, i) for i in range(len(words))):
             return True
         if subject_waiting and _verb_form(first):
             return True  # "..., provide suggestive information", "Act, (1997) makes"
@@ -266,11 +266,11 @@ def _has_main_clause(statement: str) -> bool:
     return False
 
 
-def _open_clause_without_verb(statement: str) -> bool:
+def open_clause_without_verb(statement: str) -> bool:
     """Ends in "how the internal": a wh- or because-clause cut before its verb."""
-    words = [w.lower() for w in _words(statement)]
+    words = [w.lower() for w in words_of(statement)]
     for i in range(len(words) - 1, -1, -1):
         if words[i] in ("how", "whether", "why", "because", "although", "whereas"):
             rest = words[i + 1 :]
-            return bool(rest) and not any(_finite_at(rest, j) for j in range(len(rest)))
+            return bool(rest) and not any(finite_at(rest, j) for j in range(len(rest)))
     return False

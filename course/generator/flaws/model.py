@@ -379,10 +379,10 @@ def confidence(flaws: list[Flaw]) -> float:
     return round(result, 4)
 
 
-def _flaw(code: str, message: str, severity: float) -> Flaw:
+def make_flaw(code: str, message: str, severity: float) -> Flaw:
     info = CATALOG[code]
     return Flaw(code, info.criterion, message, round(min(1.0, severity), 2), info.suggestion)
 
 
-def _set(words: str) -> frozenset[str]:
+def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())

@@ -7,16 +7,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from .coreference import _coreference
-from .distractors import _kind_clash
-from .item import _Item
-from .model import Flaw, _flaw, _set
-from .words import _NEGATIONS, _content, _quote, _units, _words
+from .coreference import coreferent
+from .distractors import kind_clash
+from .item import Item
+from .model import Flaw, make_flaw, word_set
+from .words import NEGATIONS, content_units, quote_of, units_of, words_of
 
 # --- true/false ------------------------------------------------------------------------
 
 #: Words a statement may drop or add without changing what it claims.
-_IGNORABLE = _set(
+_IGNORABLE = word_set(
     "the a an also thus however therefore moreover furthermore accordingly hence then so"
 )
 _RANGE_RES = (
@@ -37,13 +37,13 @@ def _bad_range(statement: str) -> str:
     return ""
 
 
-def _check_ranges(item: _Item) -> Iterator[Flaw]:
+def check_ranges(item: Item) -> Iterator[Flaw]:
     for statement in [item.stem, *item.options]:
         bad = _bad_range(statement)
         if bad:
-            yield _flaw(
+            yield make_flaw(
                 "same-year-range",
-                f"The range {_quote(bad)} ends where it starts or before: no reader needs the "
+                f"The range {quote_of(bad)} ends where it starts or before: no reader needs the "
                 "text to reject it; move one end to a plausible date.",
                 0.9,
             )
@@ -58,15 +58,15 @@ class _Diff:
     swaps: list[tuple[str, str]]  # (original words, statement words), surface forms
 
 
-def _diff(statement: str, item: _Item) -> _Diff | None:
+def _diff(statement: str, item: Item) -> _Diff | None:
     """How the statement differs from the cited sentence it is closest to."""
-    units = list(_units(statement))
+    units = list(units_of(statement))
     if not units or not item.cited:
         return None  # nothing to compare with: a text without sentences
     text = item.text
     best = max(item.cited, key=lambda i: len(set(units) & set(text.units[i])))
     source = list(text.units[best])
-    surface_a = _words(statement)
+    surface_a = words_of(statement)
     surface_b = [w for w, _, _ in text.spans[best]]
     added: list[str] = []
     removed: list[str] = []
@@ -84,7 +84,7 @@ def _diff(statement: str, item: _Item) -> _Diff | None:
     return _Diff(best, added, removed, swaps)
 
 
-def _check_true_false(item: _Item) -> Iterator[Flaw]:
+def check_true_false(item: Item) -> Iterator[Flaw]:
     if item.type != "true_false":
         return
     diff = _diff(item.stem, item)
@@ -92,56 +92,56 @@ def _check_true_false(item: _Item) -> Iterator[Flaw]:
         return
     added = [u for u in diff.added if u not in _IGNORABLE]
     removed = [u for u in diff.removed if u not in _IGNORABLE]
-    negation_added = [u for u in added if u in _NEGATIONS]
+    negation_added = [u for u in added if u in NEGATIONS]
     if item.answer is True:
-        content = _content(added)
+        content = content_units(added)
         if negation_added:
-            yield _flaw(
+            yield make_flaw(
                 "true-not-in-source",
                 "The statement keyed True negates what the text says: re-key it or drop "
                 "the negation.",
                 0.9,
             )
         elif content:
-            share = len(content) / max(1, len(_content(_units(item.stem))))
-            yield _flaw(
+            share = len(content) / max(1, len(content_units(units_of(item.stem))))
+            yield make_flaw(
                 "true-not-in-source",
-                f"The statement keyed True says {_quote(' '.join(sorted(content)))}, which the "
+                f"The statement keyed True says {quote_of(' '.join(sorted(content)))}, which the "
                 "cited sentence does not: quote or paraphrase only what it says.",
                 0.8 if share > 0.2 else 0.5,
             )
         return
     if not added and not removed:
-        yield _flaw(
+        yield make_flaw(
             "false-matches-source",
             "The statement keyed False says what the text says: it is true.",
             0.9,
         )
         return
-    if negation_added and not [u for u in added if u not in _NEGATIONS]:
-        yield _flaw(
+    if negation_added and not [u for u in added if u not in NEGATIONS]:
+        yield make_flaw(
             "negation-false",
             "The false statement is the text's sentence with a negation added, which a reader "
             "spots without the text: change a term or a role instead.",
             0.9,
         )
     for original, swapped in diff.swaps:
-        if not _content(_units(original)) or not _content(_units(swapped)):
+        if not content_units(units_of(original)) or not content_units(units_of(swapped)):
             continue
-        link = _coreference(original, swapped, item)
+        link = coreferent(original, swapped, item)
         if link:
             severity, why = link
-            yield _flaw(
+            yield make_flaw(
                 "coreferent-distractor",
-                f"The false statement swaps {_quote(original)} for {_quote(swapped)}, but "
+                f"The false statement swaps {quote_of(original)} for {quote_of(swapped)}, but "
                 f"{why}: the statement may be true.",
                 severity,
             )
-        clash = _kind_clash(original, [swapped], item)
+        clash = kind_clash(original, [swapped], item)
         if clash:
-            yield _flaw(
+            yield make_flaw(
                 "kind-mismatch",
-                f"The false statement puts {_quote(swapped)} ({clash[1][0][1]}) where the "
-                f"text has {_quote(original)} ({clash[0]}): swap in a term of the same kind.",
+                f"The false statement puts {quote_of(swapped)} ({clash[1][0][1]}) where the "
+                f"text has {quote_of(original)} ({clash[0]}): swap in a term of the same kind.",
                 clash[2] * 0.8,
             )

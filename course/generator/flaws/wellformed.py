@@ -11,9 +11,9 @@ from ..lexicon import (
     STOPWORDS,
 )
 from ..tokens import is_acronym
-from .item import _NO_END, _VERBS, _finite_at, _has_main_clause, _Item, _open_clause_without_verb
-from .model import CHOICE_TYPES, GAP_TYPES, Flaw, _flaw, _set
-from .words import _BLANK_RE, _quote, _units, _words
+from .item import NO_END, VERBS, Item, finite_at, has_main_clause, open_clause_without_verb
+from .model import CHOICE_TYPES, GAP_TYPES, Flaw, make_flaw, word_set
+from .words import BLANK_RE, quote_of, units_of, words_of
 
 # --- well-formed --------------------------------------------------------------------------
 
@@ -41,7 +41,7 @@ _ADDITIVE_LINKERS = re.compile(
     re.IGNORECASE,
 )
 #: Nouns for the article itself: "this study" has a referent (the text), framing aside.
-_SELF_NOUNS = _set(
+_SELF_NOUNS = word_set(
     "paper study article essay research review commentary chapter thesis work book report "
     "survey section analysis project text"
 )
@@ -50,7 +50,7 @@ _SELF_NOUNS = _set(
 def _dangling(statement: str) -> tuple[float, str]:
     """(severity, opener) for a statement opening on something it does not name."""
     text = statement.lstrip(" \"'\u201c\u2018(")
-    words = [w.lower() for w in _words(text)]
+    words = [w.lower() for w in words_of(text)]
     if not words:
         return 0.0, ""
     strong = _STRONG_OPENERS.match(text)
@@ -64,7 +64,7 @@ def _dangling(statement: str) -> tuple[float, str]:
     if first in ("its", "their", "his", "her"):
         return 0.6, text.split()[0]
     if first in ("this", "that", "these", "those", "such") and len(words) > 1:
-        if _finite_at(["x", *words[1:]], 1):  # "That agrees", "This is": a pronoun subject
+        if finite_at(["x", *words[1:]], 1):  # "That agrees", "This is": a pronoun subject
             return 0.8, " ".join(text.split()[:2])
         nouns = [w for w in words[1:4] if w not in STOPWORDS]
         if not (set(nouns) & _SELF_NOUNS):
@@ -87,11 +87,11 @@ def _dangling(statement: str) -> tuple[float, str]:
     return 0.0, ""
 
 
-def _check_dangling(item: _Item) -> Iterator[Flaw]:
+def check_dangling(item: Item) -> Iterator[Flaw]:
     stem_types = ("cloze", "single_choice", "short_answer", "true_false", "numerical")
     severity, opener = _dangling(item.stem) if item.type in stem_types else (0.0, "")
     if severity and not item.is_question:
-        yield _flaw(
+        yield make_flaw(
             "dangling-reference",
             f"The stem opens with “{opener}”, which refers to something it does not "
             "name: name it or drop the linker.",
@@ -107,27 +107,27 @@ def _check_dangling(item: _Item) -> Iterator[Flaw]:
     worst = max(((_dangling(s), s) for s in statements), default=((0.0, ""), ""))
     (severity, opener), statement = worst
     if severity:
-        yield _flaw(
+        yield make_flaw(
             "dangling-reference",
-            f"The option {_quote(statement)} opens with “{opener}”, which refers to something "
+            f"The option {quote_of(statement)} opens with “{opener}”, which refers to something "
             "it does not name: name it.",
             severity * (0.9 if item.type == "ordering" else 0.8),
         )
 
 
 _STRAY_PUNCTUATION_RE = re.compile(r"\b(?:the|a|an|of|to)\s*[,;]", re.IGNORECASE)
-_PARTICLES = _set("out up off down away back than as over")
-_ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ic", "ful", "able", "ible", "ary")
+_PARTICLES = word_set("out up off down away back than as over")
+ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ic", "ful", "able", "ible", "ary")
 
 
-def _fragment(statement: str, item: _Item, clause: bool) -> tuple[float, str]:
+def _fragment(statement: str, item: Item, clause: bool) -> tuple[float, str]:
     """(severity, why) when ``statement`` is not a whole sentence (``clause``: one is
     expected; else only broken phrases count, as for a term among options)."""
-    words = [w.lower() for w in _words(statement)]
+    words = [w.lower() for w in words_of(statement)]
     if not words:
         return 0.9, "it is empty"
-    if words[-1] in _NO_END:
-        return 0.8, f"it ends on “{_words(statement)[-1]}”"
+    if words[-1] in NO_END:
+        return 0.8, f"it ends on “{words_of(statement)[-1]}”"
     if statement.count("(") != statement.count(")") or statement.count('"') % 2:
         return 0.6, "a bracket or quotation mark is left open"
     if statement.count("\u201c") != statement.count("\u201d"):
@@ -142,19 +142,19 @@ def _fragment(statement: str, item: _Item, clause: bool) -> tuple[float, str]:
     if cut:
         reasons.append((0.55, cut))
     if item.type != "short_answer":  # a quoted context may be a clause of its sentence
-        if _open_clause_without_verb(statement):
+        if open_clause_without_verb(statement):
             reasons.append((0.7, "its last clause has no verb"))
-        elif not _has_main_clause(statement):
+        elif not has_main_clause(statement):
             reasons.append((0.6, "it has no main clause (a subject with a finite verb)"))
         first = words[0]
-        if statement[:1].isupper() and first.endswith("s") and {first[:-1], first[:-2]} & _VERBS:
-            reasons.append((0.4, f"it starts with the verb “{_words(statement)[0]}”, no subject"))
+        if statement[:1].isupper() and first.endswith("s") and {first[:-1], first[:-2]} & VERBS:
+            reasons.append((0.4, f"it starts with the verb “{words_of(statement)[0]}”, no subject"))
     return max(reasons, key=lambda r: r[0])
 
 
-def _cut_in_source(statement: str, item: _Item) -> str:
+def _cut_in_source(statement: str, item: Item) -> str:
     """Why the statement stops mid-phrase where the source goes on, or ""."""
-    units = _units(statement)
+    units = units_of(statement)
     found = item.text.locate(units, [*item.cited, *range(len(item.text.sentences))])
     if not found:
         return ""
@@ -176,7 +176,7 @@ def _cut_in_source(statement: str, item: _Item) -> str:
     modifier = (
         surface.islower()  # not a name, not a plural noun: "internal", "social"
         and not surface.endswith("s")
-        and last.endswith(_ADJECTIVE_ENDINGS)
+        and last.endswith(ADJECTIVE_ENDINGS)
         and len(last) > 4
         and partner not in STOPWORDS  # "internal and external", not "library, the two"
     )
@@ -186,11 +186,11 @@ def _cut_in_source(statement: str, item: _Item) -> str:
     return ""
 
 
-def _check_fragments(item: _Item) -> Iterator[Flaw]:
+def check_fragments(item: Item) -> Iterator[Flaw]:
     if item.type in (*GAP_TYPES, "true_false", "numerical") and not item.is_question:
         severity, why = _fragment(item.statement, item, True)
         if severity:
-            yield _flaw(
+            yield make_flaw(
                 "fragment-stem",
                 f"The stem is not a whole sentence ({why}): quote the whole clause.",
                 severity,
@@ -199,34 +199,34 @@ def _check_fragments(item: _Item) -> Iterator[Flaw]:
         results = [(_fragment(o, item, True), o) for o in item.options]
     elif item.type in CHOICE_TYPES or item.type == "matching":
         lefts = item.keys if item.type == "matching" else item.options
-        results = [(_fragment(o, item, False), o) for o in lefts if len(_words(o)) > 2]
-        results += [((0.9, "it is empty"), o) for o in lefts if not _words(o)]
+        results = [(_fragment(o, item, False), o) for o in lefts if len(words_of(o)) > 2]
+        results += [((0.9, "it is empty"), o) for o in lefts if not words_of(o)]
     else:
         results = []
     bad = [(severity, why, o) for (severity, why), o in results if severity]
     if bad:
         severity, why, option = max(bad, key=lambda b: b[0])
         extra = f" ({len(bad)} options)" if len(bad) > 1 else ""
-        yield _flaw(
+        yield make_flaw(
             "fragment-option",
-            f"The option {_quote(option)} is not a whole proposition ({why}){extra}: "
+            f"The option {quote_of(option)} is not a whole proposition ({why}){extra}: "
             "give each option its subject and verb.",
             min(0.9, severity + 0.1 * (len(bad) - 1)),
         )
 
 
-_PLURAL_DETERMINERS = _set(
+_PLURAL_DETERMINERS = word_set(
     "these those many several both few various numerous multiple two three four five six "
     "seven eight nine ten"
 )
-_SINGULAR_DETERMINERS = _set("a an this each every another one either neither")
-_SKIPPABLE_ADVERBS = _set("also often still not never already only thus then all")
-_IRREGULAR_PLURALS = _set("people children men women criteria phenomena police")
+_SINGULAR_DETERMINERS = word_set("a an this each every another one either neither")
+_SKIPPABLE_ADVERBS = word_set("also often still not never already only thus then all")
+_IRREGULAR_PLURALS = word_set("people children men women criteria phenomena police")
 
 
 def _wants_an(option: str) -> bool | None:
     """Whether the option takes "an" (by its first sound), None when unsure."""
-    words = _words(option.strip(" \"'\u201c\u2018"))
+    words = words_of(option.strip(" \"'\u201c\u2018"))
     if not words:
         return None
     word = words[0]
@@ -247,7 +247,7 @@ def _wants_an(option: str) -> bool | None:
 
 def _is_plural(option: str) -> bool | None:
     """Whether the option is a plural noun phrase, None when unsure."""
-    words = _words(option)
+    words = words_of(option)
     if not words:
         return None
     if any(w.lower() == "and" for w in words[1:]):
@@ -267,17 +267,17 @@ def _is_plural(option: str) -> bool | None:
     return False
 
 
-_NAMING_WORDS = _set("called known as termed named classified considered regarded described")
+_NAMING_WORDS = word_set("called known as termed named classified considered regarded described")
 
 
 def _complement_number(before_gap: str) -> str:
     """ "pl" after "are"/"were" (perhaps "are called", "were known as"), "sg" after "is
     called", "was known as": the number a naming complement takes; "" otherwise. A plain
     "is ___" says nothing ("the result was higher prices")."""
-    words = [w.lower() for w in _words(before_gap)][-4:]
+    words = [w.lower() for w in words_of(before_gap)][-4:]
     while words and words[-1] in _NAMING_WORDS:
         words.pop()
-    naming = len(words) < len([w.lower() for w in _words(before_gap)][-4:])
+    naming = len(words) < len([w.lower() for w in words_of(before_gap)][-4:])
     if words and words[-1] in ("are", "were"):
         return "pl"
     if words and words[-1] in ("is", "was") and naming:
@@ -285,22 +285,22 @@ def _complement_number(before_gap: str) -> str:
     return ""
 
 
-def _gapped(item: _Item) -> str:
+def _gapped(item: Item) -> str:
     """The stem with its gap: a lead-in that stops where the answer goes ("… is called",
     "… regarded as an") gets one at its end."""
     stem = item.stem.rstrip()
-    if _BLANK_RE.search(stem) or stem.endswith(("?", ".", "!", ")", '"', "\u201d")):
+    if BLANK_RE.search(stem) or stem.endswith(("?", ".", "!", ")", '"', "\u201d")):
         return stem
     return stem.rstrip(" :\u2026.") + " _____"
 
 
 def _blank_frame(stem: str) -> tuple[str, str]:
     """(article or "", number "sg"/"pl"/"") the words around the gap demand."""
-    match = _BLANK_RE.search(stem)
+    match = BLANK_RE.search(stem)
     if not match:
         return "", ""
-    before = [w.lower() for w in _words(stem[: match.start()])[-1:]]
-    after = [w.lower() for w in _words(stem[match.end() :])[:3]]
+    before = [w.lower() for w in words_of(stem[: match.start()])[-1:]]
+    after = [w.lower() for w in words_of(stem[match.end() :])[:3]]
     article = before[0] if before and before[0] in ("a", "an") else ""
     number = ""
     if before and before[0] in _PLURAL_DETERMINERS:
@@ -340,15 +340,15 @@ def _fits(frame: tuple[str, str], option: str) -> bool:
     return True
 
 
-def _check_grammar(item: _Item) -> Iterator[Flaw]:
+def check_grammar(item: Item) -> Iterator[Flaw]:
     if item.type in (*GAP_TYPES, "multiple_response") and item.keys:
         frame = _blank_frame(_gapped(item))
         if frame != ("", ""):
             cue = " ".join(c for c in frame if c)
             if not _fits(frame, item.keys[0]):
-                yield _flaw(
+                yield make_flaw(
                     "grammar-cue",
-                    f"The key {_quote(item.keys[0])} does not fit the gap's grammar ({cue}): "
+                    f"The key {quote_of(item.keys[0])} does not fit the gap's grammar ({cue}): "
                     "reword the words around the gap.",
                     0.7,
                 )
@@ -356,9 +356,9 @@ def _check_grammar(item: _Item) -> Iterator[Flaw]:
             misfits = [d for d in item.distractors if not _fits(frame, d)]
             if misfits:
                 severity = 0.8 if len(misfits) == len(item.distractors) else 0.4
-                yield _flaw(
+                yield make_flaw(
                     "grammar-cue",
-                    f"The words around the gap ({cue}) rule out {_quote(misfits[0])}"
+                    f"The words around the gap ({cue}) rule out {quote_of(misfits[0])}"
                     f"{' and the other options' if severity > 0.5 else ''}: "
                     "make every option fit, e.g. by moving the article into the options.",
                     severity,
@@ -370,7 +370,7 @@ def _check_grammar(item: _Item) -> Iterator[Flaw]:
             if frame != ("", "") and [t for t in item.keys if _fits(frame, t)] == [left]:
                 given += 1
         if given:
-            yield _flaw(
+            yield make_flaw(
                 "grammar-cue",
                 f"In {given} passage(s) only the right term fits the words around the gap "
                 "(its article or number): reword the passages.",
@@ -385,27 +385,27 @@ _CITATION_RE = re.compile(
 _BRACKET_CITATION_RE = re.compile(
     r"\[\d{1,3}(?:\s?[,\u2013-]\s?\d{1,3})*\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+"
 )
-_NUMBERED_NOUNS = _set(
+_NUMBERED_NOUNS = word_set(
     "figure fig table chapter section page pp p vol no step phase round group type level grade "
     "stage version model day week month year wave study experiment part appendix item question "
     "trial article paragraph line equation eq hypothesis ref top issue volume number"
 )
 
 
-def _citation_marks(sentence: str) -> list[str]:
+def citation_marks(sentence: str) -> list[str]:
     found = [m.group() for m in _BRACKET_CITATION_RE.finditer(sentence)]
     for match in _CITATION_RE.finditer(sentence):
-        before = _words(sentence[: match.start()])
+        before = words_of(sentence[: match.start()])
         if before and before[-1].lower() not in _NUMBERED_NOUNS | STOPWORDS:
             found.append(match.group(1))
     return found
 
 
-def _check_citation_marks(item: _Item) -> Iterator[Flaw]:
+def check_citation_marks(item: Item) -> Iterator[Flaw]:
     statements = [item.stem] if item.type != "ordering" else item.options
-    marks = [m for s in statements for m in _citation_marks(s)]
+    marks = [m for s in statements for m in citation_marks(s)]
     if marks:
-        yield _flaw(
+        yield make_flaw(
             "citation-marks",
             f"The item keeps the text's reference numbers ({', '.join(marks[:3])}): remove them.",
             0.3,

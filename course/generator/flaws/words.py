@@ -16,12 +16,12 @@ from ..tokens import singular
 # --- words ---------------------------------------------------------------------------
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['\u2019\-.][^\W_]+)*")
-_BLANK_RE = re.compile(r"_{3,}")
-_NEGATIONS = frozenset({"not", "no", "never", "longer", "n't", "cannot", "neither", "nor"})
+BLANK_RE = re.compile(r"_{3,}")
+NEGATIONS = frozenset({"not", "no", "never", "longer", "n't", "cannot", "neither", "nor"})
 
 
 @lru_cache(maxsize=65536)
-def _unit(word: str) -> str:
+def unit_of(word: str) -> str:
     """Comparison form of one word: lower case, no possessive, a crude singular."""
     lower = word.lower().replace("\u2019", "'")
     if lower.endswith("'s"):
@@ -30,22 +30,22 @@ def _unit(word: str) -> str:
 
 
 @lru_cache(maxsize=16384)
-def _spans(text: str) -> tuple[tuple[str, int, int], ...]:
+def spans_of(text: str) -> tuple[tuple[str, int, int], ...]:
     """Words with their offsets."""
     return tuple((m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text))
 
 
 @lru_cache(maxsize=16384)
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(w for w, _, _ in _spans(text))
+def words_of(text: str) -> tuple[str, ...]:
+    return tuple(w for w, _, _ in spans_of(text))
 
 
 @lru_cache(maxsize=16384)
-def _units(text: str) -> tuple[str, ...]:
-    return tuple(_unit(w) for w in _words(text))
+def units_of(text: str) -> tuple[str, ...]:
+    return tuple(unit_of(w) for w in words_of(text))
 
 
-def _content(units: Iterable[str]) -> set[str]:
+def content_units(units: Iterable[str]) -> set[str]:
     return {u for u in units if u not in STOPWORDS and not u.isdigit()}
 
 
@@ -53,7 +53,7 @@ _SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ments", "ment", "
 
 
 @lru_cache(maxsize=65536)
-def _root(unit: str) -> str:
+def root_of(unit: str) -> str:
     """A unit without its inflection or nominalisation: "inspecting" and "inspection",
     "purging" and "purge" meet, so a paraphrase is found in its source."""
     for suffix in _SUFFIXES:
@@ -62,15 +62,15 @@ def _root(unit: str) -> str:
     return unit
 
 
-def _roots(units: Iterable[str]) -> set[str]:
-    return {_root(u) for u in _content(units)}
+def roots_of(units: Iterable[str]) -> set[str]:
+    return {root_of(u) for u in content_units(units)}
 
 
 @lru_cache(maxsize=16384)
-def _zipf(word: str) -> float:
+def zipf_of(word: str) -> float:
     return zipf_frequency(word.lower(), "en")
 
 
-def _quote(text: str, limit: int = 60) -> str:
+def quote_of(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"

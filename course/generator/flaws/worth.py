@@ -10,10 +10,10 @@ from ..lexicon import (
     STOPWORDS,
 )
 from ..tokens import is_acronym
-from .item import _Item, _Text
-from .model import CHOICE_TYPES, GAP_TYPES, Flaw, _flaw, _set
-from .wellformed import _ADJECTIVE_ENDINGS, _citation_marks
-from .words import _quote, _roots, _unit, _units, _words, _zipf
+from .item import Item, Text
+from .model import CHOICE_TYPES, GAP_TYPES, Flaw, make_flaw, word_set
+from .wellformed import ADJECTIVE_ENDINGS, citation_marks
+from .words import quote_of, roots_of, unit_of, units_of, words_of, zipf_of
 
 # --- worth asking ----------------------------------------------------------------------
 
@@ -56,10 +56,10 @@ def _framing(statement: str) -> float:
     return 0.0
 
 
-def _check_framing(item: _Item) -> Iterator[Flaw]:
+def check_framing(item: Item) -> Iterator[Flaw]:
     severity = _framing(item.stem)
     if severity:
-        yield _flaw(
+        yield make_flaw(
             "framing",
             "The item rests on the article's framing (what the paper sets out to do), not on "
             "a claim it makes: ask about the claim instead.",
@@ -68,16 +68,16 @@ def _check_framing(item: _Item) -> Iterator[Flaw]:
     elif item.type == "ordering":
         framed = [o for o in item.options if _framing(o)]
         if framed:
-            yield _flaw(
+            yield make_flaw(
                 "framing",
-                f"The option {_quote(framed[0])} is the article's framing, not a claim: "
+                f"The option {quote_of(framed[0])} is the article's framing, not a claim: "
                 "replace it with a step or event the text states.",
                 0.5,
             )
 
 
-def _generic(key: str, text: _Text) -> tuple[float, str]:
-    words = _words(key)
+def _generic(key: str, text: Text) -> tuple[float, str]:
+    words = words_of(key)
     if not words:
         return 0.0, ""
     if any(is_acronym(w) or any(c.isdigit() for c in w) for w in words):
@@ -88,14 +88,14 @@ def _generic(key: str, text: _Text) -> tuple[float, str]:
     content = [w for w in lower if w not in STOPWORDS]
     if len(content) == 1 and not words[-1][:1].isupper():
         word = content[0]
-        zipf = _zipf(word)
+        zipf = zipf_of(word)
         if zipf >= 4.8:
             return 0.7, "an everyday word"
-        if word.endswith(_ADJECTIVE_ENDINGS) and zipf >= 3.5:
+        if word.endswith(ADJECTIVE_ENDINGS) and zipf >= 3.5:
             return 0.5, "a modifier"
         if zipf >= 4.3:
             return 0.4, "a common word"
-        unit = _unit(word)
+        unit = unit_of(word)
         if len(text.units) >= 4 and text.doc_freq[unit] * 2 > len(text.units):
             return 0.4, "the text's topic word, which fits most of its gaps"
     lower_case = not any(w[:1].isupper() for w in words)
@@ -104,22 +104,22 @@ def _generic(key: str, text: _Text) -> tuple[float, str]:
     return 0.0, ""
 
 
-def _check_generic(item: _Item) -> Iterator[Flaw]:
+def check_generic(item: Item) -> Iterator[Flaw]:
     if item.type in GAP_TYPES and item.keys:
         severity, why = _generic(item.keys[0], item.text)
         if severity:
-            yield _flaw(
+            yield make_flaw(
                 "generic-key",
-                f"The key {_quote(item.keys[0])} is {why}: test a concept of the text instead.",
+                f"The key {quote_of(item.keys[0])} is {why}: test a concept of the text instead.",
                 severity,
             )
     if item.type == "matching":
         worst = max(((_generic(k, item.text), k) for k in item.keys), default=((0.0, ""), ""))
         (severity, why), key = worst
         if severity >= 0.5:
-            yield _flaw(
+            yield make_flaw(
                 "generic-key",
-                f"The term {_quote(key)} is {why}: match concepts of the text instead.",
+                f"The term {quote_of(key)} is {why}: match concepts of the text instead.",
                 severity * 0.7,
             )
 
@@ -130,48 +130,48 @@ _PAGE_MATTER_RE = re.compile(
     r"\bcorresponding author\b",
     re.IGNORECASE,
 )
-_PAGE_LABELS = _set(
+_PAGE_LABELS = word_set(
     "published received accepted revised abstract keywords cite download downloads pdf html "
     "metrics affiliation affiliations email e-mail copyright doi issn"
 )
 
 
 def _page_matter(text: str) -> bool:
-    words = [w.lower() for w in _words(text)]
+    words = [w.lower() for w in words_of(text)]
     if words and all(w in _PAGE_LABELS or w in STOPWORDS or w.isdigit() for w in words):
         return any(w in _PAGE_LABELS for w in words)
     return bool(_PAGE_MATTER_RE.search(text))
 
 
-def _check_page_matter(item: _Item) -> Iterator[Flaw]:
+def check_page_matter(item: Item) -> Iterator[Flaw]:
     keys = item.keys[:1] if item.type in GAP_TYPES else item.keys
     if _page_matter(item.stem) or any(_page_matter(k) for k in keys):
-        yield _flaw(
+        yield make_flaw(
             "page-matter",
             "The item is about the page (journal, DOI, authors, labels), not the text: drop it.",
             0.9,
         )
     elif any(_page_matter(d) for d in item.distractors):
         bad = next(d for d in item.distractors if _page_matter(d))
-        yield _flaw(
+        yield make_flaw(
             "page-matter",
-            f"The option {_quote(bad)} is page matter, not a term of the text: replace it.",
+            f"The option {quote_of(bad)} is page matter, not a term of the text: replace it.",
             0.6,
         )
 
 
-def _check_citation_number(item: _Item) -> Iterator[Flaw]:
+def check_citation_number(item: Item) -> Iterator[Flaw]:
     if item.type not in (*GAP_TYPES, "numerical") or not item.keys:
         return
     key = item.keys[0].strip()
     if not re.fullmatch(r"\d{1,4}(?:[,\u2013-]\d{1,4})?", key):
         return
-    marks = {m for s in item.text.sentences for m in _citation_marks(s)}
+    marks = {m for s in item.text.sentences for m in citation_marks(s)}
     pages = re.compile(r"\b(?:pp?|vol|no|volume|issue|pages?)\.?\s*" + re.escape(key) + r"\b", re.I)
     if key in marks or any(pages.search(s) for s in item.text.sentences):
-        yield _flaw(
+        yield make_flaw(
             "citation-number",
-            f"The key {_quote(key)} is a reference, page or volume number, not a fact of "
+            f"The key {quote_of(key)} is a reference, page or volume number, not a fact of "
             "the text: drop the item.",
             0.9,
         )
@@ -190,40 +190,40 @@ _SEQUENCE_CUES = re.compile(
 )
 
 
-def _check_ordering(item: _Item) -> Iterator[Flaw]:
+def check_ordering(item: Item) -> Iterator[Flaw]:
     if item.type != "ordering" or not item.keys:
         return
     every = range(len(item.text.sentences))
     places: list[tuple[int, int] | None] = []
     for key in item.keys:
-        place = item.text.locate(_units(key), every)
+        place = item.text.locate(units_of(key), every)
         sentence, share = item.text.coverage(key, every)
         places.append(place or ((sentence, 0) if share >= 0.6 else None))
     if any(p is None for p in places):
         lost = item.keys[places.index(None)]
-        yield _flaw(
+        yield make_flaw(
             "key-not-in-source",
-            f"The statement {_quote(lost)} is not something the text says: use its claims.",
+            f"The statement {quote_of(lost)} is not something the text says: use its claims.",
             0.6,
         )
     cues = sum(1 for i in item.cited if _SEQUENCE_CUES.search(item.text.sentences[i]))
     if _PRESENTATION_RE.search(item.prompt):
         found = [p for p in places if p is not None]
         if found != sorted(found):
-            yield _flaw(
+            yield make_flaw(
                 "key-not-in-source",
                 "The keyed order is not the order of the text: re-key it.",
                 0.9,
             )
         if cues < 2:
-            yield _flaw(
+            yield make_flaw(
                 "presentation-order",
                 "The item asks only where statements stand in the text: ask for an order "
                 "the text fixes (steps or events with sequence words or dates).",
                 0.3,
             )
     elif cues < 2:
-        yield _flaw(
+        yield make_flaw(
             "ordering-unfixed",
             "The text does not fix this order (no sequence words or dates in the cited "
             "sentences): choose statements whose order it states.",
@@ -234,15 +234,15 @@ def _check_ordering(item: _Item) -> Iterator[Flaw]:
 # --- grounded ----------------------------------------------------------------------------
 
 
-def _grounding(key: str, item: _Item) -> float:
+def _grounding(key: str, item: Item) -> float:
     """0 when the key is in the cited sentences, else how sure we are it is not grounded."""
-    units = _units(key)
+    units = units_of(key)
     if not units:
         return 0.0
     text = item.text
     if set(text.mentions(units)) & set(item.cited):
         return 0.0
-    roots = _roots(units)
+    roots = roots_of(units)
     if len(units) > 4 and roots:
         cited_roots = set().union(*(text.roots[i] for i in item.cited))
         covered = len(roots & cited_roots) / len(roots)
@@ -252,7 +252,7 @@ def _grounding(key: str, item: _Item) -> float:
     return 0.9
 
 
-def _check_grounded(item: _Item) -> Iterator[Flaw]:
+def check_grounded(item: Item) -> Iterator[Flaw]:
     if item.type in ("cloze", "short_answer"):
         severity = min((_grounding(k, item) for k in item.keys), default=0.0)
         keys = item.keys[:1]
@@ -263,8 +263,8 @@ def _check_grounded(item: _Item) -> Iterator[Flaw]:
         return
     if severity:
         where = "anywhere in the text" if severity >= 0.8 else "in the sentences it cites"
-        yield _flaw(
+        yield make_flaw(
             "key-not-in-source",
-            f"The key {_quote(keys[0])} is not {where}: key what the text says.",
+            f"The key {quote_of(keys[0])} is not {where}: key what the text says.",
             severity,
         )

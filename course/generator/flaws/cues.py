@@ -1,0 +1,356 @@
+"""Classic item-writing flaws in the options: what points to the key without knowledge
+(length, a repeated word, the answer in the stem, convergence, absolute and vague words,
+"all/none of the above", combinations)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from ..lexicon import STOPWORDS
+from .form import (
+    OPTION_TYPES,
+    asked_category,
+    content_roots,
+    distinctive_roots,
+    lower_words,
+    related,
+    unquoted,
+)
+from .item import Item
+from .model import CHOICE_TYPES, Flaw, make_flaw, word_set
+from .words import BLANK_RE, quote_of, root_of, unit_of, words_of
+
+# --- options that point to the key --------------------------------------------------------
+
+
+def check_longest_option(item: Item) -> Iterator[Flaw]:
+    if item.type not in CHOICE_TYPES or not item.distractors or not item.keys:
+        return
+    keys = [len(k) for k in item.keys]
+    wrong = [len(d) for d in item.distractors]
+    shortest_key, longest_wrong = min(keys), max(wrong)
+    mean_wrong = sum(wrong) / len(wrong)
+    key_words = min(len(words_of(k)) for k in item.keys)
+    wrong_words = max(len(words_of(d)) for d in item.distractors)
+    # long for a reason the options share (every option a sentence) is not a cue: the key
+    # must stand out from all of them, in characters and in words
+    if shortest_key >= 1.6 * longest_wrong and key_words >= wrong_words + 3:
+        severity = 0.7 if shortest_key >= 2 * mean_wrong else 0.55
+        yield make_flaw(
+            "longest-option",
+            f"The key ({len(words_of(item.keys[0]))} words) is much longer than every "
+            f"distractor (at most {wrong_words}), which gives it away.",
+            severity,
+        )
+    elif shortest_key >= 1.3 * longest_wrong and key_words >= wrong_words + 2:
+        yield make_flaw("longest-option", "The key is the longest option.", 0.3)
+
+
+def check_word_repeat(item: Item) -> Iterator[Flaw]:
+    """A distinctive stem word in the key and in no distractor (clang association)."""
+    if item.type not in CHOICE_TYPES or not item.distractors or not item.keys:
+        return
+    # a passage the stem quotes is the source both key and distractors draw on
+    stem_text = BLANK_RE.sub(" ", unquoted(item.stem, passages_only=True))
+    category = asked_category(stem_text)
+    stem = distinctive_roots(stem_text) | category
+    if not stem:
+        return
+    stem_words = set(lower_words(stem_text))
+    if all(set(lower_words(o)) & stem_words - STOPWORDS for o in item.options):
+        return  # the stem lists what the options choose among ("grass, frog and hawk")
+    in_distractors = set().union(*(content_roots(d) for d in item.distractors))
+    repeats = [
+        {
+            r
+            for r in distinctive_roots(key) | (content_roots(key) & category)
+            if related(r, stem) and not related(r, in_distractors)
+        }
+        for key in item.keys
+    ]
+    # of several keys, one repeating a stem word is no cue unless they all do
+    if item.type == "multiple_response" and not all(repeats):
+        return
+    for key, repeated in zip(item.keys, repeats, strict=True):
+        if repeated:
+            words = [w for w in words_of(key) if root_of(unit_of(w.lower())) in repeated]
+            yield make_flaw(
+                "word-repeat",
+                f"{quote_of(words[0] if words else key)} is in the stem and in the key but in "
+                "no distractor.",
+                0.6,
+            )
+            return
+
+
+def _inside(word: str, stem_words: set[str], stem_roots: set[str]) -> bool:
+    """The key's word stands in the stem: itself, its root, or as the head or the tail of a
+    longer stem word ("ester" in "esterification", "diversity" in "biodiversity", and the
+    other way round)."""
+    if word in stem_words or root_of(unit_of(word)) in stem_roots:
+        return True
+    return len(word) >= 5 and any(
+        len(w) >= 5
+        and w != word
+        and (
+            w.startswith(word)
+            or w.endswith(word)
+            or (word.endswith(w) and len(w) >= 6)
+            or (min(len(w), len(word)) >= 7 and w[:6] == word[:6])  # "separate", "separation"
+        )
+        for w in stem_words
+    )
+
+
+def check_answer_in_stem(item: Item) -> Iterator[Flaw]:
+    """Every word of the key stands in the stem, and no distractor's does."""
+    if item.type not in ("short_answer", "cloze", "single_choice") or not item.keys:
+        return
+    stem_text = BLANK_RE.sub(" ", unquoted(item.stem, passages_only=True))
+    stem_words = {w for w in lower_words(stem_text) if len(w) > 1}
+    stem_roots = {root_of(unit_of(w)) for w in stem_words}
+    # words every option has are the options' frame ("A major", "E major"), not the answer
+    frame = (
+        set.intersection(*(set(lower_words(o)) for o in item.options))
+        if item.type == "single_choice"
+        else set()
+    )
+
+    def given(option: str) -> bool:
+        words = [w for w in lower_words(option) if w not in STOPWORDS and w not in frame]
+        return (
+            bool(words)
+            and len("".join(words)) >= 4
+            and all(_inside(w, stem_words, stem_roots) for w in words)
+        )
+
+    for key in item.keys:
+        if not given(key):
+            continue
+        if item.type == "single_choice" and any(given(d) for d in item.distractors):
+            return  # the stem names the distractors too: a choice among them
+        yield make_flaw(
+            "answer-in-stem", f"The stem already contains the answer {quote_of(key)}.", 0.7
+        )
+        return
+
+
+_PART_SPLIT_RE = re.compile(r"\s*(?:[,;]|\band\b|\bwhile\b|\bbut\b)\s*")
+
+
+_ROMAN_NUMERALS = word_set("i ii iii iv v vi")
+
+
+def _word_parts(option: str, longest: int = 6) -> set[str] | None:
+    """A short option's parts: its content words and numbers."""
+    if len(words_of(option)) > longest:
+        return None
+    numerals = {w for w in lower_words(option) if w[:1].isdigit() or w in _ROMAN_NUMERALS}
+    return content_roots(option) | numerals
+
+
+def _clause_parts(option: str) -> set[str] | None:
+    """An option's parts as its clauses ("Debit accounts payable, credit cash")."""
+    clauses = {" ".join(lower_words(c)) for c in _PART_SPLIT_RE.split(option)} - {""}
+    return clauses if len(clauses) >= 2 else None
+
+
+def _converges(item: Item, parts: list[set[str] | None], least: int) -> list[str]:
+    """The key's shared parts, when the key's parts recur more than any other option's."""
+    if any(p is None or len(p) < 2 for p in parts):
+        return []
+    sets = [p for p in parts if p is not None]
+    counts = Counter(r for p in sets for r in p)
+    score = [sum(counts[r] - 1 for r in p) for p in sets]
+    key = item.options.index(item.keys[0])
+    others = [s for n, s in enumerate(score) if n != key]
+    shared = sorted(r for r in sets[key] if counts[r] > 1)
+    return shared if len(shared) >= 2 and score[key] > max(others) and score[key] >= least else []
+
+
+def check_convergence(item: Item) -> Iterator[Flaw]:
+    """The key is the option whose parts (words, or clauses) recur most among the options."""
+    if item.type != "single_choice" or len(item.options) < 4 or not item.keys:
+        return
+    lengths = [len(words_of(o)) for o in item.options]
+    # options built on one template ("CD8+ T cells bind viral peptide on MHC class I") may
+    # be longer: each varies a part of the others
+    longest = 12 if max(lengths) - min(lengths) <= 2 else 6
+    shared = _converges(item, [_clause_parts(o) for o in item.options], 2) or _converges(
+        item, [_word_parts(o, longest) for o in item.options], 3
+    )
+    if shared:
+        yield make_flaw(
+            "convergence-cue",
+            "The key combines the parts the other options share most "
+            f"({', '.join(quote_of(s, 30) for s in shared)}).",
+            0.55,
+        )
+
+
+_ABSOLUTE_RE = re.compile(
+    r"\b(?:always|never|invariably|completely|entirely|totally|absolutely|"
+    r"without exception|under no circumstances|in (?:all|every) cases?|only ever|"
+    r"nothing|nobody|no one|everyone|everything|everybody|all|none|every)\b(?![-\u2010])",
+    re.IGNORECASE,
+)
+#: Absolute words that are sure cues in a true/false statement ("all" often is not).
+_STRONG_ABSOLUTE_RE = re.compile(
+    r"\b(?:always|never|invariably|without exception|under no circumstances|only ever|"
+    r"(?<!not )(?<!if )only(?! (?:if|when|after|because|by|through)\b))\b",
+    re.IGNORECASE,
+)
+_COMBINATION_WORDS_RE = re.compile(
+    r"^\s*(?:all|none|both|neither)\s+of\s+(?:the\s+)?(?:above|these|those|options|answers)",
+    re.IGNORECASE,
+)
+
+
+def check_absolute_terms(item: Item) -> Iterator[Flaw]:
+    if item.type == "true_false":
+        found = _STRONG_ABSOLUTE_RE.search(unquoted(item.stem))
+        if found:
+            yield make_flaw(
+                "absolute-terms",
+                f"The statement says {quote_of(found.group())}: absolute statements are "
+                "rarely true, which gives the answer away.",
+                0.6,
+            )
+        return
+    if item.type not in CHOICE_TYPES:
+        return  # ordering and matching options are all right: no cue to a key
+    keys = set(item.keys)
+    for option in item.options:
+        if _COMBINATION_WORDS_RE.match(option):
+            continue  # "all of the above" has its own finding
+        found = _ABSOLUTE_RE.search(unquoted(option))
+        if found and option not in keys:
+            yield make_flaw(
+                "absolute-terms",
+                f"The option {quote_of(option)} says {quote_of(found.group())}: students learn "
+                "that absolute options are wrong.",
+                0.6,
+            )
+            return
+
+
+_VAGUE_RE = re.compile(
+    r"\b(?:often|usually|sometimes|frequently|rarely|seldom|occasionally|generally|"
+    r"normally|perhaps|probably|possibly|somewhat|oftentimes)\b",
+    re.IGNORECASE,
+)
+
+
+def check_vague_terms(item: Item) -> Iterator[Flaw]:
+    # a statement with a gap copies its source, hedges and all; a question or a statement
+    # to judge is the writer's own wording
+    asks = item.type == "true_false" or (item.type != "matching" and item.is_question)
+    asks = asks or (not item.cited and item.type != "matching")
+    where = [("stem", item.stem)] if asks else []
+    if item.type in OPTION_TYPES:
+        where += [("option", o) for o in item.options]
+    for part, text in where:
+        found = _VAGUE_RE.search(unquoted(text))
+        if found:
+            place = "The stem" if part == "stem" else f"The option {quote_of(text)}"
+            yield make_flaw(
+                "vague-terms",
+                f"{place} says {quote_of(found.group())}, which readers take differently.",
+                0.6,
+            )
+            return
+
+
+_ALL_ABOVE_RE = re.compile(
+    r"^\s*(?:[a-e][.)]\s*)?(?:all|each)\s+(?:of\s+)?(?:the\s+)?(?:above|"
+    r"(?:above|these|preceding|previous|listed)(?:\s+(?:options|answers|choices|statements))?|"
+    r"(?:options|answers|choices|statements)\s+(?:above|given))\b",
+    re.IGNORECASE,
+)
+_NONE_ABOVE_RE = re.compile(
+    r"^\s*(?:[a-e][.)]\s*)?(?:none\s+of\s+(?:the\s+)?(?:other\s+)?(?:above|these|preceding|previous|"
+    r"options|answers|choices|statements)|no(?:ne)?\s+(?:correct|right)\s+answer|"
+    r"neither\s+of\s+(?:the\s+)?(?:above|these))\b",
+    re.IGNORECASE,
+)
+
+
+def check_all_of_the_above(item: Item) -> Iterator[Flaw]:
+    if item.type in CHOICE_TYPES:
+        for option in item.options:
+            if _ALL_ABOVE_RE.match(option):
+                yield make_flaw("all-of-the-above", f"An option is {quote_of(option)}.", 0.8)
+                return
+
+
+def check_none_of_the_above(item: Item) -> Iterator[Flaw]:
+    if item.type in CHOICE_TYPES:
+        for option in item.options:
+            if _NONE_ABOVE_RE.match(option):
+                yield make_flaw("none-of-the-above", f"An option is {quote_of(option)}.", 0.8)
+                return
+
+
+_LABEL = r"(?:\(?(?:[A-Ea-e]|[1-6]|i{1,3}|iv|I{1,3}|IV|V)\)?)"
+_LABEL_COMBINATION_RE = re.compile(
+    rf"^\s*(?:both\s+|only\s+|options?\s+)?{_LABEL}\s*(?:,\s*{_LABEL}\s*)*(?:,?\s*(?:and|&|or)\s+)"
+    rf"{_LABEL}(?!\w)(?:\s+only)?\s*\.?\s*$|^\s*(?:neither|both|all)\s+{_LABEL}\s+(?:and|nor)\s+"
+    rf"{_LABEL}(?!\w)|^\s*(?:both|neither|all)\s+of\s+the\s+(?:first|last|previous)\s+(?:two|three)",
+    re.IGNORECASE,
+)
+
+
+def _option_key(text: str) -> str:
+    return " ".join(lower_words(text))
+
+
+def check_combination_options(item: Item) -> Iterator[Flaw]:
+    if item.type not in CHOICE_TYPES or len(item.options) < 3:
+        return
+    plain = {_option_key(o) for o in item.options}
+    for option in item.options:
+        if _LABEL_COMBINATION_RE.match(option):
+            yield make_flaw(
+                "combination-options",
+                f"The option {quote_of(option)} combines other options.",
+                0.8,
+            )
+            return
+        words = _option_key(option)
+        both = re.match(r"(?:both|neither)\s+(.+?)\s+(?:and|nor)\s+(.+)$", words)
+        if both and any(
+            f" {side.split()[-1]} " in f" {other} "
+            for side in both.groups()
+            for other in plain - {words}
+        ):
+            yield make_flaw(
+                "combination-options",
+                f"The option {quote_of(option)} combines other options.",
+                0.7,
+            )
+            return
+        parts = re.split(r"\s*(?:\band\b|\bnor\b|\bor\b|,|&)\s*", words)
+        parts = [re.sub(r"^(?:both|neither|either|only)\s+", "", p).strip() for p in parts]
+        parts = [p for p in parts if p]
+        if len(parts) >= 2 and all(p in plain and p != words for p in parts):
+            yield make_flaw(
+                "combination-options",
+                f"The option {quote_of(option)} is made of other options.",
+                0.8,
+            )
+            return
+
+
+CHECKS = (
+    check_longest_option,
+    check_word_repeat,
+    check_answer_in_stem,
+    check_convergence,
+    check_absolute_terms,
+    check_vague_terms,
+    check_all_of_the_above,
+    check_none_of_the_above,
+    check_combination_options,
+)

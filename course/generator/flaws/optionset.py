@@ -1,0 +1,153 @@
+"""Classic item-writing flaws of the set of options: numbers out of order, an option of
+another kind, a matching item whose last pair is free."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..kinds import term_kind
+from ..lexicon import STOPWORDS
+from .form import lower_words
+from .item import Item
+from .model import CHOICE_TYPES, Flaw, make_flaw
+from .words import quote_of, words_of
+
+# --- the set of options --------------------------------------------------------------------
+
+_NUMBER_RE = re.compile(
+    r"^\s*(?:about\s+|approximately\s+|~\s*)?([-\u2212]?\d[\d,]*(?:\.\d+)?)\s*"
+    r"(?:%|percent|\u00b0\s*[CFK]?|[a-zA-Z\u00b5/\u00b2\u00b3]{0,8}\.?"
+    r"(?:\s+[a-zA-Z]{1,8}\.?)?)?\s*"
+    r"(?:(?:\u2013|-|to)\s*\d[\d,]*(?:\.\d+)?\s*(?:%|[a-zA-Z/]{0,8})?)?\s*$"
+)
+
+
+def _number(option: str) -> float | None:
+    match = _NUMBER_RE.match(option)
+    if not match:
+        return None
+    try:
+        return float(match.group(1).replace(",", "").replace("\u2212", "-"))
+    except ValueError:
+        return None
+
+
+def check_numeric_order(item: Item) -> Iterator[Flaw]:
+    if item.type not in CHOICE_TYPES or len(item.options) < 3:
+        return
+    values = [_number(o) for o in item.options]
+    if any(v is None for v in values):
+        return
+    numbers = [v for v in values if v is not None]
+    if numbers != sorted(numbers) and numbers != sorted(numbers, reverse=True):
+        yield make_flaw(
+            "numeric-order",
+            "The numeric options are not in order: "
+            + ", ".join(quote_of(o, 20) for o in item.options)
+            + ".",
+            0.6,
+        )
+
+
+_NUMBER_KINDS = ("period", "quantity")
+
+
+def _shape(option: str) -> str:
+    """A coarse kind from the option's form alone: number, person, name or phrase."""
+    if _number(option) is not None:
+        return "number"
+    kind = term_kind(option, [])
+    if kind in _NUMBER_KINDS:
+        return "number"
+    if kind == "person":
+        return "person"
+    words = words_of(option)
+    if len(words) == 1:
+        if words[0].lower().endswith(_CONCEPT_SUFFIXES):
+            return "concept-word"  # "Variolation": a concept, not a person
+        return "word"  # "Glasgow" or "Rembrandt": a name of any kind
+    content = [w for w in words if w.lower() not in STOPWORDS]
+    if words[0][0].isupper() and words[-1][0].isupper() and all(w[0].isupper() for w in content):
+        return "name"  # "Yosemite Valley", "Bill of Rights"
+    if words[0][0].isupper() and words[-1][0].isupper():
+        return "person-like"  # "Ngũgĩ wa Thiong'o", "Rembrandt van Rijn"
+    if any(w[0].isupper() for w in words[1:]):
+        return "person-like"  # a name inside: "The Champ de Mars massacre"
+    return "phrase"
+
+
+_CONCEPT_SUFFIXES = (
+    "tion",
+    "sion",
+    "ism",
+    "ity",
+    "ment",
+    "ness",
+    "ance",
+    "ence",
+    "ology",
+    "ysis",
+    "osis",
+)
+
+_COMPATIBLE = {
+    frozenset({"person", "name"}),
+    frozenset({"person", "person-like"}),
+    frozenset({"name", "person-like"}),
+    frozenset({"phrase", "person-like"}),
+    *(frozenset({"word", other}) for other in ("person", "name", "person-like", "phrase")),
+    # a title may be a concept word too ("Resurrection" among novels), a person may not
+    *(frozenset({"concept-word", other}) for other in ("word", "name", "person-like", "phrase")),
+}
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or frozenset({a, b}) in _COMPATIBLE
+
+
+def check_mixed_kinds(item: Item) -> Iterator[Flaw]:
+    if item.type not in CHOICE_TYPES or len(item.options) < 3:
+        return
+    if any(not words_of(o) or len(words_of(o)) > 5 for o in item.options):
+        return  # whole statements: their kinds are not names'
+    shapes = [_shape(o) for o in item.options]
+    if shapes.count("person") >= 2:
+        # among people, a two- or three-word name is a person too ("Robert Koch")
+        shapes = [
+            "person" if s == "name" and 2 <= len(words_of(o)) <= 3 else s
+            for s, o in zip(shapes, item.options, strict=True)
+        ]
+    for n, shape in enumerate(shapes):
+        rest = shapes[:n] + shapes[n + 1 :]
+        fits_none = not any(_compatible(shape, other) for other in rest)
+        rest_agree = all(_compatible(a, b) for a in rest for b in rest)
+        # one head noun says one kind, however it is capitalised ("Great Railroad Strike"
+        # among "Pullman railway strike" and "Homestead steel strike")
+        head = lower_words(item.options[n])[-1:]
+        same_head = any(lower_words(o)[-1:] == head for m, o in enumerate(item.options) if m != n)
+        if fits_none and rest_agree and not same_head:
+            kinds = {"person": "people", "person-like": "names", "name": "names"}
+            yield make_flaw(
+                "mixed-kinds",
+                f"{quote_of(item.options[n])} stands out among the other options "
+                f"({kinds.get(rest[0], rest[0] + 's')}).",
+                0.6,
+            )
+            return
+
+
+def check_matching_free_pair(item: Item) -> Iterator[Flaw]:
+    if item.type != "matching" or len(item.pairs) < 2:
+        return
+    rights = {right for _, right in item.pairs}
+    if len(rights) == len(item.pairs) and set(item.options) <= rights:
+        yield make_flaw(
+            "matching-free-pair",
+            f"{len(item.pairs)} prompts and {len(rights)} answers, each used once: the last "
+            "pair is free.",
+            0.6,
+        )
+
+
+CHECKS = (check_numeric_order, check_mixed_kinds, check_matching_free_pair)

@@ -1,0 +1,280 @@
+"""Classic item-writing flaws of the stem: negative stems and statements, a stem that asks
+nothing, a wall of words, a subject only the key agrees with."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..lexicon import IRREGULAR_VERB_FORMS, OBJECT_STARTERS, STOPWORDS, VERB_BASES
+from .form import ASKING_TYPES, AUXILIARIES, OPTION_TYPES, content_roots, lower_words, unquoted
+from .item import Item, has_main_clause
+from .model import Flaw, make_flaw, word_set
+from .words import BLANK_RE, quote_of, words_of
+
+# --- the stem ----------------------------------------------------------------------------
+
+_NEGATIVE_RE = re.compile(
+    r"\b(?:not|except|least|incorrect|untrue|false|never|cannot|can't|isn't|aren't|wasn't|"
+    r"weren't|doesn't|don't|didn't|won't|wouldn't|shouldn't|couldn't|hasn't|haven't)\b",
+    re.IGNORECASE,
+)
+_NOT_NEGATIVE_RE = re.compile(
+    r"\b(?:not (?:only|just|merely|simply)|no longer|whether or not|at least|if not|not least|"
+    r"true or false|"
+    r"true and (?:which|what) (?:are|is) false|false positive|false negative)\b",
+    re.IGNORECASE,
+)
+
+
+def check_negative_stem(item: Item) -> Iterator[Flaw]:
+    if item.type not in (*OPTION_TYPES, "short_answer", "numerical") or not item.stem:
+        return
+    stem = _NOT_NEGATIVE_RE.sub(" ", unquoted(item.stem))
+    found = _NEGATIVE_RE.search(stem)
+    if not found:
+        return
+    word = found.group()
+    asked = item.is_question or stem.rstrip().endswith((":", "\u2026", "...")) or word.isupper()
+    if not asked and BLANK_RE.search(stem):
+        return  # a statement with a gap that says "not": the content is negative, not the ask
+    yield make_flaw(
+        "negative-stem",
+        f"The stem asks negatively ({quote_of(word)})"
+        + (" and the word is not emphasised." if not word.isupper() else "."),
+        0.6 if word.isupper() else 0.7,
+    )
+
+
+_STATEMENT_NEGATION_RE = re.compile(
+    r"\b(?:not|never|no(?!\.?\s*\d)|none|neither|nor|nobody|nothing|cannot|\w+n't)\b",
+    re.IGNORECASE,  # "Symphony No. 9" is a number
+)
+_DOUBLE_NEGATIVE_RE = re.compile(
+    r"\b(?:not|never|no)\s+(?:\w+\s+){0,2}?(?:un|in|im|non|dis|il|ir)\w{3,}|"
+    r"\b(?:not|never|no|cannot|\w+n't)\b.*\b(?:not|never|no|none|nothing|nobody)\b",
+    re.IGNORECASE,
+)
+_NEGATED_PREFIX_WORDS = word_set(
+    "untrue uncommon unusual unlikely unimportant incorrect inaccurate impossible improbable "
+    "insignificant invalid illegal irrelevant irregular unknown unrelated unable unaware "
+    "unfounded unjustified unreasonable nonexistent dishonest disagree"
+)
+
+
+def check_negative_statement(item: Item) -> Iterator[Flaw]:
+    if item.type != "true_false":
+        return
+    statement = _NOT_NEGATIVE_RE.sub(" ", unquoted(item.stem))
+    negations = _STATEMENT_NEGATION_RE.findall(statement)
+    if not negations:
+        return
+    lowered = [w.lower() for w in words_of(statement)]
+    double = len(negations) >= 2 or any(w in _NEGATED_PREFIX_WORDS for w in lowered)
+    yield make_flaw(
+        "negative-statement",
+        ("The statement has a double negative" if double else "The statement is negated")
+        + f" ({', '.join(quote_of(n) for n in negations[:2])}).",
+        0.8 if double else 0.6,
+    )
+
+
+#: Words that make a stem a request even without a question mark.
+_REQUEST_VERBS = word_set(
+    "name list state give identify select choose match order arrange rank sort define "
+    "explain describe calculate compute find determine estimate write complete fill "
+    "indicate classify compare contrast discuss outline evaluate suggest predict label "
+    "put place drag pick enter type convert simplify solve"
+)
+
+
+def _has_verb(text: str) -> bool:
+    words = lower_words(text)
+    if not words:
+        return False
+    if words[0] in _REQUEST_VERBS or any(w in AUXILIARIES for w in words):
+        return True
+    if has_main_clause(text):
+        return True
+    for n, word in enumerate(words):
+        if word in IRREGULAR_VERB_FORMS:
+            return True
+        if n and word.endswith("ed") and word[:-2] in VERB_BASES | {word[:-1][:-1]}:
+            return True
+        plural_noun = word.endswith(("ss", "ies", "ics", "us", "is"))
+        possessive = words[0].endswith("'s")  # "Koch's postulates": a noun after it
+        if (
+            n == 1
+            and word.endswith("s")
+            and not (plural_noun or possessive)
+            and (words[0] not in STOPWORDS)
+        ):
+            return True  # "Sound travels", "Water boils": a subject and its verb
+        if n and word.endswith("s") and (word[:-1] in VERB_BASES or word[:-2] in VERB_BASES):
+            # "photosynthesis produces", not "unions" (a noun the lexicon does not list)
+            return words[n - 1] not in STOPWORDS
+    return False
+
+
+def check_unfocused_stem(item: Item) -> Iterator[Flaw]:
+    if item.type not in (*ASKING_TYPES, "true_false") or item.type == "essay":
+        return
+    stem = item.stem.strip()
+    if not stem or "?" in stem or BLANK_RE.search(stem):
+        return
+    longest = 3 if item.type == "true_false" else 8
+    if len(words_of(stem)) > longest or _has_verb(stem):
+        return  # a longer stem without a verb we know is more likely our gap than theirs
+    if item.options and all(
+        lower_words(o)[:1] and lower_words(o)[0] in AUXILIARIES for o in item.options
+    ):
+        return  # a subject the options complete: "The member cities … {were …, was …}"
+    yield make_flaw(
+        "unfocused-stem",
+        f"The stem {quote_of(stem)} names a topic but asks nothing.",
+        0.7,
+    )
+
+
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"\u201c(])")
+
+
+#: The question leans on what comes before it: a case, a passage, a person described.
+_DEPENDS_RE = re.compile(
+    r"\b(?:most likely|this|these|such|he|she|his|her|him|they|them|their|described|"
+    r"above|the (?:patient|case|man|woman|child|boy|girl|study|passage|abstract|text|"
+    r"author|authors|results?|findings?|data|scenario|situation|experiment))\b",
+    re.IGNORECASE,
+)
+#: A case the question is about: "A 24-year-old woman …", "Maya, aged 5, …".
+_CASE_RE = re.compile(r"\b\d+[- ](?:year|month|week|day)s?[- ]old\b|\baged \d+\b", re.IGNORECASE)
+#: A link that announces the words before it as a preamble: "With that in mind, …".
+_PREAMBLE_RE = re.compile(
+    r"^\W*(?:with|bearing|keeping|having)\b[^,?]{0,60}\bin mind\b\W*", re.IGNORECASE
+)
+
+
+def check_wordy_stem(item: Item) -> Iterator[Flaw]:
+    """Words before the question that it does not need. A case or a passage the question
+    refers to ("this patient", "the most likely cause", "according to the abstract") is
+    what it asks about, however long; a quoted passage does not count."""
+    if item.type in ("matching", "essay"):
+        return
+    stem = item.stem.strip()
+    words = words_of(unquoted(stem, passages_only=True))
+    if len(words) < 40:
+        return
+    parts = _SENTENCE_END_RE.split(stem)
+    asked = parts[-1] if len(parts) > 1 else ""
+    context = stem[: len(stem) - len(asked)] if asked else ""
+    context_words = len(words_of(context))
+    preamble = _PREAMBLE_RE.match(asked)
+    question = asked[preamble.end() :] if preamble else asked
+    answer_side = content_roots(" ".join([question, *item.options, *item.keys]))
+    overlap = content_roots(context) & answer_side
+    if asked and context_words >= 25 and preamble:
+        yield make_flaw(
+            "wordy-stem",
+            f"{context_words} words come before the question, which says to keep them in "
+            "mind but does not use them.",
+            0.7,
+        )
+    elif (
+        asked
+        and context_words >= 30
+        and len(overlap) <= 1
+        and not _DEPENDS_RE.search(question)
+        and not _CASE_RE.search(context)
+    ):
+        yield make_flaw(
+            "wordy-stem",
+            f"{context_words} words come before the question and say nothing it needs.",
+            0.7,
+        )
+    elif len(words) >= 90:
+        yield make_flaw("wordy-stem", f"The stem runs to {len(words)} words.", 0.5)
+
+
+_SINGULAR_VERBS = word_set("is was has does")
+_PLURAL_VERBS = word_set("are were have do")
+
+
+def _subject_number(stem: str) -> str:
+    """ "pl" or "sg" for a verbless lead-in the options complete with a verb ("The member
+    cities of the Hanseatic League"): the number of its head, the noun before "of"."""
+    words = lower_words(re.split(r"\b(?:of|in|on|at|from|for|with|during)\b", stem)[0])
+    determined = words[:1] and words[0] in ("the", "these", "those", "this", "that", "a", "an")
+    if not words:
+        return ""
+    head = words[-1]
+    plural_head = head.endswith("s") and not head.endswith(
+        ("ss", "us", "is", "ics", "series", "species")
+    )
+    if not (determined or words[0].endswith("'s")):
+        return "pl" if plural_head and len(words) <= 4 else ""  # "Mature xylem vessels"
+    if words[0] in ("these", "those") or (
+        head.endswith("s") and not head.endswith(("ss", "us", "is", "ics", "series", "species"))
+    ):
+        return "pl"
+    return "sg" if words[0] in ("this", "that", "a", "an") or len(head) >= 3 else ""
+
+
+def _verb_number(word: str) -> str:
+    """ "sg" for a third-person singular verb ("is", "states"), "pl" for a plural or base
+    form ("are", "relate"), "" for a word that is not a verb we know."""
+    if word in _SINGULAR_VERBS:
+        return "sg"
+    if word in _PLURAL_VERBS:
+        return "pl"
+    bases = {word[:-1], word[:-2], word[:-3] + "y"} if word.endswith("s") else set()
+    if bases & VERB_BASES and not word.endswith("ss"):
+        return "sg"
+    return "pl" if word in VERB_BASES else ""
+
+
+def _option_verb_number(option: str) -> str:
+    """The number of the verb an option opens with: a verb the lexicon knows, or any word
+    followed by what starts an object ("states that …", "relate the …")."""
+    words = lower_words(option)
+    if not words:
+        return ""
+    number = _verb_number(words[0])
+    if number or len(words) < 2 or words[1] not in OBJECT_STARTERS | {"that"}:
+        return number
+    return "sg" if words[0].endswith("s") and not words[0].endswith("ss") else "pl"
+
+
+def check_subject_agreement(item: Item) -> Iterator[Flaw]:
+    """Only the key's verb agrees with the subject the stem leaves open ("Kirchhoff's
+    current law {=states … ~relate … ~describe …}")."""
+    if item.type != "single_choice" or not item.keys or _has_verb(item.stem):
+        return
+    verbs = [(lower_words(o) or [""])[0] for o in item.options]
+    if any(
+        not o[:1].islower() and v not in AUXILIARIES
+        for o, v in zip(item.options, verbs, strict=True)
+    ):
+        return  # options that start with a name, not a verb
+    numbers = [_option_verb_number(o) for o in item.options]
+    if not all(numbers):
+        return
+    number = _subject_number(item.stem)
+    if not number:
+        return
+    key = item.options.index(item.keys[0])
+    misfits = [o for n, o in enumerate(item.options) if n != key and numbers[n] != number]
+    if numbers[key] == number and len(misfits) == len(item.options) - 1:
+        yield make_flaw(
+            "grammar-cue",
+            f"Only the key's verb ({quote_of(verbs[key])}) agrees with the stem's subject.",
+            0.8,
+        )
+
+
+CHECKS = (
+    check_negative_stem,
+    check_negative_statement,
+    check_unfocused_stem,
+    check_wordy_stem,
+    check_subject_agreement,
+)
