@@ -27,7 +27,8 @@ _OPENER_RE = re.compile(
     r"consequently|finally|first|second|third|then|specifically|further|here|now|instead|"
     r"accordingly|additionally|in sum|in summary|in short|in conclusion|overall|importantly|"
     r"notably|similarly|likewise|meanwhile|nevertheless|nonetheless|indeed|in general|"
-    r"lastly|in particular|"
+    r"lastly|in particular|as a result|as a consequence|in turn|by contrast|in contrast|"
+    r"on the other hand|at the same time|for example|for instance|"
     # A phrase pointing back at what came before: "in all of these cases", "in this paper".
     r"(?:in|of|by|through|with|for|from) (?:all (?:of )?)?(?:these|this|those|such|that)"
     r"(?: [^\W\d_]+){1,2})\s*,\s*",

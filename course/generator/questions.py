@@ -562,6 +562,14 @@ def statement_of(sentence: str) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
+#: The text before a year that makes it a citation's or a name's date: an open parenthesis
+#: after a capitalised word or "et al." ("… (Darling-Hammond et al., 2014", "Act, (1997").
+_CITATION_YEAR_RE = re.compile(
+    r"(?:[A-Z][\w'\u2019-]*(?:\s+et al\.?)?,?\s*\((?:[^()]*[,;]\s*)?|\((?:[^()]*\b(?:et al\.?"
+    r"|[A-Z][a-z]+),?\s+))$"
+)
+
+
 def true_false_items(sentences: list[str], terms: list[Term]) -> Iterable[Candidate]:
     years = sorted({m.group(1) for s in sentences for m in _YEAR_RE.finditer(s)})
     for i, sentence in enumerate(sentences):
@@ -578,6 +586,8 @@ def true_false_items(sentences: list[str], terms: list[Term]) -> Iterable[Candid
             year = match.group(1)
             if _IN_RANGE_RE.search(statement[max(0, match.start() - 12) : match.end() + 12]):
                 continue  # "between 2019 and 2023": a moved end may still lie inside the range
+            if _CITATION_YEAR_RE.search(statement[: match.start()]):
+                continue  # "(Smith, 2014)", "Act, (1997)": the date of a source or a name
             # Another year of the text that this statement does not already give (or the
             # year before): "emerged at the end of 2000 and showed its effects in 2000"
             # contradicts itself.

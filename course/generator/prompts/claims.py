@@ -183,6 +183,9 @@ _ROADMAP_RE = re.compile(
     r"(?:discussed|presented|reviewed|outlined|summari[sz]ed|described)\b(?![^.]*\bthat\b)|"
     r"\b(?:under-?researched|under-?studied|has received (?:little|scant|less) attention|"
     r"little is known|remains? (?:poorly understood|unclear|unexplored)|few studies)\b|"
+    r"\bneeds? to be (?:further\s+)?(?:explored|examined|investigated|studied|understood|"
+    r"addressed)\b|\bit is (?:\w+ly\s+)?(?:important|necessary|crucial|essential) to "
+    r"(?:understand|examine|explore|investigate|study)\b|"
     r"^(?:since\s+[\w.' ]+,\s+|as a (?:consequence|result) of [^,]+,\s+)?"
     r"(?:(?:several|many|some|other|earlier|previous)\s+)?(?:scholars|historians|"
     r"anthropologists|sociologists|researchers|economists|linguists|critics|authors|"
@@ -402,4 +405,8 @@ def readable(clause: str, *, limit: int = MAX_QUOTE_WORDS) -> bool:
     expletive = lowered[0] == "it" and _EXPLETIVE_IT_RE.match(clause)
     there = lowered[0] == "there"
     infinitive = lowered[0] == "to"
-    return bool(expletive or there or infinitive or clause_subject(clause))
+    subject = clause_subject(clause)
+    # "(for many decades) it was neglected": which "it"? The sentence before said.
+    if not expletive and subject.lower().split()[-1:] in (["it"], ["they"], ["this"], ["these"]):
+        return False
+    return bool(expletive or there or infinitive or subject)
