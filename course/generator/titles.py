@@ -160,11 +160,20 @@ _BULLETS = "\u2022\u00b7\u25aa\u2023\u25e6\u2043*-\u2013\u2014>"
 _GLUED_NOTE_RE = re.compile(r"(?<=[a-z]{3})\d{1,2}$")
 
 
+#: A citation's authors before the title: "Yi, Oh, Do, Yoo, and Kim: A retrospective study
+#: …", "Berg et al.: …" (three names or more, or "et al.", then a colon).
+_AUTHORS_HEAD_RE = re.compile(
+    r"^(?:[A-Z][\w'\u2019-]+,\s*){2,}(?:and\s+)?[A-Z][\w'\u2019-]+:\s+(?=[A-Z])|"
+    r"^[A-Z][\w'\u2019-]+\s+et al\.?:\s+(?=[A-Z])"
+)
+
+
 def _tidy(text: str) -> str:
     text = text.strip().strip("=[]{}").strip()
     text = _FOOTNOTE_TAIL_RE.sub("", text)
     text = _AUTHORS_TAIL_RE.sub("", text)
     text = _GLUED_NOTE_RE.sub("", text)
+    text = _AUTHORS_HEAD_RE.sub("", text)
     return " ".join(text.split()).rstrip(_TRAILING_JUNK.replace("-", ""))
 
 

@@ -161,6 +161,11 @@ def test_it_takes_no_keyword_of_a_list_and_no_footnote_mark_for_the_title() -> N
     assert build_draft(page).title == "Coral reefs past their thermal limits"
 
 
+def test_it_leaves_the_authors_of_a_citation_off_the_title() -> None:
+    page = f"Berg, Lund, and Holm: Coral reefs beyond their thermal limits\n\nAbstract\n\n{ECOLOGY}"
+    assert build_draft(page).title == "Coral reefs beyond their thermal limits"
+
+
 def test_it_reads_a_title_field_of_a_record_export() -> None:
     page = (
         "{{Paper |id=Vol-1/paper2 |title=Reef fish and thermal limits |authors=A. Berg}}\n\n"
