@@ -158,11 +158,12 @@ def clause_around(sentence: str, start: int, end: int) -> str:
 
 
 def find_form(sentence: str, forms: list[str]) -> tuple[int, int] | None:
-    """Position of the first (longest at a tie) form in the sentence, word-bounded."""
+    """Position of the first (longest at a tie) form in the sentence, word-bounded (a
+    hyphen binds: "minute" is not found in "sixty-minute")."""
     best: tuple[int, int] | None = None
     for form in forms:
         flags = 0 if form.isupper() else re.IGNORECASE
-        match = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", sentence, flags)
+        match = re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", sentence, flags)
         if match and (
             best is None
             or match.start() < best[0]

@@ -555,7 +555,10 @@ def _mr(
 
 
 def statement_of(sentence: str) -> str:
-    """A sentence as a standalone statement: opener dropped, capitalised, or ""."""
+    """A sentence as a standalone statement: opener dropped, capitalised, or "" (a
+    question is not a statement to judge true or false)."""
+    if sentence.rstrip().endswith("?"):
+        return ""
     text = tidy(strip_opener(sentence))
     if text.lower().startswith(_ANAPHORIC_START) or leans_on_context(text) or not stem_ok(text):
         return ""

@@ -164,3 +164,10 @@ def test_it_drafts_more_questions_from_below_the_drafts_bar(seed_draft: Draft) -
     }
     held_back = [q for q in more if (q.type, q.prompt) not in offered]
     assert all(q.confidence < MIN_CONFIDENCE for q in held_back)
+
+
+def test_it_makes_no_true_false_statement_of_a_question() -> None:
+    from course.generator.questions import statement_of
+
+    assert statement_of("Can training make poor entrepreneurs better at business?") == ""
+    assert statement_of("Training made entrepreneurs better at business.") != ""
