@@ -282,7 +282,15 @@ def _not_a_concept(key: str) -> bool:
         return True
     if key.rstrip().endswith(("'", "\u2019", "'s", "\u2019s")):
         return True
-    return words[0].islower() and words[0] in VERB_BASES and len(words) > 1
+    if words[0].islower() and words[0] in VERB_BASES and len(words) > 1:
+        return True
+    # "correlated positively with life satisfaction": a predicate, not a name for a thing
+    participle = words[0].islower() and words[0].endswith("ed")
+    return participle and len(words) >= 3 and any(w in _PREDICATE_LINKS for w in words[1:])
+
+
+#: Prepositions that tie a participle to its complement inside a predicate.
+_PREDICATE_LINKS = frozenset(["with", "to", "by", "from", "into", "against", "on"])
 
 
 def _in_a_list(prompt: str) -> bool:

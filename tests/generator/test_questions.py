@@ -171,3 +171,23 @@ def test_it_makes_no_true_false_statement_of_a_question() -> None:
 
     assert statement_of("Can training make poor entrepreneurs better at business?") == ""
     assert statement_of("Training made entrepreneurs better at business.") != ""
+
+
+@pytest.mark.parametrize(
+    ("key", "label"),
+    [
+        ("HLS-M-Q18", True),  # a code
+        ("U.S", True),  # an abbreviation with points
+        ("HCPs'", True),  # a possessive
+        ("reduce the 47-item scale", True),  # a verb phrase
+        ("correlated positively with life satisfaction", True),  # a predicate
+        ("obstacle", True),  # one common word: synonyms fill its gap as well
+        ("mixed methods approach", False),
+        ("cadastre", False),
+        ("shock work movement", False),
+    ],
+)
+def test_it_blanks_no_label_or_predicate_as_if_it_were_a_concept(key: str, label: bool) -> None:
+    from course.generator.selection import _not_a_concept
+
+    assert _not_a_concept(key) is label
