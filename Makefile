@@ -4,21 +4,35 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8000
 # The development defaults: `make run` and `make test` need no configuration.
 DEV_ENV := DEBUG=$${DEBUG:-true}
+LOCK   := .venv-lock/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-find-links \
+          --no-emit-index-url --allow-unsafe
 
-.PHONY: run test lint format bench soak clean
+.PHONY: run test lint format bench soak clean lock
 
-# Reinstall only when pyproject.toml changes.
-$(VENV)/.installed-run: pyproject.toml
+# Installs come from the lock files (exact versions with their hashes, made by pip-tools
+# from pyproject.toml: `make lock` after changing a dependency); the project itself goes on
+# top without its dependencies. Reinstall only when a lock file or pyproject.toml changes.
+$(VENV)/.installed-run: requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet --require-hashes -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml
+$(VENV)/.installed-test: requirements-test.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet --require-hashes -r requirements-test.txt
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(VENV)/.installed-run $@
+
+# Re-resolve the lock files from pyproject.toml: pins that still fit stay; LOCK_ARGS=--upgrade
+# moves everything to the newest versions the ranges allow, LOCK_ARGS="--upgrade-package NAME"
+# one package. pip-tools runs in its own virtualenv.
+lock:
+	test -x .venv-lock/bin/pip-compile || (python3 -m venv .venv-lock && .venv-lock/bin/pip install --quiet pip-tools)
+	$(LOCK) $(LOCK_ARGS) -o requirements.txt pyproject.toml
+	$(LOCK) $(LOCK_ARGS) --extra test -o requirements-test.txt pyproject.toml
 
 run: $(VENV)/.installed-run
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
@@ -48,4 +62,4 @@ soak: $(VENV)/.installed-test
 	$(PY) tests/load/soak.py
 
 clean:
-	rm -rf $(VENV) .staticfiles .lectern.sqlite3 .pytest_cache
+	rm -rf $(VENV) .venv-lock .staticfiles .lectern.sqlite3 .pytest_cache
