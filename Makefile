@@ -34,12 +34,16 @@ lock:
 	$(LOCK) $(LOCK_ARGS) -o requirements.txt pyproject.toml
 	$(LOCK) $(LOCK_ARGS) --extra test -o requirements-test.txt pyproject.toml
 
-run: $(VENV)/.installed-run
+run: $(VENV)/.installed-run .env
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(DEV_ENV) $(PY) manage.py load_demo
 	@echo "Serving Lectern at http://127.0.0.1:$(PORT)/"
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The checkout's development settings, read by course/settings.py (the environment wins).
+.env:
+	printf '# Development settings for this checkout (written by make run; see README)\nDEBUG=true\n' > $@
 
 test: $(VENV)/.installed-test
 	$(DEV_ENV) $(PY) -m pytest $(PYTEST_ARGS)

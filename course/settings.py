@@ -12,8 +12,17 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from dotenv import load_dotenv
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+# A checkout's development settings: `make run` writes `.env` (DEBUG=true) so that every
+# `manage.py` command in the README runs as written. Variables already in the environment
+# win over the file; LECTERN_ENV_FILE names another file, or none when set empty. A
+# deployment has no `.env` and reads the environment alone.
+ENV_FILE = os.environ.get("LECTERN_ENV_FILE", str(BASE_DIR / ".env"))
+if ENV_FILE:
+    load_dotenv(ENV_FILE, override=False)
 
 
 def env_str(name: str, default: str = "") -> str:

@@ -20,7 +20,7 @@ PRODUCTION = {
 
 def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     # Only what a deployment would have: nothing from the test run leaks into the check.
-    base = {"PATH": os.environ["PATH"]}
+    base = {"PATH": os.environ["PATH"], "LECTERN_ENV_FILE": ""}
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env={**base, **env},
         capture_output=True, text=True, check=False,
@@ -126,3 +126,15 @@ def test_it_still_logs_a_server_error_with_its_traceback(client, caplog, monkeyp
         assert client.get(reverse("catalog:index")).status_code == 500
     (record,) = [r for r in caplog.records if r.name == "django.request"]
     assert record.exc_info is not None
+
+
+def test_it_reads_development_settings_from_an_env_file_and_the_environment_wins(tmp_path):
+    env_file = tmp_path / ".env"
+    env_file.write_text("# as make run writes it\nDEBUG=true\n", encoding="utf-8")
+    # the file alone: DEBUG on, so the development key serves
+    result = manage("check", env={"LECTERN_ENV_FILE": str(env_file)})
+    assert result.returncode == 0, result.stderr
+    # a variable in the environment overrides the file
+    result = manage("check", env={"LECTERN_ENV_FILE": str(env_file), "DEBUG": "false"})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr

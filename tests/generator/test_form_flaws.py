@@ -344,3 +344,239 @@ def test_it_finds_a_question_restated_with_the_same_answer() -> None:
         Asked("single_choice", "Who wrote Macbeth?", ("Shakespeare",), "Shakespeare"),
     ]
     assert duplicates(asked) == {2: 0}
+
+
+def gap(prompt: str, key: str, *wrong: str) -> dict[str, Any]:
+    """A missing-word choice: the options complete the stem at its gap."""
+    return dict(type="single_choice", prompt=prompt, options=[key, *wrong], answer=key)
+
+
+#: More shapes of the flaws, each found by another rule than the case above.
+VARIANTS: list[tuple[str, dict[str, Any]]] = [
+    # a verb must follow the modal; only the key is a verb phrase
+    (
+        "grammar-cue",
+        gap(
+            "When ice is heated above 0 °C at normal pressure, it will _____.",
+            "melt steadily",
+            "a phase diagram",
+            "the triple point",
+            "thermal equilibrium",
+        ),
+    ),
+    # "are" asks for a plural; only the key (a Latin plural) is one
+    ("grammar-cue", mc("Which of these are immature insects?", "Larvae", "Pupa", "Imago", "Adult")),
+    # an adjective cannot follow "with" in place of the noun
+    (
+        "grammar-cue",
+        gap(
+            "A child with a fever and a barking cough is likely diagnosed with _____.",
+            "croup",
+            "hypoxic",
+            "asthmatic",
+            "allergic",
+        ),
+    ),
+    # "an infected female _____": a singular noun, and the distractors are plural
+    (
+        "grammar-cue",
+        gap(
+            "Sleeping sickness is passed to people by the bite of an infected _____.",
+            "tsetse fly",
+            "mosquitoes",
+            "sandflies",
+            "ticks",
+        ),
+    ),
+    # the stem spells out the abbreviation asked for
+    (
+        "answer-in-stem",
+        dict(
+            type="short_answer",
+            prompt="The World Health Organization sets global health norms. What is its usual "
+            "abbreviation?",
+            options=[],
+            answer=["WHO"],
+        ),
+    ),
+    # the stem states the number asked for
+    (
+        "answer-in-stem",
+        dict(
+            type="numerical",
+            prompt="The Hundred Years' War began in 1337. In what year did it begin?",
+            options=[],
+            answer=[{"value": 1337.0, "tolerance": 0.0}],
+        ),
+    ),
+    # a rare stem word echoed by a derived word of the key only
+    (
+        "word-repeat",
+        mc(
+            "Which kind of state rests on the sovereignty of its constituent regions?",
+            "Sovereign confederation",
+            "Unitary state",
+            "Absolute monarchy",
+            "City-state",
+        ),
+    ),
+    # a name in the key echoes a common stem word no distractor has
+    (
+        "word-repeat",
+        mc(
+            "Which US document of 1776 declared the colonies independent of Britain?",
+            "Declaration of Independence",
+            "Articles of Confederation",
+            "Federalist Papers",
+            "Mayflower Compact",
+        ),
+    ),
+    # a place among people, and a concept among people
+    (
+        "mixed-kinds",
+        mc(
+            "Who painted the ceiling of the Sistine Chapel?",
+            "Michelangelo Buonarroti",
+            "Leonardo da Vinci",
+            "Raphael Sanzio",
+            "The Vatican Museums",
+        ),
+    ),
+    (
+        "mixed-kinds",
+        mc(
+            "Who wrote Das Kapital?",
+            "Karl Marx",
+            "Friedrich Engels",
+            "Historical materialism",
+            "The Communist League",
+        ),
+    ),
+    # the key repeats the parts the options share, number words included
+    (
+        "convergence-cue",
+        mc(
+            "Who presided over the Spartan state?",
+            "two hereditary kings",
+            "two elected kings",
+            "one hereditary king",
+            "two hereditary ephors",
+        ),
+    ),
+    # "may" leaves a statement to judge nothing to be false about
+    ("vague-terms", tf("Vitamin C may shorten the common cold.")),
+    # an option and the same with an empty head
+    (
+        "near-duplicate-options",
+        mc("Where is bile made?", "Liver", "Gallbladder", "Pancreas", "The pancreas region"),
+    ),
+]
+
+#: Near-misses of the rules above: none may carry any finding.
+VARIANT_NEAR_MISSES: list[dict[str, Any]] = [
+    # opposite options are not duplicates: negation, quantity, comparison
+    mc(
+        "A test at the 1% level gives p = 0.4. What follows?",
+        "Do not reject the null hypothesis",
+        "Reject the null hypothesis",
+        "Accept the alternative hypothesis",
+        "Double the sample size",
+    ),
+    gap(
+        "A beam with a safety factor of 4 carries a design load of _____ its failure load.",
+        "one quarter of",
+        "one third of",
+        "one half of",
+        "two thirds of",
+    ),
+    mc(
+        "What happens in an endothermic reaction?",
+        "It absorbs heat, so the products have more enthalpy than the reactants",
+        "It releases heat, so the products have more enthalpy than the reactants",
+        "It absorbs heat, so the products have less enthalpy than the reactants",
+        "It releases heat, so the products have less enthalpy than the reactants",
+    ),
+    # letters the stem names are variables, not option labels
+    gap(
+        "The expression P NAND Q is false when _____.",
+        "both P and Q are true",
+        "both P and Q are false",
+        "exactly one of P and Q is true",
+        "P is false",
+    ),
+    # the asked-for noun in an accepted answer gives nothing away
+    dict(
+        type="short_answer",
+        prompt="Which test compares the means of two small independent samples?",
+        options=[],
+        answer=["t", "t test", "t-test", "Student's t-test"],
+    ),
+    # a number in the stem that is not the answer
+    dict(
+        type="numerical",
+        prompt="A 12 V battery drives 3 A through a resistor. What is its resistance in ohms?",
+        options=[],
+        answer=[{"value": 4.0, "tolerance": 0.0}],
+    ),
+    # every option fits "to"; a verb after a modal with verb options
+    gap(
+        "In a market economy, prices tend to _____ when demand exceeds supply.",
+        "rise",
+        "fall",
+        "stay fixed",
+        "vanish",
+    ),
+    # people among people, with a one-word name
+    mc(
+        "Who proposed the heliocentric model in De revolutionibus?",
+        "Nicolaus Copernicus",
+        "Tycho Brahe",
+        "Johannes Kepler",
+        "Ptolemy",
+    ),
+    # "May" the month is no hedge
+    tf("The Paris uprising of May 1968 began in the universities."),
+]
+
+
+@pytest.mark.parametrize(
+    ("code", "item"), VARIANTS, ids=[f"{c}-{n}" for n, (c, _) in enumerate(VARIANTS)]
+)
+def test_it_finds_the_flaw_in_its_other_shapes(code: str, item: dict[str, Any]) -> None:
+    assert code in codes(item), item["prompt"]
+
+
+@pytest.mark.parametrize("item", VARIANT_NEAR_MISSES, ids=lambda item: item["prompt"][:40])
+def test_it_finds_nothing_in_the_other_near_misses(item: dict[str, Any]) -> None:
+    assert codes(item) == set(), item["prompt"]
+
+
+def test_it_finds_a_question_asked_again_in_other_words_and_forms() -> None:
+    asked = [
+        Asked("single_choice", "What is the mains frequency in Japan's west?", ("60 Hz",), "60 Hz"),
+        Asked(
+            "single_choice",
+            "Which disease does the Aedes mosquito spread most widely?",
+            ("Dengue fever", "Malaria"),
+            "Dengue fever",
+        ),
+        Asked(
+            "numerical",
+            "In hertz, what frequency does the mains supply of western Japan use?",
+            (),
+            [{"value": 60.0}],
+        ),
+        Asked(
+            "short_answer",
+            "Which disease, spread by Aedes mosquitoes, is the most widespread?",
+            (),
+            ["dengue"],
+        ),
+        Asked(
+            "short_answer",
+            "Which gas do plants take in for photosynthesis?",
+            (),
+            ["carbon dioxide"],
+        ),
+    ]
+    assert duplicates(asked) == {2: 0, 3: 1}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -10,7 +11,7 @@ from typing import Any
 from ..lexicon import STOPWORDS
 from .form import distinctive_roots, related
 from .model import Flaw, make_flaw
-from .words import BLANK_RE, quote_of, unit_of, units_of, words_of, zipf_of
+from .words import BLANK_RE, quote_of, root_of, unit_of, units_of, words_of, zipf_of
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,11 @@ def content_units(item: Asked) -> set[str]:
 
 def _restated(ca: set[str], cb: set[str]) -> bool:
     """Stems sharing at least two content words and 40% of them all ("What is the capital
-    of Australia?", "Which city serves as Australia's capital?")."""
-    shared = ca & cb
-    return len(shared) >= 2 and len(shared) >= 0.4 * len(ca | cb)
+    of Australia?", "Which city serves as Australia's capital?"), counted by root
+    ("negatively charged", "carries a negative charge")."""
+    ra, rb = {root_of(u) for u in ca}, {root_of(u) for u in cb}
+    shared = {r for r in ra if related(r, rb) or any(related(other, {r}) for other in rb)}
+    return len(shared) >= 2 and len(shared) >= 0.4 * (len(ra) + len(rb) - len(shared))
 
 
 def _specific(answer: str) -> bool:
@@ -78,7 +81,8 @@ def _specific(answer: str) -> bool:
         return any(len(w) >= 3 for w in words)
     if len(words) >= 3 and all(w[0].isupper() for w in words):
         return True  # a proper name: "UN Convention on the Law of the Sea"
-    return all(zipf_of(w) < 3.5 for w in words if not w.isdigit())
+    rare = [zipf_of(w) for w in words if not w.isdigit()]
+    return all(z < 3.5 for z in rare) or min(rare, default=9.0) < 3.0  # "Anopheles mosquito"
 
 
 def _same_topic(a: Asked, b: Asked) -> bool:
@@ -140,8 +144,24 @@ def _answer_keys(item: Asked) -> set[str]:
     """Every answer a student may give: each accepted text of a short answer ("William
     Shakespeare", "Shakespeare"), else the one answer."""
     if item.type in ("short_answer", "cloze") and isinstance(item.answer, list):
-        return {" ".join(units_of(str(a))) for a in item.answer if str(a).strip()}
-    return {_answer_key(item)}
+        keys = {_bare_number(" ".join(units_of(str(a)))) for a in item.answer if str(a).strip()}
+    else:
+        keys = {_bare_number(_answer_key(item))}
+    # an answer's rare word alone: "Anopheles" asked again as "Anopheles mosquito"
+    return keys | {f"~{w}" for key in keys for w in _rare_words(key)}
+
+
+def _rare_words(answer: str) -> set[str]:
+    return {w for w in answer.split() if len(w) > 3 and w not in STOPWORDS and zipf_of(w) < 3.0}
+
+
+_QUANTITY_RE = re.compile(r"^(-?\d+(?:\.\d+)?)\s*[^\W\d_]{1,5}$")
+
+
+def _bare_number(answer: str) -> str:
+    """ "50 hz" is the answer 50 of a numerical question."""
+    match = _QUANTITY_RE.match(answer)
+    return match.group(1) if match else answer
 
 
 def duplicate_flaw(original: str, where: str) -> Flaw:

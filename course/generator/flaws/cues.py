@@ -55,21 +55,32 @@ def check_word_repeat(item: Item) -> Iterator[Flaw]:
     # a passage the stem quotes is the source both key and distractors draw on
     stem_text = BLANK_RE.sub(" ", unquoted(item.stem, passages_only=True))
     category = asked_category(stem_text)
-    stem = distinctive_roots(stem_text) | category
+    # a rare word of the key, or a name in it, echoing any content word of the stem ("the
+    # rights of Parliament" {=Bill of Rights})
+    stem = content_roots(stem_text) | category
     if not stem:
         return
     stem_words = set(lower_words(stem_text))
-    if all(set(lower_words(o)) & stem_words - STOPWORDS for o in item.options):
+    # words every option has are their frame ("… authority"), not what they choose among
+    frame = set.intersection(*(set(lower_words(o)) for o in item.options))
+    if all((set(lower_words(o)) - frame) & stem_words - STOPWORDS for o in item.options):
         return  # the stem lists what the options choose among ("grass, frog and hawk")
-    in_distractors = set().union(*(content_roots(d) for d in item.distractors))
-    repeats = [
-        {
+    rare_in_stem = distinctive_roots(stem_text)
+    in_distractors = set().union(*(content_roots(d.replace("-", " ")) for d in item.distractors))
+
+    def echoes(key: str) -> set[str]:
+        # a key word that is rare or a name, or that echoes a rare stem word ("legality",
+        # {=Legal-rational authority})
+        rare = distinctive_roots(key) | (content_roots(key) & category)
+        return {
             r
-            for r in distinctive_roots(key) | (content_roots(key) & category)
-            if related(r, stem) and not related(r, in_distractors)
+            for r in content_roots(key.replace("-", " ")) | rare
+            if related(r, stem)
+            and not related(r, in_distractors)
+            and (r in rare or related(r, rare_in_stem))
         }
-        for key in item.keys
-    ]
+
+    repeats = [echoes(key) for key in item.keys]
     # of several keys, one repeating a stem word is no cue unless they all do
     if item.type == "multiple_response" and not all(repeats):
         return
@@ -104,8 +115,59 @@ def _inside(word: str, stem_words: set[str], stem_roots: set[str]) -> bool:
     )
 
 
+_LINKS = word_set("of and the for in on a an to")
+
+
+def _spelled_out(option: str, stem: str) -> bool:
+    """The option is an abbreviation whose words the stem spells out in a row ("the central
+    processing unit …" {=CPU})."""
+    letters = option.strip()
+    if not (2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()):
+        return False
+    words = [p for w in words_of(stem) for p in w.split("-") if p]
+    for start, word in enumerate(words):
+        if word[0].upper() != letters[0]:
+            continue
+        got = ""
+        for w in words[start:]:
+            if w.lower() in _LINKS and got:
+                continue
+            got += w[0].upper()
+            if not letters.startswith(got):
+                break
+            if got == letters:
+                return True
+    return False
+
+
+_VALUE_RE = re.compile(r"'value': (-?\d+(?:\.\d+)?)")
+_NUMBER_RE = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?")
+
+
+def _numbers(text: str) -> set[float]:
+    return {float(n) for n in _NUMBER_RE.findall(text.replace(",", ""))}
+
+
+def _number_given(item: Item) -> str:
+    """The number a numerical or short answer asks for, when the stem already states it
+    ("The 38th parallel … how many degrees north?" {#38})."""
+    if item.type == "numerical":
+        values = {float(v) for v in _VALUE_RE.findall(item.keys[0])}
+    elif item.type == "short_answer" and _NUMBER_RE.fullmatch(item.keys[0].strip()):
+        values = {float(item.keys[0].strip())}
+    else:
+        return ""
+    given = values & _numbers(BLANK_RE.sub(" ", unquoted(item.stem, passages_only=True)))
+    return f"{min(given):g}" if given else ""
+
+
 def check_answer_in_stem(item: Item) -> Iterator[Flaw]:
     """Every word of the key stands in the stem, and no distractor's does."""
+    if item.type in ("numerical", "short_answer") and item.keys and _number_given(item):
+        yield make_flaw(
+            "answer-in-stem", f"The stem already states the number {_number_given(item)}.", 0.7
+        )
+        return
     if item.type not in ("short_answer", "cloze", "single_choice") or not item.keys:
         return
     stem_text = BLANK_RE.sub(" ", unquoted(item.stem, passages_only=True))
@@ -118,13 +180,24 @@ def check_answer_in_stem(item: Item) -> Iterator[Flaw]:
         else set()
     )
 
+    # the noun the question asks for is no answer: "Which distribution …?" {=t distribution}
+    category = asked_category(stem_text)
+
     def given(option: str) -> bool:
-        words = [w for w in lower_words(option) if w not in STOPWORDS and w not in frame]
+        words = [
+            w
+            for word in lower_words(option)
+            for w in ([word] if root_of(unit_of(word)) in stem_roots else word.split("-"))
+            if len(w) > 1
+            and w not in STOPWORDS
+            and w not in frame
+            and root_of(unit_of(w)) not in category
+        ]
         return (
             bool(words)
             and len("".join(words)) >= 4
             and all(_inside(w, stem_words, stem_roots) for w in words)
-        )
+        ) or _spelled_out(option, stem_text)
 
     for key in item.keys:
         if not given(key):
@@ -141,13 +214,18 @@ _PART_SPLIT_RE = re.compile(r"\s*(?:[,;]|\band\b|\bwhile\b|\bbut\b)\s*")
 
 
 _ROMAN_NUMERALS = word_set("i ii iii iv v vi")
+_NUMBER_WORDS = word_set("one two three four five six seven eight nine ten single double")
 
 
 def _word_parts(option: str, longest: int = 6) -> set[str] | None:
     """A short option's parts: its content words and numbers."""
     if len(words_of(option)) > longest:
         return None
-    numerals = {w for w in lower_words(option) if w[:1].isdigit() or w in _ROMAN_NUMERALS}
+    numerals = {
+        w
+        for w in lower_words(option)
+        if w[:1].isdigit() or w in _ROMAN_NUMERALS or w in _NUMBER_WORDS
+    }
     return content_roots(option) | numerals
 
 
@@ -243,6 +321,10 @@ _VAGUE_RE = re.compile(
 )
 
 
+#: A hedge that makes a statement to judge hard to call false ("Antibiotics may help …").
+_HEDGE_RE = re.compile(r"(?-i:\b(?:may|might)\b)(?! not\b)")
+
+
 def check_vague_terms(item: Item) -> Iterator[Flaw]:
     # a statement with a gap copies its source, hedges and all; a question or a statement
     # to judge is the writer's own wording
@@ -253,6 +335,8 @@ def check_vague_terms(item: Item) -> Iterator[Flaw]:
         where += [("option", o) for o in item.options]
     for part, text in where:
         found = _VAGUE_RE.search(unquoted(text))
+        if not found and part == "stem" and item.type == "true_false":
+            found = _HEDGE_RE.search(unquoted(text))
         if found:
             place = "The stem" if part == "stem" else f"The option {quote_of(text)}"
             yield make_flaw(
@@ -310,7 +394,12 @@ def check_combination_options(item: Item) -> Iterator[Flaw]:
     if item.type not in CHOICE_TYPES or len(item.options) < 3:
         return
     plain = {_option_key(o) for o in item.options}
+    # letters the stem uses as names ("A XOR B is true when …"): options about them are
+    # statements, not references to other options
+    variables = {w.lower() for w in words_of(item.stem) if len(w) == 1 and w.isupper()}
     for option in item.options:
+        if variables and set(re.findall(r"\b[A-Za-z]\b", option.lower())) & variables - {"a"}:
+            continue
         if _LABEL_COMBINATION_RE.match(option):
             yield make_flaw(
                 "combination-options",

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from difflib import SequenceMatcher
 
 from ..kinds import Kind, compatible, term_kind
+from ..lexicon import STOPWORDS
 from .item import FINITE_AUX, Item, finite_at
 from .model import CHOICE_TYPES, Flaw, make_flaw, word_set
 from .words import content_units, quote_of, units_of, words_of, zipf_of
@@ -157,11 +158,29 @@ _NUMBER_ENDINGS = [
 
 
 _ROMAN = word_set("i ii iii iv v vi vii viii ix x")
+#: Number words: "one third" and "two thirds" differ where it matters.
+_NUMBER_WORDS = word_set(
+    "one two three four five six seven eight nine ten eleven twelve hundred thousand million "
+    "half halves third thirds quarter quarters fifth fifths tenth tenths twice double triple "
+    "single first second"
+)
+#: Words that make options on one subject say different things: negation, quantity,
+#: comparison and direction ("Reject …" / "Do not reject …", "more" / "less enthalpy").
+_POLARITY = word_set(
+    "not no never nor neither either both all none only exactly least most more less fewer "
+    "greater smaller larger higher lower increase increases decrease decreases before after "
+    "above below positive negative inside outside with without same different"
+)
+#: Heads that add nothing to the name before them ("the mantle layer" is "the mantle").
+_EMPTY_HEADS = word_set(
+    "layer level zone region area part portion section stage phase step type kind form sort "
+    "process method technique system structure component element"
+)
 
 
 def _numeral(unit: str) -> bool:
-    """A token that numbers something: "10%", "cd8", "type II"."""
-    return any(c.isdigit() for c in unit) or unit in _ROMAN
+    """A token that numbers something: "10%", "cd8", "type II", "third"."""
+    return any(c.isdigit() for c in unit) or unit in _ROMAN or unit in _NUMBER_WORDS
 
 
 def _duplication(a: str, b: str, context: set[str]) -> tuple[float, str]:
@@ -171,6 +190,8 @@ def _duplication(a: str, b: str, context: set[str]) -> tuple[float, str]:
         return 0.9, "are the same"
     if {u for u in ua if _numeral(u)} != {u for u in ub if _numeral(u)}:
         return 0.0, ""  # "falls by 10%" and "falls by 2.5%" differ where it matters
+    if _polarity(a) != _polarity(b):
+        return 0.0, ""  # "Reject H0" and "Do not reject H0": opposites, not one answer
     if _same_person(a, b):
         return 0.7, "name the same person"
     if _initials_of(a, b) or _initials_of(b, a):
@@ -201,7 +222,9 @@ def _duplication(a: str, b: str, context: set[str]) -> tuple[float, str]:
             and longer[-1] == shorter[0]
             and not any(u.endswith("ly") for u in longer)  # "conditionally essential"
         )
-        return (0.6 if one_more or bare_head else 0.45), "one contains the other"
+        # "Mantle" and "The mantle layer": the longer adds only an empty head
+        empty_head = set(longer) - set(shorter) <= _EMPTY_HEADS | STOPWORDS
+        return (0.6 if one_more or bare_head or empty_head else 0.45), "one contains the other"
     ca, cb = ca - context, cb - context
     if len(ca & cb) >= 2 and len(ca ^ cb) <= 2:
         return 0.4, "share most words"
@@ -214,6 +237,11 @@ def _duplication(a: str, b: str, context: set[str]) -> tuple[float, str]:
     if bounds and matcher.ratio() >= 0.85:
         return 0.3, "are spelled almost alike"
     return 0.0, ""
+
+
+def _polarity(option: str) -> frozenset[str]:
+    words = [w.lower().replace("n't", " not") for w in words_of(option)]
+    return frozenset(w for word in words for w in word.split() if w in _POLARITY)
 
 
 def check_near_duplicates(item: Item) -> Iterator[Flaw]:

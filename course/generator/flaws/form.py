@@ -54,10 +54,21 @@ def distinctive_roots(text: str) -> set[str]:
     return roots
 
 
+#: Endings that make one word of another ("legal", "legality"; "nation", "national").
+_DERIVATIONS = ("ity", "ities", "ism", "ist", "ize", "ise", "al", "ally", "ly", "ness", "ic")
+
+
 def related(root: str, roots: set[str]) -> bool:
-    """The root, one sharing its first seven letters ("inherit", "inheritance"), or one it
-    ends ("mastoid", "sternocleidomastoid")."""
+    """The root, one sharing its first seven letters ("inherit", "inheritance"), one it
+    ends ("mastoid", "sternocleidomastoid"), or one a derivational ending makes of it
+    ("legal", "legality")."""
     if root in roots or (len(root) >= 7 and any(r[:7] == root[:7] for r in roots)):
+        return True
+    if len(root) >= 5 and any(
+        (r.startswith(root) and r[len(root) :] in _DERIVATIONS)
+        or (root.startswith(r) and len(r) >= 5 and root[len(r) :] in _DERIVATIONS)
+        for r in roots
+    ):
         return True
     return len(root) >= 6 and any(len(r) > len(root) + 3 and r.endswith(root) for r in roots)
 

@@ -10,7 +10,7 @@ from ..kinds import term_kind
 from ..lexicon import STOPWORDS
 from .form import lower_words
 from .item import Item
-from .model import CHOICE_TYPES, Flaw, make_flaw
+from .model import CHOICE_TYPES, Flaw, make_flaw, word_set
 from .words import quote_of, words_of
 
 # --- the set of options --------------------------------------------------------------------
@@ -69,6 +69,8 @@ def _shape(option: str) -> str:
         return "word"  # "Glasgow" or "Rembrandt": a name of any kind
     content = [w for w in words if w.lower() not in STOPWORDS]
     if words[0][0].isupper() and words[-1][0].isupper() and all(w[0].isupper() for w in content):
+        if words[0] == "The" or words[-1].lower() in _THING_HEADS:
+            return "thing"  # "The Galápagos Islands", "Royal Society": never a person
         return "name"  # "Yosemite Valley", "Bill of Rights"
     if words[0][0].isupper() and words[-1][0].isupper():
         return "person-like"  # "Ngũgĩ wa Thiong'o", "Rembrandt van Rijn"
@@ -91,14 +93,28 @@ _CONCEPT_SUFFIXES = (
     "osis",
 )
 
+#: Heads that make a capitalised name a place, a body or an event, not a person.
+_THING_HEADS = word_set(
+    "islands island river mountains mountain sea ocean lake bay valley desert gulf strait "
+    "peninsula coast basin plateau city empire kingdom republic university college society "
+    "party church company court act treaty war revolution movement museum library institute "
+    "academy council assembly parliament congress league union association school point cape "
+    "hill park square street bridge tower palace castle cathedral temple abbey canal harbour "
+    "festival"
+)
+
 _COMPATIBLE = {
     frozenset({"person", "name"}),
     frozenset({"person", "person-like"}),
     frozenset({"name", "person-like"}),
     frozenset({"phrase", "person-like"}),
-    *(frozenset({"word", other}) for other in ("person", "name", "person-like", "phrase")),
+    *(frozenset({"thing", other}) for other in ("name", "person-like", "phrase")),
+    *(frozenset({"word", other}) for other in ("person", "name", "person-like", "phrase", "thing")),
     # a title may be a concept word too ("Resurrection" among novels), a person may not
-    *(frozenset({"concept-word", other}) for other in ("word", "name", "person-like", "phrase")),
+    *(
+        frozenset({"concept-word", other})
+        for other in ("word", "name", "person-like", "phrase", "thing")
+    ),
 }
 
 
@@ -112,7 +128,7 @@ def check_mixed_kinds(item: Item) -> Iterator[Flaw]:
     if any(not words_of(o) or len(words_of(o)) > 5 for o in item.options):
         return  # whole statements: their kinds are not names'
     shapes = [_shape(o) for o in item.options]
-    if shapes.count("person") >= 2:
+    if shapes.count("person") >= 1:
         # among people, a two- or three-word name is a person too ("Robert Koch")
         shapes = [
             "person" if s == "name" and 2 <= len(words_of(o)) <= 3 else s
@@ -120,6 +136,10 @@ def check_mixed_kinds(item: Item) -> Iterator[Flaw]:
         ]
     for n, shape in enumerate(shapes):
         rest = shapes[:n] + shapes[n + 1 :]
+        # a single word ("Bogotá", "Glasgow") may be a name of any kind: it decides nothing
+        # while two options of a definite kind remain
+        definite = [other for other in rest if other != "word"]
+        rest = definite if len(definite) >= 2 and shape != "word" else rest
         fits_none = not any(_compatible(shape, other) for other in rest)
         rest_agree = all(_compatible(a, b) for a in rest for b in rest)
         # one head noun says one kind, however it is capitalised ("Great Railroad Strike"
@@ -135,6 +155,22 @@ def check_mixed_kinds(item: Item) -> Iterator[Flaw]:
                 0.6,
             )
             return
+    # several outliers: the key is a person, and so is another option, but some are not
+    # ("Kant", "Hume", "Utilitarianism", "The Nicomachean Ethics")
+    key = item.keys[0] if item.keys else ""
+    key_shape = shapes[item.options.index(key)] if key in item.options else ""
+    if key_shape == "person" and shapes.count("person") >= 2:
+        odd = [
+            o
+            for o, shape in zip(item.options, shapes, strict=True)
+            if not _compatible(shape, "person")
+        ]
+        if odd:
+            yield make_flaw(
+                "mixed-kinds",
+                f"{quote_of(odd[0])} is not a person, as the key and other options are.",
+                0.6,
+            )
 
 
 def check_matching_free_pair(item: Item) -> Iterator[Flaw]:

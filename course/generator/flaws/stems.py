@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..lexicon import IRREGULAR_VERB_FORMS, OBJECT_STARTERS, STOPWORDS, VERB_BASES
+from ..lexicon import DETERMINERS, IRREGULAR_VERB_FORMS, OBJECT_STARTERS, STOPWORDS, VERB_BASES
 from .form import ASKING_TYPES, AUXILIARIES, OPTION_TYPES, content_roots, lower_words, unquoted
 from .item import Item, has_main_clause
 from .model import Flaw, make_flaw, word_set
-from .words import BLANK_RE, quote_of, words_of
+from .words import BLANK_RE, quote_of, words_of, zipf_of
 
 # --- the stem ----------------------------------------------------------------------------
 
@@ -150,7 +150,9 @@ _DEPENDS_RE = re.compile(
 _CASE_RE = re.compile(r"\b\d+[- ](?:year|month|week|day)s?[- ]old\b|\baged \d+\b", re.IGNORECASE)
 #: A link that announces the words before it as a preamble: "With that in mind, …".
 _PREAMBLE_RE = re.compile(
-    r"^\W*(?:with|bearing|keeping|having)\b[^,?]{0,60}\bin mind\b\W*", re.IGNORECASE
+    r"^\W*(?:(?:with|bearing|keeping|having)\b[^,?]{0,60}\bin mind|"
+    r"(?:leaving|setting|putting)\b[^,?]{0,60}\baside|all that (?:aside|said)|that said)\b\W*",
+    re.IGNORECASE,
 )
 
 
@@ -271,7 +273,94 @@ def check_subject_agreement(item: Item) -> Iterator[Flaw]:
         )
 
 
+_MODAL_END_RE = re.compile(
+    r"\b(?:will|would|can|could|may|might|must|shall|should|to)\s*(?:_{3,})?\s*$", re.IGNORECASE
+)
+#: Endings of adjectives and nouns: an option opening with one is no verb ("elastic
+#: recovery", "parliamentary sovereignty").
+_NOT_VERB_ENDINGS = (
+    "ic", "al", "ar", "ary", "ous", "ive", "ful", "less", "tion", "sion", "ity", "ism", "ment",
+    "ness", "ance", "ence", "ial", "ian",
+)  # fmt: skip
+
+
+def _opens_with_verb(option: str) -> bool:
+    words = lower_words(option)
+    if not words:
+        return False
+    first = words[0]
+    if first in VERB_BASES:
+        return True
+    # "deform plastically", "follow binding precedent": a word before an adverb or an object
+    return (
+        len(words) >= 2
+        and not first.endswith(_NOT_VERB_ENDINGS)
+        and first not in DETERMINERS
+        and (words[1].endswith("ly") or words[1] in OBJECT_STARTERS)
+    )
+
+
+def _noun_phrase(option: str) -> bool:
+    words = lower_words(option)
+    return bool(words) and (
+        words[0] in DETERMINERS
+        or (words[0] not in VERB_BASES and words[0].endswith(_NOT_VERB_ENDINGS))
+    )
+
+
+def check_verb_slot(item: Item) -> Iterator[Flaw]:
+    """The stem ends where a verb must follow ("it will", "courts are required to"), the key
+    is a verb phrase and every distractor a noun phrase."""
+    if item.type != "single_choice" or not item.keys or len(item.distractors) < 2:
+        return
+    before = BLANK_RE.split(item.stem)[0] if BLANK_RE.search(item.stem) else item.stem
+    if not _MODAL_END_RE.search(before.rstrip(" .:")):
+        return
+    if _opens_with_verb(item.keys[0]) and all(_noun_phrase(d) for d in item.distractors):
+        yield make_flaw(
+            "grammar-cue",
+            "Only the key is a verb phrase, as the words before the gap need; the distractors "
+            "are nouns.",
+            0.7,
+        )
+
+
+_PLURAL_ASK_RE = re.compile(
+    r"^\W*(?:which|what)\s+(?:of\s+(?:these|the following)\s+|(?:\w+\s+){0,2})are\b",
+    re.IGNORECASE,
+)
+
+
+def _plural_word(word: str) -> bool | None:
+    """Whether one noun is plural: "-s" (not "-ss", "-us", "-is"), or a Latin plural whose
+    singular is a word ("mitochondria", "nuclei"); None when it cannot tell."""
+    w = word.lower()
+    if w.endswith("s"):
+        return None if w.endswith(("ss", "us", "is", "ics")) else True
+    singulars = {"a": ("on", "um"), "i": ("us",), "ae": ("a",)}
+    for ending, forms in singulars.items():
+        if w.endswith(ending) and any(zipf_of(w[: -len(ending)] + f) >= 1.5 for f in forms):
+            return True
+    return False
+
+
+def check_plural_agreement(item: Item) -> Iterator[Flaw]:
+    """ "Which of these are organelles …?" with a plural key among singular distractors."""
+    if item.type != "single_choice" or not item.keys or not _PLURAL_ASK_RE.match(item.stem):
+        return
+    if any(len(words_of(o)) != 1 for o in item.options):
+        return
+    if _plural_word(item.keys[0]) and all(_plural_word(d) is False for d in item.distractors):
+        yield make_flaw(
+            "grammar-cue",
+            "The stem asks for a plural (“are”) and only the key is plural.",
+            0.7,
+        )
+
+
 CHECKS = (
+    check_verb_slot,
+    check_plural_agreement,
     check_negative_stem,
     check_negative_statement,
     check_unfocused_stem,

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ..kinds import head_word
 from ..lexicon import (
     DETERMINERS,
+    PREPOSITIONS,
     STOPWORDS,
 )
 from ..tokens import is_acronym
@@ -314,6 +315,13 @@ def _blank_frame(stem: str) -> tuple[str, str]:
         # a naming complement the gap ends ("are called _____."), not a modifier of the
         # noun after it ("are called _____ amino acids")
         number = _complement_number(stem[: match.start()])
+    if not article and not number and not re.match(r"\s*[A-Za-z]", tail):
+        # "by an infected female _____.": the gap is the head of a singular noun phrase
+        lead = [w.lower() for w in words_of(stem[: match.start()])[-3:]]
+        for n, word in enumerate(lead):
+            rest = lead[n + 1 :]
+            if word in ("a", "an") and rest and not any(w in STOPWORDS for w in rest):
+                number = "sg"
     subject = not before or before[0] in DETERMINERS
     if subject and not tail[:1].strip():  # a word follows directly, not a comma
         verbs = [w for w in after if w not in _SKIPPABLE_ADVERBS and not w.endswith("ly")]
@@ -340,7 +348,37 @@ def _fits(frame: tuple[str, str], option: str) -> bool:
     return True
 
 
+#: Endings of adjectives that cannot stand for a noun after a preposition ("diagnosed
+#: with hypotensive").
+_ADJECTIVE_ENDINGS = ("ic", "ive", "ous", "ful", "less", "able", "ible")
+
+
+def _adjective(option: str) -> bool:
+    words = words_of(option)
+    return len(words) == 1 and words[0].islower() and words[0].endswith(_ADJECTIVE_ENDINGS)
+
+
+def _after_preposition(stem: str) -> bool:
+    """The gap ends the stem right after a preposition: a noun phrase goes there."""
+    match = BLANK_RE.search(stem)
+    if not match or re.match(r"\s*[A-Za-z]", stem[match.end() :]):
+        return False
+    before = [w.lower() for w in words_of(stem[: match.start()])[-1:]]
+    return bool(before) and before[0] in PREPOSITIONS
+
+
 def check_grammar(item: Item) -> Iterator[Flaw]:
+    noun_slot = item.type in CHOICE_TYPES and len(item.keys) == 1 and item.distractors
+    if noun_slot and _after_preposition(_gapped(item)) and not _adjective(item.keys[0]):
+        odd = [d for d in item.distractors if _adjective(d)]
+        if len(odd) == len(item.distractors):
+            yield make_flaw(
+                "grammar-cue",
+                f"After the preposition only a noun fits, and {quote_of(odd[0])} and the "
+                "other distractors are adjectives: make every option a noun.",
+                0.7,
+            )
+            return
     if item.type in (*GAP_TYPES, "multiple_response") and item.keys:
         frame = _blank_frame(_gapped(item))
         if frame != ("", ""):
@@ -355,7 +393,14 @@ def check_grammar(item: Item) -> Iterator[Flaw]:
                 return
             misfits = [d for d in item.distractors if not _fits(frame, d)]
             if misfits:
-                severity = 0.8 if len(misfits) == len(item.distractors) else 0.4
+                # most options ruled out is a cue; one is a slip to fix
+                severity = (
+                    0.8
+                    if len(misfits) == len(item.distractors)
+                    else 0.6
+                    if 2 * len(misfits) >= len(item.distractors) >= 2
+                    else 0.4
+                )
                 yield make_flaw(
                     "grammar-cue",
                     f"The words around the gap ({cue}) rule out {quote_of(misfits[0])}"
