@@ -536,6 +536,26 @@ VARIANT_NEAR_MISSES: list[dict[str, Any]] = [
     ),
     # "May" the month is no hedge
     tf("The Paris uprising of May 1968 began in the universities."),
+    # a sign apart is another answer
+    mc("What is the derivative of cos(x)?", "-sin(x)", "sin(x)", "cos(x)", "-cos(x)"),
+    # expressions are not of mixed kinds
+    mc("Where does logistic growth peak, with carrying capacity N?", "N/2", "N/3", "N", "3N"),
+    # a negation that defines what is asked ("never reported") is no negative stem
+    dict(
+        type="short_answer",
+        prompt="What do economists call income that is never declared to the tax authorities?",
+        options=[],
+        answer=["shadow income", "undeclared income"],
+    ),
+    # a condition "with no …" is no negated statement
+    tf("In a closed economy with no government, output equals consumption plus investment."),
+    # the first accepted answer is the answer; a spelling that repeats a stem word is not
+    dict(
+        type="short_answer",
+        prompt="What is the body-centred cubic phase of iron at room temperature called?",
+        options=[],
+        answer=["ferrite", "alpha iron", "alpha-iron"],
+    ),
 ]
 
 

@@ -186,6 +186,8 @@ def _numeral(unit: str) -> bool:
 def _duplication(a: str, b: str, context: set[str]) -> tuple[float, str]:
     """How alike two options are, ignoring words the stem gives both (``context``)."""
     ua, ub = units_of(a), units_of(b)
+    if _symbols(a) != _symbols(b):
+        return 0.0, ""  # "cos(x)" and "-cos(x)", "K/2" and "K": a sign or an operator apart
     if ua == ub:
         return 0.9, "are the same"
     if {u for u in ua if _numeral(u)} != {u for u in ub if _numeral(u)}:
@@ -237,6 +239,15 @@ def _duplication(a: str, b: str, context: set[str]) -> tuple[float, str]:
     if bounds and matcher.ratio() >= 0.85:
         return 0.3, "are spelled almost alike"
     return 0.0, ""
+
+
+_SYMBOLS_RE = re.compile(r"[-\u2212+\u00b1\u00d7\u00f7*/^=<>\u2264\u2265\u221a\u00b2\u00b3%]")
+
+
+def _symbols(option: str) -> list[str]:
+    """The signs and operators of an option, in order (hyphens inside words are not)."""
+    bare = re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])|(?<!\S)--(?=\w)", " ", option)  # "--hard"
+    return _SYMBOLS_RE.findall(bare)
 
 
 def _polarity(option: str) -> frozenset[str]:

@@ -122,11 +122,16 @@ def _compatible(a: str, b: str) -> bool:
     return a == b or frozenset({a, b}) in _COMPATIBLE
 
 
+_FORMULA_RE = re.compile(r"[/^=\u00b2\u00b3\u221a\u00d7\u00f7]|^\s*\d+\s*[A-Za-z]\s*$")
+
+
 def check_mixed_kinds(item: Item) -> Iterator[Flaw]:
     if item.type not in CHOICE_TYPES or len(item.options) < 3:
         return
     if any(not words_of(o) or len(words_of(o)) > 5 for o in item.options):
         return  # whole statements: their kinds are not names'
+    if 2 * sum(bool(_FORMULA_RE.search(o)) for o in item.options) >= len(item.options):
+        return  # expressions ("K/2", "2K", "x²"): their kinds are not names
     shapes = [_shape(o) for o in item.options]
     if shapes.count("person") >= 1:
         # among people, a two- or three-word name is a person too ("Robert Koch")

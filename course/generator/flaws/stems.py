@@ -21,16 +21,25 @@ _NEGATIVE_RE = re.compile(
 )
 _NOT_NEGATIVE_RE = re.compile(
     r"\b(?:not (?:only|just|merely|simply)|no longer|whether or not|at least|if not|not least|"
-    r"true or false|"
+    r"true or false|(?:with|in|under|at|for|of) no|"
     r"true and (?:which|what) (?:are|is) false|false positive|false negative)\b",
     re.IGNORECASE,
+)
+
+
+#: A negation inside a relative clause that defines what is asked for ("crime that is
+#: never reported"): the content is negative, not the ask. Not after "Which" or "the
+#: following", where the clause is the ask ("Which is not …", "the following that are not").
+_RELATIVE_NEGATION_RE = re.compile(
+    r"(?<=[a-z] )(?<!following )(?<!these )(?<!options )(?:that|who|whose|where)\s+"
+    r"(?:\w+\s+){0,2}?(?:not|never)\b",
 )
 
 
 def check_negative_stem(item: Item) -> Iterator[Flaw]:
     if item.type not in (*OPTION_TYPES, "short_answer", "numerical") or not item.stem:
         return
-    stem = _NOT_NEGATIVE_RE.sub(" ", unquoted(item.stem))
+    stem = _RELATIVE_NEGATION_RE.sub(" ", _NOT_NEGATIVE_RE.sub(" ", unquoted(item.stem)))
     found = _NEGATIVE_RE.search(stem)
     if not found:
         return
