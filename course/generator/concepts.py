@@ -79,7 +79,7 @@ _OF_RE = re.compile(r"^\s+of\s+(?:the\s+)?([^\W\d_][\w'-]*)")
 
 def _of_topic(after: str, topic: str) -> bool:
     match = _OF_RE.match(after)
-    return bool(match) and word_units(match.group(1))[-1] == topic
+    return match is not None and word_units(match.group(1))[-1] == topic
 
 
 # --- scoring ----------------------------------------------------------------------

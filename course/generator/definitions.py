@@ -448,7 +448,7 @@ def form_spans(sentence: str, forms: list[str]) -> list[tuple[int, int]]:
 
 def _about_title(text: str, title: str | None) -> bool:
     """A span that repeats the title (a title line glued to the first sentence)."""
-    return bool(title) and len(title.split()) >= 3 and title.casefold() in text.casefold()
+    return title is not None and len(title.split()) >= 3 and title.casefold() in text.casefold()
 
 
 def pattern_definitions(

@@ -398,6 +398,18 @@ def _lower_start(text: str) -> str:
     return text
 
 
+def _lower_unless_name(text: str, sentences: list[str]) -> str:
+    """The text with its first letter in lower case, unless its first word is a name: an
+    acronym, or a word the text capitalises inside a sentence too ("Italy", "Naver")."""
+    first = text.split(" ", 1)[0]
+    if not first[:1].isupper() or first.isupper() or len(first) < 2:
+        return text
+    inside = re.compile(rf"[^.!?\s]\s+{re.escape(first)}\b")
+    if any(inside.search(s) for s in sentences):
+        return text
+    return text[:1].lower() + text[1:]
+
+
 def _nominal_phrases(tokenized: list[TokenizedSentence], skip: int) -> list[tuple[int, str]]:
     """ "the X of (the) Y" noun phrases of the other sentences: same-kind wrong
     options for enumerations whose items are such phrases."""
@@ -507,6 +519,8 @@ def multiple_response_items(
         items = [x for x in items if 1 <= word_count(x) <= 16]
         if len(items) < 2 or len(items) > 6 or word_count(lead) < 3:
             continue
+        if re.search(r"\b(?:we|our|us)\b", lead, re.IGNORECASE):
+            continue  # the article's own steps ("we examined …"), not its subject
         kind = option_kind(items[0])
         if not same_kind(items[0], items[1:]):
             continue
@@ -523,8 +537,12 @@ def multiple_response_items(
             wrong = _distractors(items[0], None, terms, sentence, 2)
         if not wrong:
             continue
+        # "… appears in many off-line settings, including A and B" -> the settings it names
+        named = "as examples" if match.group(0)[len(match.group(1)) :].strip()[:1] != ":" else ""
         prompt = (
-            f"which of the following does the text give where it says that {_lower_start(lead)}?"
+            f"the text says that {_lower_unless_name(lead, sentences).rstrip(' ,;.')}. Which of "
+            "the following "
+            f"does it name{' ' + named if named else ' there'}?"
         )
         concepts = _concepts_in(sentence, terms)
         yield _mr(sentences, i, prompt, items, wrong, concepts, 2.4)

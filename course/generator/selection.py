@@ -178,7 +178,10 @@ _MOTIVATION_RE = re.compile(
     # the text's plan or its gap in the literature: "… will be presented", "under-researched"
     r"\b(?:will|shall)\s+(?:also\s+|then\s+|first\s+|briefly\s+)?be\s+(?:presented|discussed|"
     r"described|examined|reviewed|outlined|made|explored|addressed|considered|introduced)\b|"
-    r"\bunder-?(?:researched|studied)\b",
+    r"\bunder-?(?:researched|studied)\b|"
+    # a scene-setting existential: "There are many on-line settings in which …"
+    r"^\W*there (?:are|is|exist) (?:many|several|various|numerous|a (?:number|range|variety) "
+    r"of)\b",
     re.IGNORECASE,
 )
 #: A sentence leaning on the one before ("… also using these devices", "such access",
@@ -198,9 +201,25 @@ _LEANS_BACK_RE = re.compile(
 )
 
 
+#: The article's own steps told in the passive with no agent, the verb ending the clause
+#: ("Various approaches … are considered.", "The main indicators … have been identified",
+#: "… are discussed, supported by examples"): what the article does, not what it finds.
+_PASSIVE_FRAMING_RE = re.compile(
+    r"\b(?:is|are|has been|have been)\s+(?:also\s+|then\s+|briefly\s+|first\s+|further\s+)?"
+    r"(?:considered|discussed|presented|described|examined|analy[sz]ed|reviewed|outlined|"
+    r"proposed|identified|determined|investigated|explored|studied|introduced|evaluated|"
+    r"assessed|compared|addressed|highlighted|summari[sz]ed|surveyed|characteri[sz]ed)"
+    r"(?:\s+(?:here|below|briefly|in detail|in (?:this|the) (?:paper|article|study)))?"
+    r"\s*(?:[.;:]|,\s*(?:supported|illustrated|followed|using|with)\b|$)",
+    re.IGNORECASE,
+)
+
+
 def framing(sentence: str) -> bool:
-    """A sentence about the article itself ("This study explored how …", "We aimed to …")."""
-    return bool(_FRAMING_RE.match(strip_opener(sentence).strip()))
+    """A sentence about the article itself ("This study explored how …", "We aimed to …",
+    "Various approaches are considered.")."""
+    text = strip_opener(sentence).strip()
+    return bool(_FRAMING_RE.match(text) or _PASSIVE_FRAMING_RE.search(text))
 
 
 def offerable(
@@ -372,9 +391,9 @@ def select_questions(
         free = [k for k, c in enumerate(pool) if k not in taken and c.question.type == kind]
         # A false statement first: it needs the text, where a true one only copies it (and
         # a true one on the same sentence would now give it away).
-        falses = [k for k in free if kind == "true_false" and pool[k].question.answer is False]
+        false_ones = [k for k in free if kind == "true_false" and pool[k].question.answer is False]
         if free:
-            take((falses or free)[0])
+            take((false_ones or free)[0])
     # Then every core concept: they are what the course must test.
     for concept in concepts:
         if not concept.core or any(concept.term in c.question.concepts for c in chosen):
@@ -383,8 +402,8 @@ def select_questions(
             k for k, c in enumerate(pool) if k not in taken and concept.term in c.question.concepts
         ]
         # The surest item, of a type not yet used where one is about as good.
-        used = Counter(c.question.type for c in chosen)
-        options.sort(key=lambda k: (-_worth(pool[k]) + 0.5 * used[pool[k].question.type], k))
+        used_types = Counter(c.question.type for c in chosen)
+        options.sort(key=lambda k: (-_worth(pool[k]) + 0.5 * used_types[pool[k].question.type], k))
         if options:
             take(options[0])
     # The rarer, richer types get a second item when the text allows.

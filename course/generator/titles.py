@@ -370,7 +370,9 @@ def _with_wrapped(
     """The lines, and two adjacent lines joined where a title wraps onto the next line
     ("… Domestic Service:" / "Rethinking …", "… in the Late" / "Piano Sonatas …")."""
     paragraphs = [p for p in paragraphs if not PROGRAMME_HEADING_RE.match(p[1])]
-    out = [(index, text, whole, (text,)) for index, text, whole in paragraphs]
+    out: list[tuple[int, str, bool, tuple[str, ...]]] = [
+        (index, text, whole, (text,)) for index, text, whole in paragraphs
+    ]
     for (i, first, whole_a), (j, second, whole_b) in pairwise(paragraphs):
         if j == i + 1 and whole_a and whole_b and _wraps(first, second):
             out.append((i, f"{first} {second}", True, (first, second)))

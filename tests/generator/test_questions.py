@@ -191,3 +191,48 @@ def test_it_blanks_no_label_or_predicate_as_if_it_were_a_concept(key: str, label
     from course.generator.selection import _not_a_concept
 
     assert _not_a_concept(key) is label
+
+
+def test_it_asks_what_an_enumeration_names_by_restating_its_lead() -> None:
+    from course.generator.candidates import tokenize_sentences
+    from course.generator.questions import multiple_response_items
+
+    sentences = [
+        "Peer review appears in many settings outside journals, including the panels of the "
+        "funders and the committees of the universities.",
+        "The quality of the evidence and the speed of the process are debated.",
+        "In each cluster, we examined the costs of the reviews, such as the time of the "
+        "referees and the fees of the journals.",
+    ]
+    made = list(multiple_response_items(sentences, [], tokenize_sentences(sentences)))
+    prompts = [c.question.prompt for c in made]
+    assert prompts, "the enumeration after 'including' makes an item"
+    assert prompts[0] == (
+        "Select all that apply: the text says that peer review appears in many settings outside "
+        "journals. Which of the following does it name as examples?"
+    )
+    assert made[0].question.answer == [
+        "the panels of the funders",
+        "the committees of the universities",
+    ]
+    # the article's own steps ("we examined …") make no item
+    assert all(c.question.sentences != [2] for c in made)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "is_framing"),
+    [
+        ("Various existing approaches to the training of networks are considered.", True),
+        ("The main indicators of the model have been identified.", True),
+        ("Thirteen types of secondary research are discussed, supported by examples.", True),
+        ("This study explored how unions changed.", True),
+        # a claim in the passive, and a verb with more after it, are the text's content
+        ("Inflation is considered the main threat to growth.", False),
+        ("The union was reorganized to serve production.", False),
+        ("Panel line is an important process in shipbuilding.", False),
+    ],
+)
+def test_it_tells_the_articles_own_steps_from_its_claims(sentence: str, is_framing: bool) -> None:
+    from course.generator.selection import framing
+
+    assert framing(sentence) is is_framing

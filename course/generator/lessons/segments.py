@@ -10,7 +10,7 @@ is never a single stray sentence next to a huge one.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -59,12 +59,19 @@ def lesson_count(n_sentences: int) -> int:
 # --- topical similarity across boundaries -------------------------------------------
 
 
-def _features(
-    sentences: list[TokenizedSentence], concepts: list[RankedConcept]
-) -> list[Counter[str]]:
-    vectors: list[Counter[str]] = []
+#: A sentence's (or a window's) weighted words.
+Vector = dict[str, float]
+
+
+def _add(into: defaultdict[str, float], vector: Vector) -> None:
+    for feature, weight in vector.items():
+        into[feature] += weight
+
+
+def _features(sentences: list[TokenizedSentence], concepts: list[RankedConcept]) -> list[Vector]:
+    vectors: list[defaultdict[str, float]] = []
     for sentence in sentences:
-        vector: Counter[str] = Counter()
+        vector: defaultdict[str, float] = defaultdict(float)
         for token, role in zip(sentence.tokens, sentence.roles, strict=True):
             if role == CONTENT:
                 for unit in token.units:
@@ -80,10 +87,10 @@ def _features(
     for vector in vectors:
         df.update(vector.keys())
     idf = {f: math.log(1.0 + n / d) for f, d in df.items()}
-    return [Counter({f: w * idf[f] for f, w in v.items()}) for v in vectors]
+    return [{f: w * idf[f] for f, w in v.items()} for v in vectors]
 
 
-def _cosine(a: Counter[str], b: Counter[str]) -> float:
+def _cosine(a: Vector, b: Vector) -> float:
     if not a or not b:
         return 0.0
     small, large = (a, b) if len(a) < len(b) else (b, a)
@@ -102,12 +109,12 @@ def boundary_costs(
     starts = set(paragraph_starts)
     costs = [0.0]
     for i in range(1, len(sentences)):
-        left: Counter[str] = Counter()
-        right: Counter[str] = Counter()
+        left: defaultdict[str, float] = defaultdict(float)
+        right: defaultdict[str, float] = defaultdict(float)
         for v in vectors[max(0, i - _WINDOW) : i]:
-            left.update(v)
+            _add(left, v)
         for v in vectors[i : i + _WINDOW]:
-            right.update(v)
+            _add(right, v)
         cost = _cosine(left, right)
         if i in starts:
             cost -= _PARAGRAPH_BONUS

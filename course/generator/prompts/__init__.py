@@ -24,7 +24,8 @@ from ..contexts import word_count
 from ..model import DraftConcept, DraftPrompt
 from .claims import capitalised_names, claim_of
 from .grammar import main_clause
-from .readings import Reading, read_text
+from .readings import read_text
+from .sentence_types import Reading
 from .templates import TEMPLATES, Template, fits, template_of
 
 __all__ = [

@@ -153,8 +153,8 @@ def _contrast(text: Sentence, r: Relation) -> Iterator[Reading]:
         conceded = trim(r.left)
         asserted = text.quote(main_clause(r.right))
         if asserted and 1 <= word_count(conceded) <= 12 and not frames(asserted):
-            parts = (lower_first(conceded, text.names), asserted)
-            yield Reading("concession", i, (i,), asserted, parts)
+            pair: tuple[str, ...] = (lower_first(conceded, text.names), asserted)
+            yield Reading("concession", i, (i,), asserted, pair)
         return
     if r.lemma == "unlike" and r.left_form == "noun":
         other = trim(r.left)

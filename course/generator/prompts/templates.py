@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .readings import Reading
+from .sentence_types import Reading
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,9 @@ from collections.abc import Iterable
 
 from ..checks import distinct_options, near_duplicate
 from ..model import DraftQuestion
+from ..questions import shuffled
 from ..relations import Relation, subject_of
-from .drafts import several, shuffled, single
+from .drafts import several, single
 from .options import fair_length, pick
 from .phrases import option_ok
 from .stems import result_stem, why

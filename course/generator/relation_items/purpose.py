@@ -12,8 +12,9 @@ from collections.abc import Iterable
 
 from ..checks import near_duplicate
 from ..model import DraftQuestion
+from ..questions import shuffled
 from ..relations import Relation
-from .drafts import several, shuffled, single
+from .drafts import several, single
 from .options import fair_length, pick
 from .phrases import framing, option_ok, verb_phrases_at
 from .stems import purpose_stem

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from ..checks import contains_phrase, near_duplicate
 from ..model import DraftQuestion
+from ..questions import shuffled
 from ..relations import subject_of
-from .drafts import shuffled
 from .phrases import body, framing_sentence
 from .text import Text
 from .words import LEADING_TIME_RE, YEAR, has_pronoun, leans_back, tidy, word_set, words_of

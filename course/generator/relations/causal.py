@@ -69,23 +69,23 @@ def _cause(s: _Sentence) -> Iterator[_Found]:
         right = s.text[match.end() : s.clause_end(match.end(), phrase=True)]
         yield from _found("cause", " ".join(lemma), match, left, right, ("noun", "noun"))
     for offset in s.openings:
-        match = re.compile(r"(?P<cue>Because|Since)\s+").match(s.text, offset)
-        if not match:
+        because = re.compile(r"(?P<cue>Because|Since)\s+").match(s.text, offset)
+        if not because:
             continue
-        comma = s.text.find(", ", match.end())
-        cause = s.text[match.end() : comma] if comma > 0 else ""
+        comma = s.text.find(", ", because.end())
+        cause = s.text[because.end() : comma] if comma > 0 else ""
         main = s._skip_intro(comma + 2)
         effect = s.text[main : s.clause_end(main, phrase=False)] if comma > 0 else ""
         # "Since" is causal only with a clause and no time in it, and a main clause
         # that is not in the perfect ("Since 1994 ... have been taken" is temporal).
-        temporal = match.group("cue") == "Since" and (
+        temporal = because.group("cue") == "Since" and (
             _TIME_RE.search(cause)
             or not _has_finite(cause)
             or re.search(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been|\w+ed|\w+en)\b", effect)
         )
         if cause and not temporal:
             yield from _found(
-                "cause", match.group("cue").lower(), match, effect, cause, ("clause", "clause")
+                "cause", because.group("cue").lower(), because, effect, cause, ("clause", "clause")
             )
     for match in re.finditer(r"(?P<cue>\bbecause)\s+(?!of\b)", s.text):
         start = s.clause_start(match.start())

@@ -88,19 +88,19 @@ def _sequence(s: _Sentence) -> Iterator[_Found]:
         lemma = match.group("cue").lower()
         yield from _found("sequence", lemma, match, match.group("time"), clause, ("noun", "clause"))
     for offset in s.openings:
-        match = _AFTER_START_RE.match(s.text, offset)
-        comma = s.text.find(", ", match.end()) if match else -1
-        if not match or comma < 0:
+        opening = _AFTER_START_RE.match(s.text, offset)
+        comma = s.text.find(", ", opening.end()) if opening else -1
+        if not opening or comma < 0:
             continue
-        event = s.text[match.end() : comma]
+        event = s.text[opening.end() : comma]
         start = s._skip_intro(comma + 2)
         main = s.text[start : s.clause_end(start, phrase=False)]
         form: Form = "clause" if _has_finite(event) else "noun"
-        lemma = match.group("cue").lower()
+        lemma = opening.group("cue").lower()
         if lemma in ("before", "prior to"):
-            yield from _found("sequence", lemma, match, main, event, ("clause", form))
+            yield from _found("sequence", lemma, opening, main, event, ("clause", form))
         else:
-            yield from _found("sequence", "after", match, event, main, (form, "clause"))
+            yield from _found("sequence", "after", opening, event, main, (form, "clause"))
     for match in _FOLLOWED_BY_RE.finditer(s.text):
         start = s.clause_start(match.start())
         left = s.text[start : match.start()]
