@@ -192,6 +192,8 @@ _LEANS_BACK_RE = re.compile(
     r"\bthis\s+(?!study\b|paper\b|article\b|research\b|work\b|review\b|chapter\b|essay\b|"
     r"book\b|thesis\b|report\b|is\b|was\b|has\b|had\b|means\b|would\b|can\b)[a-z]+|"
     r"^(?:it|they|this|these|those|he|she|we)\b|\b(?:we|our|us)\b|(?-i:\bI\b)|"
+    # "Use of both, however, …": both of what the sentence before named
+    r"\bboth(?=\s*[,.;:)]|\s+of\s+them\b)|"
     # "In the first, …", "the latter": which one? (Lower case: not "the First Five-Year Plan".)
     r"(?-i:\bthe (?:first|second|third|former|latter)\b(?! (?:time|half|quarter|year|day)))|"
     # "The results …", "The protective effect …": which results, which effect?
