@@ -128,7 +128,8 @@ def candidate_pool(
 
 #: Sentences about the article rather than its subject: the aim, what it examines.
 _FRAMING_RE = re.compile(
-    r"^(?:(?:this|the|the present|our|in this|the current)\s+(?:study|paper|article|research|work|"
+    r"^(?:(?:(?:this|the present|our|in this|the current)\s+(?:[a-z-]+\s+){0,2}?|the\s+)"
+    r"(?:study|paper|article|research|work|"
     r"review|commentary|essay|thesis|chapter|report)\b|we\s+(?:aim|aimed|evaluated|examined|"
     r"explored|investigated|quantified|present|propose|describe|report|assessed|analy[sz]ed|"
     r"sought|set out|address|design|develop|test|study|use|used)\b|the\s+(?:aim|purpose|"
@@ -303,6 +304,8 @@ def _not_a_concept(key: str) -> bool:
         return True
     if key.rstrip().endswith(("'", "\u2019", "'s", "\u2019s")):
         return True
+    if re.search(r"\w(?:'|\u2019)s?\s+\w", key):
+        return True  # "Migrants' sense": a possessor and the head of a longer phrase
     if words[0].islower() and words[0] in VERB_BASES and len(words) > 1:
         return True
     # "correlated positively with life satisfaction": a predicate, not a name for a thing

@@ -7,6 +7,8 @@ The texts are invented, from several fields, so that no rule leans on one abstra
 
 from __future__ import annotations
 
+import pytest
+
 from course.generator.model import DraftConcept, DraftPrompt
 from course.generator.prompts import (
     MAX_PROMPTS,
@@ -387,3 +389,18 @@ def test_it_keeps_a_name_capitalised_inside_a_prompt() -> None:
         "Marenco's play was written in 1834, and it shaped the opera's first act.",
     ]
     assert not any(" marenco" in p.text for p in generate_prompts(sentences, []))
+
+
+@pytest.mark.parametrize(
+    ("clause", "is_frame"),
+    [
+        ("Cox proportional hazards modeling was used to determine whether mortality rose", True),
+        ("Semi-structured interviews were conducted with 40 teachers", True),
+        # the subject's history, not the study's method
+        ("Forced labour was used to build the canal", False),
+    ],
+)
+def test_it_reads_the_studys_method_as_framing_not_a_claim(clause: str, is_frame: bool) -> None:
+    from course.generator.prompts.claims import frames
+
+    assert frames(clause) is is_frame

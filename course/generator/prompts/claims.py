@@ -190,7 +190,12 @@ _ROADMAP_RE = re.compile(
     r"(?:(?:several|many|some|other|earlier|previous)\s+)?(?:scholars|historians|"
     r"anthropologists|sociologists|researchers|economists|linguists|critics|authors|"
     r"studies|the literature)\s+"
-    r"(?:have|has)\s+(?:long\s+)?(?:been\s+)?",
+    r"(?:have|has)\s+(?:long\s+)?(?:been\s+)?|"
+    # the study's method: "Cox proportional hazards modeling was used to determine …"
+    r"\b(?:model(?:l)?ing|models?|regression|analys[ie]s|surveys?|questionnaires?|interviews?|"
+    r"data|samples?|participants|respondents|tests?|scales?|methods?)\b[^.;]{0,60}?\b(?:was|were)"
+    r"\s+(?:used|employed|applied|conducted|performed|recruited|collected|administered|"
+    r"carried out|fitted)\b",
     re.IGNORECASE,
 )
 
