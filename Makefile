@@ -51,6 +51,7 @@ test: $(VENV)/.installed-test
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(DEV_ENV) $(VENV)/bin/mypy course
 
 format: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check --fix .

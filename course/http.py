@@ -16,11 +16,11 @@ if TYPE_CHECKING:
 
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
-    user: User | AnonymousUser  # type: ignore[assignment]
+    user: User | AnonymousUser
 
 
 class AuthedRequest(HtmxHttpRequest):
-    user: User  # type: ignore[assignment]
+    user: User
 
 
 def safe_next(request: HttpRequest) -> str:

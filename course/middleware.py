@@ -24,6 +24,7 @@ class AdminStyleCSPMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         if request.path.startswith("/admin/"):
+            # django-csp reads this attribute of the response (its documented per-view hook)
             response._csp_update = {"style-src": [UNSAFE_INLINE]}  # type: ignore[attr-defined]
         return response
 

@@ -130,13 +130,16 @@ def _remember_reader(session_key: str, user_id: str) -> None:
     _readers[session_key] = user_id
 
 
-def per_person_page(course_kwarg: str | None = "slug") -> Callable:
+def per_person_page(
+    course_kwarg: str | None = "slug",
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Mark a GET view whose full page PerPersonPageMiddleware caches per signed-in reader;
     the URL's `course_kwarg` names the course whose version the page depends on (None: a
     page of every course). The view itself is unchanged: it renders on every miss."""
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         # functools.wraps copies __dict__, so the outer decorators (require_GET) carry it.
+        # a marker on the function object that the middleware reads
         view.page_cache_course_kwarg = course_kwarg  # type: ignore[attr-defined]
         return view
 
@@ -242,7 +245,7 @@ class PerPersonPageMiddleware:
         except Resolver404:
             return None
         course_kwarg = getattr(match.func, "page_cache_course_kwarg", _UNMARKED)
-        if course_kwarg is _UNMARKED:
+        if not isinstance(course_kwarg, str | None):  # _UNMARKED: not a per_person_page view
             return None
         ident = match.kwargs.get(course_kwarg) if course_kwarg else ALL_COURSES
         return _Lookup(session_key, str(ident)) if ident else None
@@ -266,15 +269,16 @@ PERSON_MODELS = ["accounts.User", "accounts.Enrollment", "accounts.CourseStaff",
 def _course_slug(instance: Model) -> str | None:
     course_model = apps.get_model("catalog.Course")
     if isinstance(instance, course_model):
-        return instance.slug
+        return str(instance.slug)
     cached = instance._state.fields_cache.get("course")
-    if cached is not None:
-        return cached.slug
+    if isinstance(cached, course_model):
+        return str(cached.slug)
     if hasattr(instance, "course_id"):
         found = course_model.objects.filter(pk=instance.course_id)
-    else:  # a quiz's question slot
+    else:  # a quiz's question slot (QuizQuestion, the one such model registered here)
         found = course_model.objects.filter(quizzes=instance.quiz_id)  # type: ignore[attr-defined]
-    return found.values_list("slug", flat=True).first()
+    slug: str | None = found.values_list("slug", flat=True).first()
+    return slug
 
 
 def _on_course_model(sender: type[Model], instance: Model, **kwargs: Any) -> None:
@@ -285,6 +289,7 @@ def _on_course_model(sender: type[Model], instance: Model, **kwargs: Any) -> Non
 
 def _on_person_model(sender: type[Model], instance: Model, **kwargs: Any) -> None:
     user_model = apps.get_model(settings.AUTH_USER_MODEL)
+    # every other model registered for people (enrollments, attempts, progress) has user_id
     person_changed(instance.pk if isinstance(instance, user_model) else instance.user_id)  # type: ignore[attr-defined]
 
 

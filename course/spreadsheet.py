@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 # OWASP's list, and the fullwidth forms some spreadsheets also read as the same signs.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -36,7 +36,8 @@ class CsvLines:
         self._writer = csv.writer(_Echo())
 
     def writerow(self, cells: Iterable[Any]) -> str:
-        return self._writer.writerow([neutralise(cell) for cell in cells])
+        # csv's writer returns what the file's write() returned: _Echo's line.
+        return cast("str", self._writer.writerow([neutralise(cell) for cell in cells]))
 
 
 def csv_lines() -> CsvLines:

@@ -42,7 +42,7 @@ class PlainTextField(forms.CharField):
     rather than refused with Django's "Null characters are not allowed" (which would also
     apply to a search box)."""
 
-    def to_python(self, value: Any) -> str:
+    def to_python(self, value: Any) -> str | None:
         text = super().to_python(value)
         return strip_control(text) if isinstance(text, str) else text
 

@@ -1,12 +1,20 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 
 from course.accounts.models import User
 
+# Django's form classes take no type arguments at run time; django-stubs' do.
+if TYPE_CHECKING:
+    _UserCreationForm = UserCreationForm[User]
+else:
+    _UserCreationForm = UserCreationForm
 
-class SignupForm(UserCreationForm):
+
+class SignupForm(_UserCreationForm):
     email = forms.EmailField(
         required=True, help_text="For password resets. Never shown to other students."
     )
@@ -16,7 +24,7 @@ class SignupForm(UserCreationForm):
         fields = ("username", "email")
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip()
+        email: str = self.cleaned_data["email"].strip()
         if User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError("An account with this email address already exists.")
         return email
@@ -31,7 +39,7 @@ class EnrollEmailsForm(forms.Form):
     )
 
     def clean_emails(self) -> list[str]:
-        raw = self.cleaned_data["emails"].replace(",", " ").split()
+        raw: list[str] = self.cleaned_data["emails"].replace(",", " ").split()
         field = forms.EmailField()
         bad = []
         for address in raw:

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -11,8 +14,18 @@ from course.accounts.services import enroll_emails
 from course.catalog.models import Concept, Course, Lesson, SourceSentence
 from course.progress.admin import RecountsCourseProgress
 
+# Django's admin classes take no type arguments at run time; django-stubs' do.
+if TYPE_CHECKING:
+    _LessonInline = admin.TabularInline[Lesson, Course]
+    _ConceptInline = admin.TabularInline[Concept, Course]
+    _ConceptAdmin = admin.ModelAdmin[Concept]
+    _SourceSentenceAdmin = admin.ModelAdmin[SourceSentence]
+else:
+    _LessonInline = _ConceptInline = admin.TabularInline
+    _ConceptAdmin = _SourceSentenceAdmin = admin.ModelAdmin
 
-class LessonInline(admin.TabularInline):
+
+class LessonInline(_LessonInline):
     model = Lesson
     extra = 0
     fields = ["position", "title", "objective"]
@@ -24,7 +37,7 @@ class CourseStaffInline(_UserCourseStaffInline):
     verbose_name_plural = "Instructors"
 
 
-class ConceptInline(admin.TabularInline):
+class ConceptInline(_ConceptInline):
     model = Concept
     extra = 0
     fields = ["term", "core", "rank", "definition"]
@@ -71,7 +84,7 @@ class CourseAdmin(RecountsCourseProgress):
             "course": course,
             "form": form,
             "opts": self.model._meta,
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/catalog/course/enroll_emails.html", context)
 
@@ -93,7 +106,7 @@ class LessonAdmin(RecountsCourseProgress):
 
 
 @admin.register(Concept)
-class ConceptAdmin(admin.ModelAdmin):
+class ConceptAdmin(_ConceptAdmin):
     list_display = ["term", "course", "core", "rank"]
     list_filter = ["core", "course"]
     search_fields = ["term", "definition", "course__title"]
@@ -103,7 +116,7 @@ class ConceptAdmin(admin.ModelAdmin):
 
 
 @admin.register(SourceSentence)
-class SourceSentenceAdmin(admin.ModelAdmin):
+class SourceSentenceAdmin(_SourceSentenceAdmin):
     list_display = ["position", "course", "lesson", "text"]
     list_filter = ["course"]
     search_fields = ["text"]

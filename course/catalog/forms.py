@@ -49,7 +49,8 @@ class NewCourseForm(forms.Form):
             raise forms.ValidationError(str(error)) from error
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         text, file_text = data.get("text") or "", data.get("file")
         if self.errors:
             return data

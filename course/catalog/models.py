@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
@@ -10,7 +10,22 @@ from django.urls import reverse
 from django.utils import timezone
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+    from django_stubs_ext import WithAnnotations
+
     from course.accounts.models import User
+
+
+class LessonCount(TypedDict):
+    """What CourseQuerySet.with_lesson_count() adds to each course."""
+
+    lesson_count: int
+
+
+class InLesson(TypedDict):
+    """What ConceptQuerySet.with_mentions_in() adds to each concept."""
+
+    in_lesson: bool
 
 
 class CourseQuerySet(models.QuerySet["Course"]):
@@ -20,7 +35,7 @@ class CourseQuerySet(models.QuerySet["Course"]):
     def taught_by(self, user: User) -> CourseQuerySet:
         return self.filter(staff__user=user)
 
-    def editable_by(self, user: User) -> CourseQuerySet:
+    def editable_by(self, user: User | AnonymousUser) -> CourseQuerySet:
         """Courses whose drafts and content this user may change."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
@@ -28,7 +43,9 @@ class CourseQuerySet(models.QuerySet["Course"]):
             return self.all()
         return self.taught_by(user)
 
-    def with_lesson_count(self) -> CourseQuerySet:
+    def with_lesson_count(
+        self: models.QuerySet[Course],
+    ) -> models.QuerySet[WithAnnotations[Course, LessonCount]]:
         return self.annotate(lesson_count=Count("lessons", distinct=True))
 
 
@@ -137,6 +154,10 @@ class Lesson(models.Model):
 
     objects = LessonQuerySet.as_manager()
 
+    if TYPE_CHECKING:
+        # Set by the course review page (catalog.views.review) for its template.
+        sentence_list: list[SourceSentence]
+
     class Meta:
         ordering = ["course", "position"]
         constraints = [
@@ -151,7 +172,9 @@ class Lesson(models.Model):
 
 
 class ConceptQuerySet(models.QuerySet["Concept"]):
-    def with_mentions_in(self, lesson: Lesson) -> ConceptQuerySet:
+    def with_mentions_in(
+        self: models.QuerySet[Concept], lesson: Lesson
+    ) -> models.QuerySet[WithAnnotations[Concept, InLesson]]:
         """Annotate `in_lesson`: whether the concept occurs in one of the lesson's sentences."""
         mentions = Concept.sentences.through.objects.filter(
             concept_id=OuterRef("pk"), sourcesentence__lesson=lesson

@@ -1,9 +1,17 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import admin
 
 from course.discussions.models import Post, Prompt
 from course.progress.admin import RecountsCourseProgress
+
+# Django's admin classes take no type arguments at run time; django-stubs' do.
+if TYPE_CHECKING:
+    _PostAdmin = admin.ModelAdmin[Post]
+else:
+    _PostAdmin = admin.ModelAdmin
 
 
 @admin.register(Prompt)
@@ -18,7 +26,7 @@ class PromptAdmin(RecountsCourseProgress):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(_PostAdmin):
     list_display = ["__str__", "author", "prompt", "created_at", "hidden", "endorsed", "pinned"]
     list_filter = ["hidden", "endorsed", "pinned", "deleted", "prompt__course"]
     search_fields = ["body", "author__username"]

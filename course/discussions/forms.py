@@ -17,7 +17,7 @@ class PostForm(forms.Form):
     )
 
     def clean_body(self) -> str:
-        body = self.cleaned_data["body"]
+        body: str = self.cleaned_data["body"]
         # Zero-width characters and blank letters would post nothing visible, and count
         # as taking part.
         if not has_visible_text(body):

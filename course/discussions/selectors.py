@@ -62,7 +62,7 @@ class Thread:
             .thread_order()
         )
 
-    def page(self, number: int | str | None) -> Page:
+    def page(self, number: int | str | None) -> Page[Post]:
         return Paginator(self.top_level(), PAGE_SIZE).get_page(number)
 
     def page_of(self, root_id: int) -> int:

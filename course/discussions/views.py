@@ -316,7 +316,8 @@ def _flag_value(request: AuthedRequest) -> bool:
     form = FlagForm(request.POST)
     if not form.is_valid():
         raise ValidationError("Choose on or off.")
-    return form.cleaned_data["value"]
+    value: bool = form.cleaned_data["value"]
+    return value
 
 
 @require_POST

@@ -216,7 +216,10 @@ def _accepted(surface: str, term: Term) -> list[str]:
     heads: "informal channels" for "costless informal channels", "sorting" for "endogenous
     sorting". A student who gives the head without the text's modifier knows the concept."""
     out: list[str] = []
-    for form in [surface, *term.forms, *_bare_heads(surface)]:
+    # "learners and native speakers": the two sides in either order
+    sides = surface.split(" and ")
+    swapped = [f"{sides[1]} and {sides[0]}"] if len(sides) == 2 and all(sides) else []
+    for form in [surface, *term.forms, *_bare_heads(surface), *swapped]:
         if form.casefold() not in {o.casefold() for o in out}:
             out.append(form)
     return out
@@ -249,7 +252,9 @@ def _bare_heads(phrase: str) -> list[str]:
         return []
     heads = []
     for n in range(1, len(words)):
-        if not words[n - 1].casefold().endswith(_ADJECTIVE_ENDINGS):
+        modifier = words[n - 1].casefold()
+        # an adjective, or a hyphenated modifier ("all-cause mortality", "long-term care")
+        if not (modifier.endswith(_ADJECTIVE_ENDINGS) or "-" in modifier.strip("-")):
             break
         head = words[n:]
         if len(head) == 1 and is_common(head[0].casefold(), COMMON_WORD_ZIPF):

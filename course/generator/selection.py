@@ -180,6 +180,9 @@ _MOTIVATION_RE = re.compile(
     r"\b(?:will|shall)\s+(?:also\s+|then\s+|first\s+|briefly\s+)?be\s+(?:presented|discussed|"
     r"described|examined|reviewed|outlined|made|explored|addressed|considered|introduced)\b|"
     r"\bunder-?(?:researched|studied)\b|"
+    # what knowing it would be good for: "Understanding X can shed light on …"
+    r"\b(?:can|could|may|might|will|would)\s+(?:help\s+)?(?:shed|throw)\s+light\s+on\b|"
+    r"\b(?:can|could|may|might)\s+inform\s+(?:policy|practice|the design)\b|"
     # a scene-setting existential: "There are many on-line settings in which …"
     r"^\W*there (?:are|is|exist) (?:many|several|various|numerous|a (?:number|range|variety) "
     r"of)\b",
@@ -193,8 +196,8 @@ _LEANS_BACK_RE = re.compile(
     r"\bthis\s+(?!study\b|paper\b|article\b|research\b|work\b|review\b|chapter\b|essay\b|"
     r"book\b|thesis\b|report\b|is\b|was\b|has\b|had\b|means\b|would\b|can\b)[a-z]+|"
     r"^(?:it|they|this|these|those|he|she|we)\b|\b(?:we|our|us)\b|(?-i:\bI\b)|"
-    # "Use of both, however, …": both of what the sentence before named
-    r"\bboth(?=\s*[,.;:)]|\s+of\s+them\b)|"
+    # "Use of both, however, …", "on all three measures": of what the sentence before named
+    r"\bboth(?=\s*[,.;:)]|\s+of\s+them\b)|\ball\s+(?:two|three|four|five|six)\b|"
     # "In the first, …", "the latter": which one? (Lower case: not "the First Five-Year Plan".)
     r"(?-i:\bthe (?:first|second|third|former|latter)\b(?! (?:time|half|quarter|year|day)))|"
     # "The results …", "The protective effect …": which results, which effect?

@@ -103,7 +103,7 @@ def item_analysis(quiz: Quiz) -> list[ItemStats]:
 
 
 def _flags(entry: ItemStats) -> list[str]:
-    flags = []
+    flags: list[str] = []
     if entry.answers < 5:
         return flags
     if entry.facility is not None and entry.facility < FACILITY_LOW:

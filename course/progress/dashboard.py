@@ -6,8 +6,9 @@ A fixed number of queries however many courses, lessons, concepts or quizzes the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from course.catalog.models import Concept, Course, Lesson
@@ -18,10 +19,10 @@ from course.quizzes.models import Quiz, QuizQuestion
 LEVEL_LABELS = dict(ConceptMastery.Level.choices)
 
 
-def count_of(queryset: object) -> Coalesce:
+def count_of(queryset: QuerySet[Any]) -> Coalesce:
     """A correlated COUNT subquery, so several per-course counts need no joins."""
     sub = (
-        queryset.filter(course=OuterRef("pk"))  # type: ignore[attr-defined]
+        queryset.filter(course=OuterRef("pk"))
         .order_by()
         .values("course")
         .annotate(n=Count("pk"))
@@ -30,7 +31,7 @@ def count_of(queryset: object) -> Coalesce:
     return Coalesce(Subquery(sub, output_field=IntegerField()), Value(0))
 
 
-def courses_with_totals(**filters: object) -> object:
+def courses_with_totals(**filters: object) -> QuerySet[Course]:
     return (
         Course.objects.filter(**filters)
         .annotate(
@@ -117,16 +118,16 @@ def student_dashboard(*, user_id: int) -> list[CourseCard]:
         concepts[concept.course_id].append(ConceptLevel(concept, levels.get(concept.pk, 0)))
     cards = []
     for course in courses:
-        lesson = next_lesson.get(course.pk)
-        if lesson is not None:
-            lesson.course = course
+        upcoming = next_lesson.get(course.pk)
+        if upcoming is not None:
+            upcoming.course = course
         mastery = concepts[course.pk]
         weak = [c for c in mastery if c.level < ConceptMastery.Level.MASTERED]
         cards.append(
             CourseCard(
                 course=course,
                 row=rows.get(course.pk),
-                next_lesson=lesson,
+                next_lesson=upcoming,
                 mastery=mastery,
                 weakest=min(weak, key=lambda c: (c.level, c.concept.rank)) if weak else None,
             )
@@ -140,14 +141,13 @@ def _attach_practice(cards: list[CourseCard]) -> None:
     weakest = {card.weakest.concept.pk: card for card in cards if card.weakest}
     if not weakest:
         return
-    slots = (
+    slots = list(
         QuizQuestion.objects.filter(
             question__concepts__in=list(weakest), quiz__status=Quiz.Status.PUBLISHED
         )
         .values_list("question__concepts", "quiz")
         .distinct()
     )
-    slots = list(slots)
     quizzes = {q.pk: q for q in Quiz.objects.filter(pk__in={quiz for _, quiz in slots})}
     for concept_id, quiz_id in slots:
         card = weakest.get(concept_id)

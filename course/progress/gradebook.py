@@ -7,8 +7,9 @@ their quiz grades, and written out as they come.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 
@@ -18,6 +19,9 @@ from course.progress.analysis import ItemStats
 from course.progress.models import CourseProgress, QuizGrade
 from course.quizzes.models import Quiz
 from course.spreadsheet import CsvLines, csv_lines
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 CHUNK = 2000
 SORTS = {
@@ -30,7 +34,21 @@ SORTS = {
 }
 
 
-def roster(course: Course, *, query: str = "", sort: str = "name") -> QuerySet[Enrollment]:
+class RosterFields(TypedDict):
+    """The student's stored progress that `roster` adds to each enrollment: None where the
+    student has no progress row yet."""
+
+    percent: int | None
+    lessons_done: int | None
+    quizzes_passed: int | None
+    prompts_joined: int | None
+    completed: bool | None
+    last_activity: datetime.datetime | None
+
+
+def roster(
+    course: Course, *, query: str = "", sort: str = "name"
+) -> QuerySet[WithAnnotations[Enrollment, RosterFields]]:
     """Enrolled students with their stored progress (one query per page, plus the count)."""
     progress = CourseProgress.objects.filter(user=OuterRef("user"), course=course)
     rows = (

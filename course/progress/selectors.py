@@ -78,10 +78,10 @@ class QuizRow:
 
 def quiz_rows(*, course: Course, user: User | AnonymousUser, include_drafts: bool) -> list[QuizRow]:
     """The course's quizzes with this student's stored grade on each, in two queries."""
-    quizzes = Quiz.objects.filter(course=course).order_by("title", "pk")
+    queryset = Quiz.objects.filter(course=course).order_by("title", "pk")
     if not include_drafts:
-        quizzes = quizzes.published()
-    quizzes = list(quizzes)
+        queryset = queryset.published()
+    quizzes = list(queryset)
     grades: dict[int, float] = {}
     if user.is_authenticated and quizzes:
         grades = dict(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
@@ -129,7 +130,7 @@ def course_progress_recount(*, course_id: int) -> int:
     )
     totals = _totals(course_id)
 
-    def per_student(qs: QuerySet, user_field: str, counted: str) -> dict[int, int]:
+    def per_student(qs: QuerySet[Any], user_field: str, counted: str) -> dict[int, int]:
         return dict(qs.values_list(user_field).annotate(n=Count(counted, distinct=True)).order_by())
 
     lessons = per_student(

@@ -1,12 +1,20 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import admin
 
 from course.quizzes.models import Question
 
+# Django's admin classes take no type arguments at run time; django-stubs' do.
+if TYPE_CHECKING:
+    _QuestionAdmin = admin.ModelAdmin[Question]
+else:
+    _QuestionAdmin = admin.ModelAdmin
+
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(_QuestionAdmin):
     list_display = ["__str__", "course", "type", "status", "origin", "position"]
     list_filter = ["type", "status", "origin", "course"]
     search_fields = ["prompt", "explanation", "course__title"]

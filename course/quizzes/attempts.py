@@ -210,8 +210,8 @@ def parse_response(item: AttemptItem, data: Any) -> Any:
         index = _index(data.get("choice"), len(shown))
         return None if index is None else shown[index]
     if kind == Question.Type.MULTIPLE_RESPONSE:
-        indexes = {_index(v, len(shown)) for v in data.getlist("choice")} - {None}
-        return [shown[i] for i in sorted(indexes)] or None  # type: ignore[index]
+        indexes = {i for v in data.getlist("choice") if (i := _index(v, len(shown))) is not None}
+        return [shown[i] for i in sorted(indexes)] or None
     if kind == Question.Type.ORDERING:
         ranks = [_index(data.get(f"rank-{i}"), len(shown) + 1) for i in range(len(shown))]
         if None in ranks or len(set(ranks)) != len(ranks):

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Max, Q
 
 from course.catalog.models import Course
 from course.generator.flaws import Flaw
@@ -18,7 +18,7 @@ from course.quizzes.interchange import BankQuestion, ParseResult
 from course.quizzes.interchange.aiken import parse_aiken
 from course.quizzes.interchange.gift import export_gift, parse_gift
 from course.quizzes.lint import lint_questions, lint_stored
-from course.quizzes.models import Question
+from course.quizzes.models import Question, QuestionQuerySet
 
 FORMATS = {"gift": parse_gift, "aiken": parse_aiken}
 
@@ -146,7 +146,9 @@ def questions_export_gift(*, course: Course) -> tuple[str, list[str]]:
     return result.text, list(result.skipped)
 
 
-def bank_search(course: Course, *, query: str = "", tag: str = "", kind: str = "") -> QuerySet:
+def bank_search(
+    course: Course, *, query: str = "", tag: str = "", kind: str = ""
+) -> QuestionQuerySet:
     questions = course.questions.with_sources().in_order()
     if query:
         questions = questions.filter(

@@ -1,19 +1,34 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 
-from course.catalog.models import Course
+from course.catalog.models import Concept, Course, Lesson
 from course.quizzes.bank import check_size
 from course.quizzes.models import Question, Quiz
 from course.quizzes.shuffle import content_order
 from course.text import PlainTextField
 
+# Django's form classes take no type arguments at run time; django-stubs' do.
+if TYPE_CHECKING:
+    _QuizModelForm = forms.ModelForm[Quiz]
+    _QuestionsField = forms.ModelMultipleChoiceField[Question]
+else:
+    _QuizModelForm = forms.ModelForm
+    _QuestionsField = forms.ModelMultipleChoiceField
 
-class QuizForm(forms.ModelForm):
-    questions = forms.ModelMultipleChoiceField(
+
+class BankQuestionsField(_QuestionsField):
+    """Questions of a course's bank, each labelled with its type and status."""
+
+    def label_from_instance(self, obj: Question) -> str:
+        return f"{obj.get_type_display()} · {obj.get_status_display()} · {obj.prompt[:100]}"
+
+
+class QuizForm(_QuizModelForm):
+    questions = BankQuestionsField(
         queryset=Question.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         help_text="Questions from this course's bank, in bank order.",
@@ -31,11 +46,10 @@ class QuizForm(forms.ModelForm):
     def __init__(self, *args: Any, course: Course, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.course = course
-        self.fields["questions"].queryset = course.questions.in_order()
-        self.fields["questions"].label_from_instance = lambda q: (
-            f"{q.get_type_display()} · {q.get_status_display()} · {q.prompt[:100]}"
-        )
-        self.fields["lesson"].queryset = course.lessons.in_order()
+        questions = cast("BankQuestionsField", self.fields["questions"])
+        questions.queryset = course.questions.in_order()
+        lesson = cast("forms.ModelChoiceField[Lesson]", self.fields["lesson"])
+        lesson.queryset = course.lessons.in_order()
         self.fields["pass_mark"].widget.attrs.update({"min": 0, "max": 100})
         if self.instance.pk:
             self.fields["questions"].initial = list(
@@ -62,7 +76,7 @@ class ImportConfirmForm(forms.Form):
     accept_valid = forms.BooleanField(required=False)
 
     def clean_text(self) -> str:
-        text = self.cleaned_data["text"].replace("\r\n", "\n")
+        text: str = self.cleaned_data["text"].replace("\r\n", "\n")
         try:
             check_size(len(text.encode()))
         except ValueError as error:
@@ -81,7 +95,7 @@ def _lines(value: str) -> list[str]:
     return [line.strip() for line in value.splitlines() if line.strip()]
 
 
-ANSWER_HELP = {
+ANSWER_HELP: dict[str, str] = {
     Question.Type.CLOZE: "Accepted answers, one per line. The prompt marks the blank with _____.",
     Question.Type.SHORT_ANSWER: "Accepted answers, one per line (case, spacing, punctuation "
     "and accents are ignored when checking).",
@@ -128,7 +142,7 @@ class QuestionForm(forms.Form):
         elif question.type == Question.Type.NUMERICAL:
             text = "\n".join(_numeric_text(item) for item in answer or [])
         elif question.type == Question.Type.MATCHING:
-            text = "\n".join(f"{left} = {right}" for left, right in answer)
+            text = "\n".join(f"{left} = {right}" for left, right in answer or [])
         elif isinstance(answer, list):
             text = "\n".join(str(a) for a in answer)
         else:
@@ -142,7 +156,8 @@ class QuestionForm(forms.Form):
         }
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if self.errors:
             return data
         kind = self.question_type
@@ -221,7 +236,7 @@ def _finite(text: str) -> float:
     return number
 
 
-def _numeric_text(item: dict) -> str:
+def _numeric_text(item: dict[str, float]) -> str:
     if "min" in item:
         return f"{item['min']}..{item['max']}"
     tolerance = item.get("tolerance") or 0
@@ -234,7 +249,7 @@ _DERIVED_OPTIONS = {Question.Type.ORDERING, Question.Type.MATCHING, Question.Typ
 class NewQuestionForm(QuestionForm):
     """A question written from scratch: its type first, then the same fields."""
 
-    concepts = forms.ModelMultipleChoiceField(
+    concepts: forms.ModelMultipleChoiceField[Concept] = forms.ModelMultipleChoiceField(
         queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
     tags = forms.CharField(
@@ -243,7 +258,8 @@ class NewQuestionForm(QuestionForm):
 
     def __init__(self, *args: Any, course: Course, question_type: str, **kwargs: Any) -> None:
         super().__init__(*args, question_type=question_type, **kwargs)
-        self.fields["concepts"].queryset = course.concepts.order_by("rank", "term")
+        concepts = cast("forms.ModelMultipleChoiceField[Concept]", self.fields["concepts"])
+        concepts.queryset = course.concepts.order_by("rank", "term")
 
     def clean_tags(self) -> list[str]:
         return [t.strip() for t in self.cleaned_data["tags"].split(",") if t.strip()][:20]

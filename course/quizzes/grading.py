@@ -38,10 +38,15 @@ _NUMBER_RE = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 
 
 class GradableQuestion(Protocol):
-    type: str
-    options: Any
-    answer: Any
-    weights: Any
+    # Read-only members: graders only read them, and a frozen _Question qualifies.
+    @property
+    def type(self) -> str: ...
+    @property
+    def options(self) -> Any: ...
+    @property
+    def answer(self) -> Any: ...
+    @property
+    def weights(self) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -348,9 +353,9 @@ def grade(question: GradableQuestion, response: Any) -> Grade:
         if not isinstance(response, str) or len(response) > MAX_ESSAY:
             return INCORRECT_GRADE
         return Grade(0.0, NEEDS_GRADING)
-    grader = _GRADERS.get(kind) if isinstance(kind, str) else None
-    if grader is None:
+    if not isinstance(kind, str) or kind not in _GRADERS:
         raise ValueError(f"Unknown question type: {kind!r}")
+    grader = _GRADERS[kind]
     # Read the fields once, with defaults: question-like objects (a stored version, a parsed
     # BankQuestion, a test double) need not all carry every field.
     view = _Question(

@@ -11,9 +11,14 @@ an attempt has used makes a new version, so a student's record never changes und
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+
+if TYPE_CHECKING:
+    from course.generator.flaws import Flaw
 
 QUESTION_TYPES = [
     "cloze", "single_choice", "multiple_response", "true_false", "ordering", "matching",
@@ -85,6 +90,10 @@ class Question(models.Model):
 
     objects = QuestionQuerySet.as_manager()
 
+    if TYPE_CHECKING:
+        # The flaw checker's findings, set by the bank and review pages for their templates.
+        flaws: list[Flaw]
+
     class Meta:
         ordering = ["course", "position", "pk"]
         constraints = [
@@ -106,17 +115,19 @@ def answer_lines(kind: str, answer: object) -> list[str]:
     if kind == Question.Type.TRUE_FALSE:
         return ["True" if answer else "False"]
     if kind == Question.Type.MATCHING:
-        return [f"{left} → {right}" for left, right in answer]  # type: ignore[union-attr]
+        pairs = cast("list[list[str]]", answer)  # JSON: [[left, right], ...]
+        return [f"{left} → {right}" for left, right in pairs]
     if kind == Question.Type.ESSAY:
         return ["Graded by hand."]
     if kind == Question.Type.NUMERICAL:
-        return [_numeric_line(a) for a in answer or []]  # type: ignore[union-attr]
+        items = cast("list[dict[str, float]] | None", answer)  # JSON: [{"value": ...}, ...]
+        return [_numeric_line(a) for a in items or []]
     if isinstance(answer, list):
         return [str(a) for a in answer]
     return [str(answer)]
 
 
-def _numeric_line(item: dict) -> str:
+def _numeric_line(item: dict[str, float]) -> str:
     if "min" in item:
         return f"between {item['min']} and {item['max']}"
     tolerance = item.get("tolerance") or 0
@@ -203,7 +214,9 @@ class Quiz(models.Model):
     shuffle_options = models.BooleanField(default=True)
     pass_mark = models.PositiveSmallIntegerField(default=50, help_text="Percent.")
     time_limit_minutes = models.PositiveIntegerField(null=True, blank=True)
-    questions = models.ManyToManyField(Question, through="QuizQuestion", related_name="quizzes")
+    questions: models.ManyToManyField[Question, QuizQuestion] = models.ManyToManyField(
+        Question, through="QuizQuestion", related_name="quizzes"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

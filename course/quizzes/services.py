@@ -158,7 +158,7 @@ def question_regenerate(*, question: Question) -> bool:
         [s.text for s in sentences], draft_concepts(course), focus=focus, exclude=existing
     )
     same_type = [item for item in pool if item.type == question.type]
-    choice = (same_type or pool or [None])[0]
+    choice = next(iter(same_type or pool), None)
     if choice is None:
         return False
     _new_version_if_used(question)

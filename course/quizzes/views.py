@@ -339,8 +339,10 @@ def bank_import(request: AuthedRequest, slug: str) -> HttpResponse:
             messages.success(request, f"Imported {report.imported} question(s).")
             return redirect("quizzes:bank", slug=course.slug)
         # Over the upload limit (a forged post: the preview checked the file), or tampered.
-        refusal = confirm.errors.get("text")
-        messages.error(request, refusal[0] if refusal else "The preview was lost; upload again.")
+        text_errors = confirm.errors.get("text")
+        messages.error(
+            request, str(text_errors[0]) if text_errors else "The preview was lost; upload again."
+        )
     elif request.method == "POST":
         upload = ImportUploadForm(request.POST, request.FILES)
         context["upload"] = upload
@@ -552,13 +554,13 @@ def question_new(request: AuthedRequest, slug: str) -> HttpResponse:
         "flaws": [],
         "preview": True,
     }
-    if add or remove:
+    if (add or remove) and data is not None:  # both come from a POST, so data is set
         # Adding or removing a row changes the form, not the question: no validation yet.
         name = add or field
         if request.htmx and name in rows:
             context.update(rows_name=name, rows_legend=ROW_FIELDS[name], rows_values=rows[name])
             return render(request, "quizzes/question_form.html#rows", context)
-        initial = {key: data.get(key) for key in data if key != "concepts"}
+        initial: dict[str, Any] = {key: data.get(key) for key in data if key != "concepts"}
         initial["concepts"] = data.getlist("concepts")
         context["form"] = NewQuestionForm(initial=initial, course=course, question_type=kind)
         return render(request, "quizzes/question_form.html", context)

@@ -57,7 +57,11 @@ def course_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     for lesson in lessons:
         lesson.course = course
     enrolled = is_enrolled(request.user, course)
-    done = completed_lesson_ids(user_id=request.user.pk, course=course) if enrolled else set()
+    done = (
+        completed_lesson_ids(user_id=request.user.pk, course=course)
+        if enrolled and request.user.is_authenticated
+        else set()
+    )
     editable = can_edit(request.user, course)
     context = {
         "course": course,
@@ -111,11 +115,16 @@ def lesson_body_html(lesson: Lesson, terms: list[GlossaryTerm]) -> SafeString:
         repr((lesson.pk, lesson.updated_at.isoformat(), lesson.body, terms)).encode()
     ).hexdigest()
     key = f"lesson-body:{lesson.pk}:{digest}"
-    cached = cache.get(key)
+    cached: str | None = cache.get(key)
     if cached is None:
         cached = str(mark_terms(render_markdown(lesson.body), terms))
         cache.set(key, cached, timeout=24 * 3600)
     return mark_safe(cached)  # noqa: S308 - our own sanitized output, from our own cache
+
+
+def _in_lesson(concept: object) -> bool:
+    """Set by ``with_mentions_in`` (an annotation the type checker cannot follow here)."""
+    return bool(getattr(concept, "in_lesson", False))
 
 
 def lesson_context(request: HtmxHttpRequest, lesson: Lesson, enrolled: bool) -> dict[str, object]:
@@ -126,7 +135,11 @@ def lesson_context(request: HtmxHttpRequest, lesson: Lesson, enrolled: bool) -> 
         other.course = course
     index = next(i for i, other in enumerate(lessons) if other.pk == lesson.pk)
     concepts = list(course.concepts.with_mentions_in(lesson).order_by("-in_lesson", "rank", "term"))
-    done = completed_lesson_ids(user_id=request.user.pk, course=course) if enrolled else set()
+    done = (
+        completed_lesson_ids(user_id=request.user.pk, course=course)
+        if enrolled and request.user.is_authenticated
+        else set()
+    )
     terms = [
         GlossaryTerm(anchor=f"concept-{c.pk}", definition=c.definition, forms=tuple(c.forms))
         for c in concepts
@@ -139,8 +152,8 @@ def lesson_context(request: HtmxHttpRequest, lesson: Lesson, enrolled: bool) -> 
         "next": lessons[index + 1] if index + 1 < len(lessons) else None,
         "body": lesson_body_html(lesson, terms),
         "prompts": list(lesson.prompts.in_order()),
-        "lesson_concepts": [c for c in concepts if c.in_lesson],
-        "other_concepts": [c for c in concepts if not c.in_lesson],
+        "lesson_concepts": [c for c in concepts if _in_lesson(c)],
+        "other_concepts": [c for c in concepts if not _in_lesson(c)],
         "enrolled": enrolled,
         "completed": lesson.pk in done,
         "done": done,

@@ -181,8 +181,9 @@ def course_review(request: AuthedRequest, slug: str) -> HttpResponse:
     course = get_course_for_editor(request.user, slug)
     editing = _parse_row(request.GET.get("edit"))
     showing = _parse_row(request.GET.get("show"))
-    if request.htmx and (editing or showing):
-        kind, pk = editing or showing  # type: ignore[misc]
+    row = editing or showing
+    if request.htmx and row:
+        kind, pk = row
         return _row(request, course, kind, pk, _edit_form(course, kind, pk) if editing else None)
     extra: dict[str, Any] = {}
     if editing:

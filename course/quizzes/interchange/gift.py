@@ -547,11 +547,11 @@ def _export_one(question: BankQuestion) -> str:
         body = _block(_choice_lines(question) + _general(question))
         return _place(question.prompt, body)
     if kind == "true_false":
-        value = bool(answer)
+        is_true = bool(answer)
         on_true = question.option_feedback.get("True", "")
         on_false = question.option_feedback.get("False", "")
-        wrong, right = (on_false, on_true) if value else (on_true, on_false)
-        inner = "TRUE" if value else "FALSE"
+        wrong, right = (on_false, on_true) if is_true else (on_true, on_false)
+        inner = "TRUE" if is_true else "FALSE"
         if wrong or right:
             inner += f"#{_escape(wrong)}" + (f"#{_escape(right)}" if right else "")
         general = "".join(_general(question))

@@ -34,6 +34,8 @@ class Command(BaseCommand):
             defaults={"email": "measure-admin@example.org", "is_superuser": True, "is_staff": True},
         )
         quiz = course.quizzes.order_by("pk").first()
+        if quiz is None:
+            raise CommandError(f"Course {course.slug!r} has no quiz: run seed_scale first.")
         pages = {
             "roster": reverse("progress:instructor", kwargs={"slug": course.slug}),
             "roster_sorted": reverse("progress:instructor", kwargs={"slug": course.slug})

@@ -63,8 +63,8 @@ class Command(BaseCommand):
         else:
             kinds = ", ".join(f"{n} {kind}" for kind, n in report.by_type.items()) or "none"
             self.stdout.write(f"{report.questions} valid question(s): {kinds}.")
-            for error in report.errors:
-                self.stdout.write(f"  line {error['line']}: {error['message']}")
+            for problem in report.errors:
+                self.stdout.write(f"  line {problem['line']}: {problem['message']}")
             for item in report.skipped:
                 self.stdout.write(f"  line {item['line']} skipped: {item['message']}")
             if options["dry_run"]:

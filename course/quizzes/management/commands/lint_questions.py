@@ -48,5 +48,5 @@ class Command(BaseCommand):
             self.stdout.write(f"\n{q.index}. line {q.line} ({q.type}): {q.prompt[:70]}")
             for flaw in q.flaws:
                 self.stdout.write(f"   [{flaw.code}] {flaw.message} {flaw.suggestion}")
-        for error in result.errors:
-            self.stdout.write(f"\nline {error.line}: not read: {error.message}")
+        for problem in result.errors:
+            self.stdout.write(f"\nline {problem.line}: not read: {problem.message}")
