@@ -239,3 +239,18 @@ def test_it_tells_the_articles_own_steps_from_its_claims(sentence: str, is_frami
     from course.generator.selection import framing
 
     assert framing(sentence) is is_framing
+
+
+@pytest.mark.parametrize(
+    ("surface", "also"),
+    [
+        ("all-cause mortality", "mortality"),  # the head after a hyphenated modifier
+        ("endogenous sorting", "sorting"),  # after an adjective
+        ("learners and native speakers", "native speakers and learners"),  # either order
+    ],
+)
+def test_it_accepts_the_answers_a_reader_of_the_text_would_give(surface: str, also: str) -> None:
+    from course.generator.questions import Term, _accepted
+
+    term = Term(surface, [surface], "term", [0], True, 0, "")
+    assert also in _accepted(surface, term)
