@@ -13,6 +13,7 @@ import unicodedata
 from difflib import SequenceMatcher
 
 from .lexicon import AUXILIARIES, IRREGULAR_VERB_FORMS, MODALS, STOPWORDS, VERB_BASES
+from .reversals import reversals
 from .tokens import derivational_variant, is_acronym, singular
 
 #: Stems shorter than this are fragments; longer than the maximum, walls of text.
@@ -81,10 +82,21 @@ def near_duplicate(a: str, b: str) -> bool:
         return True
     if derivational_variant(a, b):
         return True
+    if _opposite_directions(a, b):
+        return False  # "a decrease in X", "an increase in X": what the item asks about
     ua, ub = _units(a), _units(b)
     if ua and ub and (set(ua) <= set(ub) or set(ub) <= set(ua)):
         return True  # "purge" vs "personnel purge", "committee" vs "committees"
     return SequenceMatcher(None, na, nb).ratio() >= NEAR_DUPLICATE_RATIO
+
+
+def _opposite_directions(a: str, b: str) -> bool:
+    """``b`` is ``a`` with its one direction word turned ("decrease" / "increase")."""
+    article = re.compile(r"^(?:a|an)\s+", re.IGNORECASE)
+    turned = reversals(a)
+    return bool(turned) and norm_text(article.sub("", turned[0].statement)) == norm_text(
+        article.sub("", b)
+    )
 
 
 def distinct_options(key: str, distractors: list[str]) -> bool:

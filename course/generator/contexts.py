@@ -216,3 +216,20 @@ def phrase_window(sentence: str, start: int, end: int) -> str:
     found = text()
     inside = found.lower().find(sentence[start:end].lower()) >= 0
     return found if inside and MIN_CLAUSE_WORDS <= word_count(found) <= MAX_CLAUSE_WORDS else ""
+
+
+#: A sentence telling the study's method ("Cox proportional hazards modeling was used to
+#: determine …", "Interviews were conducted with 40 teachers"): how the article worked, not
+#: what it found or argues. Its subject names a method, so "Forced labour was used to build
+#: the canal" is not one.
+STUDY_METHOD_RE = re.compile(
+    r"\b(?:model(?:l)?ing|models?|regression|analys[ie]s|surveys?|questionnaires?|interviews?|"
+    r"data|samples?|participants|respondents|tests?|scales?|methods?)\b[^.;]{0,60}?\b(?:was|were)"
+    r"\s+(?:used|employed|applied|conducted|performed|recruited|collected|administered|"
+    r"carried out|fitted)\b",
+    re.IGNORECASE,
+)
+
+
+def tells_method(text: str) -> bool:
+    return bool(STUDY_METHOD_RE.search(text))

@@ -522,7 +522,7 @@ def multiple_response_items(
         if ";" in match.group(2):
             items = [tidy(re.sub(r"^and\s+", "", x)) for x in re.split(r"\s*;\s*", match.group(2))]
         items = [x for x in items if 1 <= word_count(x) <= 16]
-        if len(items) < 2 or len(items) > 6 or word_count(lead) < 3:
+        if len(items) < 2 or len(items) > 6 or not 3 <= word_count(lead) <= 16:
             continue
         if re.search(r"\b(?:we|our|us)\b", lead, re.IGNORECASE):
             continue  # the article's own steps ("we examined …"), not its subject

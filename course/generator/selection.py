@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from .candidates import tokenize_sentences
 from .checks import fact_key, norm_text
-from .contexts import strip_opener
+from .contexts import strip_opener, tells_method
 from .flaws import confidence, item_flaws
 from .frequency import is_common
 from .kinds import compatible, term_kind
@@ -244,7 +244,8 @@ def offerable(
         return False
     cited = [sentences[i] for i in q.sentences if 0 <= i < len(sentences)]
     if q.type in ("cloze", "short_answer", "single_choice", "true_false") and any(
-        framing(s) or _MOTIVATION_RE.search(s) or _LEANS_BACK_RE.search(s) for s in cited
+        framing(s) or tells_method(s) or _MOTIVATION_RE.search(s) or _LEANS_BACK_RE.search(s)
+        for s in cited
     ):
         return False
     if q.prompt.startswith(_RELATION_STEM):

@@ -765,3 +765,28 @@ def test_it_imports_nothing_that_imports_it_and_nothing_inside_a_function() -> N
             if isinstance(node, ast.ImportFrom):
                 assert node.module not in ("selection", "pipeline"), path.name
         assert len(path.read_text(encoding="utf-8").splitlines()) <= 400, path.name
+
+
+EDUCATION = (
+    "Most children are grouped by their teachers every day. "
+    "Teachers reported how often they grouped children by ability. "
+    "Mixed-ability grouping was associated with a decrease in classroom friendships and "
+    "a decrease in peer conflicts. "
+    "Seating plans changed twice a term."
+)
+
+
+def test_it_asks_what_a_reported_association_was_with_its_direction_turned_as_distractors() -> None:
+    _, items = _items(EDUCATION, "mixed-ability grouping")
+    q = _one(items, "multiple_response", "associated with")
+    assert q.prompt == (
+        "Select all that apply: according to the text, what was mixed-ability grouping "
+        "associated with?"
+    )
+    assert q.answer == ["a decrease in classroom friendships", "a decrease in peer conflicts"]
+    # the wrong options say the text's finding the other way round
+    assert sorted(set(q.options) - set(q.answer)) == [
+        "an increase in classroom friendships",
+        "an increase in peer conflicts",
+    ]
+    assert valid(q, sentences_of(EDUCATION))

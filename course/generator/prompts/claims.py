@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from ..checks import stem_ok
-from ..contexts import strip_opener
+from ..contexts import strip_opener, tells_method
 from ..lexicon import AUXILIARIES, DETERMINERS, MODALS, PREPOSITIONS, STOPWORDS
 from .grammar import (
     RELATIVES,
@@ -190,12 +190,7 @@ _ROADMAP_RE = re.compile(
     r"(?:(?:several|many|some|other|earlier|previous)\s+)?(?:scholars|historians|"
     r"anthropologists|sociologists|researchers|economists|linguists|critics|authors|"
     r"studies|the literature)\s+"
-    r"(?:have|has)\s+(?:long\s+)?(?:been\s+)?|"
-    # the study's method: "Cox proportional hazards modeling was used to determine …"
-    r"\b(?:model(?:l)?ing|models?|regression|analys[ie]s|surveys?|questionnaires?|interviews?|"
-    r"data|samples?|participants|respondents|tests?|scales?|methods?)\b[^.;]{0,60}?\b(?:was|were)"
-    r"\s+(?:used|employed|applied|conducted|performed|recruited|collected|administered|"
-    r"carried out|fitted)\b",
+    r"(?:have|has)\s+(?:long\s+)?(?:been\s+)?",
     re.IGNORECASE,
 )
 
@@ -206,8 +201,8 @@ def frames(text: str) -> bool:
     text = strip_connective(text)
     if _SELF_AIM_RE.search(text) or _SELF_OPENER_RE.match(text) or _SELF_SUBJECT_RE.match(text):
         return True
-    if _ROADMAP_RE.search(text):
-        return True
+    if _ROADMAP_RE.search(text) or tells_method(text):
+        return True  # its plan, its gap in the literature, its method
     tokens = WORD_RE.findall(text)
     if not tokens:
         return True

@@ -15,6 +15,7 @@ from ..checks import distinct_options, near_duplicate
 from ..model import DraftQuestion
 from ..questions import shuffled
 from ..relations import Relation, subject_of
+from ..reversals import reversals
 from .drafts import several, single
 from .options import fair_length, pick
 from .phrases import option_ok
@@ -39,7 +40,7 @@ def result_items(t: Text) -> Iterable[DraftQuestion]:
         cause = r.left if r.left_form == "noun" else subject_of(r.left)
         subject = t.subject(cause, r.sentence) if cause else ""
         key = noun_key(r.right)
-        if not subject or not key or not option_ok(key, minimum=2):
+        if not subject or not key or not (option_ok(key, minimum=2) or _coordinated(key)):
             continue
         stem = result_stem(r, subject)
         if stem:
@@ -75,15 +76,44 @@ def cause_items(t: Text) -> Iterable[DraftQuestion]:
         yield from _noun_choice(t, stem, key, r, subject)
 
 
+def _turned(phrase: str) -> str:
+    """The phrase with its one direction word turned ("a decrease in X" -> "an increase in
+    X"), the article made to fit; "" when it states no single direction."""
+    turned = reversals(phrase)
+    if not turned:
+        return ""
+    text = turned[0].statement
+    return re.sub(
+        r"^(a|an)\s+(\w)",
+        lambda m: ("an " if m.group(2).lower() in "aeiou" else "a ") + m.group(2),
+        text,
+        flags=re.IGNORECASE,
+    )
+
+
+def _coordinated(key: str) -> list[str]:
+    """The two or three noun phrases a key coordinates ("the revision of X and the expansion
+    of Y", "a decrease in X and yet also a decrease in Y"), or [] when it is one phrase."""
+    parts = [
+        p.strip()
+        for p in re.split(
+            r",\s+(?:and\s+)?|\s+and\s+(?:yet\s+)?(?:also\s+)?(?=(?:the|a|an)\s)", key
+        )
+    ]
+    if len(parts) > 1 and all(
+        re.match(r"(?:the|a|an)\s", p, re.IGNORECASE) and option_ok(p, minimum=2) for p in parts
+    ):
+        return parts
+    return []
+
+
 def _noun_choice(
     t: Text, stem: str, key: str, r: Relation, subject: str
 ) -> Iterable[DraftQuestion]:
     """A single choice on a noun-phrase key, or a multiple response when the key is
     two or three coordinated noun phrases ("the revision of X and the expansion of Y")."""
-    parts = [p.strip() for p in re.split(r",\s+(?:and\s+)?|\s+and\s+(?=(?:the|a|an)\s)", key)]
-    coordinated = len(parts) > 1 and all(
-        re.match(r"(?:the|a|an)\s", p, re.IGNORECASE) and option_ok(p, minimum=2) for p in parts
-    )
+    parts = _coordinated(key)
+    coordinated = bool(parts)
     pool = t.noun_phrases()
     if coordinated:
         wrong = pick(
@@ -98,6 +128,9 @@ def _noun_choice(
             stem=stem,
         )
         wrong = [w for w in wrong if distinct_options(parts[0], [*parts[1:], w])]
+        if len(wrong) < 2:
+            # a reported direction turned around: "an increase in X" for "a decrease in X"
+            wrong = [w for w in (_turned(p) for p in parts) if w]
         if len(wrong) == 2:
             yield several(t, stem, parts, wrong, r.sentence, [subject])
         return

@@ -101,7 +101,12 @@ RESULT_VERBS = {
 
 
 def result_stem(r: Relation, cause: str) -> str:
-    """ "According to the text, what did X lead to?" in the cue's tense and aspect."""
+    """ "According to the text, what did X lead to?" in the cue's tense and aspect; "what
+    was X associated with?" for an association."""
+    if r.lemma in ("be associated with", "be linked to"):
+        be = next((w for w in words_of(r.cue) if w.lower() in ("is", "are", "was", "were")), "")
+        participle = r.lemma.removeprefix("be ")
+        return f"According to the text, what {be.lower()} {cause} {participle}?" if be else ""
     verbs = RESULT_VERBS.get(r.lemma)
     if not verbs:
         return ""

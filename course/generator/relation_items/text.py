@@ -55,6 +55,10 @@ class Phrase:
     owner: str = ""  # what the phrase is said of: the purpose's or predicate's subject
 
 
+#: A participle phrase set off after the subject ("…, rated as somewhat important by …").
+_APPOSED_PARTICIPLE_RE = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|ing)\b[^,]*,?\s*$")
+
+
 class Text:
     """A text's sentences, glossary and the phrase pools wrong options come from."""
 
@@ -111,6 +115,8 @@ class Text:
         """
         phrase = LEADING_TIME_RE.sub("", tidy(phrase))
         phrase = _LEADING_PLACE_RE.sub("", phrase)
+        # "X, rated as important by the teachers,": the subject is X
+        phrase = _APPOSED_PARTICIPLE_RE.sub("", phrase)
         words = words_of(phrase)
         if not words or len(words) > 14 or not balanced(phrase):
             return ""

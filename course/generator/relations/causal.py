@@ -102,7 +102,10 @@ _RESULT_VERB_RE = re.compile(
     r"(?:gave|gives?|given|giving)\s+rise\s+to|(?:brought|brings?|bringing)\s+about|"
     r"(?:contribut(?:ed|es|e|ing))\s+(?:\w+ly\s+)?to|"
     r"(?:made|makes?|making)\s+(?:a|an)\s+(?:\w+\s+)?contributions?\s+to|"
-    r"(?P<cause>caused|causes|triggered|triggers))\s+)(?P<next>[\w'-]+)",
+    r"(?P<cause>caused|causes|triggered|triggers)|"
+    # an association a study reports: "X was associated with Y", "are linked to"
+    rf"(?P<assoc>{_BE}{_ADVERBS}?(?:(?:positively|negatively|inversely|strongly|significantly|"
+    r"independently)\s+)?(?:associated\s+with|linked\s+to)))\s+)(?P<next>[\w'-]+)",
     re.IGNORECASE,
 )
 
@@ -118,6 +121,8 @@ def _result_lemma(cue: str) -> str:
         ("contribut", "contribute to"),
         ("trigger", "trigger"),
         ("cause", "cause"),
+        ("associated", "be associated with"),
+        ("linked", "be linked to"),
     ):
         if key in cue:
             return lemma
