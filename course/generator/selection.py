@@ -196,6 +196,9 @@ _LEANS_BACK_RE = re.compile(
     r"\bthis\s+(?!study\b|paper\b|article\b|research\b|work\b|review\b|chapter\b|essay\b|"
     r"book\b|thesis\b|report\b|is\b|was\b|has\b|had\b|means\b|would\b|can\b)[a-z]+|"
     r"^(?:it|they|this|these|those|he|she|we)\b|\b(?:we|our|us)\b|(?-i:\bI\b)|"
+    # "X was rated as the least important": by whom? (The sentence before said.)
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:rated|ranked|judged|perceived|viewed|regarded)\s+as\b"
+    r"(?![^.]*\bby\b)|"
     # "Use of both, however, …", "on all three measures": of what the sentence before named
     r"\bboth(?=\s*[,.;:)]|\s+of\s+them\b)|\ball\s+(?:two|three|four|five|six)\b|"
     # "In the first, …", "the latter": which one? (Lower case: not "the First Five-Year Plan".)
