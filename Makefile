@@ -52,6 +52,7 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(DEV_ENV) $(VENV)/bin/mypy course
+	$(VENV)/bin/lint-imports
 
 format: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check --fix .

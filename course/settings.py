@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "course.progress",
     "course.quizzes",
     "course.discussions",
+    "course.authoring",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -7,6 +7,10 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.decorators.http import require_GET
 
+from course.authoring import urls as authoring_urls
+from course.catalog import urls as catalog_urls
+from course.progress import urls as progress_urls
+
 admin.site.site_header = "Lectern administration"
 admin.site.site_title = "Lectern admin"
 
@@ -24,10 +28,21 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
 
+# "catalog:" names every page of a course in the catalog, whichever floor serves it (README,
+# "Layout"): the review workspace (authoring), the reader's pages that show their progress
+# (progress) and the catalog's own actions. One namespace, put together here above the apps.
+# The workspace comes first: its "courses/new/" must win over the course page's
+# "courses/<slug>/".
+catalog_pages = [
+    *authoring_urls.urlpatterns,
+    *progress_urls.course_pages,
+    *catalog_urls.urlpatterns,
+]
+
 urlpatterns = [
     path("favicon.ico", favicon),
     path("healthz", healthz, name="healthz"),
-    path("", include("course.catalog.urls")),
+    path("", include((catalog_pages, "catalog"))),
     path("", include("course.progress.urls")),
     path("", include("course.quizzes.urls")),
     path("", include("course.discussions.urls")),

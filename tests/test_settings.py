@@ -115,12 +115,12 @@ def test_it_logs_an_expected_403_as_one_warning_line_without_a_traceback(
 def test_it_still_logs_a_server_error_with_its_traceback(client, caplog, monkeypatch):
     import logging
 
-    from course.catalog.views import pages
+    from course.progress import views
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(pages, "render", broken)
+    monkeypatch.setattr(views, "render", broken)
     client.raise_request_exception = False
     with caplog.at_level(logging.ERROR, logger="django.request"):
         assert client.get(reverse("catalog:index")).status_code == 500

@@ -1,28 +1,63 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
 from course.accounts.admin import CourseStaffInline as _UserCourseStaffInline
 from course.accounts.forms import EnrollEmailsForm
-from course.accounts.services import enroll_emails
 from course.catalog.models import Concept, Course, Lesson, SourceSentence
-from course.progress.admin import RecountsCourseProgress
+from course.catalog.services import enroll_emails
+from course.catalog.signals import course_requirements_changed
 
 # Django's admin classes take no type arguments at run time; django-stubs' do.
+# ChangesCourseRequirements serves the admins of several models (course, lesson, prompt).
 if TYPE_CHECKING:
+    _AnyModelAdmin = admin.ModelAdmin[Any]
     _LessonInline = admin.TabularInline[Lesson, Course]
     _ConceptInline = admin.TabularInline[Concept, Course]
     _ConceptAdmin = admin.ModelAdmin[Concept]
     _SourceSentenceAdmin = admin.ModelAdmin[SourceSentence]
 else:
+    _AnyModelAdmin = admin.ModelAdmin
     _LessonInline = _ConceptInline = admin.TabularInline
     _ConceptAdmin = _SourceSentenceAdmin = admin.ModelAdmin
+
+
+class ChangesCourseRequirements(_AnyModelAdmin):
+    """For the admins of what a course asks of its students (the course and its rule,
+    lessons, prompts): after a save or delete here, `course_requirements_changed` is sent,
+    and the course's students' standing is recounted, as the instructors' own pages do
+    through the services."""
+
+    @staticmethod
+    def _course_id(obj: Model) -> int:
+        # every other model this mixin serves (lessons, prompts, the rule) has course_id
+        return obj.pk if isinstance(obj, Course) else obj.course_id  # type: ignore[attr-defined]
+
+    def _changed(self, course_id: int) -> None:
+        course_requirements_changed.send(sender=self.model, course_id=course_id)
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)  # after the inlines too
+        self._changed(self._course_id(form.instance))
+
+    def delete_model(self, request: HttpRequest, obj: Model) -> None:
+        course_id = self._course_id(obj)
+        super().delete_model(request, obj)
+        if not isinstance(obj, Course):
+            self._changed(course_id)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        course_ids = {self._course_id(obj) for obj in queryset}
+        super().delete_queryset(request, queryset)
+        for course_id in sorted(course_ids):
+            if Course.objects.filter(pk=course_id).exists():
+                self._changed(course_id)
 
 
 class LessonInline(_LessonInline):
@@ -44,7 +79,7 @@ class ConceptInline(_ConceptInline):
 
 
 @admin.register(Course)
-class CourseAdmin(RecountsCourseProgress):
+class CourseAdmin(ChangesCourseRequirements):
     list_display = ["title", "slug", "status", "published_at", "created_at"]
     list_filter = ["status", "created_at"]
     search_fields = ["title", "slug", "summary"]
@@ -97,7 +132,7 @@ class CourseAdmin(RecountsCourseProgress):
 
 
 @admin.register(Lesson)
-class LessonAdmin(RecountsCourseProgress):
+class LessonAdmin(ChangesCourseRequirements):
     list_display = ["title", "course", "position", "updated_at"]
     list_filter = ["course"]
     search_fields = ["title", "body", "course__title"]

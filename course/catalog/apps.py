@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django.apps import AppConfig
 
+from course import pagecache
+
 
 class CatalogConfig(AppConfig):
     name = "course.catalog"
@@ -9,6 +11,4 @@ class CatalogConfig(AppConfig):
     verbose_name = "Catalog"
 
     def ready(self) -> None:
-        from course import pagecache
-
         pagecache.connect()

@@ -155,7 +155,7 @@ class Lesson(models.Model):
     objects = LessonQuerySet.as_manager()
 
     if TYPE_CHECKING:
-        # Set by the course review page (catalog.views.review) for its template.
+        # Set by the course review page (authoring.views) for its template.
         sentence_list: list[SourceSentence]
 
     class Meta:

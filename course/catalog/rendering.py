@@ -2,19 +2,26 @@
 
 Markdown is rendered with raw HTML disabled, then cleaned by nh3 (an allow-list sanitizer),
 so neither an instructor's edit nor a pasted abstract can put script or markup in a page.
-Concept marking runs after sanitizing and only touches text between tags.
+Concept marking runs after sanitizing and only touches text between tags. A lesson's body
+is rendered once and cached (`lesson_body_html`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import nh3
+from django.core.cache import cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
+
+if TYPE_CHECKING:
+    from course.catalog.models import Lesson
 
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 
@@ -124,3 +131,18 @@ def _link(match: re.Match[str], by_form: dict[str, GlossaryTerm], marked: set[st
         f'<a class="term" href="#{term.anchor}" aria-describedby="{term.anchor}-definition" '
         f'data-definition="{escape(term.definition)}">{match.group(1)}</a>'
     )
+
+
+def lesson_body_html(lesson: Lesson, terms: list[GlossaryTerm]) -> SafeString:
+    """The lesson body as sanitized HTML with its terms marked, cached: Markdown, the
+    sanitizer and the term matching are the costliest part of the page. The key holds
+    everything the HTML depends on, so an edit to the lesson or the glossary misses it."""
+    digest = hashlib.sha256(
+        repr((lesson.pk, lesson.updated_at.isoformat(), lesson.body, terms)).encode()
+    ).hexdigest()
+    key = f"lesson-body:{lesson.pk}:{digest}"
+    cached: str | None = cache.get(key)
+    if cached is None:
+        cached = str(mark_terms(render_markdown(lesson.body), terms))
+        cache.set(key, cached, timeout=24 * 3600)
+    return mark_safe(cached)  # noqa: S308 - our own sanitized output, from our own cache

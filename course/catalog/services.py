@@ -1,22 +1,28 @@
-"""Workflows that write courses: import an abstract as a draft, edit the draft, publish."""
+"""Workflows that write courses and who is in them: store a draft's catalog part, edit
+lessons and the source, publish; enroll people and make them course staff.
+
+A draft's questions and prompts, and edits that carry them along (merging or splitting
+lessons, a concept with its new questions), are composed above the catalog, in
+`course.authoring`.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import operator
 import uuid
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from functools import reduce
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, Q
 from django.utils.text import slugify
 
+from course.accounts.models import CourseStaff, Enrollment, User
 from course.catalog.models import Concept, Course, Lesson, SourceSentence
-from course.generator import Draft, InputError, build_draft, concept_from_term, sentences_of
+from course.generator import Draft, InputError, concept_from_term, sentences_of
 from course.pagecache import course_changed
-
-if TYPE_CHECKING:
-    from course.accounts.models import User
 
 SLUG_MAX = 60
 
@@ -37,18 +43,20 @@ def _summary(draft: Draft) -> str:
     return summary if len(summary) <= 400 else summary[:397].rsplit(" ", 1)[0] + "…"
 
 
-@transaction.atomic
-def course_create_from_draft(
-    *,
-    draft: Draft,
-    source_text: str,
-    instructors: list[User] | None = None,
-    creation_token: uuid.UUID | None = None,
-) -> Course:
-    """Store a generated draft as one draft course: all of it or, on any error, nothing."""
-    from course.discussions.services import prompts_create
-    from course.quizzes.services import questions_create
+@dataclass(frozen=True)
+class StoredDraft:
+    """A draft's catalog part, stored: what its questions and prompts are linked to."""
 
+    course: Course
+    sentences: list[SourceSentence]  # in the draft's order: its sentence indexes point here
+    concepts: dict[str, Concept]  # by casefolded term, as the draft's items name them
+
+
+def course_create_from_draft(
+    *, draft: Draft, source_text: str, creation_token: uuid.UUID | None = None
+) -> StoredDraft:
+    """Store a generated draft's course, source sentences, lessons and glossary. Call it
+    inside the transaction that stores the rest of the draft (`course.authoring`)."""
     course = Course.objects.create(
         title=draft.title[:200],
         slug=_unique_slug(draft.title),
@@ -92,51 +100,7 @@ def course_create_from_draft(
         if 0 <= i < len(sentences)
     )
     by_term = {c.term.casefold(): c for c in concepts}
-    questions_create(course=course, items=draft.questions, sentences=sentences, concepts=by_term)
-    prompts_create(course=course, items=draft.prompts, sentences=sentences, concepts=by_term)
-    for user in instructors or []:
-        from course.accounts.services import course_staff_add
-
-        course_staff_add(course=course, user=user)
-    return course
-
-
-def course_import_abstract(
-    *,
-    text: str,
-    title: str | None = None,
-    instructors: list[User] | None = None,
-    creation_token: uuid.UUID | None = None,
-) -> tuple[Course, Draft]:
-    """Generate a draft from an abstract and store it. Raises InputError on bad text."""
-    draft = build_draft(text, title=title)
-    try:
-        course = course_create_from_draft(
-            draft=draft,
-            source_text=text,
-            instructors=instructors,
-            creation_token=creation_token,
-        )
-    except IntegrityError:
-        # The twin submit won the race on the unique token; show the course it made.
-        existing = Course.objects.filter(creation_token=creation_token).first()
-        if creation_token is None or existing is None:
-            raise
-        return existing, draft
-    return course, draft
-
-
-def course_create_from_submission(
-    *, text: str, title: str | None, creator: User, token: uuid.UUID
-) -> Course:
-    """The "new course from an abstract" form: the same submission twice makes one course."""
-    existing = Course.objects.filter(creation_token=token).first()
-    if existing is not None:
-        return existing
-    course, _ = course_import_abstract(
-        text=text, title=title, instructors=[creator], creation_token=token
-    )
-    return course
+    return StoredDraft(course=course, sentences=sentences, concepts=by_term)
 
 
 def course_publish(*, course: Course, by: User) -> Course:
@@ -155,7 +119,7 @@ def lesson_update(*, lesson: Lesson, title: str, objective: str, body: str) -> L
     return lesson
 
 
-def _require_draft(
+def require_draft(
     course: Course,
     message: str = "Lessons of a published course cannot be reordered, merged or split: "
     "students' progress points at them.",
@@ -164,18 +128,10 @@ def _require_draft(
         raise ValidationError(message)
 
 
-def _renumber(course: Course) -> None:
-    """Positions 1..n in the current order. Ascending updates never collide: each lesson
-    moves to a position no higher than its own, which the one before it has just left."""
-    for index, lesson in enumerate(course.lessons.in_order(), start=1):
-        if lesson.position != index:
-            Lesson.objects.filter(pk=lesson.pk).update(position=index)
-
-
 @transaction.atomic
 def lesson_move(*, lesson: Lesson, direction: str) -> None:
     course = Course.objects.select_for_update().get(pk=lesson.course_id)
-    _require_draft(course)
+    require_draft(course)
     course_changed(course.slug)  # bulk updates below send no signals
     lessons = list(course.lessons.in_order())
     index = next(i for i, other in enumerate(lessons) if other.pk == lesson.pk)
@@ -187,67 +143,6 @@ def lesson_move(*, lesson: Lesson, direction: str) -> None:
     Lesson.objects.filter(pk=a.pk).update(position=0)
     Lesson.objects.filter(pk=b.pk).update(position=a.position)
     Lesson.objects.filter(pk=a.pk).update(position=b.position)
-
-
-@transaction.atomic
-def lesson_merge_next(*, lesson: Lesson) -> Lesson:
-    """Fold the following lesson into this one: its text, sentences, questions, prompts."""
-    course = Course.objects.select_for_update().get(pk=lesson.course_id)
-    _require_draft(course)
-    course_changed(course.slug)  # bulk updates below send no signals
-    following = course.lessons.in_order().filter(position__gt=lesson.position).first()
-    if following is None:
-        raise ValidationError("This is the last lesson: there is nothing after it to merge.")
-    lesson.body = f"{lesson.body.rstrip()}\n\n{following.body.lstrip()}"
-    lesson.save(update_fields=["body", "updated_at"])
-    following.sentences.update(lesson=lesson)
-    following.questions.update(lesson=lesson)
-    following.prompts.update(lesson=lesson)
-    following.delete()
-    _renumber(course)
-    lesson.refresh_from_db()
-    return lesson
-
-
-@transaction.atomic
-def lesson_split(*, lesson: Lesson, at_sentence: int) -> Lesson:
-    """Start a new lesson at one of this lesson's sentences (not its first).
-
-    The body is cut where that sentence begins when the text still holds it as generated;
-    if the instructor has rewritten the body so the sentence is gone, both halves are
-    rebuilt from their source sentences.
-    """
-    course = Course.objects.select_for_update().get(pk=lesson.course_id)
-    _require_draft(course)
-    course_changed(course.slug)  # bulk updates below send no signals
-    sentences = list(lesson.sentences.order_by("position"))
-    positions = [s.position for s in sentences]
-    if at_sentence not in positions[1:]:
-        raise ValidationError("Choose one of this lesson's sentences after its first.")
-    cut = positions.index(at_sentence)
-    first, second = sentences[:cut], sentences[cut:]
-    start = lesson.body.find(second[0].text)
-    if start > 0:
-        head, tail = lesson.body[:start].rstrip(), lesson.body[start:].lstrip()
-    else:
-        head = " ".join(s.text for s in first)
-        tail = " ".join(s.text for s in second)
-    # Make room after this lesson: shift later lessons up, highest first.
-    for later in course.lessons.filter(position__gt=lesson.position).order_by("-position"):
-        Lesson.objects.filter(pk=later.pk).update(position=F("position") + 1)
-    new = Lesson.objects.create(
-        course=course,
-        position=lesson.position + 1,
-        title=f"{lesson.title} (continued)"[:200],
-        body=tail,
-    )
-    lesson.body = head
-    lesson.save(update_fields=["body", "updated_at"])
-    moved = [s.pk for s in second]
-    SourceSentence.objects.filter(pk__in=moved).update(lesson=new)
-    lesson.questions.filter(sentences__pk__in=moved).update(lesson=new)
-    lesson.prompts.filter(sentences__pk__in=moved).update(lesson=new)
-    return new
 
 
 # --- the source --------------------------------------------------------------------------
@@ -274,7 +169,7 @@ def course_restore_removed(*, course: Course, index: int, digest: str) -> list[S
     moved on, and nothing is restored twice.
     """
     course = Course.objects.select_for_update().get(pk=course.pk)
-    _require_draft(course, "Lines can be restored while the course is a draft.")
+    require_draft(course, "Lines can be restored while the course is a draft.")
     report = list(course.cleaning_report)
     if not 0 <= index < len(report) or removed_digest(report[index]["text"]) != digest:
         raise ValidationError("That line was already restored or is no longer in the report.")
@@ -310,10 +205,8 @@ def course_restore_removed(*, course: Course, index: int, digest: str) -> list[S
 
 
 @transaction.atomic
-def concept_add(*, course: Course, term: str, definition: str = "") -> Concept:
-    """Add a concept the generator missed, with its sentences and new draft questions."""
-    from course.quizzes.services import questions_for_concept
-
+def concept_create(*, course: Course, term: str, definition: str = "") -> Concept:
+    """Add a concept the generator missed to the glossary, with the sentences it is in."""
     term = " ".join(term.split())
     if course.concepts.filter(term__iexact=term).exists():
         raise ValidationError(f"“{term}” is already in the glossary.")
@@ -332,5 +225,58 @@ def concept_add(*, course: Course, term: str, definition: str = "") -> Concept:
         rank=rank,
     )
     concept.sentences.set([sentences[i] for i in found.sentences if 0 <= i < len(sentences)])
-    questions_for_concept(concept=concept)
     return concept
+
+
+# --- people in a course ------------------------------------------------------------------
+
+
+def enrollment_create(*, user: User, course: Course) -> tuple[Enrollment, bool]:
+    """Enroll a student; enrolling twice returns the existing enrollment.
+
+    Students may only enroll themselves in published courses; admins and the course's
+    instructors can enroll anyone in any of their courses (see `enroll_emails`).
+    """
+    if not course.is_published:
+        raise PermissionDenied("This course is not open for enrollment.")
+    return _enroll(user=user, course=course)
+
+
+def _enroll(*, user: User, course: Course) -> tuple[Enrollment, bool]:
+    try:
+        with transaction.atomic():
+            return Enrollment.objects.get_or_create(user=user, course=course)
+    except IntegrityError:
+        # A concurrent request enrolled the same person between our read and write.
+        return Enrollment.objects.get(user=user, course=course), False
+
+
+@dataclass
+class BulkEnrollResult:
+    enrolled: list[str] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+
+
+def enroll_emails(*, course: Course, emails: list[str]) -> BulkEnrollResult:
+    """Enroll existing people by email address (the admin's bulk action)."""
+    result = BulkEnrollResult()
+    wanted = sorted({e.strip().lower() for e in emails if e.strip()})
+    if not wanted:
+        return result
+    # Email uniqueness is case-insensitive (see User.Meta), so match the same way.
+    match = reduce(operator.or_, (Q(email__iexact=e) for e in wanted))
+    users = {u.email.lower(): u for u in User.objects.filter(match)}
+    for email in wanted:
+        user = users.get(email)
+        if user is None:
+            result.unknown.append(email)
+            continue
+        _, created = _enroll(user=user, course=course)
+        (result.enrolled if created else result.already).append(email)
+    return result
+
+
+def course_staff_add(*, course: Course, user: User) -> CourseStaff:
+    staff, _ = CourseStaff.objects.get_or_create(course=course, user=user)
+    return staff

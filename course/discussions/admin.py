@@ -4,8 +4,8 @@ from typing import TYPE_CHECKING
 
 from django.contrib import admin
 
+from course.catalog.admin import ChangesCourseRequirements
 from course.discussions.models import Post, Prompt
-from course.progress.admin import RecountsCourseProgress
 
 # Django's admin classes take no type arguments at run time; django-stubs' do.
 if TYPE_CHECKING:
@@ -15,7 +15,7 @@ else:
 
 
 @admin.register(Prompt)
-class PromptAdmin(RecountsCourseProgress):
+class PromptAdmin(ChangesCourseRequirements):
     list_display = ["__str__", "course", "lesson", "position", "locked", "post_first"]
     list_filter = ["course", "locked", "post_first"]
     search_fields = ["text", "course__title"]

@@ -15,9 +15,13 @@ from django.utils import timezone
 from course.accounts.models import Enrollment, User
 from course.catalog.models import Concept, Course, SourceSentence
 from course.catalog.selectors import concepts_by_term, draft_concepts, source_sentences
+from course.catalog.signals import course_requirements_changed
 from course.discussions.models import BODY_MAX_LENGTH, Post, Prompt
 from course.generator import DraftPrompt, generate_prompts
-from course.progress.services import course_progress_recount, progress_refresh
+
+# The one import from a floor above (README, "Layout"): a post is the student's own activity,
+# and progress counts it at once. Changes to the course itself are announced instead.
+from course.progress.services import progress_refresh
 from course.text import has_visible_text, strip_control
 
 # A second identical submit within this window is the same post (a double click, a retry).
@@ -50,8 +54,8 @@ def prompts_create(
         prompt = Prompt.objects.create(course=course, text=item.text, position=start + offset)
         _link(prompt, item, sentences, concepts)
         created.append(prompt)
-    if created:
-        course_progress_recount(course_id=course.pk)  # a new prompt to join
+    if created:  # a new prompt to join
+        course_requirements_changed.send(sender=Prompt, course_id=course.pk)
     return created
 
 
@@ -63,10 +67,11 @@ def prompt_update(*, prompt: Prompt, text: str) -> Prompt:
 
 @transaction.atomic
 def prompt_delete(*, prompt: Prompt) -> None:
-    """Delete a prompt and its posts; students' standing is recounted without it."""
+    """Delete a prompt and its posts; students' standing is recounted without it
+    (`course_requirements_changed`)."""
     course_id = prompt.course_id
     prompt.delete()
-    course_progress_recount(course_id=course_id)
+    course_requirements_changed.send(sender=Prompt, course_id=course_id)
 
 
 @transaction.atomic

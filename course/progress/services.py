@@ -15,8 +15,10 @@ from django.utils import timezone
 
 from course.accounts.models import Enrollment, User
 from course.catalog.models import Concept, Course, Lesson
+from course.discussions.models import Post, Prompt
 from course.pagecache import course_changed, person_changed
 from course.progress.models import ConceptMastery, CourseProgress, LessonCompletion, QuizGrade
+from course.quizzes.grading import quiz_grade
 from course.quizzes.models import Attempt, AttemptItem, Quiz
 
 
@@ -47,8 +49,6 @@ class _Totals:
 
 def _totals(course_id: int) -> _Totals:
     """What the course asks of a student: its rule and how many of each part it counts."""
-    from course.discussions.models import Prompt
-
     course = Course.objects.only("completion_rule").get(pk=course_id)
     return _Totals(
         rule=course.completion_rule,
@@ -113,8 +113,6 @@ def course_progress_recount(*, course_id: int) -> int:
     made and locked first (a student's own refresh waits, then recounts after), then three
     grouped counts and one UPDATE per distinct standing. Not student activity:
     `last_activity` is kept. Returns the number of students counted."""
-    from course.discussions.models import Post
-
     students = list(
         Enrollment.objects.filter(course_id=course_id).values_list("user_id", flat=True)
     )
@@ -165,10 +163,14 @@ def course_progress_recount(*, course_id: int) -> int:
     return len(rows)
 
 
+def on_course_requirements_changed(sender: object, *, course_id: int, **kwargs: object) -> None:
+    """The receiver of `course_requirements_changed` (connected in ProgressConfig.ready):
+    the floors below announce a change to what a course asks; progress recounts."""
+    course_progress_recount(course_id=course_id)
+
+
 def _prompts_joined(*, user_id: int, course_id: int) -> int:
     """Discussion prompts the student has posted in."""
-    from course.discussions.models import Post
-
     return (
         Post.objects.filter(author_id=user_id, prompt__course_id=course_id)
         .values("prompt_id")
@@ -179,8 +181,6 @@ def _prompts_joined(*, user_id: int, course_id: int) -> int:
 
 def quiz_grade_store(*, user_id: int, quiz: Quiz) -> QuizGrade | None:
     """Store the student's grade on a quiz (by its grading method) and refresh progress."""
-    from course.quizzes.attempts import quiz_grade
-
     attempts = list(Attempt.objects.filter(user_id=user_id, quiz=quiz).order_by("number"))
     grade = quiz_grade(quiz, attempts)
     stored = None

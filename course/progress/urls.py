@@ -1,3 +1,6 @@
+"""Progress pages ("progress:" names), and the reader's course pages, which keep their
+"catalog:" names: `course/urls.py` puts `course_pages` in that namespace."""
+
 from __future__ import annotations
 
 from django.urls import path
@@ -25,4 +28,11 @@ urlpatterns = [
         views.lesson_complete_view,
         name="lesson-complete",
     ),
+]
+
+# Named in the "catalog" namespace (course/urls.py).
+course_pages = [
+    path("", views.index, name="index"),
+    path(COURSE, views.course_detail, name="course"),
+    path(COURSE + "lessons/<int:lesson_id>/", views.lesson_detail, name="lesson"),
 ]

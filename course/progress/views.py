@@ -1,21 +1,137 @@
-"""The student's dashboard and recording lesson completion."""
+"""The reader's pages, each showing the reader's progress: the catalog, a course, a lesson
+and the dashboard; and recording a lesson's completion.
+
+The catalog, course and lesson pages keep their "catalog:" URL names (see `course/urls.py`):
+they show the catalog's content, and sit on this floor because they show progress beside it.
+"""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from course.catalog.access import can_create_courses, get_lesson_for_reader
-from course.catalog.models import Course
-from course.catalog.views.pages import lesson_context
-from course.http import AuthedRequest
+from course.catalog.access import (
+    can_create_courses,
+    can_edit,
+    get_course_for,
+    get_lesson_for_reader,
+    is_enrolled,
+)
+from course.catalog.models import Course, Lesson
+from course.catalog.rendering import GlossaryTerm, lesson_body_html
+from course.http import AuthedRequest, HtmxHttpRequest
 from course.pagecache import per_person_page
 from course.progress.dashboard import student_dashboard
+from course.progress.selectors import (
+    completed_lesson_ids,
+    course_progress,
+    done_counts_by_course,
+    quiz_rows,
+)
 from course.progress.services import lesson_complete
+
+
+@require_GET
+@per_person_page(course_kwarg=None)
+def index(request: HtmxHttpRequest) -> HttpResponse:
+    courses = list(Course.objects.published().with_lesson_count().order_by("title", "pk"))
+    enrolled: set[int] = set()
+    done: dict[int, int] = {}
+    if request.user.is_authenticated:
+        enrolled = set(request.user.enrollments.values_list("course_id", flat=True))
+        done = done_counts_by_course(user_id=request.user.pk, course_ids=sorted(enrolled))
+    cards = [
+        {
+            "course": c,
+            "enrolled": c.pk in enrolled,
+            "done": done.get(c.pk, 0),
+            "percent": round(100 * done.get(c.pk, 0) / c.lesson_count) if c.lesson_count else 0,
+        }
+        for c in courses
+    ]
+    return render(request, "catalog/index.html", {"cards": cards})
+
+
+@require_GET
+def course_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    course = get_course_for(request.user, slug)
+    lessons = list(course.lessons.in_order())
+    for lesson in lessons:
+        lesson.course = course
+    enrolled = is_enrolled(request.user, course)
+    done = (
+        completed_lesson_ids(user_id=request.user.pk, course=course)
+        if enrolled and request.user.is_authenticated
+        else set()
+    )
+    editable = can_edit(request.user, course)
+    context = {
+        "course": course,
+        "lessons": lessons,
+        "enrolled": enrolled,
+        "editable": editable,
+        "done": done,
+        "progress": course_progress(course=course, lessons=lessons, done=done),
+        "quizzes": quiz_rows(course=course, user=request.user, include_drafts=editable),
+    }
+    return render(request, "catalog/course_detail.html", context)
+
+
+@require_GET
+@per_person_page(course_kwarg="slug")
+def lesson_detail(request: HtmxHttpRequest, slug: str, lesson_id: int) -> HttpResponse:
+    try:
+        lesson, enrolled = get_lesson_for_reader(request.user, slug, lesson_id)
+    except PermissionDenied as denied:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        messages.info(request, str(denied))
+        return redirect("catalog:course", slug=slug)
+    return render(request, "catalog/lesson_detail.html", lesson_context(request, lesson, enrolled))
+
+
+def _in_lesson(concept: object) -> bool:
+    """Set by ``with_mentions_in`` (an annotation the type checker cannot follow here)."""
+    return bool(getattr(concept, "in_lesson", False))
+
+
+def lesson_context(request: HtmxHttpRequest, lesson: Lesson, enrolled: bool) -> dict[str, object]:
+    """Everything the lesson page and its completion partial show, in five queries."""
+    course = lesson.course
+    lessons = list(course.lessons.in_order().only("pk", "course_id", "position", "title"))
+    for other in lessons:
+        other.course = course
+    index = next(i for i, other in enumerate(lessons) if other.pk == lesson.pk)
+    concepts = list(course.concepts.with_mentions_in(lesson).order_by("-in_lesson", "rank", "term"))
+    done = (
+        completed_lesson_ids(user_id=request.user.pk, course=course)
+        if enrolled and request.user.is_authenticated
+        else set()
+    )
+    terms = [
+        GlossaryTerm(anchor=f"concept-{c.pk}", definition=c.definition, forms=tuple(c.forms))
+        for c in concepts
+    ]
+    return {
+        "course": course,
+        "lesson": lesson,
+        "lessons": lessons,
+        "previous": lessons[index - 1] if index > 0 else None,
+        "next": lessons[index + 1] if index + 1 < len(lessons) else None,
+        "body": lesson_body_html(lesson, terms),
+        "prompts": list(lesson.prompts.in_order()),
+        "lesson_concepts": [c for c in concepts if _in_lesson(c)],
+        "other_concepts": [c for c in concepts if not _in_lesson(c)],
+        "enrolled": enrolled,
+        "completed": lesson.pk in done,
+        "done": done,
+        "progress": course_progress(course=course, lessons=lessons, done=done),
+    }
 
 
 @require_GET

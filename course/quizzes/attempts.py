@@ -19,6 +19,9 @@ from django.utils import timezone
 
 from course.accounts.models import Enrollment, User
 from course.catalog.models import Course
+
+# The one import from a floor above (README, "Layout"): a graded answer tells progress what
+# happened, in the grading transaction, while the item row is locked.
 from course.progress.services import mastery_apply, quiz_grade_store
 from course.quizzes.grading import grade
 from course.quizzes.models import (
@@ -373,18 +376,6 @@ def answers_revealed(
     ):
         return True
     return attempt_revealed(attempt) if whole_attempt is None else whole_attempt
-
-
-def quiz_grade(quiz: Quiz, attempts: list[Attempt]) -> float | None:
-    """The student's grade on a quiz (0..1) by its grading method, from submitted attempts."""
-    scores = [a.score or 0.0 for a in attempts if a.state == Attempt.State.SUBMITTED]
-    if not scores:
-        return None
-    if quiz.grading_method == Quiz.Grading.LAST:
-        return scores[-1]
-    if quiz.grading_method == Quiz.Grading.AVERAGE:
-        return sum(scores) / len(scores)
-    return max(scores)
 
 
 @transaction.atomic

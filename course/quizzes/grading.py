@@ -1,10 +1,11 @@
-"""Grading a student's response to a bank question.
+"""Grading a student's response to a bank question, and a student's grade on a quiz.
 
 Pure functions, no database: `grade(question, response)` takes anything shaped like a
 question (`.type`, `.options`, `.answer`, `.weights`) and the response as posted, and returns
 a score in 0..1 with a status. Responses come from form posts a student controls, so every
 shape is checked: a wrong type, an option that was never offered or an absurdly long string
-grades as incorrect and never raises.
+grades as incorrect and never raises. `quiz_grade(quiz, attempts)` combines the scores of
+submitted attempts by the quiz's grading method.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -365,3 +366,34 @@ def grade(question: GradableQuestion, response: Any) -> Grade:
         weights=getattr(question, "weights", None) or {},
     )
     return grader(view, response)
+
+
+# --- a quiz's grade ------------------------------------------------------------------------
+
+SUBMITTED = "submitted"  # Attempt.State.SUBMITTED
+HIGHEST, LAST, AVERAGE = "highest", "last", "average"  # Quiz.Grading
+
+
+class GradedQuiz(Protocol):
+    @property
+    def grading_method(self) -> str: ...
+
+
+class ScoredAttempt(Protocol):
+    @property
+    def state(self) -> str: ...
+    @property
+    def score(self) -> float | None: ...
+
+
+def quiz_grade(quiz: GradedQuiz, attempts: Iterable[ScoredAttempt]) -> float | None:
+    """The student's grade on a quiz (0..1) by its grading method, from their submitted
+    attempts in the order they were made; None before any is submitted."""
+    scores = [a.score or 0.0 for a in attempts if a.state == SUBMITTED]
+    if not scores:
+        return None
+    if quiz.grading_method == LAST:
+        return scores[-1]
+    if quiz.grading_method == AVERAGE:
+        return sum(scores) / len(scores)
+    return max(scores)

@@ -11,9 +11,9 @@ from django.db.models import Max
 
 from course.catalog.models import Concept, Course, Lesson, SourceSentence
 from course.catalog.selectors import concepts_by_term, draft_concepts, source_sentences
+from course.catalog.signals import course_requirements_changed
 from course.generator import DraftQuestion, Flaw, generate_questions, more_questions
 from course.generator.flaws import findings
-from course.progress.services import course_progress_recount
 from course.quizzes.models import AttemptItem, Question, QuestionVersion, Quiz, QuizQuestion
 from course.quizzes.shuffle import stored_options
 
@@ -228,8 +228,9 @@ def questions_for_concept(*, concept: Concept, limit: int = 2) -> list[Question]
 @transaction.atomic
 def quiz_save(*, form: QuizForm, course: Course) -> Quiz:
     """Save a quiz's settings and its questions (in bank order), keeping existing slots'
-    points. Students' standing is recounted when the quiz is new, published, unpublished or
-    given a new pass mark: that changes what they have passed."""
+    points. Students' standing is recounted (`course_requirements_changed`) when the quiz is
+    new, published, unpublished or given a new pass mark: that changes what they have
+    passed."""
     counts_change = form.instance.pk is None or {"status", "pass_mark"} & set(form.changed_data)
     quiz = form.save(commit=False)
     quiz.course = course
@@ -242,7 +243,7 @@ def quiz_save(*, form: QuizForm, course: Course) -> Quiz:
         slot.position = position
         slot.save()
     if counts_change:
-        course_progress_recount(course_id=course.pk)
+        course_requirements_changed.send(sender=Quiz, course_id=course.pk)
     return quiz
 
 

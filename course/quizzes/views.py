@@ -43,6 +43,7 @@ from course.quizzes.forms import (
     NewQuestionForm,
     QuizForm,
 )
+from course.quizzes.grading import quiz_grade
 from course.quizzes.interchange import ParseResult
 from course.quizzes.lint import lint_file, lint_stored, summary
 from course.quizzes.models import (
@@ -88,7 +89,7 @@ def quiz_detail(request: AuthedRequest, slug: str, quiz_id: int) -> HttpResponse
         "attempts": attempts,
         "open_attempt": next((a for a in attempts if a.is_open), None),
         "attempts_left": attempt_services.attempts_left(quiz, request.user),
-        "grade": attempt_services.quiz_grade(quiz, attempts),
+        "grade": quiz_grade(quiz, attempts),
         "enrolled": is_enrolled(request.user, quiz.course),
         "editable": can_edit(request.user, quiz.course),
         "question_count": quiz.slots.count(),

@@ -19,7 +19,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from course.accounts.models import CourseStaff, Enrollment
-from course.catalog.management.commands.load_demo import DEMO_PASSWORD
+from course.authoring.management.commands.load_demo import DEMO_PASSWORD
 from course.catalog.models import Course
 from course.discussions.models import Post
 from course.progress.models import ConceptMastery, LessonCompletion

@@ -26,8 +26,8 @@ from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 from course.accounts.models import CourseStaff
+from course.authoring.services import course_import_abstract
 from course.catalog.models import Concept, Course, Lesson, SourceSentence
-from course.catalog.services import course_import_abstract
 from course.discussions.models import Prompt
 from course.generator import MAX_INPUT_BYTES, InputError, decode_text
 from course.quizzes.bank import ImportRefused, parse_questions, questions_import

@@ -50,9 +50,9 @@ def seed(*, students: int, quiz_questions: int = 12) -> World:
     from django.contrib.auth.hashers import make_password
 
     from course.accounts.models import Enrollment, User
-    from course.accounts.services import course_staff_add
+    from course.authoring.services import course_import_abstract
     from course.catalog.models import Course
-    from course.catalog.services import course_import_abstract
+    from course.catalog.services import course_staff_add
     from course.progress.services import progress_refresh
     from course.quizzes.attempts import attempt_start
     from course.quizzes.models import Quiz, QuizQuestion

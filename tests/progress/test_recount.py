@@ -1,6 +1,7 @@
 """Students' stored standing follows changes to the course itself (course_progress_recount):
 a prompt deleted, a quiz published or given a new pass mark, the completion rule changed in
-the admin. Before, the stored percentages kept counting what was gone."""
+the admin. Before, the stored percentages kept counting what was gone. The apps below
+progress announce such changes (course_requirements_changed); progress recounts."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.forms.models import model_to_dict
 from django.urls import reverse
 
 from course.catalog.models import Course
+from course.catalog.signals import course_requirements_changed
 from course.discussions.models import Prompt
 from course.discussions.services import post_create, prompt_delete
 from course.progress.models import CourseProgress, QuizGrade
@@ -41,6 +43,15 @@ def test_deleting_the_one_prompt_a_student_had_not_joined_completes_them(
     prompt_delete(prompt=other)
     after = standing(student, course)
     assert (after.percent, after.completed, after.prompts_joined) == (100, True, 1)
+
+
+def test_progress_recounts_whatever_announces_a_change(student, course, lessons, finished_lessons):
+    # A lesson added behind the services' back (no recount yet), then announced.
+    factories.LessonFactory(course=course, position=len(lessons) + 1)
+    assert standing(student, course).completed
+    course_requirements_changed.send(sender=Course, course_id=course.pk)
+    after = standing(student, course)
+    assert (after.completed, after.lessons_done, after.percent) == (False, 3, 75)
 
 
 def test_publishing_a_quiz_lowers_standing_and_a_lower_pass_mark_raises_it(

@@ -256,16 +256,6 @@ def test_it_reveals_after_the_last_attempt_only(as_user, student, quiz):
     )
 
 
-def test_it_grades_the_quiz_by_its_method(student, quiz):
-    from course.quizzes.attempts import quiz_grade
-
-    attempts = [Attempt(quiz=quiz, user=student, number=i, state="submitted", score=s)
-                for i, s in enumerate([0.5, 1.0, 0.3], start=1)]  # fmt: skip
-    for method, expected in [("highest", 1.0), ("last", 0.3), ("average", 0.6)]:
-        quiz.grading_method = method
-        assert quiz_grade(quiz, attempts) == pytest.approx(expected)
-
-
 def test_the_database_allows_one_open_attempt_per_student_and_quiz(student, quiz):
     from django.db import IntegrityError, transaction
 

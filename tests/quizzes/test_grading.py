@@ -8,8 +8,10 @@ from typing import Any
 
 import pytest
 
-from course.quizzes.grading import Grade, grade, normalize_text, parse_number
+from course.quizzes import grading
+from course.quizzes.grading import Grade, grade, normalize_text, parse_number, quiz_grade
 from course.quizzes.interchange import BankQuestion
+from course.quizzes.models import Attempt, Quiz
 
 CORRECT = Grade(1.0, "correct")
 INCORRECT = Grade(0.0, "incorrect")
@@ -348,3 +350,29 @@ def test_random_responses_never_raise() -> None:
         result = grade(question, value())
         assert 0.0 <= result.score <= 1.0
         assert result.status in {"correct", "partial", "incorrect", "needs_grading", "unanswered"}
+
+
+# --- a quiz's grade ------------------------------------------------------------------------
+
+
+def test_it_grades_the_quiz_by_its_method() -> None:
+    attempts = [SimpleNamespace(state="submitted", score=s) for s in [0.5, 1.0, 0.3]]
+    for method, expected in [("highest", 1.0), ("last", 0.3), ("average", 0.6)]:
+        quiz = SimpleNamespace(grading_method=method)
+        assert quiz_grade(quiz, attempts) == pytest.approx(expected)
+
+
+def test_it_grades_a_quiz_from_submitted_attempts_only() -> None:
+    quiz = SimpleNamespace(grading_method="last")
+    submitted = SimpleNamespace(state="submitted", score=0.4)
+    unscored = SimpleNamespace(state="submitted", score=None)
+    still_open = SimpleNamespace(state="open", score=1.0)
+    assert quiz_grade(quiz, [still_open]) is None
+    assert quiz_grade(quiz, [submitted, still_open]) == pytest.approx(0.4)
+    assert quiz_grade(quiz, [submitted, unscored]) == 0.0
+
+
+def test_its_names_for_methods_and_states_are_the_models_values() -> None:
+    # grading.py imports no model: its constants must stay the stored values.
+    assert {grading.HIGHEST, grading.LAST, grading.AVERAGE} == set(Quiz.Grading.values)
+    assert grading.SUBMITTED == Attempt.State.SUBMITTED

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from course.catalog.services import course_import_abstract
+from course.authoring.services import course_import_abstract
 from course.generator import MAX_INPUT_BYTES, InputError, decode_text
 
 if TYPE_CHECKING:

@@ -18,9 +18,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from course.catalog import services
-from course.catalog.access import can_create_courses, get_course_for_editor
-from course.catalog.forms import (
+from course.authoring import services
+from course.authoring.forms import (
     ConceptForm,
     LessonForm,
     MoveForm,
@@ -29,6 +28,8 @@ from course.catalog.forms import (
     RestoreForm,
     SplitForm,
 )
+from course.catalog import services as catalog_services
+from course.catalog.access import can_create_courses, get_course_for_editor
 from course.catalog.models import Concept, Course, Lesson, SourceSentence
 from course.discussions import services as prompt_services
 from course.discussions.models import Prompt
@@ -114,7 +115,7 @@ def review_context(course: Course, **extra: Any) -> dict[str, Any]:
         "concepts": concepts,
         "untested_core": [c for c in concepts if c.core and c.pk not in tested],
         "removed": [
-            {**item, "digest": services.removed_digest(item["text"])}
+            {**item, "digest": catalog_services.removed_digest(item["text"])}
             for item in course.cleaning_report
         ],
         "concept_form": ConceptForm(),
@@ -224,7 +225,7 @@ def lesson_update(request: AuthedRequest, slug: str, lesson_id: int) -> HttpResp
     form = LessonForm(request.POST)
     if not form.is_valid():
         return _invalid(request, lesson.course, "lesson", lesson.pk, form)
-    services.lesson_update(lesson=lesson, **form.cleaned_data)
+    catalog_services.lesson_update(lesson=lesson, **form.cleaned_data)
     messages.success(request, f"Saved “{lesson.title}”.")
     return _done(request, lesson.course, f"lesson-{lesson.pk}")
 
@@ -251,7 +252,7 @@ def lesson_move(request: AuthedRequest, slug: str, lesson_id: int) -> HttpRespon
     return _structural(
         request,
         lesson,
-        lambda: services.lesson_move(lesson=lesson, direction=direction),
+        lambda: catalog_services.lesson_move(lesson=lesson, direction=direction),
         f"Moved “{lesson.title}” {direction}.",
     )
 
@@ -297,7 +298,7 @@ def removed_restore(request: AuthedRequest, slug: str) -> HttpResponse:
         messages.error(request, "Choose a line of the report to restore.")
         return _done(request, course, "source-heading")
     try:
-        restored = services.course_restore_removed(course=course, **form.cleaned_data)
+        restored = catalog_services.course_restore_removed(course=course, **form.cleaned_data)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

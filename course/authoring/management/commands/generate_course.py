@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from course.catalog.management.commands.import_abstract import read_abstract_file
+from course.authoring.management.commands.import_abstract import read_abstract_file
 from course.generator import InputError, build_draft
 
 

@@ -14,13 +14,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from course.accounts.models import User
-from course.accounts.services import course_staff_add, enrollment_create
-from course.catalog.management.commands.import_abstract import import_file
+from course.authoring.management.commands.import_abstract import import_file
 from course.catalog.models import Course
+from course.catalog.services import course_staff_add, enrollment_create
 from course.progress.services import lesson_complete
 from course.quizzes.models import Question, Quiz, QuizQuestion
 
-DEMO_ABSTRACT = Path(__file__).resolve().parents[2] / "demo" / "abstract.txt"
+# The reference abstract is the catalog's demo material (the generator's tests read it too).
+DEMO_ABSTRACT = Path(__file__).resolve().parents[3] / "catalog" / "demo" / "abstract.txt"
 DEMO_TITLE = "Soviet Trade Unions in the First Five-Year Plan"
 DEMO_PASSWORD = "lectern-demo"  # noqa: S105 - demo only, refused when DEBUG is off
 

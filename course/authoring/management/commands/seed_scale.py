@@ -19,8 +19,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from course.accounts.models import Enrollment, User
+from course.authoring.services import course_import_abstract
 from course.catalog.models import Course
-from course.catalog.services import course_import_abstract
 from course.progress.models import ConceptMastery, CourseProgress, LessonCompletion, QuizGrade
 from course.quizzes.attempts import question_version_current
 from course.quizzes.grading import grade

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from course.authoring.services import course_import_abstract
 from course.catalog.models import Course
-from course.catalog.services import course_import_abstract, removed_digest
+from course.catalog.services import removed_digest
 
 pytestmark = pytest.mark.django_db
 

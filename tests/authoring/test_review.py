@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from course.authoring.services import course_import_abstract
 from course.catalog.models import Course
-from course.catalog.services import course_import_abstract
 from course.discussions.models import Prompt
 from course.quizzes.models import Question
 from tests import factories

@@ -9,7 +9,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from course.accounts.models import User
+from course.authoring import services
 from course.catalog.models import Concept, Course, Lesson, SourceSentence
+from course.quizzes.models import Question
 from tests.generator.support import SEED, SHARED_SEED, corpus_files
 
 pytestmark = pytest.mark.django_db
@@ -132,16 +134,22 @@ def test_it_exits_non_zero_with_the_message_from_the_shell(tmp_path):
     assert "empty" in result.stderr.lower()
 
 
-def test_it_writes_nothing_when_storing_fails_halfway(monkeypatch):
-    from course.catalog import services
-
+@pytest.mark.parametrize(
+    "part",
+    [
+        (services.Concept.objects, "bulk_create"),  # in the catalog's part
+        (services, "prompts_create"),  # after the questions, the last app's part
+    ],
+)
+def test_it_writes_nothing_when_storing_fails_halfway(monkeypatch, part):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services.Concept.objects, "bulk_create", broken)
+    monkeypatch.setattr(*part, broken)
     with pytest.raises(RuntimeError):
         run(str(source(SEED)))
     assert_nothing_written()
+    assert not Question.objects.exists()
 
 
 # --- the demo ------------------------------------------------------------------------------

@@ -1,1 +1,0 @@
-"""Catalog views: public pages (pages.py) and the instructor review of a draft (review.py)."""
