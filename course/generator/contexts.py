@@ -29,6 +29,8 @@ _OPENER_RE = re.compile(
     r"notably|similarly|likewise|meanwhile|nevertheless|nonetheless|indeed|in general|"
     r"lastly|in particular|as a result|as a consequence|in turn|by contrast|in contrast|"
     r"on the other hand|at the same time|for example|for instance|"
+    # "On the ''hot'' side, …", "On the policy side, …"
+    r"(?:on|from) the [^,]{1,30} side|"
     # A phrase pointing back at what came before: "in all of these cases", "in this paper".
     r"(?:in|of|by|through|with|for|from) (?:all (?:of )?)?(?:these|this|those|such|that)"
     r"(?: [^\W\d_]+){1,2})\s*,\s*",
@@ -64,10 +66,29 @@ def tidy(span: str) -> str:
 _SO_RE = re.compile(r"^so\s+(?=[a-z])", re.IGNORECASE)
 
 
+#: The article reporting what it found or argues: "It first shows that X", "We find that
+#: X", "The results suggest that X". X is the text's claim; the lead is its framing.
+_REPORT_RE = re.compile(
+    r"^(?:(?:this|the|our|the present) (?:[a-z-]+ ){0,2}(?:study|paper|article|analysis|"
+    r"research|review|essay|thesis|chapter)|it|we|the authors?|(?:our|the|these) (?:results|"
+    r"findings|analyses|data))\s+(?:\w+ly\s+)?(?:first\s+|then\s+|also\s+|further\s+|"
+    r"finally\s+)?(?:shows?|showed|find|finds|found|demonstrates?|demonstrated|argues?|argued|"
+    r"concludes?|concluded|suggests?|suggested|reveals?|revealed|indicates?|indicated|"
+    r"confirms?|confirmed|establish(?:es|ed)?)\s+that\s+(?=\S+\s+\S+\s+\S+)",
+    re.IGNORECASE,
+)
+
+
 def strip_opener(text: str) -> str:
     """Drop a leading "Thus, " / "Above all, " / "So " that ties a sentence to the one
     before."""
     return _SO_RE.sub("", _OPENER_RE.sub("", text, count=1), count=1)
+
+
+def claim_of(text: str) -> str:
+    """The sentence without its opener and without the article's report of its own claim
+    ("We find that …", "It first shows that …"): what is left is the claim."""
+    return _REPORT_RE.sub("", strip_opener(text), count=1)
 
 
 #: A sentence that leans on text the student does not see: "In the midst of this, …",
@@ -226,10 +247,48 @@ STUDY_METHOD_RE = re.compile(
     r"\b(?:model(?:l)?ing|models?|regression|analys[ie]s|surveys?|questionnaires?|interviews?|"
     r"data|samples?|participants|respondents|tests?|scales?|methods?)\b[^.;]{0,60}?\b(?:was|were)"
     r"\s+(?:used|employed|applied|conducted|performed|recruited|collected|administered|"
-    r"carried out|fitted)\b",
+    r"carried out|fitted)\b|"
+    # the design of a trial: "patients were randomly assigned to …", "outcomes included …"
+    r"\b(?:patients|participants|subjects|respondents|children|students|people|persons|"
+    r"individuals|households)\b[^.;]{0,40}?\b(?:were|was)\s+(?:randomly\s+)?(?:assigned|"
+    r"randomi[sz]ed|allocated|enrolled|recruited|followed)\b|"
+    r"\b(?:primary|secondary|main|in-hospital|postdischarge|clinical)?\s*outcomes?\s+"
+    r"(?:included|were|was|comprised)\b",
     re.IGNORECASE,
 )
 
 
 def tells_method(text: str) -> bool:
     return bool(STUDY_METHOD_RE.search(text))
+
+
+#: The motivation an abstract opens with ("X is a priority for clinical trials", "in the
+#: wake of …", "has received little attention"): background, not what the article says.
+MOTIVATION_RE = re.compile(
+    r"\b(?:is|are|has become|have become|remains?)\s+(?:a|an|the)?\s*(?:national\s+|major\s+|"
+    r"key\s+|top\s+)?(?:priority|priorities|concern)\b|\bin the wake of\b|\bincreasingly\b|"
+    r"\b(?:received|attracted|given) (?:little|much|considerable|growing) attention\b|"
+    r"\blittle is known\b|\bremains? (?:unclear|poorly understood|unknown)\b|"
+    # the text's plan or its gap in the literature: "… will be presented", "under-researched"
+    r"\b(?:will|shall)\s+(?:also\s+|then\s+|first\s+|briefly\s+)?be\s+(?:presented|discussed|"
+    r"described|examined|reviewed|outlined|made|explored|addressed|considered|introduced)\b|"
+    r"\bunder-?(?:researched|studied)\b|"
+    # what knowing it would be good for: "Understanding X can shed light on …"
+    r"\b(?:can|could|may|might|will|would)\s+(?:help\s+)?(?:shed|throw)\s+light\s+on\b|"
+    r"\b(?:can|could|may|might)\s+inform\s+(?:policy|practice|the design)\b|"
+    # the literature's view, not the text's: "Past studies conceived of …", "(Smith, 2004)"
+    r"^\W*(?:past|previous|prior|earlier|existing|most|many|several|numerous) (?:[a-z-]+ )?"
+    r"(?:studies|trials|research|work|literature|scholarship|scholars|accounts)\b|"
+    r"\((?:see\s+)?[A-Z][\w'-]+(?:,?\s+(?:&\s+|and\s+)?[A-Z][\w'-]+)*(?:\s+et al\.?)?,?\s+"
+    r"(?:1[89]|20)\d\d[a-z]?[);]|"
+    # a scene-setting existential: "There are many on-line settings in which …"
+    r"^\W*there (?:are|is|exist) (?:many|several|various|numerous|a (?:number|range|variety) "
+    r"of)\b",
+    re.IGNORECASE,
+)
+
+
+def sets_the_scene(text: str) -> bool:
+    """The sentence motivates or frames the study (background, the literature's view, the
+    plan): what the article starts from, not what it says."""
+    return bool(MOTIVATION_RE.search(text))

@@ -37,7 +37,15 @@ from .checks import (
     stem_ok,
     verbish,
 )
-from .contexts import clause_candidates, find_form, leans_on_context, strip_opener, tidy, word_count
+from .contexts import (
+    claim_of,
+    clause_candidates,
+    find_form,
+    leans_on_context,
+    strip_opener,
+    tidy,
+    word_count,
+)
 from .frequency import is_common
 from .lexicon import COLLECTIVE_NOUNS, STOPWORDS
 from .model import DraftConcept, DraftQuestion
@@ -176,14 +184,20 @@ def _mentions_any(text: str, forms: list[str]) -> bool:
     return find_form(text, forms) is not None
 
 
+#: A run of one to three words written twice in a row: a slip of the source.
+_REPEATED_RUN_RE = re.compile(r"\b(\w+(?:\s+\w+){1,2})\s+\1\b", re.IGNORECASE)
+
+
 def _gap_stem(sentence: str, term: Term) -> tuple[str, str] | None:
     """The sentence (or, if too long, the clause) with the term blanked, and the
     blanked surface. None when another form of the term would still show."""
-    stripped = strip_opener(sentence)
+    stripped = claim_of(sentence)
     if stripped != sentence:  # "Therefore, the ability …" -> "The ability …"
         sentence = stripped[:1].upper() + stripped[1:]
     if leans_on_context(sentence) or sentence.lower().startswith(_ANAPHORIC_START):
         return None
+    if _REPEATED_RUN_RE.search(sentence):
+        return None  # a slip of the source ("but also but also") is not quoted
     span = find_form(sentence, term.forms)
     if span is None or part_of_longer(sentence, span, term.longer):
         return None
@@ -582,7 +596,9 @@ def statement_of(sentence: str) -> str:
     question is not a statement to judge true or false)."""
     if sentence.rstrip().endswith("?"):
         return ""
-    text = tidy(strip_opener(sentence))
+    text = tidy(claim_of(sentence))
+    if _REPEATED_RUN_RE.search(text):
+        return ""  # the source wrote a run of words twice ("but also but also")
     if text.lower().startswith(_ANAPHORIC_START) or leans_on_context(text) or not stem_ok(text):
         return ""
     return text[:1].upper() + text[1:] + "."

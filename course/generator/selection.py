@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from .candidates import tokenize_sentences
 from .checks import fact_key, norm_text
-from .contexts import strip_opener, tells_method
+from .contexts import claim_of, sets_the_scene, tells_method
 from .flaws import confidence, item_flaws
 from .frequency import is_common
 from .kinds import compatible, term_kind
@@ -169,25 +169,6 @@ SINGLE_KEY_ZIPF = 3.5
 MIN_QUOTED_SHARE = 0.8
 
 _WORD_RE = re.compile(r"[^\W_]+")
-#: The motivation an abstract opens with ("X is a priority for clinical trials", "in the
-#: wake of …", "has received little attention"): background, not what the article says.
-_MOTIVATION_RE = re.compile(
-    r"\b(?:is|are|has become|have become|remains?)\s+(?:a|an|the)?\s*(?:national\s+|major\s+|"
-    r"key\s+|top\s+)?(?:priority|priorities|concern)\b|\bin the wake of\b|\bincreasingly\b|"
-    r"\b(?:received|attracted|given) (?:little|much|considerable|growing) attention\b|"
-    r"\blittle is known\b|\bremains? (?:unclear|poorly understood|unknown)\b|"
-    # the text's plan or its gap in the literature: "… will be presented", "under-researched"
-    r"\b(?:will|shall)\s+(?:also\s+|then\s+|first\s+|briefly\s+)?be\s+(?:presented|discussed|"
-    r"described|examined|reviewed|outlined|made|explored|addressed|considered|introduced)\b|"
-    r"\bunder-?(?:researched|studied)\b|"
-    # what knowing it would be good for: "Understanding X can shed light on …"
-    r"\b(?:can|could|may|might|will|would)\s+(?:help\s+)?(?:shed|throw)\s+light\s+on\b|"
-    r"\b(?:can|could|may|might)\s+inform\s+(?:policy|practice|the design)\b|"
-    # a scene-setting existential: "There are many on-line settings in which …"
-    r"^\W*there (?:are|is|exist) (?:many|several|various|numerous|a (?:number|range|variety) "
-    r"of)\b",
-    re.IGNORECASE,
-)
 #: A sentence leaning on the one before ("… also using these devices", "such access",
 #: "Our prior work"): quoted alone, it does not say what it means.
 _LEANS_BACK_RE = re.compile(
@@ -227,7 +208,7 @@ _PASSIVE_FRAMING_RE = re.compile(
 def framing(sentence: str) -> bool:
     """A sentence about the article itself ("This study explored how …", "We aimed to …",
     "Various approaches are considered.")."""
-    text = strip_opener(sentence).strip()
+    text = claim_of(sentence).strip()
     return bool(_FRAMING_RE.match(text) or _PASSIVE_FRAMING_RE.search(text))
 
 
@@ -246,8 +227,17 @@ def offerable(
     if q.type == "true_false" and q.answer is False and q.explanation.startswith(_SWAP_FALSE):
         return False
     cited = [sentences[i] for i in q.sentences if 0 <= i < len(sentences)]
-    if q.type in ("cloze", "short_answer", "single_choice", "true_false") and any(
-        framing(s) or tells_method(s) or _MOTIVATION_RE.search(s) or _LEANS_BACK_RE.search(s)
+    if q.type in (
+        "cloze",
+        "short_answer",
+        "single_choice",
+        "true_false",
+        "multiple_response",
+    ) and any(
+        framing(s)
+        or tells_method(s)
+        or sets_the_scene(claim_of(s))
+        or _LEANS_BACK_RE.search(claim_of(s))
         for s in cited
     ):
         return False
@@ -266,6 +256,8 @@ def offerable(
             return False
         if not _quotes_whole_sentence(q, key, cited):
             return False
+        if any(_details(s) for s in cited) or re.search(rf"/\s*{BLANK}|{BLANK}\s*/", q.prompt):
+            return False  # sample figures around the gap; half of a "hot/cool" pair
     if q.type == "single_choice" and not q.prompt.startswith(_RELATION_STEM):
         # Term-completion choices: even with distractors of the key's kind by our cues,
         # instructors judged nearly all unfair (other glossary terms rarely fit the slot).
@@ -311,6 +303,8 @@ def _not_a_concept(key: str) -> bool:
         return True
     if key.rstrip().endswith(("'", "\u2019", "'s", "\u2019s")):
         return True
+    if len(words) >= 2 and words[-1].lower() in _EMPTY_HEADS:
+        return True  # "disproportionate amount", "implicit manner", "past studies"
     if re.search(r"\w(?:'|\u2019)s?\s+\w", key):
         return True  # "Migrants' sense": a possessor and the head of a longer phrase
     if words[0].islower() and words[0] in VERB_BASES and len(words) > 1:
@@ -320,6 +314,46 @@ def _not_a_concept(key: str) -> bool:
     return participle and len(words) >= 3 and any(w in _PREDICATE_LINKS for w in words[1:])
 
 
+#: Heads that name no concept of their own: a quantity, a manner, the literature.
+_EMPTY_HEADS = frozenset(
+    [
+        "amount",
+        "amounts",
+        "number",
+        "numbers",
+        "variety",
+        "range",
+        "degree",
+        "extent",
+        "majority",
+        "minority",
+        "lack",
+        "set",
+        "kind",
+        "kinds",
+        "type",
+        "types",
+        "way",
+        "ways",
+        "manner",
+        "part",
+        "parts",
+        "level",
+        "levels",
+        "aspect",
+        "aspects",
+        "studies",
+        "study",
+        "work",
+        "works",
+        "research",
+        "literature",
+        "authors",
+        "scholars",
+        "findings",
+        "results",
+    ]
+)
 #: Prepositions that tie a participle to its complement inside a predicate.
 _PREDICATE_LINKS = frozenset(["with", "to", "by", "from", "into", "against", "on"])
 
@@ -399,6 +433,16 @@ def select_questions(
             ):
                 taken.add(j)
 
+    # First the best item on a relation the text states (beyond recall): of two items that
+    # would give each other away, it is the one kept.
+    relational = [
+        k
+        for k, c in enumerate(pool)
+        if c.question.type != "true_false"
+        and _RELATION_STEM.casefold() in c.question.prompt.casefold()
+    ]
+    if relational:
+        take(relational[0])
     for kind in TYPES:
         free = [k for k, c in enumerate(pool) if k not in taken and c.question.type == kind]
         # A false statement first: it needs the text, where a true one only copies it (and
@@ -495,7 +539,18 @@ def _leaks(a: DraftQuestion, b: DraftQuestion) -> bool:
 
     if not set(a.sentences) & set(b.sentences):
         return False
-    return a.type == "true_false" or b.type == "true_false" or (gap(a) and gap(b))
+    if a.type == "true_false" or b.type == "true_false" or (gap(a) and gap(b)):
+        return True
+    return _shows(a, b) or _shows(b, a)
+
+
+def _shows(a: DraftQuestion, b: DraftQuestion) -> bool:
+    """``a``'s stem or options print ``b``'s answer ("… the power struggle with the Right
+    opposition?" beside "… with the _____" keyed "Right opposition")."""
+    answer = b.answer if isinstance(b.answer, list) else [b.answer]
+    keys = [k for k in answer if isinstance(k, str) and len(k) >= 3]
+    visible = " ".join([a.prompt, *a.options]).casefold()
+    return any(k.casefold() in visible for k in keys)
 
 
 def _worth(candidate: Candidate) -> float:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from ..checks import stem_ok
-from ..contexts import strip_opener, tells_method
+from ..contexts import sets_the_scene, strip_opener, tells_method
 from ..lexicon import AUXILIARIES, DETERMINERS, MODALS, PREPOSITIONS, STOPWORDS
 from .grammar import (
     RELATIVES,
@@ -47,7 +47,7 @@ SELF_NOUNS = words(
 EVIDENCE_NOUNS = words(
     "result results finding findings data evidence analysis analyses experiment experiments "
     "simulation simulations trial trials observations measurements estimates survey surveys "
-    "studies interviews author authors"
+    "studies interviews author authors investigation investigations examination"
 )
 #: Verbs that report a finding (what the work found) or an argument (what it holds).
 _FINDING_VERBS = (
@@ -201,8 +201,8 @@ def frames(text: str) -> bool:
     text = strip_connective(text)
     if _SELF_AIM_RE.search(text) or _SELF_OPENER_RE.match(text) or _SELF_SUBJECT_RE.match(text):
         return True
-    if _ROADMAP_RE.search(text) or tells_method(text):
-        return True  # its plan, its gap in the literature, its method
+    if _ROADMAP_RE.search(text) or tells_method(text) or sets_the_scene(text):
+        return True  # its plan, its gap in the literature, its method, its background
     tokens = WORD_RE.findall(text)
     if not tokens:
         return True

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..contexts import word_count
+from ..contexts import sets_the_scene, tells_method, word_count
 from ..relations import Relation, text_relations
 from .claims import capitalised_names, frames, is_source, lower_first, resolve, unglue, unwrap
 from .grammar import clause_subject, main_clause, trim
@@ -108,6 +108,9 @@ _STATED_DRIVER_RE = re.compile(
 def _read(text: Sentence, relations: list[Relation]) -> Iterator[Reading]:
     if text.how == "framing" or not text.wrapped:
         return
+    whole = text.sentences[text.i]
+    if sets_the_scene(whole) or sets_the_scene(text.wrapped) or tells_method(whole):
+        return  # background ("Several trials have found that …"), the literature, the method
     if text.claim and text.how != "framing-wrapped" and not frames(text.claim):
         yield from claim_readings(text, text.claim, text.how)
         change = change_reading(text, text.claim)
