@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from course.generator.contexts import strip_opener
 
 
@@ -20,3 +22,44 @@ def test_it_finds_no_term_inside_a_hyphenated_word() -> None:
 
     assert find_form("They attended sixty-minute training sessions.", ["minute training"]) is None
     assert find_form("They attended a minute training session.", ["minute training"]) == (16, 31)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        (
+            "It first shows that the wage data are consistent with other sources.",
+            "the wage data are consistent with other sources.",
+        ),
+        (
+            "However, we find that rents rose faster than wages.",
+            "rents rose faster than wages.",
+        ),
+        ("The results suggest that grouping shapes friendships.", "grouping shapes friendships."),
+        # no "that": nothing to take out
+        ("We find an elasticity of one.", "We find an elasticity of one."),
+    ],
+)
+def test_it_takes_the_claim_out_of_the_articles_report_of_it(sentence: str, claim: str) -> None:
+    from course.generator.contexts import claim_of
+
+    assert claim_of(sentence) == claim
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scene"),
+    [
+        ("Past studies conceived of these relations as largely dyadic.", True),
+        ("Several randomized trials have found that discharge planning helps.", True),
+        ("A recent measure seeks to tap the ability to override impulse (Tangney, 2004).", True),
+        ("Understanding these decisions can shed light on classroom practice.", True),
+        ("There are many settings in which users express opinions.", True),
+        # the text's own findings and arguments
+        ("Mixed-ability grouping reduced peer conflicts.", False),
+        ("The treaty of 1648 ended the war.", False),
+    ],
+)
+def test_it_tells_background_from_what_the_text_says(sentence: str, scene: bool) -> None:
+    from course.generator.contexts import sets_the_scene
+
+    assert sets_the_scene(sentence) is scene

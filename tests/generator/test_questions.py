@@ -254,3 +254,22 @@ def test_it_accepts_the_answers_a_reader_of_the_text_would_give(surface: str, al
 
     term = Term(surface, [surface], "term", [0], True, 0, "")
     assert also in _accepted(surface, term)
+
+
+def test_it_keeps_no_two_items_on_one_sentence_where_one_prints_the_others_answer() -> None:
+    from course.generator.model import DraftQuestion
+    from course.generator.selection import _leaks
+
+    def item(kind: str, prompt: str, answer: object, sentences: list[int]) -> DraftQuestion:
+        return DraftQuestion(
+            type=kind, prompt=prompt, options=[], answer=answer, concepts=[], sentences=sentences,
+            explanation="",
+        )  # fmt: skip
+
+    asked = item("short_answer", "Which group fought the Right opposition?", ["Stalin group"], [3])
+    gap = item("short_answer", "… the power struggle with the _____", ["Right opposition"], [3])
+    elsewhere = item(
+        "short_answer", "… the power struggle with the _____", ["Right opposition"], [5]
+    )
+    assert _leaks(asked, gap) and _leaks(gap, asked)
+    assert not _leaks(asked, elsewhere)  # another sentence: the term may well recur
