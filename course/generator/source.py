@@ -51,6 +51,7 @@ from .lexicon import (
     VERB_BASES,
 )
 from .model import Removed
+from .relations.words import _has_finite
 from .sentences import split_paragraph
 from .titles import page_title
 
@@ -732,8 +733,13 @@ def _title_lines(
     Prose lines are searched for title fields only ("|title=…|")."""
 
     def whole(i: int) -> bool:
-        # A title never ends like a sentence, but may read like one ("X enhances Y").
-        return roles[i] == OTHER or not _SENTENCE_END_RE.search(paragraphs[i])
+        # A title never ends like a sentence, but may read like one ("X enhances Y"); a
+        # verbless line ending in a period is a title as PubMed prints one.
+        return (
+            roles[i] == OTHER
+            or not _SENTENCE_END_RE.search(paragraphs[i])
+            or (len(paragraphs[i].split()) <= 25 and not _has_finite(paragraphs[i]))
+        )
 
     lines = [(i, paragraphs[i], whole(i)) for i in range(block.start)]
     for i in range(block.end, len(paragraphs)):

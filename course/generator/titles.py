@@ -11,7 +11,8 @@ from itertools import pairwise
 from wordfreq import zipf_frequency
 
 from .clean import PROGRAMME_HEADING_RE
-from .lexicon import TITLE_SMALL_WORDS
+from .lexicon import STOPWORDS, TITLE_SMALL_WORDS
+from .relations.words import _has_finite
 
 MAX_DRAFT_TITLE = 80
 _TRAILING_JUNK = " ,;:.-\u2013\u2014"
@@ -155,6 +156,13 @@ _AUTHORS_TAIL_RE = re.compile(
 )
 
 
+def _names_only(match: re.Match[str]) -> str:
+    """The run of capitalised words is cut only when it reads as names: no function word
+    among them ("… Between News Practitioners and Their Audiences" is the title's end)."""
+    words = re.findall(r"[A-Za-z'\u2019-]+", match.group())
+    return match.group() if any(w.lower() in STOPWORDS for w in words if w != "and") else ""
+
+
 _BULLETS = "\u2022\u00b7\u25aa\u2023\u25e6\u2043*-\u2013\u2014>"
 #: A footnote number glued to a title's last word: "… as a Global Process1".
 _GLUED_NOTE_RE = re.compile(r"(?<=[a-z]{3})\d{1,2}$")
@@ -171,7 +179,7 @@ _AUTHORS_HEAD_RE = re.compile(
 def _tidy(text: str) -> str:
     text = text.strip().strip("=[]{}").strip()
     text = _FOOTNOTE_TAIL_RE.sub("", text)
-    text = _AUTHORS_TAIL_RE.sub("", text)
+    text = _AUTHORS_TAIL_RE.sub(_names_only, text)
     text = _GLUED_NOTE_RE.sub("", text)
     text = _AUTHORS_HEAD_RE.sub("", text)
     return " ".join(text.split()).rstrip(_TRAILING_JUNK.replace("-", ""))
@@ -183,8 +191,8 @@ def _shape_ok(text: str) -> bool:
         return False
     if _METADATA_SHAPE_RE.search(text) or _KEY_LABEL_RE.match(text):
         return False
-    if text.endswith(".") and not text.endswith("..."):
-        return False
+    if text.endswith(".") and not text.endswith("...") and _has_finite(text):
+        return False  # a sentence; a title may end with a period (PubMed's do), a verbless one
     if _NOT_A_TITLE_START_RE.match(text):
         return False  # a section number ("3. Study area") or a snippet ("… we argue")
     if text[:1] in _BULLETS:

@@ -340,3 +340,36 @@ def test_it_drops_the_numbers_of_a_numbered_abstract() -> None:
         "Coral reefs lose species when water warms beyond their limits.",
         "We surveyed forty reefs across three oceans between 2005 and 2020.",
     ]
+
+
+_PUBMED_PAGE = """Ecol Lett. 2019 Jan;22(1):12-20. doi: 10.1111/ele.13100.
+
+Seed banks as a buffer of desert annuals against drought.
+
+Ecology letters
+
+Ana Ruiz, Tom Baker
+
+Abstract
+
+Desert annual plants persist through dry years because part of each seed cohort stays
+dormant in the soil. We tracked seed banks of twelve species over eight years of rainfall
+records. Species with larger seed banks declined less in drought years and recovered faster
+after rain. Dormancy therefore acts as a bet-hedging strategy that buffers populations against
+drought, and seed bank size predicts which species persist under a drier climate.
+"""
+
+
+def test_it_takes_a_verbless_title_line_ending_in_a_period_as_the_title() -> None:
+    # PubMed prints the title as a line with a final period
+    assert (
+        read_page(_PUBMED_PAGE).title == "Seed banks as a buffer of desert annuals against drought"
+    )
+
+
+def test_it_does_not_cut_a_title_case_ending_as_if_it_were_authors() -> None:
+    page = (
+        "Drought Survival Among Desert Annuals and Their Seeds\n\n"
+        + _PUBMED_PAGE.split("Abstract\n\n")[1]
+    )
+    assert build_draft(page).title == "Drought Survival Among Desert Annuals and Their Seeds"
