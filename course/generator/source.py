@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from .clean import (
@@ -756,6 +756,14 @@ def read_page(text: str) -> CleanText:
     paragraphs, roles, block = refine(paragraphs, [classify(p) for p in paragraphs])
     if block is None:
         return _without_block(paragraphs)
+    if (
+        block.start == 0
+        and block.end >= 2
+        and looks_like_title(paragraphs[0], paragraphs[1 : block.end])
+    ):
+        # A clean paste whose long title reads as prose ("An immersive, 'Faster Read': a
+        # pilot, mixed-method study, …"): a first line without a final stop is the title.
+        block = replace(block, start=1)
 
     inside = paragraphs[block.start : block.end]
     script = dominant_script(" ".join(inside))

@@ -373,3 +373,13 @@ def test_it_does_not_cut_a_title_case_ending_as_if_it_were_authors() -> None:
         + _PUBMED_PAGE.split("Abstract\n\n")[1]
     )
     assert build_draft(page).title == "Drought Survival Among Desert Annuals and Their Seeds"
+
+
+def test_it_takes_a_long_first_line_without_a_final_stop_as_the_title() -> None:
+    page = (
+        "Seed banks, dormancy and drought: a long-term, multi-site study of desert annuals\n\n"
+        + _PUBMED_PAGE.split("Abstract\n\n")[1]
+    )
+    draft = build_draft(page)
+    assert draft.title.startswith("Seed banks, dormancy and drought")
+    assert not draft.sentences[0].startswith("Seed banks, dormancy")
