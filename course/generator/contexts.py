@@ -28,7 +28,7 @@ _OPENER_RE = re.compile(
     r"accordingly|additionally|in sum|in summary|in short|in conclusion|overall|importantly|"
     r"notably|similarly|likewise|meanwhile|nevertheless|nonetheless|indeed|in general|"
     r"lastly|in particular|as a result|as a consequence|in turn|by contrast|in contrast|"
-    r"on the other hand|at the same time|for example|for instance|"
+    r"on the other hand|at the same time|for example|for instance|in fact|of course|"
     # "On the ''hot'' side, …", "On the policy side, …"
     r"(?:on|from) the [^,]{1,30} side|"
     # A phrase pointing back at what came before: "in all of these cases", "in this paper".
@@ -63,7 +63,7 @@ def tidy(span: str) -> str:
 
 
 #: "So" opens a consequence without a comma: "So the probability … is increasing".
-_SO_RE = re.compile(r"^so\s+(?=[a-z])", re.IGNORECASE)
+_SO_RE = re.compile(r"^(?:so|however|thus|hence|moreover)\s+(?=[a-z])", re.IGNORECASE)
 
 
 #: The article reporting what it found or argues: "It first shows that X", "We find that

@@ -151,6 +151,8 @@ _UNOFFERED_PROMPTS = (
     "Which abbreviation does the text use for",
     # the sentence that gives the abbreviation spells it out: reading, not knowing
     "What does the abbreviation ",
+    # "Besides X, what were included …?": the other half of a list, rarely well formed
+    "Besides ",
 )
 #: A "false" statement made by swapping one term for another reads as nonsense more often
 #: than as a plausible error; false statements keep a date moved or a stated relation's
@@ -186,7 +188,11 @@ _LEANS_BACK_RE = re.compile(
     r"(?-i:\bthe (?:first|second|third|former|latter)\b(?! (?:time|half|quarter|year|day)))|"
     # "The results …", "The protective effect …": which results, which effect?
     r"^the (?:\w+ )?(?:results?|findings?|effects?|asymmetry|difference|association|"
-    r"relationship|pattern|trend)\b",
+    r"relationship|pattern|trend|conclusions?)\b|"
+    # "The party also set out …": as well as what the sentence before said; "all the
+    # variables": which ones?
+    r"\balso\b|\ball the (?:variables|factors|measures|items|outcomes|indicators|constructs|"
+    r"groups|participants|respondents|cases)\b",
     re.IGNORECASE,
 )
 
@@ -254,6 +260,10 @@ def offerable(
             return False
         if _not_a_concept(key):
             return False
+        if BLANK in q.prompt and not _unmistakable(key, sentences):
+            return False  # other words fill the gap as well ("mean comprehension")
+        if f"({BLANK})" in q.prompt:
+            return False  # the abbreviation of the words just before it
         if not _quotes_whole_sentence(q, key, cited):
             return False
         if any(_details(s) for s in cited) or re.search(rf"/\s*{BLANK}|{BLANK}\s*/", q.prompt):
@@ -356,6 +366,28 @@ _EMPTY_HEADS = frozenset(
 )
 #: Prepositions that tie a participle to its complement inside a predicate.
 _PREDICATE_LINKS = frozenset(["with", "to", "by", "from", "into", "against", "on"])
+
+
+#: A key word at most this common (Zipf) names one thing: "pedagogy", "obsequies".
+UNMISTAKABLE_ZIPF = 3.5
+
+
+def _unmistakable(key: str, sentences: list[str]) -> bool:
+    """A gap only one answer fills: a name or an acronym ("NEP", "Stalin group"), or a term
+    whose every word is rare ("industrialization"). Gaps on everyday words ("mean
+    comprehension", "organize obsequies") take other right answers the key would refuse;
+    the audits failed nearly all of them."""
+    words = _WORD_RE.findall(key)
+    if not words:
+        return False
+    if any(w.isupper() and len(w) >= 2 for w in words) or any(w[:1].isupper() for w in words[1:]):
+        return True
+    inside = re.compile(rf"[^.!?\s]\s+{re.escape(key)}\b")
+    if words[0][:1].isupper() and any(inside.search(s) for s in sentences):
+        return True  # a name: capitalised inside a sentence too, not only at its start
+    return all(
+        not is_common(w.lower(), UNMISTAKABLE_ZIPF) for w in words if w.lower() not in STOPWORDS
+    )
 
 
 def _in_a_list(prompt: str) -> bool:

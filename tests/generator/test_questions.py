@@ -273,3 +273,24 @@ def test_it_keeps_no_two_items_on_one_sentence_where_one_prints_the_others_answe
     )
     assert _leaks(asked, gap) and _leaks(gap, asked)
     assert not _leaks(asked, elsewhere)  # another sentence: the term may well recur
+
+
+@pytest.mark.parametrize(
+    ("key", "unmistakable"),
+    [
+        ("NEP", True),  # an acronym
+        ("Stalin group", True),  # a name the text capitalises inside its sentences
+        ("industrialization", True),  # every word rare
+        ("mean comprehension", False),  # other words fill the gap as well
+        ("Farm visit", False),  # capitalised only where it opens the sentence
+    ],
+)
+def test_it_blanks_only_a_key_no_other_answer_would_fill(key: str, unmistakable: bool) -> None:
+    from course.generator.selection import _unmistakable
+
+    sentences = [
+        "The Stalin group believed that the unions of NEP were no longer suitable.",
+        "Farm visit is the most prominent extension method.",
+        "The mean comprehension rose; industrialization followed.",
+    ]
+    assert _unmistakable(key, sentences) is unmistakable
