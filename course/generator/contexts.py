@@ -281,6 +281,9 @@ MOTIVATION_RE = re.compile(
     r"(?:studies|trials|research|work|literature|scholarship|scholars|accounts)\b|"
     r"\((?:see\s+)?[A-Z][\w'-]+(?:,?\s+(?:&\s+|and\s+)?[A-Z][\w'-]+)*(?:\s+et al\.?)?,?\s+"
     r"(?:1[89]|20)\d\d[a-z]?[);]|"
+    # the occasion for the study: "… has provided economists with an opportunity to study"
+    r"\b(?:provides?|provided|offers?|offered|gives?|gave)\s+(?:\w+\s+){0,2}?(?:with\s+)?"
+    r"(?:an|a unique|a rare|the)\s+opportunity\s+to\b|"
     # a scene-setting existential: "There are many on-line settings in which …"
     r"^\W*there (?:are|is|exist) (?:many|several|various|numerous|a (?:number|range|variety) "
     r"of)\b",

@@ -54,6 +54,7 @@ def test_it_takes_the_claim_out_of_the_articles_report_of_it(sentence: str, clai
         ("A recent measure seeks to tap the ability to override impulse (Tangney, 2004).", True),
         ("Understanding these decisions can shed light on classroom practice.", True),
         ("There are many settings in which users express opinions.", True),
+        ("Mobile money has provided economists with an opportunity to study finance.", True),
         # the text's own findings and arguments
         ("Mixed-ability grouping reduced peer conflicts.", False),
         ("The treaty of 1648 ended the war.", False),
