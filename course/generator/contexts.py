@@ -69,7 +69,9 @@ _SO_RE = re.compile(r"^(?:so|however|thus|hence|moreover)\s+(?=[a-z])", re.IGNOR
 #: The article reporting what it found or argues: "It first shows that X", "We find that
 #: X", "The results suggest that X". X is the text's claim; the lead is its framing.
 _REPORT_RE = re.compile(
-    r"^(?:(?:this|the|our|the present) (?:[a-z-]+ ){0,2}(?:study|paper|article|analysis|"
+    # after an opener on its sources: "Relying mostly on archival records, the article shows"
+    r"^(?:(?:relying|drawing|building|based|using)\b[^,]{0,120},\s+)?"
+    r"(?:(?:this|the|our|the present) (?:[a-z-]+ ){0,2}(?:study|paper|article|analysis|"
     r"research|review|essay|thesis|chapter)|it|we|the authors?|(?:our|the|these) (?:results|"
     r"findings|analyses|data))\s+(?:\w+ly\s+)?(?:first\s+|then\s+|also\s+|further\s+|"
     r"finally\s+)?(?:shows?|showed|find|finds|found|demonstrates?|demonstrated|argues?|argued|"

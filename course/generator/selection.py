@@ -191,8 +191,9 @@ _LEANS_BACK_RE = re.compile(
     r"relationship|pattern|trend|conclusions?)\b|"
     # "The party also set out …": as well as what the sentence before said; "all the
     # variables": which ones?
-    r"\balso\b|\ball the (?:variables|factors|measures|items|outcomes|indicators|constructs|"
-    r"groups|participants|respondents|cases)\b",
+    r"(?<!but )(?<!and )\balso\b|"
+    r"\ball the (?:variables|factors|measures|items|outcomes|indicators|constructs|groups|"
+    r"participants|respondents|cases)\b",
     re.IGNORECASE,
 )
 
@@ -283,13 +284,16 @@ def offerable(
 
 
 _RELATION_STEM = "According to the text"
+_YEAR_WORD_RE = re.compile(r"^\(?(?:1[0-9]|20)\d\d(?:s|'s)?[),.;:]*$")
 _NUMBER_RE = re.compile(r"\d")
 
 
 def _details(sentence: str) -> bool:
     """A sentence of study design or sample figures ("412 children aged 8-11 (52% girls)"):
     copied as a true statement it tests recognition of numbers, not a claim."""
-    return sum(1 for w in sentence.split() if _NUMBER_RE.search(w)) >= MAX_NUMBERS_IN_STATEMENT
+    # years and decades ("in the late 1960s") are the history told, not sample figures
+    figures = [w for w in sentence.split() if _NUMBER_RE.search(w) and not _YEAR_WORD_RE.match(w)]
+    return len(figures) >= MAX_NUMBERS_IN_STATEMENT
 
 
 def _everyday(key: str) -> bool:
@@ -382,6 +386,10 @@ def _unmistakable(key: str, sentences: list[str]) -> bool:
         return False
     if any(w.isupper() and len(w) >= 2 for w in words) or any(w[:1].isupper() for w in words[1:]):
         return True
+    if any(
+        re.search(rf"[\u201c\"]{re.escape(key)}[\u201d\"]", s, re.IGNORECASE) for s in sentences
+    ):
+        return True  # a term the text coins in quotes: the new “black bridge”
     inside = re.compile(rf"[^.!?\s]\s+{re.escape(key)}\b")
     if words[0][:1].isupper() and any(inside.search(s) for s in sentences):
         return True  # a name: capitalised inside a sentence too, not only at its start

@@ -283,6 +283,7 @@ def test_it_keeps_no_two_items_on_one_sentence_where_one_prints_the_others_answe
         ("industrialization", True),  # every word rare
         ("mean comprehension", False),  # other words fill the gap as well
         ("Farm visit", False),  # capitalised only where it opens the sentence
+        ("black bridge", True),  # a term the text coins in quotes
     ],
 )
 def test_it_blanks_only_a_key_no_other_answer_would_fill(key: str, unmistakable: bool) -> None:
@@ -292,5 +293,6 @@ def test_it_blanks_only_a_key_no_other_answer_would_fill(key: str, unmistakable:
         "The Stalin group believed that the unions of NEP were no longer suitable.",
         "Farm visit is the most prominent extension method.",
         "The mean comprehension rose; industrialization followed.",
+        "The construction of the new \u201cblack bridge\u201d was made possible by policy.",
     ]
     assert _unmistakable(key, sentences) is unmistakable
