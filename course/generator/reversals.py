@@ -133,6 +133,8 @@ def reversals(statement: str) -> list[Reversal]:
     if len(spots) != 1 or not spots[0][2]:
         return []
     start, end, opposite = spots[0]
+    if re.search(r"\bor\s+(?:even\s+)?$", statement[:start], re.IGNORECASE):
+        return []  # "comparable or even better": "… or even worse" is not the opposite claim
     said = statement[start:end]
     put = _cased(opposite, said)
     return [Reversal(statement[:start] + put + statement[end:], said, put)]

@@ -205,9 +205,11 @@ _PASSIVE_FRAMING_RE = re.compile(
     r"\b(?:is|are|has been|have been)\s+(?:also\s+|then\s+|briefly\s+|first\s+|further\s+)?"
     r"(?:considered|discussed|presented|described|examined|analy[sz]ed|reviewed|outlined|"
     r"proposed|identified|determined|investigated|explored|studied|introduced|evaluated|"
-    r"assessed|compared|addressed|highlighted|summari[sz]ed|surveyed|characteri[sz]ed)"
+    r"assessed|compared|addressed|highlighted|summari[sz]ed|surveyed|characteri[sz]ed|adopted|"
+    r"conducted|used|employed|applied|performed|carried out)"
     r"(?:\s+(?:here|below|briefly|in detail|in (?:this|the) (?:paper|article|study)))?"
-    r"\s*(?:[.;:]|,\s*(?:supported|illustrated|followed|using|with)\b|$)",
+    r"\s*(?:[.;:]|,\s*(?:supported|illustrated|followed|using|with|considering|including|"
+    r"involving|based)\b|$)",
     re.IGNORECASE,
 )
 
@@ -275,6 +277,8 @@ def offerable(
         return False
     if q.type == "true_false" and q.answer is True and any(_details(s) for s in cited):
         return False
+    if q.type == "true_false" and _NORMATIVE_RE.search(q.prompt):
+        return False  # "Policy makers should consider …": an opinion to weigh, not a fact
     if q.type == "single_choice":
         kind = term_kind(q.answer, sentences)
         others = [o for o in q.options if o != q.answer]
@@ -284,6 +288,7 @@ def offerable(
 
 
 _RELATION_STEM = "According to the text"
+_NORMATIVE_RE = re.compile(r"\b(?:should|ought to|must|needs? to)\b", re.IGNORECASE)
 _YEAR_WORD_RE = re.compile(r"^\(?(?:1[0-9]|20)\d\d(?:s|'s)?[),.;:]*$")
 _NUMBER_RE = re.compile(r"\d")
 
@@ -315,6 +320,8 @@ def _not_a_concept(key: str) -> bool:
         return True
     if len(words) == 1 and key.islower() and is_common(key, SINGLE_KEY_ZIPF):
         return True
+    if all(len(w) <= 3 for w in words) and not (len(words) == 1 and key.isupper()):
+        return True  # a unit or a symbol ("mm Hg"), not a concept
     if key.rstrip().endswith(("'", "\u2019", "'s", "\u2019s")):
         return True
     if len(words) >= 2 and words[-1].lower() in _EMPTY_HEADS:

@@ -160,7 +160,12 @@ def _names_only(match: re.Match[str]) -> str:
     """The run of capitalised words is cut only when it reads as names: no function word
     among them ("… Between News Practitioners and Their Audiences" is the title's end)."""
     words = re.findall(r"[A-Za-z'\u2019-]+", match.group())
-    return match.group() if any(w.lower() in STOPWORDS for w in words if w != "and") else ""
+    if any(w.lower() in STOPWORDS for w in words if w != "and"):
+        return match.group()
+    before = re.findall(r"[A-Za-z'\u2019-]+", match.string[: match.start()])
+    if before and before[-1].lower() in STOPWORDS:
+        return match.group()  # "… X-Net with Learnable Neurons and Adaptable Structure"
+    return ""
 
 
 _BULLETS = "\u2022\u00b7\u25aa\u2023\u25e6\u2043*-\u2013\u2014>"

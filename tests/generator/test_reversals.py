@@ -41,3 +41,8 @@ def test_it_turns_the_one_stated_direction_around(statement: str, false: str) ->
 )
 def test_it_leaves_statements_it_cannot_turn_cleanly(statement: str) -> None:
     assert reversals(statement) == []
+
+
+def test_it_does_not_turn_the_second_half_of_comparable_or_even_better() -> None:
+    # "comparable or even worse" is not what the text denies
+    assert reversals("X-Net achieves comparable or even better accuracy than MLP.") == []
