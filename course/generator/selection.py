@@ -497,12 +497,22 @@ def select_questions(
         false_ones = [k for k in free if kind == "true_false" and pool[k].question.answer is False]
         if free:
             take((false_ones or free)[0])
+    # True statements copied from the text: not many more than the false ones, or answering
+    # "True" throughout scores well (held to in every phase below).
+    falses = sum(1 for c in pool if c.question.type == "true_false" and c.question.answer is False)
+
+    def too_true(q: DraftQuestion) -> bool:
+        trues = sum(1 for c in chosen if c.question.type == "true_false" and c.question.answer)
+        return q.type == "true_false" and q.answer is True and trues >= falses + MAX_EXTRA_TRUE
+
     # Then every core concept: they are what the course must test.
     for concept in concepts:
         if not concept.core or any(concept.term in c.question.concepts for c in chosen):
             continue
         options = [
-            k for k, c in enumerate(pool) if k not in taken and concept.term in c.question.concepts
+            k
+            for k, c in enumerate(pool)
+            if k not in taken and concept.term in c.question.concepts and not too_true(c.question)
         ]
         # The surest item, of a type not yet used where one is about as good.
         used_types = Counter(c.question.type for c in chosen)
@@ -536,9 +546,6 @@ def select_questions(
             )
             if k is not None:
                 take(k)
-    # True statements copied from the text: not many more than the false ones, or answering
-    # "True" throughout scores well.
-    falses = sum(1 for c in pool if c.question.type == "true_false" and c.question.answer is False)
     while len(chosen) < budget:
         types = Counter(c.question.type for c in chosen)
         tested = Counter(t for c in chosen for t in c.question.concepts)
