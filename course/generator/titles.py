@@ -120,6 +120,12 @@ _METADATA_SHAPE_RE = re.compile(
     r"\b(?:received|accepted|published|available online)\s*(?::|\d|online\b)|\bcopyright\b",
     re.IGNORECASE,
 )
+#: A journal's name: "Journal of Documentation", "Annals of Botany", "Ecology Letters".
+_JOURNAL_NAME_RE = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][a-z]+\s+){0,2}(?:journal|proceedings|annals|bulletin|transactions|"
+    r"archives)\s+(?:of|for|on|in)\b|^(?:\S+\s+){0,3}(?:journal|quarterly|letters|advances)\s*$",
+    re.IGNORECASE,
+)
 #: "Journal: …", "Publisher : …", "Subject = …": a record field, not a title.
 _KEY_LABEL_RE = re.compile(
     r"^(?:journal|publisher|source|subject|series|section|category|collection|in|"
@@ -196,6 +202,8 @@ def _shape_ok(text: str) -> bool:
         return False
     if _METADATA_SHAPE_RE.search(text) or _KEY_LABEL_RE.match(text):
         return False
+    if len(words) <= 8 and ":" not in text and _JOURNAL_NAME_RE.search(text):
+        return False  # the journal's name ("Journal of Documentation", "Ecology Letters")
     if text.endswith(".") and not text.endswith("...") and _has_finite(text):
         return False  # a sentence; a title may end with a period (PubMed's do), a verbless one
     if _NOT_A_TITLE_START_RE.match(text):
@@ -205,7 +213,8 @@ def _shape_ok(text: str) -> bool:
     if text[:1].islower() and not text[1:2].isupper():
         return False  # the second line of a wrapped title ("a Global Process"), not all of it
     letters = sum(c.isalpha() for c in text)
-    digits = sum(c.isdigit() for c in text)
+    # years are a title's words ("… in Britain, 1850-1913"); other digits are a record's
+    digits = sum(c.isdigit() for c in re.sub(r"\b(?:1[5-9]|20)\d\d\b", "", text))
     if letters < 8 or digits * 4 > letters:
         return False
     # "Allen S. Whiting", "Sin Wang Chong, Luke Plonsky": names, not a title.

@@ -383,3 +383,15 @@ def test_it_takes_a_long_first_line_without_a_final_stop_as_the_title() -> None:
     draft = build_draft(page)
     assert draft.title.startswith("Seed banks, dormancy and drought")
     assert not draft.sentences[0].startswith("Seed banks, dormancy")
+
+
+def test_it_keeps_years_in_a_title_and_never_takes_the_journals_name() -> None:
+    body = _PUBMED_PAGE.split("Abstract\n\n")[1]
+    assert build_draft("Seed Banks in the Mojave, 1950-2010\n\n" + body).title == (
+        "Seed Banks in the Mojave, 1950-2010"
+    )
+    page = (
+        "Seed banks as a buffer of desert annuals against drought\n\nAna Ruiz\n\n"
+        "Journal of Desert Seed Banks\n\nAbstract\n\n" + body
+    )
+    assert read_page(page).title == "Seed banks as a buffer of desert annuals against drought"
