@@ -17,6 +17,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from course.authoring import services
 from course.authoring.forms import (
@@ -178,6 +179,7 @@ def _row(
 
 @require_GET
 @login_required
+@vary_on_headers("HX-Request")
 def course_review(request: AuthedRequest, slug: str) -> HttpResponse:
     course = get_course_for_editor(request.user, slug)
     editing = _parse_row(request.GET.get("edit"))
@@ -220,6 +222,7 @@ def _lesson_for_editor(request: AuthedRequest, slug: str, lesson_id: int) -> Les
 
 @require_POST
 @login_required
+@vary_on_headers("HX-Request")
 def lesson_update(request: AuthedRequest, slug: str, lesson_id: int) -> HttpResponse:
     lesson = _lesson_for_editor(request, slug, lesson_id)
     form = LessonForm(request.POST)
@@ -242,6 +245,7 @@ def _structural(request: AuthedRequest, lesson: Lesson, action: Any, done: str) 
 
 @require_POST
 @login_required
+@vary_on_headers("HX-Request")
 def lesson_move(request: AuthedRequest, slug: str, lesson_id: int) -> HttpResponse:
     lesson = _lesson_for_editor(request, slug, lesson_id)
     form = MoveForm(request.POST)
@@ -259,6 +263,7 @@ def lesson_move(request: AuthedRequest, slug: str, lesson_id: int) -> HttpRespon
 
 @require_POST
 @login_required
+@vary_on_headers("HX-Request")
 def lesson_merge(request: AuthedRequest, slug: str, lesson_id: int) -> HttpResponse:
     lesson = _lesson_for_editor(request, slug, lesson_id)
     return _structural(
@@ -271,6 +276,7 @@ def lesson_merge(request: AuthedRequest, slug: str, lesson_id: int) -> HttpRespo
 
 @require_POST
 @login_required
+@vary_on_headers("HX-Request")
 def lesson_split(request: AuthedRequest, slug: str, lesson_id: int) -> HttpResponse:
     lesson = _lesson_for_editor(request, slug, lesson_id)
     form = SplitForm(request.POST)
@@ -291,6 +297,7 @@ def lesson_split(request: AuthedRequest, slug: str, lesson_id: int) -> HttpRespo
 
 @require_POST
 @login_required
+@vary_on_headers("HX-Request")
 def removed_restore(request: AuthedRequest, slug: str) -> HttpResponse:
     course = get_course_for_editor(request.user, slug)
     form = RestoreForm(request.POST)
@@ -311,6 +318,7 @@ def removed_restore(request: AuthedRequest, slug: str) -> HttpResponse:
 
 @require_POST
 @login_required
+@vary_on_headers("HX-Request")
 def concept_add(request: AuthedRequest, slug: str) -> HttpResponse:
     course = get_course_for_editor(request.user, slug)
     form = ConceptForm(request.POST)
@@ -342,6 +350,7 @@ def _question_for_editor(request: AuthedRequest, slug: str, question_id: int) ->
 
 @require_POST
 @login_required
+@vary_on_headers("HX-Request")
 def question_update(request: AuthedRequest, slug: str, question_id: int) -> HttpResponse:
     question = _question_for_editor(request, slug, question_id)
     form = QuestionForm(request.POST, question_type=question.type)
@@ -354,6 +363,7 @@ def question_update(request: AuthedRequest, slug: str, question_id: int) -> Http
 
 @require_POST
 @login_required
+@vary_on_headers("HX-Request")
 def question_accept(request: AuthedRequest, slug: str, question_id: int) -> HttpResponse:
     question = _question_for_editor(request, slug, question_id)
     question_services.question_accept(question=question)
@@ -363,6 +373,7 @@ def question_accept(request: AuthedRequest, slug: str, question_id: int) -> Http
 
 @require_POST
 @login_required
+@vary_on_headers("HX-Request")
 def question_delete(request: AuthedRequest, slug: str, question_id: int) -> HttpResponse:
     question = _question_for_editor(request, slug, question_id)
     try:
@@ -376,6 +387,7 @@ def question_delete(request: AuthedRequest, slug: str, question_id: int) -> Http
 
 @require_POST
 @login_required
+@vary_on_headers("HX-Request")
 def question_regenerate(request: AuthedRequest, slug: str, question_id: int) -> HttpResponse:
     question = _question_for_editor(request, slug, question_id)
     if question_services.question_regenerate(question=question):
@@ -387,6 +399,7 @@ def question_regenerate(request: AuthedRequest, slug: str, question_id: int) -> 
 
 @require_POST
 @login_required
+@vary_on_headers("HX-Request")
 def questions_more(request: AuthedRequest, slug: str) -> HttpResponse:
     course = get_course_for_editor(request.user, slug)
     made = question_services.questions_draft_more(course=course)
@@ -413,6 +426,7 @@ def _prompt_for_editor(request: AuthedRequest, slug: str, prompt_id: int) -> Pro
 
 @require_POST
 @login_required
+@vary_on_headers("HX-Request")
 def prompt_update(request: AuthedRequest, slug: str, prompt_id: int) -> HttpResponse:
     prompt = _prompt_for_editor(request, slug, prompt_id)
     form = PromptForm(request.POST)
@@ -425,6 +439,7 @@ def prompt_update(request: AuthedRequest, slug: str, prompt_id: int) -> HttpResp
 
 @require_POST
 @login_required
+@vary_on_headers("HX-Request")
 def prompt_delete(request: AuthedRequest, slug: str, prompt_id: int) -> HttpResponse:
     prompt = _prompt_for_editor(request, slug, prompt_id)
     prompt_services.prompt_delete(prompt=prompt)
@@ -434,6 +449,7 @@ def prompt_delete(request: AuthedRequest, slug: str, prompt_id: int) -> HttpResp
 
 @require_POST
 @login_required
+@vary_on_headers("HX-Request")
 def prompt_regenerate(request: AuthedRequest, slug: str, prompt_id: int) -> HttpResponse:
     prompt = _prompt_for_editor(request, slug, prompt_id)
     if prompt_services.prompt_regenerate(prompt=prompt):

@@ -215,6 +215,7 @@ def _refuse_if_locked(thread: Thread) -> None:
 
 @require_POST
 @login_required
+@vary_on_headers("HX-Request")
 def post_create(request: AuthedRequest, slug: str, prompt_id: int) -> HttpResponse:
     thread = _thread_for(request, slug, prompt_id)
     _refuse_if_locked(thread)
@@ -236,6 +237,7 @@ def post_create(request: AuthedRequest, slug: str, prompt_id: int) -> HttpRespon
 
 @require_POST
 @login_required
+@vary_on_headers("HX-Request")
 def reply_create(request: AuthedRequest, slug: str, prompt_id: int, post_id: int) -> HttpResponse:
     thread = _thread_for(request, slug, prompt_id)
     parent = _visible_post(thread, post_id)
@@ -261,6 +263,7 @@ def reply_create(request: AuthedRequest, slug: str, prompt_id: int, post_id: int
 
 @require_POST
 @login_required
+@vary_on_headers("HX-Request")
 def post_edit(request: AuthedRequest, slug: str, prompt_id: int, post_id: int) -> HttpResponse:
     thread = _thread_for(request, slug, prompt_id)
     post = _visible_post(thread, post_id)
@@ -287,6 +290,7 @@ def post_edit(request: AuthedRequest, slug: str, prompt_id: int, post_id: int) -
 
 @require_POST
 @login_required
+@vary_on_headers("HX-Request")
 def post_delete(request: AuthedRequest, slug: str, prompt_id: int, post_id: int) -> HttpResponse:
     thread = _thread_for(request, slug, prompt_id)
     post = _visible_post(thread, post_id)
@@ -322,6 +326,7 @@ def _flag_value(request: AuthedRequest) -> bool:
 
 @require_POST
 @login_required
+@vary_on_headers("HX-Request")
 def post_flag(
     request: AuthedRequest, slug: str, prompt_id: int, post_id: int, flag: services.PostFlag
 ) -> HttpResponse:
@@ -349,6 +354,7 @@ def post_flag(
 
 @require_POST
 @login_required
+@vary_on_headers("HX-Request")
 def prompt_flag(
     request: AuthedRequest, slug: str, prompt_id: int, flag: services.PromptFlag
 ) -> HttpResponse:

@@ -10,6 +10,7 @@ from django.db.models import Count
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
 
 from course.accounts.models import Enrollment
 from course.catalog.access import get_course_for_editor
@@ -25,6 +26,7 @@ PAGE_SIZE = 50
 
 @require_GET
 @login_required
+@vary_on_headers("HX-Request")
 def course_students(request: AuthedRequest, slug: str) -> HttpResponse:
     course = get_course_for_editor(request.user, slug)
     query = search_text(request.GET.get("q", ""), limit=100)

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from course.catalog.access import (
     can_create_courses,
@@ -149,6 +150,7 @@ def dashboard(request: AuthedRequest) -> HttpResponse:
 
 @require_POST
 @login_required
+@vary_on_headers("HX-Request")
 def lesson_complete_view(request: AuthedRequest, slug: str, lesson_id: int) -> HttpResponse:
     lesson, enrolled = get_lesson_for_reader(request.user, slug, lesson_id)
     if not enrolled:

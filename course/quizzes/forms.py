@@ -4,6 +4,8 @@ import math
 from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
+from django.forms import formset_factory
+from django.http import QueryDict
 
 from course.catalog.models import Concept, Course, Lesson
 from course.quizzes.bank import check_size
@@ -15,9 +17,11 @@ from course.text import PlainTextField
 if TYPE_CHECKING:
     _QuizModelForm = forms.ModelForm[Quiz]
     _QuestionsField = forms.ModelMultipleChoiceField[Question]
+    _BaseFormSet = forms.BaseFormSet["RowForm"]
 else:
     _QuizModelForm = forms.ModelForm
     _QuestionsField = forms.ModelMultipleChoiceField
+    _BaseFormSet = forms.BaseFormSet
 
 
 class BankQuestionsField(_QuestionsField):
@@ -263,3 +267,74 @@ class NewQuestionForm(QuestionForm):
 
     def clean_tags(self) -> list[str]:
         return [t.strip() for t in self.cleaned_data["tags"].split(",") if t.strip()][:20]
+
+
+# --- the rows of a new question's line-list fields -----------------------------------------
+
+#: The line-list fields of the new-question form that the author writes as rows, one text
+#: input each, adding and removing rows (`question_new`): their legends.
+ROW_FIELDS = {"options": "Options", "answer": "Answer"}
+MAX_ROWS = 50
+ROW_MAX_LENGTH = 1000
+_NO_OPTION_ROWS = {
+    Question.Type.CLOZE, Question.Type.SHORT_ANSWER, Question.Type.TRUE_FALSE,
+    Question.Type.ORDERING, Question.Type.MATCHING, Question.Type.NUMERICAL, Question.Type.ESSAY,
+}  # fmt: skip
+
+
+def row_fields(kind: str) -> list[str]:
+    """The fields written as rows for a question type: options where the author writes
+    them, and the answer but for an essay's."""
+    fields = [] if kind in _NO_OPTION_ROWS else ["options"]
+    return [*fields, "answer"] if kind != Question.Type.ESSAY else fields
+
+
+class RowForm(forms.Form):
+    """One row: an option, or an accepted answer. Kept as typed (the question form cleans
+    the lines they make); the browser stops at ROW_MAX_LENGTH and `posted_rows` cuts a forged
+    longer one."""
+
+    text = forms.CharField(
+        required=False, strip=False, widget=forms.TextInput(attrs={"maxlength": ROW_MAX_LENGTH})
+    )
+
+
+class BaseRowFormSet(_BaseFormSet):
+    """The rows of one line-list field, prefixed with its name (`options-0-text`)."""
+
+    @property
+    def legend(self) -> str:
+        return ROW_FIELDS.get(self.prefix or "", "")
+
+
+RowFormSet = cast(
+    "type[BaseRowFormSet]",
+    # Past MAX_ROWS, a forged post's rows are dropped (absolute_max), not refused.
+    formset_factory(
+        RowForm, formset=BaseRowFormSet, extra=0, max_num=MAX_ROWS, absolute_max=MAX_ROWS
+    ),
+)
+
+
+def posted_rows(data: QueryDict | None, name: str) -> list[str]:
+    """The rows of field `name` as posted: at least one, maybe empty (a post without the
+    formset's management form gives one empty row)."""
+    if data is None:
+        return [""]
+    rows = RowFormSet(data, prefix=name)
+    rows.is_valid()  # cleans each row; an unchanged extra row cleans to {}
+    return [form.cleaned_data.get("text", "")[:ROW_MAX_LENGTH] for form in rows] or [""]
+
+
+def row_formset(name: str, values: list[str]) -> BaseRowFormSet:
+    """The rows to show for field `name`: a fresh formset of these values, since adding or
+    removing a row changes the rows that were posted."""
+    return RowFormSet(initial=[{"text": value} for value in values], prefix=name)
+
+
+def question_data(data: QueryDict, rows: dict[str, list[str]]) -> QueryDict:
+    """The post for `NewQuestionForm`: each field written as rows becomes its lines."""
+    data = data.copy()
+    for name, values in rows.items():
+        data[name] = "\n".join(values)
+    return data

@@ -225,7 +225,6 @@ def questions_for_concept(*, concept: Concept, limit: int = 2) -> list[Question]
 
 
 @transaction.atomic
-@transaction.atomic
 def quiz_save(*, form: QuizForm, course: Course) -> Quiz:
     """Save a quiz's settings and its questions (in bank order), keeping existing slots'
     points. Students' standing is recounted (`course_requirements_changed`) when the quiz is

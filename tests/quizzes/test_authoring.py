@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from course.quizzes.models import Question
+from tests.quizzes.editor import as_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ def new_url(course) -> str:
 @pytest.mark.parametrize("kind", VALID)
 def test_it_saves_a_new_question_of_every_type(as_user, instructor, course, kind):
     data = {"type": kind, "options": "", "explanation": "Because.", "action": "save", **VALID[kind]}
-    response = as_user(instructor).post(new_url(course), data)
+    response = as_user(instructor).post(new_url(course), as_rows(data))
     assert response.status_code == 302, response.text[:2000]
     question = Question.objects.get(course=course, type=kind)
     assert question.origin == "authored" and question.status == "accepted"
@@ -48,7 +49,7 @@ def test_it_saves_a_new_question_of_every_type(as_user, instructor, course, kind
 def test_it_previews_live_for_htmx_without_saving(as_user, instructor, course, htmx_headers):
     data = {"type": "single_choice", "options": "VTsSPS\nGosplan", "answer": "VTsSPS",
             "prompt": "Which body?", "explanation": ""}  # fmt: skip
-    response = as_user(instructor).post(new_url(course), data, **htmx_headers)
+    response = as_user(instructor).post(new_url(course), as_rows(data), **htmx_headers)
     text = response.text.strip()
     assert text.startswith('<section id="live-preview"')
     assert "Which body?" in text and "Correct answer" in text
@@ -57,7 +58,7 @@ def test_it_previews_live_for_htmx_without_saving(as_user, instructor, course, h
 
 def test_it_validates_inline(as_user, instructor, course, htmx_headers):
     data = {"type": "single_choice", "options": "A\nB", "answer": "C", "prompt": "Which?"}
-    response = as_user(instructor).post(new_url(course), data, **htmx_headers)
+    response = as_user(instructor).post(new_url(course), as_rows(data), **htmx_headers)
     assert "Not among the options: C" in response.text
     assert not Question.objects.exists()
 
@@ -83,15 +84,20 @@ def test_it_adds_and_removes_rows_with_htmx_without_saving(
 ):
     client = as_user(instructor)
     base = {"type": "single_choice", "prompt": "Which?", "options": ["A", "B"], "answer": ["A"]}
-    added = client.post(new_url(course), {**base, "add": "options"}, **htmx_headers).text.strip()
-    assert added.startswith('<fieldset id="rows-options"')
-    assert added.count('name="options"') == 3
-    removed = client.post(new_url(course), {**base, "remove": "options:0"}, **htmx_headers).text
+    added = client.post(new_url(course), as_rows({**base, "add": "options"}), **htmx_headers)
+    text = added.text.strip()
+    assert text.startswith('<fieldset id="rows-options"')
+    # The formset's management form comes with its rows, so the next post counts them all.
+    assert text.count('name="options-') == 3 + 4 and 'name="options-2-text"' in text
+    assert 'name="options-TOTAL_FORMS" value="3"' in text
+    removed = client.post(new_url(course), as_rows({**base, "remove": "options:0"}), **htmx_headers)
     assert (
-        removed.count('name="options"') == 1
-        and 'value="B"' in removed
-        and 'value="A"' not in removed
+        removed.text.count('name="options-') == 1 + 4
+        and 'name="options-0-text" value="B"' in removed.text
+        and 'value="A"' not in removed.text
     )
+    # One option left is not yet an error: removing a row is not a submission.
+    assert "errorlist" not in removed.text
     assert not Question.objects.exists()
 
 
@@ -103,9 +109,10 @@ def test_it_adds_rows_without_javascript_and_keeps_what_was_typed(as_user, instr
         "add": "answer",
         "explanation": "Kept.",
     }
-    text = as_user(instructor).post(new_url(course), data).text
-    assert "<html" in text and text.count('name="answer"') == 2
-    assert 'value="NEP = before 1928"' in text and "Kept." in text
+    text = as_user(instructor).post(new_url(course), as_rows(data)).text
+    assert "<html" in text and text.count('name="answer-') == 2 + 4
+    assert 'name="answer-0-text" value="NEP = before 1928"' in text and "Kept." in text
+    assert 'name="answer-1-text"' in text
     assert "errorlist" not in text  # adding a row is not a submission
     assert not Question.objects.exists()
 
@@ -113,7 +120,7 @@ def test_it_adds_rows_without_javascript_and_keeps_what_was_typed(as_user, instr
 def test_it_saves_options_and_answers_typed_in_rows(as_user, instructor, course):
     data = {"type": "multiple_response", "prompt": "Pick.", "options": ["a", "b", "c"],
             "answer": ["a", "c"], "explanation": "", "action": "save"}  # fmt: skip
-    assert as_user(instructor).post(new_url(course), data).status_code == 302
+    assert as_user(instructor).post(new_url(course), as_rows(data)).status_code == 302
     question = Question.objects.get()
     assert (question.options, question.answer) == (["a", "b", "c"], ["a", "c"])
 
@@ -128,7 +135,7 @@ def test_it_refuses_a_numerical_answer_that_is_not_a_finite_number(
     # row: a 500. The GIFT importer already refused them.
     data = {"type": "numerical", "prompt": "How many?", "options": "", "answer": answer,
             "explanation": "", "action": "save"}  # fmt: skip
-    response = as_user(instructor).post(new_url(course), data)
+    response = as_user(instructor).post(new_url(course), as_rows(data))
     assert response.status_code == 200
     assert f"Not a finite number or range: {answer}" in response.text
     assert not Question.objects.exists()
@@ -142,7 +149,7 @@ def test_it_searches_the_bank_for_the_new_question_with_its_prompt_url_encoded(
     prompt = "Tom & Jerry: 50% of #1 _____?&type=essay"
     data = {"type": "cloze", "prompt": prompt, "options": "", "answer": "cats",
             "explanation": "", "action": "save"}  # fmt: skip
-    response = as_user(instructor).post(new_url(course), data)
+    response = as_user(instructor).post(new_url(course), as_rows(data))
     assert response.status_code == 302
     target = urlsplit(response["Location"])
     assert target.fragment == ""
@@ -152,7 +159,7 @@ def test_it_searches_the_bank_for_the_new_question_with_its_prompt_url_encoded(
 def test_it_strips_nul_and_control_characters_from_a_question(as_user, instructor, course):
     data = {"type": "single_choice", "prompt": "Which\x00 body?", "options": "VTs\x1bSPS\nGosplan",
             "answer": "VTsSPS", "explanation": "Be\x07cause.", "action": "save"}  # fmt: skip
-    response = as_user(instructor).post(new_url(course), data)
+    response = as_user(instructor).post(new_url(course), as_rows(data))
     assert response.status_code == 302
     question = Question.objects.get()
     assert (question.prompt, question.options, question.explanation) == (
@@ -160,3 +167,22 @@ def test_it_strips_nul_and_control_characters_from_a_question(as_user, instructo
         ["VTsSPS", "Gosplan"],
         "Because.",
     )
+
+
+def test_it_reads_rows_without_their_management_form_as_one_empty_row(as_user, instructor, course):
+    # A forged or stale post (the rows' old names, no formset counts): a validation
+    # message, never a 500.
+    data = {"type": "single_choice", "prompt": "Which?", "options": "A\nB", "answer": "A",
+            "action": "save"}  # fmt: skip
+    response = as_user(instructor).post(new_url(course), data)
+    assert response.status_code == 200
+    assert "Give the answer." in response.text
+    assert not Question.objects.exists()
+
+
+def test_it_keeps_at_most_fifty_rows_of_a_forged_post(as_user, instructor, course):
+    options = [f"option {n}" for n in range(60)]
+    data = {"type": "multiple_response", "prompt": "Pick.", "options": options,
+            "answer": ["option 0"], "explanation": "", "action": "save"}  # fmt: skip
+    assert as_user(instructor).post(new_url(course), as_rows(data)).status_code == 302
+    assert Question.objects.get().options == options[:50]

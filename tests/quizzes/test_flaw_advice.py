@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from course.quizzes.models import Question
 from tests import factories
+from tests.quizzes.editor import as_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -51,10 +52,10 @@ def preview_url(quiz) -> str:
     return reverse("quizzes:preview", kwargs={"slug": quiz.course.slug, "quiz_id": quiz.pk})
 
 
-def form_data(spec: dict, **extra: str) -> dict:
+def form_data(spec: dict, **extra: object) -> dict:
     """The editor's post for a question: options and answer as its rows."""
-    return {"type": spec["type"], "prompt": spec["prompt"], "options": spec["options"],
-            "answer": [spec["answer"]], "explanation": "", **extra}  # fmt: skip
+    return as_rows({"type": spec["type"], "prompt": spec["prompt"], "options": spec["options"],
+                    "answer": [spec["answer"]], "explanation": "", **extra})  # fmt: skip
 
 
 # --- the question editor -------------------------------------------------------------------
@@ -96,7 +97,7 @@ def test_it_shows_the_findings_on_the_preview_button_without_javascript(
 
 
 def test_it_gives_no_advice_while_the_form_has_errors(as_user, instructor, course, htmx_headers):
-    data = form_data(FLAWED) | {"answer": ["Not an option"]}
+    data = form_data(FLAWED, answer=["Not an option"])
     text = as_user(instructor).post(new_url(course), data, **htmx_headers).text
     assert "Not among the options" in text and "Advice: item-writing flaws" not in text
 

@@ -17,6 +17,7 @@ from course.quizzes.bank import questions_import
 from course.quizzes.interchange import parse_gift
 from course.quizzes.models import Question
 from tests import factories
+from tests.quizzes.editor import as_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -108,7 +109,7 @@ def _save_question(client, course, answer: str) -> Question:
     url = reverse("quizzes:question-new", kwargs={"slug": course.slug})
     data = {"type": "ordering", "prompt": "Order the steps.", "options": "", "answer": answer,
             "explanation": "", "action": "save"}  # fmt: skip
-    assert client.post(url, data).status_code == 302
+    assert client.post(url, as_rows(data)).status_code == 302
     return Question.objects.latest("pk")
 
 

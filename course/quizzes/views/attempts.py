@@ -1,0 +1,239 @@
+"""A student takes a quiz: its page, an attempt's questions answered one by one, the review
+before submitting, the submission.
+
+Ownership first: every attempt view loads the attempt through `get_attempt_for`, which 404s
+for anyone but its student, before anything else happens.
+
+`question_entry` is what one question shows (`quizzes/attempt.html#question`), to a student
+here and in the results, and to an author in a quiz's or a new question's preview.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from course.catalog.access import can_edit, get_course_for, is_enrolled
+from course.catalog.models import Course
+from course.generator.flaws import Flaw
+from course.http import AuthedRequest
+from course.quizzes import attempts as attempt_services
+from course.quizzes.attempts import AttemptError, answers_revealed, attempt_revealed
+from course.quizzes.grading import quiz_grade
+from course.quizzes.models import (
+    Attempt,
+    AttemptItem,
+    Question,
+    QuestionVersion,
+    Quiz,
+    answer_lines,
+)
+
+
+def _get_quiz_for(request: AuthedRequest, slug: str, quiz_id: int) -> Quiz:
+    course = get_course_for(request.user, slug)
+    quiz = get_object_or_404(Quiz.objects.select_related("course"), course=course, pk=quiz_id)
+    if not quiz.is_published and not can_edit(request.user, course):
+        raise Http404("No such quiz.")
+    return quiz
+
+
+def get_attempt_for(request: AuthedRequest, attempt_id: int) -> Attempt:
+    """The attempt, only for the student who owns it: anyone else gets a 404."""
+    return get_object_or_404(
+        Attempt.objects.select_related("quiz", "quiz__course").defer(
+            *(f"quiz__course__{name}" for name in Course.BULKY_FIELDS)
+        ),
+        pk=attempt_id,
+        user=request.user,
+    )
+
+
+def question_entry(
+    item: AttemptItem,
+    *,
+    attempt: Attempt | None = None,
+    whole_attempt: bool | None = None,
+    flaws: Sequence[Flaw] = (),
+) -> dict[str, Any]:
+    """What one question shows (`quizzes/attempt.html#question`).
+
+    In a student's `attempt`: their answer, and the answer key and explanation only when
+    the quiz's reveal policy allows it for this item now (`whole_attempt`: the attempt's
+    own answer, when the caller has it). Without an attempt, an author's preview (of a quiz,
+    or of a question being written): the key and explanation whatever the reveal policy,
+    nothing to answer, and the checker's `flaws`."""
+    version = item.version
+    shown = attempt_services.shown_options(item)
+    response = item.response
+    rows: list[tuple[int, str, Any]] = []
+    if version.type == Question.Type.ORDERING:
+        order = response if isinstance(response, list) else []
+        rows = [(i, text, order.index(text) + 1 if text in order else None)
+                for i, text in enumerate(shown)]  # fmt: skip
+    elif version.type == Question.Type.MATCHING:
+        chosen = response if isinstance(response, dict) else {}
+        rows = [(i, left, shown.index(chosen[left]) if chosen.get(left) in shown else None)
+                for i, left in enumerate(attempt_services.matching_lefts(item))]  # fmt: skip
+    if attempt is None:
+        revealed, show_status, editable, immediate = True, False, False, False
+    else:
+        revealed = answers_revealed(attempt, item, whole_attempt=whole_attempt)
+        show_status = item.checked or not attempt.is_open
+        editable = attempt.is_open and not item.checked
+        immediate = attempt.quiz.feedback_mode == Quiz.Feedback.IMMEDIATE
+    return {
+        "item": item,
+        "kind": version.type,
+        "prompt": version.prompt,
+        "options": list(enumerate(shown)),
+        "rows": rows,
+        "ranks": range(1, len(shown) + 1),
+        "response": response,
+        "revealed": revealed,
+        "key": answer_lines(version.type, version.answer) if revealed else [],
+        "explanation": version.explanation if revealed else "",
+        "show_status": show_status,
+        "editable": editable,
+        "immediate": immediate,
+        "flaws": list(flaws),
+    }
+
+
+def preview_item(
+    version: QuestionVersion, *, position: int = 1, points: Decimal | int = 1
+) -> AttemptItem:
+    """An unsaved item of a question's content, its options in their stored order: what an
+    author's preview shows through `question_entry`."""
+    return AttemptItem(
+        version=version,
+        position=position,
+        points=points,
+        option_order=list(range(len(version.options))),
+    )
+
+
+def attempt_context(attempt: Attempt) -> dict[str, Any]:
+    items = list(attempt.items.select_related("version").order_by("position"))
+    # The policy is asked once for the page, not once per question.
+    whole_attempt = attempt_revealed(attempt)
+    return {
+        "attempt": attempt,
+        "quiz": attempt.quiz,
+        "course": attempt.quiz.course,
+        "items": [
+            question_entry(item, attempt=attempt, whole_attempt=whole_attempt) for item in items
+        ],
+        "answered": sum(1 for i in items if i.response is not None),
+    }
+
+
+@require_GET
+@login_required
+def quiz_detail(request: AuthedRequest, slug: str, quiz_id: int) -> HttpResponse:
+    quiz = _get_quiz_for(request, slug, quiz_id)
+    attempts = list(Attempt.objects.filter(quiz=quiz, user=request.user).order_by("number"))
+    context = {
+        "quiz": quiz,
+        "course": quiz.course,
+        "attempts": attempts,
+        "open_attempt": next((a for a in attempts if a.is_open), None),
+        "attempts_left": attempt_services.attempts_left(quiz, request.user),
+        "grade": quiz_grade(quiz, attempts),
+        "enrolled": is_enrolled(request.user, quiz.course),
+        "editable": can_edit(request.user, quiz.course),
+        "question_count": quiz.slots.count(),
+    }
+    return render(request, "quizzes/quiz_detail.html", context)
+
+
+@require_POST
+@login_required
+def attempt_start(request: AuthedRequest, slug: str, quiz_id: int) -> HttpResponse:
+    quiz = _get_quiz_for(request, slug, quiz_id)
+    try:
+        attempt = attempt_services.attempt_start(quiz=quiz, user=request.user)
+    except AttemptError as error:
+        messages.error(request, str(error))
+        return redirect("quizzes:quiz", slug=slug, quiz_id=quiz.pk)
+    return redirect("quizzes:attempt", attempt_id=attempt.pk)
+
+
+def _render_open(request: AuthedRequest, attempt_id: int, template: str) -> HttpResponse:
+    """A page of an open attempt; once it is submitted, its results instead."""
+    attempt = get_attempt_for(request, attempt_id)
+    if not attempt.is_open:
+        return redirect("quizzes:results", attempt_id=attempt.pk)
+    return render(request, template, attempt_context(attempt))
+
+
+@require_GET
+@login_required
+def attempt_page(request: AuthedRequest, attempt_id: int) -> HttpResponse:
+    return _render_open(request, attempt_id, "quizzes/attempt.html")
+
+
+@require_POST
+@login_required
+@vary_on_headers("HX-Request")
+def attempt_answer(request: AuthedRequest, attempt_id: int, position: int) -> HttpResponse:
+    check = request.POST.get("action") == "check"
+    error = ""
+    try:
+        # Only the owner's attempt is found: the service checks, in the query that locks it.
+        item = attempt_services.attempt_answer(
+            attempt=Attempt(pk=attempt_id, user=request.user),
+            position=position,
+            data=request.POST,
+            check=check,
+        ).item
+        attempt = item.attempt
+    except Attempt.DoesNotExist:
+        raise Http404("No such attempt.") from None
+    except AttemptError as refusal:
+        # Refused: show the question as it stands (another tab may have submitted).
+        error = str(refusal)
+        attempt = get_attempt_for(request, attempt_id)
+        item = get_object_or_404(
+            AttemptItem.objects.select_related("version"), attempt=attempt, position=position
+        )
+    if request.htmx:
+        context = {
+            "attempt": attempt,
+            "quiz": attempt.quiz,
+            "course": attempt.quiz.course,
+            "entry": question_entry(item, attempt=attempt),
+            "error": error,
+        }
+        return render(request, "quizzes/attempt.html#question", context)
+    if error:
+        messages.error(request, error)
+    return redirect(reverse("quizzes:attempt", kwargs={"attempt_id": attempt.pk}) + f"#q{position}")
+
+
+@require_GET
+@login_required
+def attempt_review(request: AuthedRequest, attempt_id: int) -> HttpResponse:
+    return _render_open(request, attempt_id, "quizzes/attempt_review.html")
+
+
+@require_POST
+@login_required
+def attempt_submit(request: AuthedRequest, attempt_id: int) -> HttpResponse:
+    attempt = get_attempt_for(request, attempt_id)
+    late = attempt.is_open and attempt_services.is_past_deadline(attempt)
+    attempt = attempt_services.attempt_submit(attempt=attempt)
+    if late:
+        messages.warning(
+            request, "Time was up: the answers you saved before the time limit were submitted."
+        )
+    return redirect("quizzes:results", attempt_id=attempt.pk)
