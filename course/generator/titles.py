@@ -406,6 +406,8 @@ def _wraps(first: str, second: str) -> bool:
         return False
     if first.isupper() != second.isupper():
         return False  # a title in capitals and the authors' line under it
+    if len(second.split()) == 1 and "-" in second and second[:1].islower():
+        return False  # a page's label under the title ("research-article"), not its end
     last = first.split()[-1].casefold()
     if first.endswith(":") or last in TITLE_SMALL_WORDS or second[:1].islower():
         return True

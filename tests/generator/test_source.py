@@ -395,3 +395,11 @@ def test_it_keeps_years_in_a_title_and_never_takes_the_journals_name() -> None:
         "Journal of Desert Seed Banks\n\nAbstract\n\n" + body
     )
     assert read_page(page).title == "Seed banks as a buffer of desert annuals against drought"
+
+
+def test_it_does_not_join_a_page_label_under_the_title_to_it() -> None:
+    page = (
+        "Seed banks as a buffer of desert annuals against drought\n\nresearch-article\n\n"
+        "Journal of Desert Seed Banks\n\nAbstract\n\n" + _PUBMED_PAGE.split("Abstract\n\n")[1]
+    )
+    assert read_page(page).title == "Seed banks as a buffer of desert annuals against drought"
