@@ -1,4 +1,6 @@
-"""The student dashboard's read model: stored progress rows, mastery and what to do next.
+"""The student dashboard's read model: each course's standing (the stored progress row,
+read through `selectors.standings` like every page that shows progress), mastery and what
+to do next.
 
 A fixed number of queries however many courses, lessons, concepts or quizzes there are.
 """
@@ -6,41 +8,13 @@ A fixed number of queries however many courses, lessons, concepts or quizzes the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
-
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
 
 from course.catalog.models import Concept, Course, Lesson
-from course.discussions.models import Prompt
-from course.progress.models import ConceptMastery, CourseProgress, LessonCompletion
+from course.progress.models import ConceptMastery, LessonCompletion
+from course.progress.selectors import Standing, standings
 from course.quizzes.models import Quiz, QuizQuestion
 
 LEVEL_LABELS = dict(ConceptMastery.Level.choices)
-
-
-def count_of(queryset: QuerySet[Any]) -> Coalesce:
-    """A correlated COUNT subquery, so several per-course counts need no joins."""
-    sub = (
-        queryset.filter(course=OuterRef("pk"))
-        .order_by()
-        .values("course")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(sub, output_field=IntegerField()), Value(0))
-
-
-def courses_with_totals(**filters: object) -> QuerySet[Course]:
-    return (
-        Course.objects.filter(**filters)
-        .annotate(
-            lessons_total=count_of(Lesson.objects.all()),
-            quizzes_total=count_of(Quiz.objects.published()),
-            prompts_total=count_of(Prompt.objects.all()),
-        )
-        .order_by("title", "pk")
-    )
 
 
 @dataclass
@@ -60,32 +34,15 @@ class ConceptLevel:
 
 @dataclass
 class CourseCard:
-    course: Course
-    row: CourseProgress | None
+    standing: Standing
     next_lesson: Lesson | None
     mastery: list[ConceptLevel] = field(default_factory=list)
     weakest: ConceptLevel | None = None
     practice: list[Quiz] = field(default_factory=list)
 
     @property
-    def lessons_done(self) -> int:
-        return self.row.lessons_done if self.row else 0
-
-    @property
-    def quizzes_passed(self) -> int:
-        return self.row.quizzes_passed if self.row else 0
-
-    @property
-    def prompts_joined(self) -> int:
-        return self.row.prompts_joined if self.row else 0
-
-    @property
-    def percent(self) -> int:
-        return self.row.percent if self.row else 0
-
-    @property
-    def completed(self) -> bool:
-        return bool(self.row and self.row.completed)
+    def course(self) -> Course:
+        return self.standing.course
 
     @property
     def chart_height(self) -> int:
@@ -93,10 +50,9 @@ class CourseCard:
 
 
 def student_dashboard(*, user_id: int) -> list[CourseCard]:
-    courses = list(courses_with_totals(enrollments__user_id=user_id))
-    rows = {
-        r.course_id: r for r in CourseProgress.objects.filter(user_id=user_id, course__in=courses)
-    }
+    enrolled = Course.objects.filter(enrollments__user_id=user_id).order_by("title", "pk")
+    course_standings = standings(user_id=user_id, courses=enrolled)
+    courses = [standing.course for standing in course_standings]
     done = set(
         LessonCompletion.objects.filter(user_id=user_id, course__in=courses).values_list(
             "lesson_id", flat=True
@@ -117,7 +73,8 @@ def student_dashboard(*, user_id: int) -> list[CourseCard]:
     for concept in Concept.objects.filter(course__in=courses, core=True).order_by("rank", "term"):
         concepts[concept.course_id].append(ConceptLevel(concept, levels.get(concept.pk, 0)))
     cards = []
-    for course in courses:
+    for standing in course_standings:
+        course = standing.course
         upcoming = next_lesson.get(course.pk)
         if upcoming is not None:
             upcoming.course = course
@@ -125,8 +82,7 @@ def student_dashboard(*, user_id: int) -> list[CourseCard]:
         weak = [c for c in mastery if c.level < ConceptMastery.Level.MASTERED]
         cards.append(
             CourseCard(
-                course=course,
-                row=rows.get(course.pk),
+                standing=standing,
                 next_lesson=upcoming,
                 mastery=mastery,
                 weakest=min(weak, key=lambda c: (c.level, c.concept.rank)) if weak else None,

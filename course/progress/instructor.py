@@ -17,7 +17,8 @@ from course.catalog.access import get_course_for_editor
 from course.http import AuthedRequest
 from course.progress.analysis import item_analysis
 from course.progress.gradebook import SORTS, gradebook_rows, item_analysis_rows, roster
-from course.progress.models import ConceptMastery, CourseProgress, QuizGrade
+from course.progress.models import ConceptMastery, QuizGrade
+from course.progress.selectors import course_standing
 from course.quizzes.models import Attempt, Quiz
 from course.text import search_text
 
@@ -57,7 +58,7 @@ def student_detail(request: AuthedRequest, slug: str, user_id: int) -> HttpRespo
     context = {
         "course": course,
         "student": enrollment.user,
-        "progress": CourseProgress.objects.filter(course=course, user_id=user_id).first(),
+        "standing": course_standing(user_id=user_id, course=course),
         "grades": QuizGrade.objects.filter(course=course, user_id=user_id).select_related("quiz"),
         "attempts": Attempt.objects.filter(quiz__course=course, user_id=user_id)
         .select_related("quiz")
@@ -66,8 +67,6 @@ def student_detail(request: AuthedRequest, slug: str, user_id: int) -> HttpRespo
             (c, labels[levels.get(c.pk, 0)], levels.get(c.pk, 0))
             for c in course.concepts.order_by("rank", "term")
         ],
-        "lessons_done": course.lesson_completions.filter(user_id=user_id).count(),
-        "lessons_total": course.lessons.count(),
     }
     return render(request, "progress/student_detail.html", context)
 

@@ -18,6 +18,7 @@ from course.catalog.models import Concept, Course, Lesson
 from course.discussions.models import Post, Prompt
 from course.pagecache import course_changed, person_changed
 from course.progress.models import ConceptMastery, CourseProgress, LessonCompletion, QuizGrade
+from course.progress.selectors import rule_counts_prompts, rule_counts_quizzes
 from course.quizzes.grading import quiz_grade
 from course.quizzes.models import Attempt, AttemptItem, Quiz
 
@@ -69,11 +70,13 @@ def _passed_grades() -> QuerySet[QuizGrade]:
 def _apply_standing(
     row: CourseProgress, totals: _Totals, lessons: int, quizzes: int, prompts: int
 ) -> None:
-    """Set a progress row from the counts, by the course's completion rule."""
+    """Set a progress row from the counts, by the course's completion rule: the one place
+    the percentage every page shows is computed (README, "Progress, mastery and the
+    gradebook")."""
     parts = [(lessons, totals.lessons)]
-    if totals.rule in (Course.Completion.LESSONS_QUIZZES, Course.Completion.ALL):
+    if rule_counts_quizzes(totals.rule):
         parts.append((quizzes, totals.quizzes))
-    if totals.rule == Course.Completion.ALL:
+    if rule_counts_prompts(totals.rule):
         parts.append((prompts, totals.prompts))
     done = sum(min(d, t) for d, t in parts)
     total = sum(t for _, t in parts)

@@ -29,10 +29,12 @@ from course.http import AuthedRequest, HtmxHttpRequest
 from course.pagecache import per_person_page
 from course.progress.dashboard import student_dashboard
 from course.progress.selectors import (
-    completed_lesson_ids,
-    course_progress,
-    done_counts_by_course,
+    Standing,
+    course_standing,
+    first_unfinished,
+    lessons_with_done,
     quiz_rows,
+    standings,
 )
 from course.progress.services import lesson_complete
 
@@ -41,43 +43,33 @@ from course.progress.services import lesson_complete
 @per_person_page(course_kwarg=None)
 def index(request: HtmxHttpRequest) -> HttpResponse:
     courses = list(Course.objects.published().with_lesson_count().order_by("title", "pk"))
-    enrolled: set[int] = set()
-    done: dict[int, int] = {}
+    mine: dict[int, Standing] = {}
     if request.user.is_authenticated:
-        enrolled = set(request.user.enrollments.values_list("course_id", flat=True))
-        done = done_counts_by_course(user_id=request.user.pk, course_ids=sorted(enrolled))
-    cards = [
-        {
-            "course": c,
-            "enrolled": c.pk in enrolled,
-            "done": done.get(c.pk, 0),
-            "percent": round(100 * done.get(c.pk, 0) / c.lesson_count) if c.lesson_count else 0,
-        }
-        for c in courses
-    ]
+        enrolled = Course.objects.published().filter(enrollments__user_id=request.user.pk)
+        mine = {s.course.pk: s for s in standings(user_id=request.user.pk, courses=enrolled)}
+    # A card's standing is None where the reader is not enrolled.
+    cards = [{"course": c, "standing": mine.get(c.pk)} for c in courses]
     return render(request, "catalog/index.html", {"cards": cards})
 
 
 @require_GET
 def course_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     course = get_course_for(request.user, slug)
-    lessons = list(course.lessons.in_order())
+    enrolled = is_enrolled(request.user, course)
+    reader_id = request.user.pk if enrolled else None
+    lessons, done = lessons_with_done(course.lessons.in_order(), user_id=reader_id)
     for lesson in lessons:
         lesson.course = course
-    enrolled = is_enrolled(request.user, course)
-    done = (
-        completed_lesson_ids(user_id=request.user.pk, course=course)
-        if enrolled and request.user.is_authenticated
-        else set()
-    )
     editable = can_edit(request.user, course)
+    standing = None if reader_id is None else course_standing(user_id=reader_id, course=course)
     context = {
         "course": course,
         "lessons": lessons,
         "enrolled": enrolled,
         "editable": editable,
         "done": done,
-        "progress": course_progress(course=course, lessons=lessons, done=done),
+        "next_lesson": first_unfinished(lessons, done),
+        "standing": standing,
         "quizzes": quiz_rows(course=course, user=request.user, include_drafts=editable),
     }
     return render(request, "catalog/course_detail.html", context)
@@ -102,18 +94,19 @@ def _in_lesson(concept: object) -> bool:
 
 
 def lesson_context(request: HtmxHttpRequest, lesson: Lesson, enrolled: bool) -> dict[str, object]:
-    """Everything the lesson page and its completion partial show, in five queries."""
+    """Everything the lesson page and its completion partial show, in four queries: the
+    lessons with the reader's completions, the glossary, their standing, the prompts."""
     course = lesson.course
-    lessons = list(course.lessons.in_order().only("pk", "course_id", "position", "title"))
+    reader_id = request.user.pk if enrolled else None
+    lessons, done = lessons_with_done(
+        course.lessons.in_order().only("pk", "course_id", "position", "title"), user_id=reader_id
+    )
     for other in lessons:
         other.course = course
     index = next(i for i, other in enumerate(lessons) if other.pk == lesson.pk)
     concepts = list(course.concepts.with_mentions_in(lesson).order_by("-in_lesson", "rank", "term"))
-    done = (
-        completed_lesson_ids(user_id=request.user.pk, course=course)
-        if enrolled and request.user.is_authenticated
-        else set()
-    )
+    # Read after `lesson_complete` refreshed it, when the completion partial is rendered.
+    standing = None if reader_id is None else course_standing(user_id=reader_id, course=course)
     terms = [
         GlossaryTerm(anchor=f"concept-{c.pk}", definition=c.definition, forms=tuple(c.forms))
         for c in concepts
@@ -130,8 +123,7 @@ def lesson_context(request: HtmxHttpRequest, lesson: Lesson, enrolled: bool) -> 
         "other_concepts": [c for c in concepts if not _in_lesson(c)],
         "enrolled": enrolled,
         "completed": lesson.pk in done,
-        "done": done,
-        "progress": course_progress(course=course, lessons=lessons, done=done),
+        "standing": standing,
     }
 
 

@@ -80,7 +80,7 @@ def mastery_levels(page, course: Course) -> dict[str, str]:
 
 
 def course_progress(page, course: Course) -> str:
-    return page.locator(f"label[for='overall-{course.pk}']").inner_text()
+    return page.locator(f"label[for='progress-{course.pk}']").inner_text()
 
 
 def true_false_item(username: str):

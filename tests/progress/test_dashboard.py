@@ -89,12 +89,12 @@ def test_it_renders_in_constant_queries(as_user, student, course, django_assert_
         other = factories.CourseFactory()
         factories.LessonFactory(course=other, position=1)
         factories.EnrollmentFactory(user=student, course=other)
-    # session, user, my courses with their totals, my progress rows, my completions, their
-    # lessons, my mastery levels, their core concepts, practice quizzes for my weakest
-    # concepts (2), courses I teach, and for someone who teaches none: my permissions and
-    # my groups' permissions (may I create courses?)
+    # session, user, my courses with their totals and my stored progress (one query), my
+    # completions, their lessons, my mastery levels, their core concepts, practice quizzes
+    # for my weakest concepts (2), courses I teach, and for someone who teaches none: my
+    # permissions and my groups' permissions (may I create courses?)
     forget_cached_pages(client, student)
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(12):
         response = client.get(URL)
     assert "50 of 53 lessons complete" in response.text
     forget_cached_pages(client, student)

@@ -9,7 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from course.catalog.models import Course
+from course.discussions.models import Prompt
 from course.pagecache import course_changed
+from course.progress.services import lesson_complete, progress_refresh
 from tests import factories
 from tests.conftest import forget_cached_pages
 
@@ -35,9 +37,10 @@ def test_it_lists_published_courses_and_hides_drafts(as_user, anonymous, course,
 
 
 def test_it_shows_the_students_progress_on_the_catalog(as_user, student, lessons):
-    factories.LessonCompletionFactory(user=student, lesson=lessons[0])
+    lesson_complete(user=student, lesson=lessons[0])
     response = as_user(student).get(reverse("catalog:index"))
-    assert "1 of 3 lessons" in response.text
+    assert "Course progress: 33%" in response.text
+    assert "1 of 3 lessons complete" in response.text
 
 
 def test_it_refuses_post_on_the_catalog(as_user, anonymous, db):
@@ -46,11 +49,14 @@ def test_it_refuses_post_on_the_catalog(as_user, anonymous, db):
 
 def _many_courses(n: int, students: list) -> None:
     for _ in range(n):
-        c = factories.CourseFactory()
+        # Every part counted: the page's totals of quizzes and prompts must not cost queries.
+        c = factories.CourseFactory(completion_rule=Course.Completion.ALL)
         lesson = factories.LessonFactory(course=c, position=1)
+        factories.quiz_with(c, [factories.QuestionFactory(course=c)])
+        Prompt.objects.create(course=c, lesson=lesson, text="Why?", position=1)
         for s in students:
             factories.EnrollmentFactory(user=s, course=c)
-            factories.LessonCompletionFactory(user=s, lesson=lesson)
+            lesson_complete(user=s, lesson=lesson)
 
 
 def test_it_renders_the_catalog_in_constant_queries(
@@ -67,10 +73,11 @@ def test_it_renders_the_catalog_in_constant_queries(
     _many_courses(20, [student, *factories.UserFactory.create_batch(5)])
     factories.grow_course(course, completed_by=student)
     forget_cached_pages(client, student)
-    # session, user, courses with lesson counts, my enrollments, my completion counts
-    with django_assert_max_num_queries(5):
+    # session, user, courses with lesson counts, my enrolled courses with their totals and
+    # my stored progress (one query)
+    with django_assert_max_num_queries(4):
         response = client.get(url)
-    assert "Your progress" in response.text  # the student's own page, not a guest's
+    assert "Course progress" in response.text  # the student's own page, not a guest's
     forget_cached_pages(client, student)
     with CaptureQueriesContext(connection) as big:
         client.get(url)
@@ -100,11 +107,11 @@ def test_it_shows_a_draft_course_to_its_instructor_and_admins(
 def test_it_shows_lessons_completion_marks_and_progress_to_a_student(
     as_user, student, course, lessons
 ):
-    factories.LessonCompletionFactory(user=student, lesson=lessons[0])
+    lesson_complete(user=student, lesson=lessons[0])
     response = as_user(student).get(course_url(course))
     assert response.status_code == 200
     assert "1 of 3 lessons complete" in response.text
-    assert '<progress id="course-progress-bar" max="100" value="33">' in response.text
+    assert f'<progress id="progress-{course.pk}" max="100" value="33">' in response.text
     assert f'href="{lesson_url(lessons[1])}">Continue: The purge' in response.text.replace("\n", "")
     assert response.text.count("completed</span>") == 1
 
@@ -131,8 +138,9 @@ def test_it_renders_the_course_page_in_constant_queries(
     with CaptureQueriesContext(connection) as small:
         client.get(course_url(course))
     factories.grow_course(course, completed_by=student)
-    # session, user, course, lessons, enrolled?, editable?, my completions, quizzes, my
-    # attempts on them
+    progress_refresh(user_id=student.pk, course_id=course.pk)
+    # session, user, course, enrolled?, lessons with my completions, editable?, my stored
+    # progress with the course's totals, quizzes, my grades on them
     with django_assert_max_num_queries(9):
         response = client.get(course_url(course))
     assert "50 of 53 lessons complete" in response.text
@@ -242,8 +250,8 @@ def test_it_renders_a_lesson_in_constant_queries(
         client.get(url)
     factories.grow_course(course)
     forget_cached_pages(client, student)
-    # session, user, lesson with its course, enrolled?, lessons, concepts, my completions,
-    # the lesson's discussion prompts
+    # session, user, lesson with its course, enrolled?, lessons with my completions,
+    # concepts, my stored progress with the course's totals, the lesson's discussion prompts
     with django_assert_max_num_queries(8):
         response = client.get(url)
     assert "Course progress" in response.text  # the student's own page, not a guest's

@@ -4,6 +4,8 @@ Makes (or remakes) a published course from the demo abstract with N students who
 taken every quiz once, with answers drawn from a simple ability model (stronger students get
 harder questions right more often), so item analysis has something real to find. Rows are
 written with bulk inserts in batches; nothing here goes through the per-request services.
+Each student's standing is then counted by `course_progress_recount`, the rule every page
+reads.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from course.accounts.models import Enrollment, User
 from course.authoring.services import course_import_abstract
 from course.catalog.models import Course
 from course.progress.models import ConceptMastery, CourseProgress, LessonCompletion, QuizGrade
+from course.progress.services import course_progress_recount
 from course.quizzes.attempts import question_version_current
 from course.quizzes.grading import grade
 from course.quizzes.models import Attempt, AttemptItem, Question, Quiz, QuizQuestion
@@ -50,6 +53,8 @@ class Command(BaseCommand):
             quizzes = self._quizzes(course, options["quizzes"], options["questions"], rng)
             users = self._students(course, options["students"])
             self._attempts(course, quizzes, users, rng)
+            # The standing is computed where every page reads it from: one recount, set-based.
+            course_progress_recount(course_id=course.pk)
         seconds = (timezone.now() - started).total_seconds()
         self.stdout.write(
             f"seed_scale: course={course.slug} students={len(users)} quizzes={len(quizzes)} "
@@ -106,7 +111,6 @@ class Command(BaseCommand):
                 versions[slot.question_id] = question_version_current(slot.question)
                 difficulty[slot.question_id] = rng.gauss(0, 1)
         now = timezone.now()
-        pass_marks = {quiz.pk: quiz.pass_mark for quiz in quizzes}
         lessons = list(course.lessons.in_order())
         concepts = list(course.concepts.all())
         grades, progress, mastery, completions = [], [], [], []
@@ -154,14 +158,8 @@ class Command(BaseCommand):
                     ConceptMastery(user=user, concept=c, course=course, level=level, answers=3)
                     for c in concepts
                 ]
-                passed = sum(
-                    1 for g in grades[-len(quizzes) :] if g.grade * 100 >= pass_marks[g.quiz_id]
-                )
-                progress.append(CourseProgress(
-                    user=user, course=course, lessons_done=done, quizzes_passed=passed,
-                    percent=round(100 * (done + passed) / (len(lessons) + len(quizzes))),
-                    last_activity=now,
-                ))  # fmt: skip
+                # Counted below by the recount, under the course's completion rule.
+                progress.append(CourseProgress(user=user, course=course, last_activity=now))
             QuizGrade.objects.bulk_create(grades, batch_size=BATCH)
             LessonCompletion.objects.bulk_create(completions, batch_size=BATCH)
             ConceptMastery.objects.bulk_create(mastery, batch_size=BATCH)
