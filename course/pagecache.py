@@ -7,9 +7,9 @@ fetched together, by a middleware that answers before CSRF, authentication and t
 Each stored page records the versions it was rendered under: one for its course (lessons,
 glossary, prompts, the course itself; the catalog has one for all courses) and one for its
 reader (enrollment, role, progress, the account). A write that changes what such a page
-shows sets a new version when it commits (the signal receivers below; `course_changed` and
-`person_changed` for bulk updates, which send no signals), so the next request misses and
-renders afresh. Nothing is served stale after the change commits.
+shows sets a new version when it commits (the signal receivers below; for bulk writes, which
+send no signals, the registered models' querysets, `InvalidatingQuerySet`), so the next
+request misses and renders afresh. Nothing is served stale after the change commits.
 
 A hit is served only to the session that could have rendered it: the same user, the same
 session auth hash (a password change logs other sessions out, as Django does), the same
@@ -22,10 +22,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from django.apps import apps
 from django.conf import settings
@@ -35,7 +35,7 @@ from django.contrib.messages.storage.session import SessionStorage
 from django.contrib.sessions.backends import cache as cache_session
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
@@ -89,12 +89,15 @@ def _digest(value: str) -> str:
 
 @functools.cache
 def _release() -> str:
-    """A digest of the code and templates that render pages, and of the secret key: a
-    deploy that changes either starts from an empty page cache (a new key has logged every
-    session out, and no page may outlive that), and every worker of one release shares it."""
+    """A digest of the code, templates and static files that render pages, and of the secret
+    key: a deploy that changes any starts from an empty page cache (a page names its CSS by
+    the hashed name of the release it was rendered in; a new key has logged every session
+    out, and no page may outlive that), and every worker of one release shares it."""
     root = Path(settings.BASE_DIR)
     digest = hashlib.sha256(settings.SECRET_KEY.encode())
-    for path in sorted([*root.glob("course/**/*.py"), *root.glob("templates/**/*.html")]):
+    static = [path for path in root.glob("static/**/*") if path.is_file()]
+    for path in sorted([*root.glob("course/**/*.py"), *root.glob("templates/**/*.html"), *static]):
+        digest.update(str(path.relative_to(root)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -260,10 +263,89 @@ class PerPersonPageMiddleware:
 # attempts and other people's data are not on them. A new page to cache must show nothing
 # else, or its models must be added here.
 COURSE_MODELS = ["catalog.Course", "catalog.Lesson", "catalog.Concept", "catalog.SourceSentence",
-                 "discussions.Prompt", "quizzes.Quiz", "quizzes.QuizQuestion"]  # fmt: skip
+                 "discussions.Prompt", "quizzes.Quiz", "quizzes.QuizQuestion",
+                 "quizzes.Question"]  # fmt: skip
 PERSON_MODELS = ["accounts.User", "accounts.Enrollment", "accounts.CourseStaff",
                  "progress.LessonCompletion", "progress.CourseProgress", "progress.QuizGrade",
                  "progress.ConceptMastery"]  # fmt: skip
+# Many-to-many fields whose links a cached page reads, as "app.Model.field": the lesson
+# page marks the glossary's concepts found in the lesson's sentences; the dashboard suggests
+# quizzes whose questions test a student's weakest concept.
+COURSE_LINKS = ["catalog.Concept.sentences", "quizzes.Question.concepts"]
+
+
+# --- bulk writes: they send no signals, so the querysets of the models above bump ----------
+_M = TypeVar("_M", bound=Model, covariant=True)
+# The path from a row to its course's slug, or to its person's id, where it is not the usual.
+_COURSE_PATHS = {"catalog.Course": "slug", "quizzes.QuizQuestion": "quiz__course__slug"}
+_PERSON_PATHS = {"accounts.User": "pk"}
+
+
+def _bump_rows(model: type[Model], rows: QuerySet[Any] | None, objs: Sequence[Model]) -> None:
+    """Set new versions for the courses or people of these rows (a queryset's, before it is
+    written, or objects about to be written in bulk)."""
+    label = model._meta.label
+    # The ignores below: every registered person model but User has user_id, every course
+    # model but Course and QuizQuestion has course_id (a Model says none of that to mypy).
+    if label in PERSON_MODELS:
+        if rows is not None:
+            ids: Iterable[Any] = rows.values_list(_PERSON_PATHS.get(label, "user_id"), flat=True)
+        else:
+            ids = (obj.pk if label in _PERSON_PATHS else obj.user_id for obj in objs)  # type: ignore[attr-defined]
+        for user_id in set(ids):
+            person_changed(user_id)
+    elif label in COURSE_MODELS:
+        if rows is not None:
+            slugs = set(rows.values_list(_COURSE_PATHS.get(label, "course__slug"), flat=True))
+        elif label == "catalog.Course":
+            slugs = {obj.slug for obj in objs}  # type: ignore[attr-defined]
+        else:
+            course = apps.get_model("catalog.Course").objects
+            if label == "quizzes.QuizQuestion":
+                found = course.filter(quizzes__in={obj.quiz_id for obj in objs})  # type: ignore[attr-defined]
+            else:
+                found = course.filter(pk__in={obj.course_id for obj in objs})  # type: ignore[attr-defined]
+            slugs = set(found.values_list("slug", flat=True))
+        for slug in slugs:
+            course_changed(slug)
+    else:  # a queryset of this kind on a model nobody registered: say so
+        raise TypeError(f"{label} uses InvalidatingQuerySet but is in no list of pagecache")
+
+
+class InvalidatingQuerySet(QuerySet[_M, _M]):
+    """The queryset of every model in COURSE_MODELS and PERSON_MODELS: an UPDATE, a bulk
+    create or a bulk update sends no signal, so each sets the new versions itself (for the
+    courses or people of the rows written). No bulk write can forget to; a test checks that
+    every registered model has it (tests/test_pagecache_models.py)."""
+
+    _bumped_by_caller = False
+
+    def bumped_by_caller(self) -> InvalidatingQuerySet[_M]:
+        """For a caller that sets wider versions itself (`course_changed` for the whole
+        course, in the same transaction): the UPDATE skips looking up its rows' scopes."""
+        clone = self._clone()
+        clone._bumped_by_caller = True
+        return clone
+
+    def _clone(self) -> InvalidatingQuerySet[_M]:
+        clone = super()._clone()  # type: ignore[misc]
+        clone._bumped_by_caller = self._bumped_by_caller
+        return clone  # type: ignore[no-any-return]
+
+    def update(self, **kwargs: Any) -> int:
+        if not self._bumped_by_caller:  # before: the write may move rows out of the filter
+            _bump_rows(self.model, self, [])
+        return super().update(**kwargs)
+
+    def bulk_create(self, objs: Iterable[_M], *args: Any, **kwargs: Any) -> list[_M]:
+        created = super().bulk_create(objs, *args, **kwargs)
+        _bump_rows(self.model, None, created)
+        return created
+
+    def bulk_update(self, objs: Iterable[_M], *args: Any, **kwargs: Any) -> int:
+        objs = list(objs)
+        _bump_rows(self.model, None, objs)
+        return super().bulk_update(objs, *args, **kwargs)
 
 
 def _course_slug(instance: Model) -> str | None:
@@ -293,8 +375,8 @@ def _on_person_model(sender: type[Model], instance: Model, **kwargs: Any) -> Non
     person_changed(instance.pk if isinstance(instance, user_model) else instance.user_id)  # type: ignore[attr-defined]
 
 
-def _on_question_concepts(sender: type[Model], instance: Model, action: str, **kwargs: Any) -> None:
-    # The dashboard suggests quizzes whose questions test a student's weakest concept.
+def _on_course_links(sender: type[Model], instance: Model, action: str, **kwargs: Any) -> None:
+    # `instance` is either end of the link: both belong to the course.
     if action in ("post_add", "post_remove", "post_clear"):
         _on_course_model(sender, instance)
 
@@ -309,16 +391,40 @@ def _on_permissions(
         _bump("course", ALL_COURSES)
 
 
-def connect() -> None:
-    """Wire the receivers (from CatalogConfig.ready)."""
-    question = apps.get_model("quizzes.Question")
-    m2m_changed.connect(
-        _on_question_concepts, sender=question.concepts.through, dispatch_uid="pagecache-qc"
-    )
+def _permission_models() -> list[type[Model]]:
     user = apps.get_model(settings.AUTH_USER_MODEL)
     group = apps.get_model("auth.Group")
-    for through in (user.groups.through, user.user_permissions.through, group.permissions.through):
+    return [user.groups.through, user.user_permissions.through, group.permissions.through]
+
+
+def _link_models() -> list[type[Model]]:
+    models = []
+    for link in COURSE_LINKS:
+        label, field = link.rsplit(".", 1)
+        models.append(getattr(apps.get_model(label), field).through)
+    return models
+
+
+def watched_models() -> frozenset[type[Model]]:
+    """Every model whose writes set a new version: what a cached page may read
+    (tests/test_pagecache_models.py checks each cached page against this)."""
+    return frozenset(
+        [
+            *(apps.get_model(label) for label in [*COURSE_MODELS, *PERSON_MODELS]),
+            *_link_models(),
+            apps.get_model("auth.Group"),
+            *_permission_models(),
+        ]
+    )
+
+
+def connect() -> None:
+    """Wire the receivers (from CatalogConfig.ready)."""
+    for through in _link_models():
+        m2m_changed.connect(_on_course_links, sender=through, dispatch_uid=f"pagecache-{through}")
+    for through in _permission_models():
         m2m_changed.connect(_on_permissions, sender=through, dispatch_uid=f"pagecache-{through}")
+    group = apps.get_model("auth.Group")
     post_delete.connect(_on_permissions, sender=group, dispatch_uid="pagecache-group")
     for label in COURSE_MODELS:
         model = apps.get_model(label)

@@ -7,19 +7,26 @@ everything. One person can be a student in one course and an instructor in anoth
 
 from __future__ import annotations
 
-from typing import ClassVar, Self
+from typing import ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
 
+from course.pagecache import InvalidatingQuerySet
+
+
+class AccountManager(UserManager["User"]):
+    def get_queryset(self) -> InvalidatingQuerySet[User]:
+        return InvalidatingQuerySet(self.model, using=self._db)
+
 
 class User(AbstractUser):
     email = models.EmailField("email address", unique=True)
     display_name = models.CharField(max_length=150, blank=True)
 
-    objects: ClassVar[UserManager[Self]] = UserManager()
+    objects: ClassVar[AccountManager] = AccountManager()
 
     class Meta:
         constraints = [
@@ -43,6 +50,8 @@ class Enrollment(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = InvalidatingQuerySet["Enrollment"].as_manager()
+
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["user", "course"], name="enrollment_once_per_course"),
@@ -61,6 +70,8 @@ class CourseStaff(models.Model):
     )
     course = models.ForeignKey("catalog.Course", on_delete=models.CASCADE, related_name="staff")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = InvalidatingQuerySet["CourseStaff"].as_manager()
 
     class Meta:
         verbose_name = "course instructor"

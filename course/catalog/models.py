@@ -9,6 +9,8 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from course.pagecache import InvalidatingQuerySet
+
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
     from django_stubs_ext import WithAnnotations
@@ -28,7 +30,7 @@ class InLesson(TypedDict):
     in_lesson: bool
 
 
-class CourseQuerySet(models.QuerySet["Course"]):
+class CourseQuerySet(InvalidatingQuerySet["Course"]):
     def published(self) -> CourseQuerySet:
         return self.filter(status=Course.Status.PUBLISHED)
 
@@ -118,6 +120,10 @@ class Course(models.Model):
         self.save(update_fields=["status", "published_at", "updated_at"])
 
 
+class SourceSentenceQuerySet(InvalidatingQuerySet["SourceSentence"]):
+    pass
+
+
 class SourceSentence(models.Model):
     """One sentence of the cleaned abstract: the unit every lesson and concept points back to."""
 
@@ -127,6 +133,8 @@ class SourceSentence(models.Model):
     lesson = models.ForeignKey(
         "Lesson", on_delete=models.SET_NULL, null=True, blank=True, related_name="sentences"
     )
+
+    objects = SourceSentenceQuerySet.as_manager()
 
     class Meta:
         ordering = ["course", "position"]
@@ -138,7 +146,7 @@ class SourceSentence(models.Model):
         return f"{self.position}: {self.text[:60]}"
 
 
-class LessonQuerySet(models.QuerySet["Lesson"]):
+class LessonQuerySet(InvalidatingQuerySet["Lesson"]):
     def in_order(self) -> LessonQuerySet:
         return self.order_by("position", "pk")
 
@@ -171,7 +179,7 @@ class Lesson(models.Model):
         return reverse("catalog:lesson", kwargs={"slug": self.course.slug, "lesson_id": self.pk})
 
 
-class ConceptQuerySet(models.QuerySet["Concept"]):
+class ConceptQuerySet(InvalidatingQuerySet["Concept"]):
     def with_mentions_in(
         self: models.QuerySet[Concept], lesson: Lesson
     ) -> models.QuerySet[WithAnnotations[Concept, InLesson]]:

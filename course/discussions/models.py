@@ -9,13 +9,15 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, When
 
+from course.pagecache import InvalidatingQuerySet
+
 if TYPE_CHECKING:
     from course.accounts.models import User
 
 BODY_MAX_LENGTH = 10_000
 
 
-class PromptQuerySet(models.QuerySet["Prompt"]):
+class PromptQuerySet(InvalidatingQuerySet["Prompt"]):
     def in_order(self) -> PromptQuerySet:
         return self.order_by("position", "pk")
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from course.pagecache import InvalidatingQuerySet
+
 
 class LessonCompletion(models.Model):
     user = models.ForeignKey(
@@ -18,6 +20,8 @@ class LessonCompletion(models.Model):
         "catalog.Course", on_delete=models.CASCADE, related_name="lesson_completions"
     )
     completed_at = models.DateTimeField(auto_now_add=True)
+
+    objects = InvalidatingQuerySet["LessonCompletion"].as_manager()
 
     class Meta:
         constraints = [
@@ -51,6 +55,8 @@ class CourseProgress(models.Model):
     last_activity = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = InvalidatingQuerySet["CourseProgress"].as_manager()
+
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["user", "course"], name="course_progress_once"),
@@ -77,6 +83,8 @@ class QuizGrade(models.Model):
     grade = models.FloatField(help_text="0..1")
     attempts = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = InvalidatingQuerySet["QuizGrade"].as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "quiz"], name="quiz_grade_once")]
@@ -110,6 +118,8 @@ class ConceptMastery(models.Model):
     answers = models.PositiveIntegerField(default=0)
     correct = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = InvalidatingQuerySet["ConceptMastery"].as_manager()
 
     class Meta:
         constraints = [

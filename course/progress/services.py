@@ -158,7 +158,7 @@ def course_progress_recount(*, course_id: int) -> int:
         changes = dict(zip(fields, values, strict=True))
         if newly_completed:
             changes["completed_at"] = now
-        CourseProgress.objects.filter(pk__in=ids).update(**changes)
+        CourseProgress.objects.filter(pk__in=ids).bumped_by_caller().update(**changes)
     # The pages showing this progress are the course's: its version covers every reader.
     slug = Course.objects.filter(pk=course_id).values_list("slug", flat=True).first()
     if slug:

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from course.pagecache import InvalidatingQuerySet
+
 if TYPE_CHECKING:
     from course.generator.flaws import Flaw
 
@@ -26,7 +28,7 @@ QUESTION_TYPES = [
 ]  # fmt: skip
 
 
-class QuestionQuerySet(models.QuerySet["Question"]):
+class QuestionQuerySet(InvalidatingQuerySet["Question"]):
     def in_order(self) -> QuestionQuerySet:
         return self.order_by("position", "pk")
 
@@ -168,7 +170,7 @@ class QuestionVersion(models.Model):
         return f"{self.question_id} v{self.number}"
 
 
-class QuizQuerySet(models.QuerySet["Quiz"]):
+class QuizQuerySet(InvalidatingQuerySet["Quiz"]):
     def published(self) -> QuizQuerySet:
         return self.filter(status=Quiz.Status.PUBLISHED)
 
@@ -242,6 +244,8 @@ class QuizQuestion(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="slots")
     position = models.PositiveIntegerField(default=0)
     points = models.DecimalField(max_digits=6, decimal_places=2, default=1)
+
+    objects = InvalidatingQuerySet["QuizQuestion"].as_manager()
 
     class Meta:
         ordering = ["quiz", "position", "pk"]
