@@ -80,7 +80,22 @@ class _Entry:
     auth_hash: str
     csrf: str
     content: bytes
-    content_type: str
+    headers: tuple[tuple[str, str], ...]  # the view's own, Content-Type among them
+
+
+# Headers not stored with a page. Cookies belong to the response that set them (Django keeps
+# them apart from the headers; a page that sets any but the CSRF cookie is not stored at
+# all), and the length is the stored content's. What the middleware outside this one add
+# (security, clickjacking, CSP, the session's `Vary: Cookie`) is not here yet when a page is
+# stored, and they add it to a hit as to a miss.
+_NOT_STORED = frozenset({"content-length", "set-cookie"})
+
+
+def _stored_headers(response: HttpResponse) -> tuple[tuple[str, str], ...]:
+    """The headers the view and the middleware inside this one set: replayed on a hit."""
+    return tuple(
+        (name, value) for name, value in response.items() if name.lower() not in _NOT_STORED
+    )
 
 
 def _digest(value: str) -> str:
@@ -202,7 +217,9 @@ class PerPersonPageMiddleware:
             )
         ):
             _remember_reader(lookup.session_key, str(user_id))
-            response = HttpResponse(entry.content, content_type=entry.content_type)
+            response = HttpResponse(entry.content)
+            for name, value in entry.headers:
+                response.headers[name] = value
             response.headers["Content-Length"] = str(len(entry.content))
             patch_vary_headers(response, ["Cookie"])
             # One reader's page: what PrivatePagesMiddleware says of every other one.
@@ -225,7 +242,7 @@ class PerPersonPageMiddleware:
             and request.session.get(HASH_SESSION_KEY, "") == auth_hash
         ):
             entry = _Entry(versions, auth_hash, _digest(csrf), response.content,
-                           response["Content-Type"])  # fmt: skip
+                           _stored_headers(response))  # fmt: skip
             cache.set(page_key, entry, timeout=PAGE_TIMEOUT)
             _remember_reader(lookup.session_key, str(user_id))
         return response

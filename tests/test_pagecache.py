@@ -8,9 +8,11 @@ import re
 import pytest
 from django.contrib.auth import HASH_SESSION_KEY
 from django.contrib.auth.models import Permission
-from django.http import QueryDict
+from django.http import HttpResponse, QueryDict
+from django.middleware.csrf import get_token
 from django.test import Client
-from django.urls import reverse
+from django.urls import include, path, reverse
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from course import pagecache
 from course.accounts.models import Enrollment
@@ -172,6 +174,56 @@ def test_a_hit_carries_the_security_headers_and_its_length(reader):
     assert hit["X-Content-Type-Options"] == "nosniff"
     assert "script-src 'self'" in hit["Content-Security-Policy"]
     assert int(hit["Content-Length"]) == len(hit.content)
+
+
+# Headers a hit may rightly differ from its miss in: each response's own. None is in a
+# response's headers today (the test client, like Django, keeps cookies apart from them),
+# and the pages stored set no cookie but the CSRF one, which a hit needs already.
+PER_REQUEST_HEADERS = {
+    "Set-Cookie",  # cookies belong to the response that set them, never replayed
+    "Date",  # the time of the response, where a server adds one (the test client adds none)
+}
+
+
+@pagecache.per_person_page(course_kwarg=None)
+def page_with_headers(request):
+    """A cached page that sets headers of its own, as a view may."""
+    get_token(request)  # a form on the page: the CSRF cookie the page cache needs
+    response = HttpResponse(f"<p>{request.user.username}</p>", content_type="text/html")
+    response["Content-Language"] = "en"
+    response["X-Robots-Tag"] = "noindex"
+    patch_vary_headers(response, ["Accept-Language"])
+    patch_cache_control(response, max_age=0)
+    return response
+
+
+# This module is the URLconf of the test below: the project's pages and the one above.
+urlpatterns = [
+    path("headers-page/", page_with_headers, name="headers-page"),
+    path("", include("course.urls")),
+]
+
+
+@pytest.mark.parametrize("name", ["headers-page", "catalog:index", "progress:dashboard"])
+def test_a_hit_carries_the_headers_of_its_miss(
+    as_user, student, settings, session_engine, django_assert_max_num_queries, name
+):
+    settings.ROOT_URLCONF = __name__
+    client = as_user(student)
+    url = reverse(name)
+    client.get(url)  # sets the CSRF cookie
+    miss = client.get(url)  # renders and stores the page
+    with django_assert_max_num_queries(1 if session_engine == "db" else 0):  # a hit
+        hit = client.get(url)
+    assert hit.content == miss.content
+    assert {k: v for k, v in hit.headers.items() if k not in PER_REQUEST_HEADERS} == {
+        k: v for k, v in miss.headers.items() if k not in PER_REQUEST_HEADERS
+    }
+    if name == "headers-page":  # the view's own, on both
+        assert hit["Content-Language"] == "en"
+        assert hit["X-Robots-Tag"] == "noindex"
+        assert "Accept-Language" in hit["Vary"]
+        assert "max-age=0" in hit["Cache-Control"]
 
 
 def test_a_new_csrf_cookie_gets_a_page_whose_forms_it_accepts(reader, lessons):

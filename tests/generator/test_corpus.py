@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -31,11 +30,13 @@ def test_it_builds_a_complete_draft_from_each_corpus_abstract(path: Path) -> Non
     titles = [lesson.title for lesson in draft.lessons]
     assert all(t.strip() for t in titles)
     assert len({t.casefold() for t in titles}) == len(titles)
+    assert draft.lessons  # the loop below must check something
     for lesson in draft.lessons:
         for i in lesson.sentences:
             assert draft.sentences[i] in lesson.body
 
     assert len(draft.concepts) >= 3
+    assert draft.concepts  # the loop below must check something
     for concept in draft.concepts:
         assert any(concept.definition.split(": ", 1)[-1] in s for s in draft.sentences)
         assert concept.sentences == sorted(set(concept.sentences))
@@ -50,6 +51,7 @@ def test_it_builds_a_complete_draft_from_each_corpus_abstract(path: Path) -> Non
 @pytest.mark.parametrize("path", FILES, ids=_ids)
 def test_it_joins_wrapped_lines_and_keeps_the_title_out_of_the_sentences(path: Path) -> None:
     draft = build_draft(path.read_text(encoding="utf-8"))
+    assert draft.sentences  # the loop below must check something
     for sentence in draft.sentences:
         assert "\t" not in sentence
         assert "\r" not in sentence and "\n" not in sentence
@@ -66,7 +68,7 @@ def test_it_reads_the_inspec_title_line_as_the_title() -> None:
     assert draft.sentences[0].startswith("Following")
 
 
-def test_it_handles_ten_abstracts_concatenated_quickly() -> None:
+def test_it_handles_ten_abstracts_concatenated() -> None:
     texts = corpus_prose(FILES)
     # Ten abstracts' worth of distinct sentences: later copies are marked so
     # they are not collapsed as duplicates.
@@ -76,10 +78,7 @@ def test_it_handles_ten_abstracts_concatenated_quickly() -> None:
     ]
     big = "\n\n".join(copies)
     build_draft(texts[0])  # warm-up: loads the sentence model once
-    start = time.perf_counter()
-    draft = build_draft(big)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 3.0
+    draft = build_draft(big)  # its time: `make bench` (tests/load/bench.py)
     assert len(draft.sentences) > 60
     assert 3 <= len(draft.lessons) <= 6
     covered = [i for lesson in draft.lessons for i in lesson.sentences]

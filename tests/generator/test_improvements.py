@@ -105,6 +105,7 @@ def test_it_knows_when_a_gap_modifies_a_noun() -> None:
 
 
 def test_it_offers_no_variant_of_the_key_as_a_distractor(seed_draft: Draft) -> None:
+    assert seed_draft.questions  # the loop below must check something
     for q in seed_draft.questions:
         if q.type == "single_choice":
             for option in q.options:
@@ -182,6 +183,7 @@ def test_it_gives_seed_terms_specific_short_definitions(seed_draft: Draft) -> No
     by_term = {c.term: c for c in seed_draft.concepts}
     plan, policy = by_term["First Five-Year Plan"], by_term["rapid industrialization policy"]
     assert plan.definition != policy.definition
+    assert seed_draft.concepts  # the loop below must check something
     for concept in seed_draft.concepts:
         # No definition in the text: a quoted context, short or a whole sentence.
         context = concept.definition.removeprefix("In the text: ")
@@ -218,6 +220,7 @@ def test_it_trims_a_long_claim_to_its_main_clause() -> None:
 
 
 def test_it_quotes_no_more_than_a_main_clause_in_seed_prompts(seed_draft: Draft) -> None:
+    assert seed_draft.prompts  # the loop below must check something
     for prompt in seed_draft.prompts:
         template = template_of(prompt.text)
         assert template is not None

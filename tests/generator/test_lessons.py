@@ -84,6 +84,7 @@ def test_it_escapes_sentences_that_would_render_as_markdown() -> None:
 
 def test_it_writes_bodies_as_paragraphs_containing_each_sentence() -> None:
     draft = build_draft("\n\n".join([" ".join(SENTENCES[:4]), " ".join(SENTENCES[4:])]))
+    assert draft.lessons  # the loop below must check something
     for lesson in draft.lessons:
         assert "\n\n\n" not in lesson.body
         for i in lesson.sentences:
@@ -239,6 +240,7 @@ def test_it_builds_the_reference_abstracts_objectives_from_its_relations(
     assert (
         first.objective == "Explain what the reorganization of the unions was intended to achieve."
     )
+    assert seed_draft.lessons  # the loop below must check something
     for lesson in seed_draft.lessons:
         assert " relates to " not in lesson.objective
         assert "as the text presents" not in lesson.objective

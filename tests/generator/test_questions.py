@@ -50,6 +50,7 @@ def test_it_writes_three_to_five_analytical_prompts_of_every_family(seed_draft: 
 def test_it_gives_each_lesson_concepts_and_a_distinct_objective(seed_draft: Draft) -> None:
     objectives = [lesson.objective for lesson in seed_draft.lessons]
     assert len(set(objectives)) == len(objectives)
+    assert seed_draft.lessons  # the loop below must check something
     for lesson in seed_draft.lessons:
         assert lesson.concepts
         assert 0 < len(lesson.objective) <= 160 and lesson.objective.endswith(".")
@@ -57,6 +58,7 @@ def test_it_gives_each_lesson_concepts_and_a_distinct_objective(seed_draft: Draf
 
 
 def test_it_cuts_term_specific_definitions_from_the_text(seed_draft: Draft) -> None:
+    assert seed_draft.concepts  # the loop below must check something
     for concept in seed_draft.concepts:
         span = concept.definition.split(": ", 1)[-1]
         assert any(span in s for s in seed_draft.sentences), concept
@@ -68,6 +70,7 @@ def test_it_cuts_term_specific_definitions_from_the_text(seed_draft: Draft) -> N
 def test_it_serialises_questions_and_prompts_in_the_documented_shape(seed_draft: Draft) -> None:
     data = json.loads(json.dumps(seed_draft.to_json()))
     assert set(data) == {"title", "source", "lessons", "concepts", "questions", "prompts"}
+    assert data["questions"]  # the loop below must check something
     for q in data["questions"]:
         assert set(q) == {
             "type",
@@ -87,11 +90,13 @@ def test_it_serialises_questions_and_prompts_in_the_documented_shape(seed_draft:
             assert isinstance(q["answer"], bool)
         if q["type"] == "single_choice":
             assert isinstance(q["answer"], str)
+    assert data["prompts"]  # the loop below must check something
     for p in data["prompts"]:
         assert set(p) == {"text", "concepts", "sentences"}
 
 
 def test_it_assigns_questions_to_lessons(seed_draft: Draft) -> None:
+    assert seed_draft.questions  # the loop below must check something
     for q in seed_draft.questions:
         assert q.lesson is not None
         assert min(q.sentences) in seed_draft.lessons[q.lesson].sentences

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import ast
 import re
-import time
 from dataclasses import replace
 
 from course.generator import Draft, DraftConcept, DraftQuestion, build_draft, sentences_of
@@ -720,15 +719,10 @@ def test_it_asks_what_the_two_movements_contributed_to_on_the_reference(
     assert {"socialist competition", "shock work movement"} <= set(q.concepts)
 
 
-def test_it_is_deterministic_and_fast(seed_draft: Draft) -> None:
+def test_it_is_deterministic(seed_draft: Draft) -> None:
     first = relation_items(seed_draft.sentences, seed_draft.concepts)
-    timings = []
-    for _ in range(3):
-        start = time.perf_counter()
-        again = relation_items(seed_draft.sentences, seed_draft.concepts)
-        timings.append(time.perf_counter() - start)
-        assert again == first
-    assert min(timings) < 0.05  # about 20 ms on the 300-word reference
+    assert first
+    assert relation_items(seed_draft.sentences, seed_draft.concepts) == first
 
 
 def test_it_makes_items_that_pass_the_quiz_rules_on_every_development_text(

