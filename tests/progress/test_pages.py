@@ -3,6 +3,9 @@ many queries."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -59,29 +62,44 @@ def _many_courses(n: int, students: list) -> None:
             lesson_complete(user=s, lesson=lesson)
 
 
+def _renders_in_constant_queries(
+    client: Any, reader: Any, url: str, grow: Callable[[], None], at_most: Any
+) -> str:
+    """The page rendered (a page-cache miss) before and after ``grow`` costs the same
+    number of queries, within ``at_most`` (a ``django_assert_max_num_queries`` context)
+    once grown; returns the grown page."""
+    client.get(url)  # warm the session
+    forget_cached_pages(client, reader)
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    grow()
+    forget_cached_pages(client, reader)
+    with at_most:
+        text = client.get(url).text
+    forget_cached_pages(client, reader)
+    with CaptureQueriesContext(connection) as big:
+        client.get(url)
+    assert len(big) == len(small)
+    return text
+
+
 def test_it_renders_the_catalog_in_constant_queries(
     as_user, student, course, django_assert_max_num_queries
 ):
     """Rendering (a page-cache miss: the cache is emptied before each request) costs the
     same number of queries whatever the number of courses."""
-    client = as_user(student)
-    url = reverse("catalog:index")
-    client.get(url)  # warm the session
-    forget_cached_pages(client, student)
-    with CaptureQueriesContext(connection) as small:
-        client.get(url)
-    _many_courses(20, [student, *factories.UserFactory.create_batch(5)])
-    factories.grow_course(course, completed_by=student)
-    forget_cached_pages(client, student)
+
+    def grow() -> None:
+        _many_courses(20, [student, *factories.UserFactory.create_batch(5)])
+        factories.grow_course(course, completed_by=student)
+
     # session, user, courses with lesson counts, my enrolled courses with their totals and
     # my stored progress (one query)
-    with django_assert_max_num_queries(4):
-        response = client.get(url)
-    assert "Course progress" in response.text  # the student's own page, not a guest's
-    forget_cached_pages(client, student)
-    with CaptureQueriesContext(connection) as big:
-        client.get(url)
-    assert len(big) == len(small)
+    text = _renders_in_constant_queries(
+        as_user(student), student, reverse("catalog:index"), grow,
+        django_assert_max_num_queries(4),
+    )  # fmt: skip
+    assert "Course progress" in text  # the student's own page, not a guest's
 
 
 # --- course page ---------------------------------------------------------------------------
@@ -242,23 +260,13 @@ def test_it_renders_a_lesson_in_constant_queries(
 ):
     """Rendering (a page-cache miss: the cache is emptied before each request) costs the
     same number of queries whatever the course's size."""
-    client = as_user(student)
-    url = lesson_url(lessons[1])
-    client.get(url)
-    forget_cached_pages(client, student)
-    with CaptureQueriesContext(connection) as small:
-        client.get(url)
-    factories.grow_course(course)
-    forget_cached_pages(client, student)
     # session, user, lesson with its course, enrolled?, lessons with my completions,
     # concepts, my stored progress with the course's totals, the lesson's discussion prompts
-    with django_assert_max_num_queries(8):
-        response = client.get(url)
-    assert "Course progress" in response.text  # the student's own page, not a guest's
-    forget_cached_pages(client, student)
-    with CaptureQueriesContext(connection) as big:
-        client.get(url)
-    assert len(big) == len(small)
+    text = _renders_in_constant_queries(
+        as_user(student), student, lesson_url(lessons[1]), lambda: factories.grow_course(course),
+        django_assert_max_num_queries(8),
+    )  # fmt: skip
+    assert "Course progress" in text  # the student's own page, not a guest's
 
 
 def test_a_repeated_lesson_visit_is_served_from_the_page_cache(
