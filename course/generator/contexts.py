@@ -29,6 +29,7 @@ _OPENER_RE = re.compile(
     r"notably|similarly|likewise|meanwhile|nevertheless|nonetheless|indeed|in general|"
     r"lastly|in particular|as a result|as a consequence|in turn|by contrast|in contrast|"
     r"on the other hand|at the same time|for example|for instance|in fact|of course|"
+    r"conversely|alternatively|by comparison|in comparison|equally|"
     # "On the ''hot'' side, …", "On the policy side, …"
     r"(?:on|from) the [^,]{1,30} side|"
     # A phrase pointing back at what came before: "in all of these cases", "in this paper".
@@ -71,12 +72,22 @@ _SO_RE = re.compile(r"^(?:so|however|thus|hence|moreover)\s+(?=[a-z])", re.IGNOR
 _REPORT_RE = re.compile(
     # after an opener on its sources: "Relying mostly on archival records, the article shows"
     r"^(?:(?:relying|drawing|building|based|using)\b[^,]{0,120},\s+)?"
-    r"(?:(?:this|the|our|the present) (?:[a-z-]+ ){0,2}(?:study|paper|article|analysis|"
-    r"research|review|essay|thesis|chapter)|it|we|the authors?|(?:our|the|these) (?:results|"
-    r"findings|analyses|data))\s+(?:\w+ly\s+)?(?:first\s+|then\s+|also\s+|further\s+|"
-    r"finally\s+)?(?:shows?|showed|find|finds|found|demonstrates?|demonstrated|argues?|argued|"
+    r"(?:(?:(?:this|the|our|the present) (?:[a-z-]+ ){0,2}(?:study|paper|article|analysis|"
+    r"research|review|essay|thesis|chapter)|it|we|the authors?|"
+    # "The simulation results showed", "CONCOR analysis showed", "Results indicate"
+    # (not "Previous results showed": the literature's finding, not the text's)
+    r"(?:(?:our|the|these|overall)\s+)?(?:(?!(?:previous|prior|past|earlier|recent|other|"
+    r"existing|some|many)\b)[\w-]+\s+)?(?:results|findings|analyses|analysis|data))\s+"
+    # with no subject at all, the abstract's elided one: "Concludes that …"
+    r"(?:\w+ly\s+)?(?:first\s+|then\s+|also\s+|further\s+|finally\s+)?)?"
+    r"(?:shows?|showed|find|finds|found|demonstrates?|demonstrated|argues?|argued|"
     r"concludes?|concluded|suggests?|suggested|reveals?|revealed|indicates?|indicated|"
-    r"confirms?|confirmed|establish(?:es|ed)?)\s+that\s+(?=\S+\s+\S+\s+\S+)",
+    r"confirms?|confirmed|establish(?:es|ed)?)\s+that\s+(?=\S+\s+\S+\s+\S+)|"
+    # "The main conclusion is that …", "It was found that …"
+    r"^(?:(?:the|our)\s+(?:main|key|central|principal|major|overall|primary|chief)\s+"
+    r"(?:conclusion|finding|result|argument|claim|message)\s+(?:of\s+[\w\s-]{1,40}?\s+)?"
+    r"(?:is|was)|it\s+(?:is|was)\s+(?:\w+ly\s+)?(?:found|concluded|shown|demonstrated|"
+    r"argued|observed|confirmed))\s+that\s+(?=\S+\s+\S+\s+\S+)",
     re.IGNORECASE,
 )
 

@@ -45,7 +45,36 @@ _PAIRS: tuple[tuple[str, str], ...] = (
     ("widened", "narrowed"),
     ("accelerated", "slowed"),
 )
-_OPPOSITE = {a: b for a, b in _PAIRS} | {b: a for a, b in _PAIRS}
+#: Directions whose opposite is named by a word of another pair (the other way round,
+#: "increased" turns to "decreased", not to "reduced").
+_ONE_WAY: dict[str, str] = {
+    "reduce": "increase",
+    "reduces": "increases",
+    "reduced": "increased",
+    "reducing": "increasing",
+    "lowered": "raised",
+    "lowers": "raises",
+    "raised": "lowered",
+    "enhance": "reduce",
+    "enhances": "reduces",
+    "enhanced": "reduced",
+    "promote": "inhibit",
+    "promotes": "inhibits",
+    "promoted": "inhibited",
+    "inhibit": "promote",
+    "inhibits": "promotes",
+    "inhibited": "promoted",
+    "impaired": "improved",
+    "impairs": "improves",
+    "declined": "increased",
+    "overestimate": "underestimate",
+    "overestimates": "underestimates",
+    "overestimated": "underestimated",
+    "underestimate": "overestimate",
+    "underestimates": "overestimates",
+    "underestimated": "overestimated",
+}
+_OPPOSITE = {a: b for a, b in _PAIRS} | {b: a for a, b in _PAIRS} | _ONE_WAY
 #: Comparatives turn only before "than" ("higher than", "more likely than"), or as
 #: "more/less likely": elsewhere they name things ("higher education").
 _COMPARATIVES = {
@@ -87,9 +116,23 @@ _DIRECTION_NOUNS = frozenset(
     ]
 )
 _WORD_RE = re.compile(r"[A-Za-z]+")
+#: Words after which a comparative states a finding.
+_FINDING_LEADS = (
+    "associated with",
+    "correlated with",
+    "linked with",
+    "linked to",
+    "led to",
+    "related to",
+    "resulted in",
+)
 _COMPARATIVE_RE = re.compile(
     r"\b(" + "|".join(_COMPARATIVES) + r")\b(?=\s+(?:than\b|likely\b|[a-z]+ly\s+than\b|"
-    r"[a-z]+\s+than\b))",
+    r"[a-z]+\s+than\b))|"
+    # after a finding's verb a comparative states the finding: "associated with lower risk",
+    # "led to higher yields" (not "in higher education")
+    r"(?:" + "|".join(f"(?<=\\b{lead} )" for lead in _FINDING_LEADS) + ")"
+    r"(" + "|".join(_COMPARATIVES) + r")\b",
     re.IGNORECASE,
 )
 #: A direction word inside these is a name or a fixed phrase, not a finding.
@@ -97,6 +140,13 @@ _FIXED_RE = re.compile(
     r"\b(?:more or less|less and less|more and more|positive (?:law|psychology|feedback)|"
     r"negative (?:feedback|binomial)|rising star)\b",
     re.IGNORECASE,
+)
+
+
+#: A participle followed by "by" with no auxiliary before it modifies a noun.
+_MODIFIER_RE = re.compile(r"\s+by\b", re.IGNORECASE)
+_AUXILIARY_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )
 
 
@@ -124,12 +174,20 @@ def reversals(statement: str) -> list[Reversal]:
         # an aim ("measures to improve access") turned around is absurd, not false
         if opposite and re.search(r"\bto\s+$", statement[: match.start()].lower()):
             return []
+        if (
+            opposite
+            and _MODIFIER_RE.match(statement, match.end())
+            and not _AUXILIARY_RE.search(statement[: match.start()])
+        ):
+            continue  # "industry promoted by the government": which industry, not a finding
         if opposite:
             spots.append((match.start(), match.end(), opposite))
         elif word in _DIRECTION_NOUNS:
             spots.append((match.start(), match.end(), ""))
     for match in _COMPARATIVE_RE.finditer(statement):
-        spots.append((match.start(1), match.end(1), _COMPARATIVES[match.group(1).lower()]))
+        group = 1 if match.group(1) else 2
+        word = match.group(group).lower()
+        spots.append((match.start(group), match.end(group), _COMPARATIVES[word]))
     if len(spots) != 1 or not spots[0][2]:
         return []
     start, end, opposite = spots[0]
@@ -137,4 +195,18 @@ def reversals(statement: str) -> list[Reversal]:
         return []  # "comparable or even better": "… or even worse" is not the opposite claim
     said = statement[start:end]
     put = _cased(opposite, said)
-    return [Reversal(statement[:start] + put + statement[end:], said, put)]
+    return [Reversal(_article_for(statement[:start], put) + put + statement[end:], said, put)]
+
+
+_ARTICLE_RE = re.compile(r"\b(a|an)(\s+)$", re.IGNORECASE)
+
+
+def _article_for(before: str, word: str) -> str:
+    """``before`` with an article just before ``word`` agreeing with it ("an increased" →
+    "a decreased"), by its first letter."""
+    match = _ARTICLE_RE.search(before)
+    if not match:
+        return before
+    article = "an" if word[:1].lower() in "aeio" else "a"
+    article = _cased(article, match.group(1))
+    return before[: match.start()] + article + match.group(2)

@@ -128,9 +128,13 @@ def candidate_pool(
 
 #: Sentences about the article rather than its subject: the aim, what it examines.
 _FRAMING_RE = re.compile(
-    r"^(?:(?:(?:this|the present|our|in this|the current)\s+(?:[a-z-]+\s+){0,2}?|the\s+)"
+    # after an opener on the means: "Using the DRM task, the authors explored whether …"
+    r"^(?:(?:using|drawing on|based on|building on|through|with)\b[^,]{0,120},\s+)?"
+    r"(?:(?:(?:this|the present|our|in this|the current)\s+(?:[a-z-]+\s+){0,2}?|the\s+)"
     r"(?:study|paper|article|research|work|"
-    r"review|commentary|essay|thesis|chapter|report)\b|we\s+(?:aim|aimed|evaluated|examined|"
+    r"review|commentary|essay|thesis|chapter|report)\b|"
+    r"(?:we|the authors?|the researchers|the investigators)\s+(?:\w+ly\s+)?(?:aim|aimed|"
+    r"evaluated|examined|"
     r"explored|investigated|quantified|present|propose|describe|report|assessed|analy[sz]ed|"
     r"sought|set out|address|design|develop|test|study|use|used)\b|the\s+(?:aim|purpose|"
     r"objective|goal|focus)\s+of\b|(?:here|in this (?:paper|article|study)),?\s+we\b|"
@@ -174,7 +178,9 @@ _WORD_RE = re.compile(r"[^\W_]+")
 #: A sentence leaning on the one before ("… also using these devices", "such access",
 #: "Our prior work"): quoted alone, it does not say what it means.
 _LEANS_BACK_RE = re.compile(
-    r"\b(?:these|those|such)\s+(?!as\b)[a-z]+|\bour (?:prior|previous|earlier) work\b|"
+    # ("those of the social sciences", "those who …": the words after say which)
+    r"\b(?:these|those|such)\s+(?!(?:as|of|who|whose|which|that|with|in)\b)[a-z]+|"
+    r"\bour (?:prior|previous|earlier) work\b|"
     # "this political impasse": the one the sentence before describes
     r"\bthis\s+(?!study\b|paper\b|article\b|research\b|work\b|review\b|chapter\b|essay\b|"
     r"book\b|thesis\b|report\b|is\b|was\b|has\b|had\b|means\b|would\b|can\b)[a-z]+|"
@@ -202,23 +208,41 @@ _LEANS_BACK_RE = re.compile(
 #: ("Various approaches … are considered.", "The main indicators … have been identified",
 #: "… are discussed, supported by examples"): what the article does, not what it finds.
 _PASSIVE_FRAMING_RE = re.compile(
-    r"\b(?:is|are|has been|have been)\s+(?:also\s+|then\s+|briefly\s+|first\s+|further\s+)?"
+    r"\b(?:is|are|was|were|has been|have been)\s+"
+    r"(?:also\s+|then\s+|briefly\s+|first\s+|further\s+)?"
     r"(?:considered|discussed|presented|described|examined|analy[sz]ed|reviewed|outlined|"
     r"proposed|identified|determined|investigated|explored|studied|introduced|evaluated|"
     r"assessed|compared|addressed|highlighted|summari[sz]ed|surveyed|characteri[sz]ed|adopted|"
+    r"measured|tested|estimated|quantified|simulated|"
     r"conducted|used|employed|applied|performed|carried out)"
     r"(?:\s+(?:here|below|briefly|in detail|in (?:this|the) (?:paper|article|study)))?"
     r"\s*(?:[.;:]|,\s*(?:supported|illustrated|followed|using|with|considering|including|"
-    r"involving|based)\b|$)",
+    r"involving|based)\b|$|"
+    # "… were studied using a pressure bar": the means of the study
+    r"(?:(?<=studied)|(?<=measured)|(?<=examined)|(?<=analysed)|(?<=analyzed)|(?<=assessed)|"
+    r"(?<=evaluated)|(?<=tested))\s+"
+    r"(?:using|by means of|via)\b)",
+    re.IGNORECASE,
+)
+
+
+#: The article's own step told inside a sentence: "…, this paper first presents a method".
+_ARTICLE_DOES_RE = re.compile(
+    r"\b(?:this|the present|the current|our)\s+(?:[a-z-]+\s+)?(?:study|paper|article|work|"
+    r"review|chapter|essay|thesis)\s+(?:\w+ly\s+)?(?:first\s+|then\s+|also\s+)?(?:presents|"
+    r"proposes|describes|introduces|develops|examines|explores|investigates|reviews|discusses|"
+    r"outlines|considers|addresses|aims|seeks)\b",
     re.IGNORECASE,
 )
 
 
 def framing(sentence: str) -> bool:
     """A sentence about the article itself ("This study explored how …", "We aimed to …",
-    "Various approaches are considered.")."""
+    "Various approaches are considered.", "…, this paper first presents a method")."""
     text = claim_of(sentence).strip()
-    return bool(_FRAMING_RE.match(text) or _PASSIVE_FRAMING_RE.search(text))
+    return bool(
+        _FRAMING_RE.match(text) or _PASSIVE_FRAMING_RE.search(text) or _ARTICLE_DOES_RE.search(text)
+    )
 
 
 def offerable(
@@ -429,9 +453,24 @@ def _splits_a_name(prompt: str, key: str = "") -> bool:
 
 
 def _in_title(key: str, title: str) -> bool:
-    """The title gives the key away: all its content words are in the title."""
-    words = {w.casefold() for w in _WORD_RE.findall(key) if w.casefold() not in STOPWORDS}
-    return bool(words) and words <= {w.casefold() for w in _WORD_RE.findall(title)}
+    """The title gives the key away: all its content words are in the title, in some form
+    ("homelessness" in "The health of homeless people")."""
+    words = {_stem(w) for w in _WORD_RE.findall(key) if w.casefold() not in STOPWORDS}
+    return bool(words) and words <= {_stem(w) for w in _WORD_RE.findall(title)}
+
+
+_SUFFIX_RE = re.compile(r"(?:ness|ity|ities|isms|ism|ists|ist)$")
+
+
+def _stem(word: str) -> str:
+    """A word without its noun-forming or plural ending, for comparing forms."""
+    word = word.casefold()
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif re.search(r"[^siu]s$", word):
+        word = word[:-1]
+    stem = _SUFFIX_RE.sub("", word)
+    return stem if len(stem) >= 4 else word
 
 
 def _quotes_whole_sentence(q: DraftQuestion, key: str, cited: list[str]) -> bool:

@@ -216,11 +216,29 @@ def split_inline(text: str) -> str:
             lines.append(f"\n{line}\n")
             continue
         line = _split_leading_heading(line)
-        line = _LEADING_LABEL_RE.sub(lambda m: f"{m.group(1)}{m.group(2)}:\n\n{m.group(1)}", line)
+        if not _labelled_title(line):
+            line = _LEADING_LABEL_RE.sub(
+                lambda m: f"{m.group(1)}{m.group(2)}:\n\n{m.group(1)}", line
+            )
         line = _INLINE_HEADING_RE.sub(lambda m: f"\n\n{m.group(1)}\n\n", line)
         line = _INLINE_STOP_RE.sub("\n\n", line)
         lines.append(_GLUED_SENTENCE_RE.sub(". ", line))
     return "\n".join(lines)
+
+
+def _labelled_title(line: str) -> bool:
+    """A title that opens with a section's name ("Discussion: the futures of global
+    history", "Review: …"): after the label, a short lower-case phrase with no sentence
+    end, where a structured abstract's label is followed by a sentence."""
+    match = _LEADING_LABEL_RE.match(line)
+    if not match:
+        return False
+    rest = line[match.end() :].strip()
+    return (
+        rest[:1].islower()
+        and len(rest.split()) < MIN_OPEN_PROSE_WORDS
+        and not _SENTENCE_END_RE.search(rest)
+    )
 
 
 def _split_leading_heading(line: str) -> str:

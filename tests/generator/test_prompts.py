@@ -404,3 +404,23 @@ def test_it_reads_the_studys_method_as_framing_not_a_claim(clause: str, is_frame
     from course.generator.prompts.claims import frames
 
     assert frames(clause) is is_frame
+
+
+def test_it_names_the_subject_of_a_change_without_the_verbs_degree() -> None:
+    sentences = ["When three related words appeared at study, false recognition more than doubled."]
+    changes = [p.text for p in generate_prompts(sentences, []) if "this change" in p.text]
+    assert changes and all("Compare false recognition before" in t for t in changes)
+
+
+def test_it_asks_for_no_other_causes_of_a_property_that_follows_from_a_definition() -> None:
+    sentences = [
+        "The metric depends only on geometry because the source stress drop is normalized.",
+        "Membership of the unions fell because wages were frozen in 1931.",
+    ]
+    others = [
+        p.sentences
+        for p in generate_prompts(sentences, [])
+        if p.text.endswith("against the one the text gives?")
+    ]
+    assert [0] not in others
+    assert [1] in others

@@ -233,7 +233,13 @@ def test_it_asks_what_an_enumeration_names_by_restating_its_lead() -> None:
         ("Thirteen types of secondary research are discussed, supported by examples.", True),
         ("This study explored how unions changed.", True),
         ("The present comparative study investigates the use of markers.", True),
+        # the authors' step after an opener on its means; the means in the passive
+        ("Using a word-list task, the authors explored whether lures are immune.", True),
+        ("Dynamic properties of the concrete were studied using a pressure bar.", True),
+        # the article's step inside a sentence
+        ("To obtain constant loading in bar tests, this paper first presents a method.", True),
         ("The social work profession grew quickly after the war.", False),
+        ("Crime was reduced using street cameras.", False),
         # a claim in the passive, and a verb with more after it, are the text's content
         ("Inflation is considered the main threat to growth.", False),
         ("The union was reorganized to serve production.", False),
@@ -301,3 +307,35 @@ def test_it_blanks_only_a_key_no_other_answer_would_fill(key: str, unmistakable:
         "The construction of the new \u201cblack bridge\u201d was made possible by policy.",
     ]
     assert _unmistakable(key, sentences) is unmistakable
+
+
+@pytest.mark.parametrize(
+    ("key", "title", "given_away"),
+    [
+        ("homelessness", "The health of homeless people in high-income countries", True),
+        ("communities", "Thermal limits of reef fish communities", True),
+        ("party", "The parties of the Weimar Republic", True),
+        ("bleaching", "Thermal limits of reef fish communities", False),
+    ],
+)
+def test_it_asks_no_gap_the_title_fills_in_any_form(key: str, title: str, given_away: bool) -> None:
+    from course.generator.selection import _in_title
+
+    assert _in_title(key, title) is given_away
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans_back"),
+    [
+        ("The methods used are largely those of the social sciences.", False),
+        ("Flats were taken from those who left the unions.", False),
+        ("These devices were banned in 1931.", True),
+        ("Such access was rare.", True),
+    ],
+)
+def test_it_tells_a_pronoun_with_its_own_complement_from_one_that_points_back(
+    sentence: str, leans_back: bool
+) -> None:
+    from course.generator.selection import _LEANS_BACK_RE
+
+    assert bool(_LEANS_BACK_RE.search(sentence)) is leans_back

@@ -17,6 +17,30 @@ from course.generator.reversals import reversals
             "Members were less likely than others to vote.",
         ),
         ("Monitoring weakened the link.", "Monitoring strengthened the link."),
+        # a finding's verb whose opposite is another pair's word
+        (
+            "Exercise reduced anxiety in older adults.",
+            "Exercise increased anxiety in older adults.",
+        ),
+        (
+            "Trade was strongly promoted by the reform.",
+            "Trade was strongly inhibited by the reform.",
+        ),
+        # a comparative after a finding's verb states the finding
+        (
+            "Smoking was associated with higher risk of stroke.",
+            "Smoking was associated with lower risk of stroke.",
+        ),
+        # the article agrees with the word put in
+        (
+            "They have an increased prevalence of infection.",
+            "They have a decreased prevalence of infection.",
+        ),
+        # a participle modifying a noun is not the finding: the finding's verb is turned
+        (
+            "Industry promoted by the state grew, and labour increased in the 1970s.",
+            "Industry promoted by the state grew, and labour decreased in the 1970s.",
+        ),
     ],
 )
 def test_it_turns_the_one_stated_direction_around(statement: str, false: str) -> None:

@@ -73,6 +73,18 @@ def test_it_keeps_a_title_that_starts_with_the_word_abstract() -> None:
     assert split_inline("Abstract Algebra for Schools") == "Abstract Algebra for Schools"
 
 
+def test_it_keeps_a_title_that_opens_with_a_section_label() -> None:
+    draft = build_draft(f"Discussion: proportionality and its critics\n\n{LAW}")
+    assert draft.title == "Discussion: proportionality and its critics"
+    assert " ".join(draft.sentences) == LAW
+
+
+def test_it_still_splits_a_structured_abstracts_label_from_its_sentence() -> None:
+    assert split_inline("Discussion: The reefs lost half their fish species.") == (
+        "Discussion:\n\nThe reefs lost half their fish species."
+    )
+
+
 def test_it_finds_a_heading_inside_a_run_together_page() -> None:
     page = (
         "Size: px Transcription 1 12 Journal of Marine Science | Thermal limits of reef fish "

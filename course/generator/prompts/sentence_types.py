@@ -250,11 +250,20 @@ def claim_readings(text: Sentence, claim: str, how: str) -> Iterator[Reading]:
         yield Reading("cause", i, (i,), claim, linked=True)
 
 
+#: Words of degree that stand between a subject and its verb ("more than doubled").
+_DEGREE_WORDS = frozenset(
+    ["than", "more", "less", "nearly", "almost", "about", "roughly", "over", "at", "least"]
+)
+
+
 def comparable_subject(clause: str) -> str:
     """The content subject of ``clause`` a comparison can name, or ""."""
     subject = clause_subject(clause)
     words = subject.split()
-    while words and words[-1].lower().endswith("ly") and len(words) > 1:
+    # "false recognition more than doubled": the degree belongs to the verb
+    while len(words) > 1 and (
+        words[-1].lower().endswith("ly") or words[-1].lower() in _DEGREE_WORDS
+    ):
         words.pop()
     if not words or is_source(subject) or len(words) > MAX_SUBJECT_WORDS:
         return ""

@@ -167,7 +167,21 @@ def fits(template: Template, reading: Reading) -> bool:
         return reading.linked  # only a finding that links two things has another explanation
     if template.name == "evidence-cause":
         return not _STATED_EVIDENCE_RE.search(reading.claim)
+    if template.name == "other-causes":
+        # "The metric depends only on geometry because the stress drop is normalized": a
+        # property that follows from a definition has no other causes to weigh
+        return not _STATIVE_EFFECT_RE.search(reading.claim)
     return True
+
+
+#: An effect told as a standing property ("depends on", "is independent of", "can be
+#: extended"), not as something that happened.
+_STATIVE_EFFECT_RE = re.compile(
+    r"^[^,;]*?\b(?:depends?|depended|is|are|can|could|consists?|equals?|remains?)\s+"
+    r"(?:\w+ly\s+|not\s+|only\s+)*(?:on|of|independent|defined|be|equal|proportional|"
+    r"constant|valid|applicable)\b",
+    re.IGNORECASE,
+)
 
 
 def template_of(text: str) -> Template | None:
