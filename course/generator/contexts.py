@@ -64,7 +64,7 @@ def tidy(span: str) -> str:
 
 
 #: "So" opens a consequence without a comma: "So the probability … is increasing".
-_SO_RE = re.compile(r"^(?:so|however|thus|hence|moreover)\s+(?=[a-z])", re.IGNORECASE)
+_SO_RE = re.compile(r"^(?:so|however|thus|hence|moreover|but|yet)\s+(?=[a-z])", re.IGNORECASE)
 
 
 #: The article reporting what it found or argues: "It first shows that X", "We find that

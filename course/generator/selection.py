@@ -192,6 +192,8 @@ _LEANS_BACK_RE = re.compile(
     r"\bboth(?=\s*[,.;:)]|\s+of\s+them\b)|\ball\s+(?:two|three|four|five|six)\b|"
     # "In the first, …", "the latter": which one? (Lower case: not "the First Five-Year Plan".)
     r"(?-i:\bthe (?:first|second|third|former|latter)\b(?! (?:time|half|quarter|year|day)))|"
+    # "The obvious answer is that …": the answer to a question the text asked before
+    r"^the (?:\w+ )?(?:answer|reply|response)\s+(?:is|was)\b|"
     # "The results …", "The protective effect …": which results, which effect?
     r"^the (?:\w+ )?(?:results?|findings?|effects?|asymmetry|difference|association|"
     r"relationship|pattern|trend|conclusions?)\b|"
@@ -291,6 +293,10 @@ def offerable(
             return False  # other words fill the gap as well ("mean comprehension")
         if f"({BLANK})" in q.prompt:
             return False  # the abbreviation of the words just before it
+        if _VALUE_AFTER_GAP_RE.search(q.prompt):
+            return False  # "the _____ was 31.51%": which measure had a figure, not a claim
+        if any(_only_in_report(s, forms) for s in cited):
+            return False  # "_____ analysis showed that …": the method, not the claim
         if not _quotes_whole_sentence(q, key, cited):
             return False
         if any(_details(s) for s in cited) or re.search(rf"/\s*{BLANK}|{BLANK}\s*/", q.prompt):
@@ -315,6 +321,25 @@ _RELATION_STEM = "According to the text"
 _NORMATIVE_RE = re.compile(r"\b(?:should|ought to|must|needs? to)\b", re.IGNORECASE)
 _YEAR_WORD_RE = re.compile(r"^\(?(?:1[0-9]|20)\d\d(?:s|'s)?[),.;:]*$")
 _NUMBER_RE = re.compile(r"\d")
+
+
+#: A gap whose clause gives it a figure: "the _____ was 31.51%".
+_VALUE_AFTER_GAP_RE = re.compile(
+    rf"{re.escape(BLANK)}\s+(?:is|was|are|were)\s+(?:about\s+|approximately\s+|only\s+)?"
+    r"[\d\u2264\u2265<>~.]"
+)
+
+
+def _only_in_report(sentence: str, forms: list[str]) -> bool:
+    """The key stands only in the lead that reports the sentence's claim ("CONCOR
+    analysis showed that X"): what it names is how the claim was found."""
+    claim = claim_of(sentence)
+    if claim == sentence or not sentence.endswith(claim):
+        return False
+    lead = sentence[: len(sentence) - len(claim)].casefold()
+    return any(f.casefold() in lead for f in forms) and not any(
+        f.casefold() in claim.casefold() for f in forms
+    )
 
 
 def _details(sentence: str) -> bool:

@@ -11,6 +11,9 @@ def test_it_strips_discourse_openers_that_point_back_at_earlier_sentences() -> N
     assert strip_opener("In all of these cases, wages fell.") == "wages fell."
     assert strip_opener("Through this process, the river silted up.") == "the river silted up."
     assert strip_opener("Thus, prices rose.") == "prices rose."
+    assert strip_opener("But to attribute it to politics is too simple.") == (
+        "to attribute it to politics is too simple."
+    )
 
 
 def test_it_keeps_an_opening_phrase_that_says_something() -> None:

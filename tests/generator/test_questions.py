@@ -339,3 +339,25 @@ def test_it_tells_a_pronoun_with_its_own_complement_from_one_that_points_back(
     from course.generator.selection import _LEANS_BACK_RE
 
     assert bool(_LEANS_BACK_RE.search(sentence)) is leans_back
+
+
+def test_it_asks_no_gap_on_the_measure_a_figure_belongs_to() -> None:
+    from course.generator.selection import _VALUE_AFTER_GAP_RE
+
+    assert _VALUE_AFTER_GAP_RE.search("First, the _____ was 31.51%.")
+    assert _VALUE_AFTER_GAP_RE.search("The _____ was higher in the north in 1990.") is None
+
+
+def test_it_asks_no_gap_on_the_method_that_reports_a_claim() -> None:
+    from course.generator.selection import _only_in_report
+
+    sentence = "CONCOR analysis showed that the top words formed seven clusters."
+    assert _only_in_report(sentence, ["CONCOR"])
+    assert not _only_in_report(sentence, ["clusters"])
+    assert not _only_in_report("CONCOR grouped the words into clusters.", ["CONCOR"])
+
+
+def test_it_treats_the_answer_to_an_earlier_question_as_leaning_back() -> None:
+    from course.generator.selection import _LEANS_BACK_RE
+
+    assert _LEANS_BACK_RE.search("The obvious answer is that class went out of fashion.")
