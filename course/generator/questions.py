@@ -50,6 +50,7 @@ from .frequency import is_common
 from .lexicon import COLLECTIVE_NOUNS, STOPWORDS
 from .model import DraftConcept, DraftQuestion
 from .reversals import reversals
+from .role_swaps import role_swaps
 from .tokens import derivation_stem
 from .weights import COMMON_WORD_ZIPF
 
@@ -646,6 +647,14 @@ def true_false_items(sentences: list[str], terms: list[Term]) -> Iterable[Candid
                 f"not \u201c{turned.put}\u201d)."
             )
             yield _tf(sentences, i, turned.statement, False, concepts, why, weight + 0.8)
+        # Two named things of one kind given each other's parts.
+        named = [(t.term, t.forms) for t in terms if t.kind not in ("claim", "year")]
+        for turned_roles in role_swaps(statement, named, sentences):
+            why = (
+                f"False: the text gives {turned_roles.first} and {turned_roles.second} the "
+                "other way round."
+            )
+            yield _tf(sentences, i, turned_roles.statement, False, concepts, why, weight + 0.8)
         # A term swapped for another of the same kind that the sentence does not mention.
         for term in terms:
             if term.kind in ("claim", "year") or (term.kind == "term" and " " not in term.term):
