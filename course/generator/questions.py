@@ -51,6 +51,7 @@ from .lexicon import COLLECTIVE_NOUNS, STOPWORDS
 from .model import DraftConcept, DraftQuestion
 from .reversals import reversals
 from .role_swaps import role_swaps
+from .side_swaps import side_swaps
 from .tokens import derivation_stem
 from .weights import COMMON_WORD_ZIPF
 
@@ -647,6 +648,13 @@ def true_false_items(sentences: list[str], terms: list[Term]) -> Iterable[Candid
                 f"not \u201c{turned.put}\u201d)."
             )
             yield _tf(sentences, i, turned.statement, False, concepts, why, weight + 0.8)
+        # The side the text set aside taken instead: "on B rather than on A".
+        for side in side_swaps(statement):
+            why = (
+                f"False: the text takes the other side (\u201c{side.chosen}\u201d, not "
+                f"\u201c{side.other}\u201d)."
+            )
+            yield _tf(sentences, i, side.statement, False, concepts, why, weight + 0.8)
         # Two named things of one kind given each other's parts.
         named = [(t.term, t.forms) for t in terms if t.kind not in ("claim", "year")]
         for turned_roles in role_swaps(statement, named, sentences):
