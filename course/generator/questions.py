@@ -49,6 +49,7 @@ from .contexts import (
 from .frequency import is_common
 from .lexicon import COLLECTIVE_NOUNS, STOPWORDS
 from .model import DraftConcept, DraftQuestion
+from .opposites import opposite_swaps
 from .reversals import reversals
 from .role_swaps import role_swaps
 from .side_swaps import side_swaps
@@ -655,6 +656,11 @@ def true_false_items(sentences: list[str], terms: list[Term]) -> Iterable[Candid
                 f"\u201c{side.other}\u201d)."
             )
             yield _tf(sentences, i, side.statement, False, concepts, why, weight + 0.8)
+        # One of a contrasting pair put for the other: "fast earthquakes" for "slow".
+        forms = [f for t in terms if t.kind not in ("claim", "year") for f in t.forms]
+        for flipped in opposite_swaps(statement, forms, sentences):
+            why = f"False: the text says this of {flipped.said}, not of {flipped.put}."
+            yield _tf(sentences, i, flipped.statement, False, concepts, why, weight + 0.8)
         # Two named things of one kind given each other's parts.
         named = [(t.term, t.forms) for t in terms if t.kind not in ("claim", "year")]
         for turned_roles in role_swaps(statement, named, sentences):
