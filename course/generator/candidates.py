@@ -178,10 +178,23 @@ def _is_verb(tokens: list[Token], i: int) -> bool:
         before = _previous(tokens, prev.index)
         if before is not None and before.lower in DETERMINERS:
             return True
+    if (
+        is_s_form
+        and prev is not None
+        and prev.text[:1].isupper()
+        and not prev.initial
+        and next_word in _CLAUSE_PREPOSITIONS
+        and len(word) > 5
+    ):
+        # A name and then an -s word before a preposition: "… that kills Steerforth
+        # originates in Rosa's desire" (the name is the subject, the word its verb).
+        return True
     # Inspec-style abstracts open with a bare verb: "Describes how ...".
     return token.initial and is_s_form and next_word in STOPWORDS
 
 
+#: Prepositions a verb in the present often takes right after it ("originates in").
+_CLAUSE_PREPOSITIONS = frozenset({"in", "from", "with", "on", "into", "to", "as", "through"})
 #: Conjunctions that may join two predicates ("... grew and achieved ...").
 _COORDINATORS = frozenset({"and", "or", "but"})
 #: Relative pronouns: right after a noun they open a clause whose next word is its

@@ -72,6 +72,7 @@ class RankedConcept:
     topic: bool = False  # a lone common noun in most sentences: what the text is about
     core: bool = False
     abbreviated: bool = False  # the text gives it an acronym
+    coined: bool = False  # the text marks it as its term in quotation marks
 
 
 _OF_RE = re.compile(r"^\s+of\s+(?:the\s+)?([^\W\d_][\w'-]*)")
@@ -122,6 +123,8 @@ def score_group(group: Group, n_sentences: int, title_units: frozenset[str]) -> 
         score *= weights.DEFINED
     if group.contrasted:
         score *= weights.CONTRASTED
+    if group.quoted:
+        score *= weights.QUOTED
     if "date" in group.kinds:
         return score * weights.DATE
     if words == 1 and not proper:
@@ -313,6 +316,10 @@ def rank_concepts(sentences: list[TokenizedSentence], title: str | None) -> list
             continue
         # No two entries share a definition: one with nothing left to say is left out.
         definition = definition_for(forms, texts, where, frozenset(used), title)
+        if not definition and group.quoted:
+            # A term the text coins in quotation marks is kept even where another entry
+            # quotes the same sentence: it is what the sentence is about.
+            definition = definition_for(forms, texts, where, frozenset(), title)
         if not definition:
             continue
         chosen.append(group)
@@ -334,6 +341,7 @@ def rank_concepts(sentences: list[TokenizedSentence], title: str | None) -> list
                 salient=_salient(group, where, proper, lone_common, title_units),
                 topic=lone_common and len(where) * 2 > len(texts) >= MIN_TOPIC_SENTENCES,
                 abbreviated="acronym" in group.kinds,
+                coined=group.quoted,
             )
         )
     return result
@@ -378,12 +386,15 @@ def mark_core(ranked: list[RankedConcept], title: str) -> list[RankedConcept]:
     text says something about: not its topic word (a lone common noun in most
     sentences, like "unions" in an abstract about unions), not a restatement
     of its title, and not a phrase mentioned once in passing. A term the text
-    abbreviates is taught even when the title restates it: "abrupt community
-    shifts (ACSs)" names the thing studied, where "the reorganization of the
-    unions" only frames the course.
+    abbreviates or coins in quotation marks is taught even when the title restates
+    it: "abrupt community shifts (ACSs)" and "troilism" name the thing studied, where
+    "the reorganization of the unions" only frames the course.
     """
     n_core = max(weights.MIN_CORE, round(weights.CORE_SHARE * len(ranked)))
-    framing = [c.topic or (restates_title(c.term, title) and not c.abbreviated) for c in ranked]
+    framing = [
+        c.topic or (restates_title(c.term, title) and not (c.abbreviated or c.coined))
+        for c in ranked
+    ]
     order = [k for k, c in enumerate(ranked) if c.salient and not framing[k]]
     order += [k for k, c in enumerate(ranked) if not c.salient and not framing[k]]
     order += [k for k in range(len(ranked)) if framing[k]]

@@ -18,6 +18,7 @@ from .candidates import Mention, TokenizedSentence, acronym_key, all_mentions, n
 from .clean import dominant_script
 from .filters import acceptable, bare_units, is_defined, is_proper_word, verb_like_units
 from .frequency import is_common
+from .kinds import term_kind
 from .lexicon import COLLECTIVE_NOUNS, VARIANT_HEADS
 from .tokens import ADHERENT_SUFFIXES, derivation_stem, singular
 
@@ -39,6 +40,7 @@ class Group:
     aspect: bool = False  # "X of the <main topic>": an aspect of what the text is about
     defined: bool = False  # the text says what it is ("X is a ...", "X, a ...")
     contrasted: bool = False  # the text sets it against something else
+    quoted: bool = False  # the text marks it as a term in quotation marks ("troilism")
 
     @property
     def first(self) -> tuple[int, int]:
@@ -94,6 +96,23 @@ def _group_mentions(mentions: list[Mention]) -> dict[tuple[str, ...], list[Menti
     return by_key
 
 
+_OPENING_QUOTES = "\u201c\"\u2018'"
+_CLOSING_QUOTES = "\u201d\"\u2019'"
+#: A word at most this common (Zipf) in quotation marks is a term the text coins or
+#: borrows ("troilism", "homosociality"); a common one is a word quoted ("branded").
+COINED_ZIPF = 3.5
+
+
+def coined(text: str, mention: Mention) -> bool:
+    """The mention stands alone in quotation marks and its words are rare in English."""
+    before = text[: mention.start].rstrip()
+    after = text[mention.start + len(mention.surface) :].lstrip(",.;:")
+    if not before.endswith(tuple(_OPENING_QUOTES)) or not after.startswith(tuple(_CLOSING_QUOTES)):
+        return False
+    words = re.findall(r"[^\W\d_]+", mention.surface)
+    return bool(words) and not any(is_common(w.lower(), COINED_ZIPF) for w in words)
+
+
 def _merge(
     groups: dict[tuple[str, ...], Group], into: tuple[str, ...], other: tuple[str, ...]
 ) -> None:
@@ -105,6 +124,7 @@ def _merge(
     target.mentions.extend(source.mentions)
     target.sentences |= source.sentences
     target.defined |= source.defined
+    target.quoted |= source.quoted
 
 
 def build_groups(
@@ -129,8 +149,17 @@ def build_groups(
         defined = is_defined(group_mentions, texts)
         if count == 0 or not acceptable(key, group_mentions, count, script, defined):
             continue
-        groups[key] = Group([key], group_mentions, count, where, primary=key, defined=defined)
+        groups[key] = Group(
+            [key],
+            group_mentions,
+            count,
+            where,
+            primary=key,
+            defined=defined,
+            quoted=any(coined(texts[m.sentence], m) for m in group_mentions),
+        )
     _drop_name_fragments(groups, mentions)
+    _merge_short_names(groups, texts)
     bare = bare_units(sentences)
     verbal = verb_like_units(sentences)
     for key in [k for k, g in groups.items() if len(k) == 1 and g.kinds == {"phrase"}]:
@@ -193,6 +222,37 @@ def _drop_name_fragments(groups: dict[tuple[str, ...], Group], mentions: list[Me
         word = group.mentions[0].surface
         if inside or (key[0] in name_units and is_common(word, weights.COMMON_WORD_ZIPF)):
             del groups[key]
+
+
+def _merge_short_names(groups: dict[tuple[str, ...], Group], texts: list[str]) -> None:
+    """Fold a person's surname or first name used alone ("Sedgwick", "Rosa") into the
+    full name the text also gives ("Eve Kosofsky Sedgwick", "Rosa Dartle"): one person,
+    one glossary entry. Only where one full name (or one chain of nested ones) ends, or
+    for a two-word name starts, with the word, and only for names the text's cues make a
+    person's ("British" is not folded into "British Library")."""
+    for key in [k for k in groups if len(k) == 1 and not k[0].startswith(("=", "#"))]:
+        group = groups.get(key)
+        if group is None or not is_proper_word(group.mentions):
+            continue
+        longer = [
+            k
+            for k, g in groups.items()
+            if 2 <= len(k) <= 3
+            and "name" in g.kinds
+            and (k[-1] == key[0] or (len(k) == 2 and k[0] == key[0]))
+        ]
+        if not longer:
+            continue
+        longest = max(longer, key=len)
+        if any(not set(k) <= set(longest) for k in longer):
+            continue  # two different people share the word: which one is meant?
+        full = groups[longest].mentions[0].surface
+        if term_kind(full, texts) != "person":
+            continue
+        for k in sorted(longer, key=len):
+            if k != longest:
+                _merge(groups, longest, k)
+        _merge(groups, longest, key)
 
 
 def _follower_form(group: Group) -> tuple[str, int] | None:

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from .candidates import tokenize_sentences
 from .checks import fact_key, norm_text
-from .contexts import claim_of, sets_the_scene, tells_method
+from .contexts import claim_of, leans_on_context, sets_the_scene, tells_method
 from .flaws import confidence, item_flaws
 from .frequency import is_common
 from .kinds import compatible, term_kind
@@ -273,6 +273,7 @@ def offerable(
         or tells_method(s)
         or sets_the_scene(claim_of(s))
         or _LEANS_BACK_RE.search(claim_of(s))
+        or leans_on_context(claim_of(s))
         for s in cited
     ):
         return False

@@ -49,6 +49,9 @@ ASPECT = 1.3
 DEFINED = 1.5
 #: The text sets it against another ("X rather than Y", "unlike X", "X versus Y").
 CONTRASTED = 1.25
+#: The text marks a rare word as its term in quotation marks ("an example of
+#: “troilism”"): the author names a concept the text is about.
+QUOTED = 2.5
 #: score *= 1 + SPECIFIC_WORD * rarity for a lone word, 1 + SPECIFIC_PHRASE * rarity
 #: for a phrase (rarity of its rarest word, 0..1). Phrases weigh it less: a term
 #: built from everyday words ("shock work", "power struggle") can still be the

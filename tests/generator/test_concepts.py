@@ -247,3 +247,33 @@ def test_it_is_deterministic_across_hash_seeds(tmp_path: Path) -> None:
         )
         outputs.append(json.loads(result.stdout))
     assert outputs[0] == outputs[1]
+
+
+LITERARY = [
+    "Steerforth's seduction of Emily instead of David is an example of \u201ctroilism,\u201d of "
+    "desire displaced onto a more acceptable third party.",
+    "It resembles the \u201chomosociality\u201d introduced by Eve Kosofsky Sedgwick.",
+    "The storm that kills Steerforth originates in Rosa's thwarted desire for him.",
+    "Her wish to have Emily \u201cbranded\u201d comes from the scar Steerforth gave Rosa Dartle.",
+    "Sedgwick read all three novels as homosocial.",
+]
+
+
+def test_it_keeps_a_rare_term_the_text_coins_in_quotation_marks() -> None:
+    terms = [c.term for c in rank_concepts(tokenize_sentences(LITERARY), None)]
+    assert "troilism" in terms and "homosociality" in terms
+    # a common word in quotation marks is a word quoted, not a term coined
+    assert "branded" not in terms
+
+
+def test_it_makes_one_entry_of_a_person_named_in_full_and_by_one_name() -> None:
+    ranked = rank_concepts(tokenize_sentences(LITERARY), None)
+    by_term = {c.term: c.aliases for c in ranked}
+    assert "Sedgwick" in by_term.get("Eve Kosofsky Sedgwick", [])
+    assert "Rosa" in by_term.get("Rosa Dartle", [])
+    assert "Sedgwick" not in by_term and "Rosa" not in by_term
+
+
+def test_it_reads_a_verb_after_a_name_as_a_verb() -> None:
+    terms = [c.term for c in rank_concepts(tokenize_sentences(LITERARY), None)]
+    assert not any(t.endswith("originates") for t in terms)
