@@ -188,7 +188,12 @@ def test_it_states_a_contrast_between_the_subjects_contrasted() -> None:
     )
     qualified = ["The drug lowered blood pressure, but it did not reduce the number of strokes."]
     assert _objective(qualified, [_concept("blood pressure", [0])]) == (
-        "Explain how the text qualifies the statement that the drug lowered blood pressure."
+        "Explain what the text sets against the claim that the drug lowered blood pressure."
+    )
+    # a side that is no claim makes no objective
+    fragment = ["The doctrines serve multiple functions, though perhaps all imperfectly."]
+    assert _objective(fragment, [_concept("doctrines", [0])]) == (
+        "Summarise what the text says about the doctrines."
     )
     no_longer = ["After the reform, the guilds were no longer able to set prices."]
     assert _objective(no_longer, [_concept("guilds", [0])]) == (

@@ -373,3 +373,12 @@ def test_it_finds_the_stated_relations_of_the_reference_abstract(seed_draft: Dra
     assert contribution.left.startswith("Socialist competition and the shock work movement")
     assert contribution.right == "the achievement of the economic targets of the FFYP"
     assert [r.sentence for r in relations] == sorted(r.sentence for r in relations)
+
+
+def test_it_reports_no_relation_the_text_denies() -> None:
+    from course.generator.relations import find_relations
+
+    denied = "The plague neither caused widespread demographic decline nor kept populations low."
+    assert not [r for r in find_relations(denied) if r.kind in ("result", "cause")]
+    stated = "The plague caused widespread demographic decline in the cities."
+    assert [r for r in find_relations(stated) if r.kind == "result"]

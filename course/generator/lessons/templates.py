@@ -136,8 +136,13 @@ def _contrast_objective(rel: Relation, concepts: list[RankedConcept], text: _Tex
         b = text.with_article(right[0].term)
         return f"Explain the contrast the text draws between {a} and {b}."
     if rel.left_form == "clause" and rel.lemma in _QUALIFYING_LEMMAS:
-        # "X, but Y": the second side qualifies the first.
-        return f"Explain how the text qualifies the statement that {_clause(rel.left, text)}."
+        # "X, but Y": the text sets Y against X (which it may hold as well: "yet" need
+        # not deny the first side, so the task does not say which side the text takes).
+        claim = _clause(rel.left, text)
+        words = claim.split()
+        if len(words) < 4 or words[-1].lower().endswith("ly"):
+            return ""  # "perhaps all imperfectly": a fragment, not a claim
+        return f"Explain what the text sets against the claim that {claim}."
     return ""
 
 

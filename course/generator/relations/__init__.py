@@ -44,6 +44,7 @@ This module runs every detector over a sentence: :func:`find_relations`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .causal import _cause, _result
@@ -68,6 +69,12 @@ __all__ = [
 ]
 
 
+#: A negation just before a cue: the relation is denied, not stated.
+_DENIED_RE = re.compile(
+    r"\b(?:not|neither|nor|never|no|cannot|n't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+
+
 def find_relations(sentence: str, index: int = 0, previous: str | None = None) -> list[Relation]:
     """Relations ``sentence`` states, in the order of their cues.
 
@@ -89,6 +96,8 @@ def find_relations(sentence: str, index: int = 0, previous: str | None = None) -
     seen: set[tuple[str, str, str]] = set()
     relations = []
     for f in sorted(found, key=lambda f: f.start):
+        if _DENIED_RE.search(s.text[max(0, f.start - 40) : f.start]):
+            continue  # "neither caused X nor …", "did not lead to X": the text denies it
         key = (f.kind, f.left.casefold(), f.right.casefold())
         if key in seen:
             continue
