@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from .candidates import tokenize_sentences
 from .checks import fact_key, norm_text
-from .contexts import claim_of, leans_on_context, sets_the_scene, tells_method
+from .contexts import claim_of, framing, leans_on_context, sets_the_scene, tells_method
 from .flaws import confidence, item_flaws
 from .frequency import is_common
 from .kinds import compatible, term_kind
@@ -126,24 +126,6 @@ def candidate_pool(
 
 # --- what is offered at all -------------------------------------------------------------
 
-#: Sentences about the article rather than its subject: the aim, what it examines.
-_FRAMING_RE = re.compile(
-    # after an opener on the means: "Using the DRM task, the authors explored whether …"
-    r"^(?:(?:using|drawing on|based on|building on|through|with)\b[^,]{0,120},\s+)?"
-    r"(?:(?:(?:this|the present|our|in this|the current)\s+(?:[a-z-]+\s+){0,2}?|the\s+)"
-    r"(?:study|paper|article|research|work|"
-    r"review|commentary|essay|thesis|chapter|report)\b|"
-    r"(?:we|the authors?|the researchers|the investigators)\s+(?:\w+ly\s+)?(?:aim|aimed|"
-    r"evaluated|examined|"
-    r"explored|investigated|quantified|present|propose|describe|report|assessed|analy[sz]ed|"
-    r"sought|set out|address|design|develop|test|study|use|used)\b|the\s+(?:aim|purpose|"
-    r"objective|goal|focus)\s+of\b|(?:here|in this (?:paper|article|study)),?\s+we\b|"
-    # The abstract's own elided subject: "Traces the history …", "Concludes that …".
-    r"(?:traces|looks|concludes|describes|examines|discusses|argues|reviews|presents|"
-    r"considers|outlines|explores|reports|focuses|summari[sz]es|highlights|investigates|"
-    r"assesses|proposes|analy[sz]es|compares|evaluates|identifies|offers)\s)",
-    re.IGNORECASE,
-)
 #: Prompts of item families the instructors' audit rejected almost always: a gap-filling
 #: matching of passages (several terms fit several gaps), ordering by where the text says
 #: things (not worth asking), "Which term does the text use for what …" (rarely a
@@ -204,47 +186,6 @@ _LEANS_BACK_RE = re.compile(
     r"participants|respondents|cases)\b",
     re.IGNORECASE,
 )
-
-
-#: The article's own steps told in the passive with no agent, the verb ending the clause
-#: ("Various approaches … are considered.", "The main indicators … have been identified",
-#: "… are discussed, supported by examples"): what the article does, not what it finds.
-_PASSIVE_FRAMING_RE = re.compile(
-    r"\b(?:is|are|was|were|has been|have been)\s+"
-    r"(?:also\s+|then\s+|briefly\s+|first\s+|further\s+)?"
-    r"(?:considered|discussed|presented|described|examined|analy[sz]ed|reviewed|outlined|"
-    r"proposed|identified|determined|investigated|explored|studied|introduced|evaluated|"
-    r"assessed|compared|addressed|highlighted|summari[sz]ed|surveyed|characteri[sz]ed|adopted|"
-    r"measured|tested|estimated|quantified|simulated|"
-    r"conducted|used|employed|applied|performed|carried out)"
-    r"(?:\s+(?:here|below|briefly|in detail|in (?:this|the) (?:paper|article|study)))?"
-    r"\s*(?:[.;:]|,\s*(?:supported|illustrated|followed|using|with|considering|including|"
-    r"involving|based)\b|$|"
-    # "… were studied using a pressure bar": the means of the study
-    r"(?:(?<=studied)|(?<=measured)|(?<=examined)|(?<=analysed)|(?<=analyzed)|(?<=assessed)|"
-    r"(?<=evaluated)|(?<=tested))\s+"
-    r"(?:using|by means of|via)\b)",
-    re.IGNORECASE,
-)
-
-
-#: The article's own step told inside a sentence: "…, this paper first presents a method".
-_ARTICLE_DOES_RE = re.compile(
-    r"\b(?:this|the present|the current|our)\s+(?:[a-z-]+\s+)?(?:study|paper|article|work|"
-    r"review|chapter|essay|thesis)\s+(?:\w+ly\s+)?(?:first\s+|then\s+|also\s+)?(?:presents|"
-    r"proposes|describes|introduces|develops|examines|explores|investigates|reviews|discusses|"
-    r"outlines|considers|addresses|aims|seeks)\b",
-    re.IGNORECASE,
-)
-
-
-def framing(sentence: str) -> bool:
-    """A sentence about the article itself ("This study explored how …", "We aimed to …",
-    "Various approaches are considered.", "…, this paper first presents a method")."""
-    text = claim_of(sentence).strip()
-    return bool(
-        _FRAMING_RE.match(text) or _PASSIVE_FRAMING_RE.search(text) or _ARTICLE_DOES_RE.search(text)
-    )
 
 
 def offerable(

@@ -424,3 +424,11 @@ def test_it_asks_for_no_other_causes_of_a_property_that_follows_from_a_definitio
     ]
     assert [0] not in others
     assert [1] in others
+
+
+def test_it_makes_no_prompt_on_a_step_the_article_tells_in_the_passive() -> None:
+    sentences = [
+        "Each type of primary source material is critically reassessed.",
+        "The plague had only a limited effect on the economy of the cities.",
+    ]
+    assert all(p.sentences != [0] for p in generate_prompts(sentences, []))

@@ -240,6 +240,9 @@ def test_it_asks_what_an_enumeration_names_by_restating_its_lead() -> None:
         ("To obtain constant loading in bar tests, this paper first presents a method.", True),
         ("The social work profession grew quickly after the war.", False),
         ("Crime was reduced using street cameras.", False),
+        # the article's step in the passive with an adverb
+        ("Each type of primary source is critically reassessed.", True),
+        ("Each source is reassessed and contextualized in light of current research.", True),
         # a claim in the passive, and a verb with more after it, are the text's content
         ("Inflation is considered the main threat to growth.", False),
         ("The union was reorganized to serve production.", False),
@@ -247,7 +250,7 @@ def test_it_asks_what_an_enumeration_names_by_restating_its_lead() -> None:
     ],
 )
 def test_it_tells_the_articles_own_steps_from_its_claims(sentence: str, is_framing: bool) -> None:
-    from course.generator.selection import framing
+    from course.generator.contexts import framing
 
     assert framing(sentence) is is_framing
 

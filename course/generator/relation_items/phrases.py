@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..contexts import framing as article_framing
 from ..contexts import strip_opener
 from ..lexicon import AUXILIARIES, MODALS, STOPWORDS
 from ..relations import Relation, subject_of
@@ -85,10 +86,13 @@ def framing(r: Relation) -> bool:
 
 
 def framing_sentence(sentence: str) -> bool:
-    """The article speaking of itself: "This study aims to ...", "We examine ..."."""
+    """The article speaking of itself: "This study aims to ...", "We examine ...", and
+    whatever the shared matcher (:func:`contexts.framing`) reads as such."""
     words = [w.lower() for w in words_of(body(sentence))[:4]]
     return bool(words) and (
-        words[0] in ("we", "i", "our", "here") or any(w in GENERIC_HEADS for w in words[:3])
+        words[0] in ("we", "i", "our", "here")
+        or any(w in GENERIC_HEADS for w in words[:3])
+        or article_framing(sentence)
     )
 
 
