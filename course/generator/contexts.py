@@ -258,9 +258,10 @@ def phrase_window(sentence: str, start: int, end: int) -> str:
 #: the canal" is not one.
 STUDY_METHOD_RE = re.compile(
     r"\b(?:model(?:l)?ing|models?|regression|analys[ie]s|surveys?|questionnaires?|interviews?|"
-    r"data|samples?|participants|respondents|tests?|scales?|methods?)\b[^.;]{0,60}?\b(?:was|were)"
+    r"data|samples?|sampling|(?:research\s+)?design|participants|respondents|tests?|scales?|"
+    r"methods?)\b[^.;]{0,60}?\b(?:was|were)"
     r"\s+(?:used|employed|applied|conducted|performed|recruited|collected|administered|"
-    r"carried out|fitted)\b|"
+    r"carried out|fitted|adopted|presented)\b|"
     # the design of a trial: "patients were randomly assigned to …", "outcomes included …"
     r"\b(?:patients|participants|subjects|respondents|children|students|people|persons|"
     r"individuals|households)\b[^.;]{0,40}?\b(?:were|was)\s+(?:randomly\s+)?(?:assigned|"
@@ -297,6 +298,14 @@ MOTIVATION_RE = re.compile(
     # the occasion for the study: "… has provided economists with an opportunity to study"
     r"\b(?:provides?|provided|offers?|offered|gives?|gave)\s+(?:\w+\s+){0,2}?(?:with\s+)?"
     r"(?:an|a unique|a rare|the)\s+opportunity\s+to\b|"
+    # the field's recent past: "Recently, X has been widely adopted", "In recent years, …"
+    r"^\W*(?:recently|in recent (?:years|decades)|over the (?:past|last) (?:few )?"
+    r"(?:years|decades?)|traditionally|historically|to date|until recently),?\s|"
+    r"\b(?:has|have) been (?:widely|increasingly|extensively|commonly|frequently) "
+    r"(?:adopted|used|studied|applied|discussed|recognized|recognised|reported)\b|"
+    # the literature named by its authors: "Edgell et al. provide …", "following Peels (2010)"
+    r"\b[A-Z][\w'-]+ et al\.?|\b(?:following|according to|see|cf\.?|after|as argued by)\s+"
+    r"[A-Z][\w'-]+(?:\s+(?:(?:and|&)\s+)?[A-Z][\w'-]+){0,3}\s+\((?:1[89]|20)\d\d[a-z]?\)|"
     # a scene-setting existential: "There are many on-line settings in which …"
     r"^\W*there (?:are|is|exist) (?:many|several|various|numerous|a (?:number|range|variety) "
     r"of)\b",
@@ -315,7 +324,7 @@ def sets_the_scene(text: str) -> bool:
 #: Sentences about the article rather than its subject: the aim, what it examines.
 _FRAMING_RE = re.compile(
     # after an opener on the means: "Using the DRM task, the authors explored whether …"
-    r"^(?:(?:using|drawing on|based on|building on|through|with)\b[^,]{0,120},\s+)?"
+    r"^(?:(?:using|drawing on|based on|building on|through|with|by)\b[^,]{0,120},\s+)?"
     r"(?:(?:(?:this|the present|our|in this|the current)\s+(?:[a-z-]+\s+){0,2}?|the\s+)"
     r"(?:study|paper|article|research|work|"
     r"review|commentary|essay|thesis|chapter|report)\b|"
@@ -362,7 +371,8 @@ _ARTICLE_DOES_RE = re.compile(
     r"\b(?:this|the present|the current|our)\s+(?:[a-z-]+\s+)?(?:study|paper|article|work|"
     r"review|chapter|essay|thesis)\s+(?:\w+ly\s+)?(?:first\s+|then\s+|also\s+)?(?:presents|"
     r"proposes|describes|introduces|develops|examines|explores|investigates|reviews|discusses|"
-    r"outlines|considers|addresses|aims|seeks)\b",
+    r"outlines|considers|addresses|aims|seeks|provides|offers|gives|summari[sz]es|"
+    r"highlights)\b",
     re.IGNORECASE,
 )
 
@@ -374,3 +384,8 @@ def framing(sentence: str) -> bool:
     return bool(
         _FRAMING_RE.match(text) or _PASSIVE_FRAMING_RE.search(text) or _ARTICLE_DOES_RE.search(text)
     )
+
+
+#: A parenthesis of test statistics ("(β = -0.167, p < .001)"): the figures of a finding,
+#: not its claim.
+STATISTICS_RE = re.compile(r"\s*\((?=[^()]*(?:=|<|>|\u03b2|\bp\s*[<=]|\bCI\b))[^()]*\)")

@@ -38,6 +38,7 @@ from .checks import (
     verbish,
 )
 from .contexts import (
+    STATISTICS_RE,
     claim_of,
     clause_candidates,
     find_form,
@@ -216,9 +217,13 @@ def _gap_stem(sentence: str, term: Term) -> tuple[str, str] | None:
         if span is None:
             return None
     surface = text[span[0] : span[1]]
+    if re.match(r"\s*(?:\((?:1[89]|20)\d\d|et al\b)", text[span[1] :]):
+        return None  # "following _____ (2010)": a cited author, not a concept
     stem = _blank(text, span)
     if _mentions_any(stem, term.forms):
         return None
+    # "followed by an _____": the article would tell the answer's first sound
+    stem = re.sub(rf"\b([Aa])n?(\s+{re.escape(BLANK)})", r"\1(n)\2", stem)
     return stem, surface
 
 
@@ -549,6 +554,8 @@ def multiple_response_items(
         if kind == "phrase":
             wrong = []
             for _, phrase in _nominal_phrases(tokenized, i):
+                if any(_share_half(phrase, w) for w in wrong):
+                    continue  # "the reorganization" beside "the greater reorganization"
                 if option_kind(phrase) == "phrase" and distinct_options(
                     items[0], [*items[1:], *wrong, phrase]
                 ):
@@ -604,7 +611,10 @@ def statement_of(sentence: str) -> str:
         return ""  # the source wrote a run of words twice ("but also but also")
     if text.lower().startswith(_ANAPHORIC_START) or leans_on_context(text) or not stem_ok(text):
         return ""
-    return text[:1].upper() + text[1:] + "."
+    text = STATISTICS_RE.sub("", text)
+    # a quotation that ends the sentence keeps the sentence's stop inside it: '… "X."'
+    end = "" if re.search(r"[.!?][\"\u201d\u2019']$", text) else "."
+    return text[:1].upper() + text[1:] + end
 
 
 #: The text before a year that makes it a citation's or a name's date: an open parenthesis
@@ -695,6 +705,13 @@ def true_false_items(sentences: list[str], terms: list[Term]) -> Iterable[Candid
                 weight + (0.3 if term.kind == "proper" else 0.0),
             )
             break
+
+
+def _share_half(a: str, b: str) -> bool:
+    """Two phrases sharing half the content words of the shorter: perhaps one thing."""
+    x = {w.lower() for w in re.findall(r"[\w-]+", a) if w.lower() not in STOPWORDS}
+    y = {w.lower() for w in re.findall(r"[\w-]+", b) if w.lower() not in STOPWORDS}
+    return bool(x and y) and len(x & y) * 2 >= min(len(x), len(y))
 
 
 def _tf(

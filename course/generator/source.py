@@ -184,6 +184,8 @@ _STRUCTURE_LABELS = (
     "Research limitations/implications|Practical implications|Social implications"
 )
 _GLUED_LABEL_RE = re.compile(rf"(?<=[\w)\]%])\.({_STRUCTURE_LABELS})(?=\s*$|\s*\n)", re.MULTILINE)
+#: A label after a sentence on the same line: "… intention to leave. Conclusion: Job …".
+_INLINE_LABEL_RE = re.compile(rf"(?<=[.!?])\s+({_STRUCTURE_LABELS})\s*:\s+(?=[A-Z])")
 _LEADING_LABEL_RE = re.compile(
     rf"^(\s*)({_STRUCTURE_LABELS}|{_STRUCTURE_LABELS.upper()})\s*[:.\uff1a]\s*(?=\S)", re.MULTILINE
 )
@@ -208,6 +210,7 @@ def split_inline(text: str) -> str:
     becomes its own paragraph (blank lines around it).
     """
     text = _GLUED_LABEL_RE.sub(lambda m: f".\n\n{m.group(1)}\n\n", text)
+    text = _INLINE_LABEL_RE.sub(lambda m: f"\n\n{m.group(1)}:\n\n", text)
     lines = []
     for line in text.split("\n"):
         # A heading, an end marker or a record field ("dc.date.issued2019-03") is a

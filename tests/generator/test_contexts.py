@@ -85,12 +85,31 @@ def test_it_takes_the_claim_out_of_the_articles_report_of_it(sentence: str, clai
         ("Understanding these decisions can shed light on classroom practice.", True),
         ("There are many settings in which users express opinions.", True),
         ("Mobile money has provided economists with an opportunity to study finance.", True),
+        # the field's recent past, the literature named by its authors
+        ("Recently, code review has been widely adopted in open source projects.", True),
+        ("Edgell et al. provide the most systematic evidence so far.", True),
+        ("Many cases of ignorance are non-willful, following Rik Peels (2010).", True),
         # the text's own findings and arguments
         ("Mixed-ability grouping reduced peer conflicts.", False),
         ("The treaty of 1648 ended the war.", False),
+        ("The movement peaked with the Great Struggle (1987).", False),
     ],
 )
 def test_it_tells_background_from_what_the_text_says(sentence: str, scene: bool) -> None:
     from course.generator.contexts import sets_the_scene
 
     assert sets_the_scene(sentence) is scene
+
+
+def test_it_tells_a_study_design_as_method() -> None:
+    from course.generator.contexts import tells_method
+
+    assert tells_method("A research design and multi-stage sampling were used to acquire data.")
+    assert not tells_method("Forced labour was used to build the canal.")
+
+
+def test_it_strips_test_statistics_but_keeps_other_parentheses() -> None:
+    from course.generator.contexts import STATISTICS_RE
+
+    assert STATISTICS_RE.sub("", "Satisfaction (β = -0.17, p < .001) fell.") == "Satisfaction fell."
+    assert STATISTICS_RE.sub("", "The plan (FFYP) began.") == "The plan (FFYP) began."

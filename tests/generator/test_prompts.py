@@ -432,3 +432,13 @@ def test_it_makes_no_prompt_on_a_step_the_article_tells_in_the_passive() -> None
         "The plague had only a limited effect on the economy of the cities.",
     ]
     assert all(p.sentences != [0] for p in generate_prompts(sentences, []))
+
+
+def test_it_makes_no_prompt_on_a_question_or_an_indirect_question() -> None:
+    sentences = [
+        "Do elections improve a country's prospects for democratization?",
+        "The article shows how fears of the threat shaped the regime, and how the town answered.",
+        "Rising sea temperatures have caused mass bleaching since 1998.",
+    ]
+    prompts = generate_prompts(sentences, [])
+    assert prompts and all(p.sentences == [2] for p in prompts)

@@ -243,6 +243,7 @@ def test_it_asks_what_an_enumeration_names_by_restating_its_lead() -> None:
         # the article's step in the passive with an adverb
         ("Each type of primary source is critically reassessed.", True),
         ("Each source is reassessed and contextualized in light of current research.", True),
+        ("By analyzing past works, this review provides guidelines for design.", True),
         # a claim in the passive, and a verb with more after it, are the text's content
         ("Inflation is considered the main threat to growth.", False),
         ("The union was reorganized to serve production.", False),
@@ -364,3 +365,27 @@ def test_it_treats_the_answer_to_an_earlier_question_as_leaning_back() -> None:
     from course.generator.selection import _LEANS_BACK_RE
 
     assert _LEANS_BACK_RE.search("The obvious answer is that class went out of fashion.")
+
+
+def test_a_statement_keeps_a_closing_quotation_and_drops_test_statistics() -> None:
+    from course.generator.questions import statement_of
+
+    quoted = 'The term "motivated" is used interchangeably with "willful."'
+    assert statement_of(quoted) == quoted
+    assert statement_of("Job satisfaction (β = -0.17, p < .001) was linked to leaving.") == (
+        "Job satisfaction was linked to leaving."
+    )
+
+
+def test_a_gap_never_asks_for_a_cited_author_and_hides_the_articles_cue() -> None:
+    from course.generator.questions import Term, _gap_stem
+
+    author = Term("Rik Peels", ["Rik Peels"], "proper", [0], True, 0, "")
+    assert (
+        _gap_stem("Most cases of ignorance are deep, following Rik Peels (2010).", author) is None
+    )
+    sentence = Term("English sentence", ["English sentence"], "term", [0], True, 0, "")
+    gap = _gap_stem(
+        "Each target word was shown with its translation and an English sentence.", sentence
+    )
+    assert gap is not None and "a(n) _____" in gap[0]

@@ -85,6 +85,12 @@ def test_it_still_splits_a_structured_abstracts_label_from_its_sentence() -> Non
     )
 
 
+def test_it_splits_a_structured_label_that_follows_a_sentence_on_its_line() -> None:
+    assert split_inline("Burnout was common. Conclusion: Burnout predicts leaving.") == (
+        "Burnout was common.\n\nConclusion:\n\nBurnout predicts leaving."
+    )
+
+
 def test_it_finds_a_heading_inside_a_run_together_page() -> None:
     page = (
         "Size: px Transcription 1 12 Journal of Marine Science | Thermal limits of reef fish "

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..contexts import STATISTICS_RE
 from ..lexicon import PREPOSITIONS
 from ..relations import Relation
 from .claims import FIRST_PERSON, is_source, lower_first, readable, resolve, unglue, unwrap
@@ -171,6 +172,9 @@ _INSERTED_RE = re.compile(
 _REPEATED_RE = re.compile(r"\b(\w+(?:\s+\w+){1,2})\s+\1\b", re.IGNORECASE)
 
 
+_INDIRECT_QUESTION_RE = re.compile(r",?\s+and\s+(?:how|why|whether)\s", re.IGNORECASE)
+
+
 class Sentence:
     """One sentence with what the readers share: its claim and the text before it."""
 
@@ -183,8 +187,12 @@ class Sentence:
         self.claim = self.quote(main_clause(trim(self.wrapped))) if self.wrapped else ""
 
     def quote(self, clause: str, *, limit: int | None = None) -> str:
-        """``clause`` made to read on its own, or ""."""
-        clause = resolve(trim(clause), self.earlier)
+        """``clause`` made to read on its own, or "": never a question ("Do elections
+        improve …?" claims nothing), nor an indirect question run on from a report ("…
+        shows how X, and how Y"); test statistics dropped."""
+        if "?" in clause or _INDIRECT_QUESTION_RE.search(clause):
+            return ""
+        clause = resolve(trim(STATISTICS_RE.sub("", clause)), self.earlier)
         if not clause:
             return ""
         clause = _REPEATED_RE.sub(r"\1", _INSERTED_RE.sub("", clause))

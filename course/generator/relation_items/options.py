@@ -102,11 +102,19 @@ def pick(
             continue  # it names the subject, or the question names it
         if any(t.same_concept(phrase.text, c) for c in chosen):
             continue
+        if any(_overlapping(units, content_units(c)) for c in chosen):
+            continue  # "the reorganization of the unions" beside "the greater reorganization
+            # of the unions": perhaps one thing, and two options a student can set aside
         if distinct_options(key, [*chosen, phrase.text]):
             chosen.append(phrase.text)
         if len(chosen) == n:
             break
     return chosen
+
+
+def _overlapping(a: set[str], b: set[str]) -> bool:
+    """Two options sharing half the content words of the shorter."""
+    return bool(a and b) and len(a & b) * 2 >= min(len(a), len(b))
 
 
 def fair_length(key: str, wrong: list[str]) -> bool:
