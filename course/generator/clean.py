@@ -309,7 +309,9 @@ def is_prose(paragraph: str) -> bool:
 
 
 def looks_like_title(first: str, following: list[str]) -> bool:
-    """A short first line without final punctuation, followed by prose."""
+    """A short first line without final punctuation, followed by prose (after any
+    structured abstract's label: "Objective:")."""
+    following = [p for p in following if not p.rstrip().endswith((":", "\uff1a"))]
     return (
         bool(following)
         and len(first.split()) <= _MAX_TITLE_WORDS

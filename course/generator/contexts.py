@@ -77,7 +77,8 @@ _REPORT_RE = re.compile(
     # "The simulation results showed", "CONCOR analysis showed", "Results indicate"
     # (not "Previous results showed": the literature's finding, not the text's)
     r"(?:(?:our|the|these|overall)\s+)?(?:(?!(?:previous|prior|past|earlier|recent|other|"
-    r"existing|some|many)\b)[\w-]+\s+)?(?:results|findings|analyses|analysis|data))\s+"
+    r"existing|some|many)\b)[\w-]+\s+)?(?:results|findings|analyses|analysis|data|models?|"
+    r"simulations?|regressions?|experiments?|estimates))\s+"
     # with no subject at all, the abstract's elided one: "Concludes that …"
     r"(?:\w+ly\s+)?(?:first\s+|then\s+|also\s+|further\s+|finally\s+)?)?"
     r"(?:shows?|showed|find|finds|found|demonstrates?|demonstrated|argues?|argued|"
@@ -301,6 +302,8 @@ MOTIVATION_RE = re.compile(
     # the field's recent past: "Recently, X has been widely adopted", "In recent years, …"
     r"^\W*(?:recently|in recent (?:years|decades)|over the (?:past|last) (?:few )?"
     r"(?:years|decades?)|traditionally|historically|to date|until recently),?\s|"
+    r"\b(?:is|are) an? (?:well-established|well-known|widely used|established|common|"
+    r"standard)\b|"
     r"\b(?:has|have) been (?:widely|increasingly|extensively|commonly|frequently) "
     r"(?:adopted|used|studied|applied|discussed|recognized|recognised|reported)\b|"
     # the literature named by its authors: "Edgell et al. provide …", "following Peels (2010)"
@@ -311,6 +314,24 @@ MOTIVATION_RE = re.compile(
     r"of)\b",
     re.IGNORECASE,
 )
+
+
+#: A sentence turning against the one before: "However, it is less clear …".
+_TURN_RE = re.compile(
+    r"^\W*(?:however|but|yet|nevertheless|nonetheless|in contrast|by contrast|still|instead)\b",
+    re.IGNORECASE,
+)
+#: An abstract sets up what it then turns against within its first sentences.
+OPENING_SENTENCES = 2
+
+
+def set_up_for_a_turn(sentences: list[str], i: int) -> bool:
+    """Sentence ``i`` opens the text and the next turns against it ("When habitats are
+    lost, species are lost … However, it is less clear …"): the received view the article
+    questions, not what it holds."""
+    return (
+        i < OPENING_SENTENCES and i + 1 < len(sentences) and bool(_TURN_RE.match(sentences[i + 1]))
+    )
 
 
 def sets_the_scene(text: str) -> bool:

@@ -118,6 +118,11 @@ _DIRECTION_NOUNS = frozenset(
 _WORD_RE = re.compile(r"[A-Za-z]+")
 #: Words after which a comparative states a finding.
 _FINDING_LEADS = (
+    # "gains were higher for …": a comparison told with a copula
+    "was",
+    "were",
+    "is",
+    "are",
     "associated with",
     "correlated with",
     "linked with",
@@ -138,7 +143,8 @@ _COMPARATIVE_RE = re.compile(
 #: A direction word inside these is a name or a fixed phrase, not a finding.
 _FIXED_RE = re.compile(
     r"\b(?:more or less|less and less|more and more|positive (?:law|psychology|feedback)|"
-    r"negative (?:feedback|binomial)|rising star)\b",
+    r"negative (?:feedback|binomial)|rising star|higher education|lower (?:court|house|"
+    r"chamber|bound)|upper bound)\b",
     re.IGNORECASE,
 )
 

@@ -19,7 +19,14 @@ from dataclasses import replace
 
 from .candidates import tokenize_sentences
 from .checks import fact_key, norm_text
-from .contexts import claim_of, framing, leans_on_context, sets_the_scene, tells_method
+from .contexts import (
+    claim_of,
+    framing,
+    leans_on_context,
+    set_up_for_a_turn,
+    sets_the_scene,
+    tells_method,
+)
 from .flaws import confidence, item_flaws
 from .frequency import is_common
 from .kinds import compatible, term_kind
@@ -218,6 +225,8 @@ def offerable(
         for s in cited
     ):
         return False
+    if any(set_up_for_a_turn(sentences, i) for i in q.sentences):
+        return False  # the received view the text opens with and then turns against
     if q.prompt.startswith(_RELATION_STEM):
         return True  # its options are stated clauses, chosen by relation_items' own rules
     if q.type in ("cloze", "short_answer", "single_choice"):

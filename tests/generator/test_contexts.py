@@ -61,6 +61,7 @@ def test_it_finds_no_term_inside_a_hyphenated_word() -> None:
             "the methods are those of the social sciences.",
         ),
         ("It was found that the words have strong linkages.", "the words have strong linkages."),
+        ("Mixed-effects models indicated that gains were higher.", "gains were higher."),
         # the literature's finding, not the text's: the lead says so and stays
         (
             "Previous results showed that cats are cute animals.",
@@ -89,6 +90,7 @@ def test_it_takes_the_claim_out_of_the_articles_report_of_it(sentence: str, clai
         ("Recently, code review has been widely adopted in open source projects.", True),
         ("Edgell et al. provide the most systematic evidence so far.", True),
         ("Many cases of ignorance are non-willful, following Rik Peels (2010).", True),
+        ("Software code review is a well-established quality practice.", True),
         # the text's own findings and arguments
         ("Mixed-ability grouping reduced peer conflicts.", False),
         ("The treaty of 1648 ended the war.", False),
@@ -113,3 +115,17 @@ def test_it_strips_test_statistics_but_keeps_other_parentheses() -> None:
 
     assert STATISTICS_RE.sub("", "Satisfaction (β = -0.17, p < .001) fell.") == "Satisfaction fell."
     assert STATISTICS_RE.sub("", "The plan (FFYP) began.") == "The plan (FFYP) began."
+
+
+def test_it_reads_the_received_view_an_abstract_opens_with_and_then_turns_against() -> None:
+    from course.generator.contexts import set_up_for_a_turn
+
+    text = [
+        "When habitats are lost, species are lost in the region by sampling alone.",
+        "However, it is less clear what happens in the habitats that remain.",
+        "We find that connectance falls as habitat is lost.",
+        "However, the fall is slower in wetlands.",
+    ]
+    assert set_up_for_a_turn(text, 0)
+    assert not set_up_for_a_turn(text, 1)
+    assert not set_up_for_a_turn(text, 2)  # a finding the text then qualifies is still its own

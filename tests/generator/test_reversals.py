@@ -31,6 +31,8 @@ from course.generator.reversals import reversals
             "Smoking was associated with higher risk of stroke.",
             "Smoking was associated with lower risk of stroke.",
         ),
+        # a comparison told with a copula
+        ("The effect was greater in women.", "The effect was smaller in women."),
         # the article agrees with the word put in
         (
             "They have an increased prevalence of infection.",
@@ -52,6 +54,7 @@ def test_it_turns_the_one_stated_direction_around(statement: str, false: str) ->
     [
         # a comparative that names something, not a comparison
         "Students in higher education took part.",
+        "The costs are higher education budgets.",
         # two directions: turning one leaves the statement half true
         "Wages rose while prices fell.",
         "Weather variables improve predictions, but improvements were barely detectable.",

@@ -85,6 +85,17 @@ def test_it_still_splits_a_structured_abstracts_label_from_its_sentence() -> Non
     )
 
 
+def test_it_takes_a_long_first_line_before_a_structured_label_for_the_title() -> None:
+    # long enough to read as prose, and followed by a label, not by the abstract
+    title = (
+        "Restrictions of rights by constitutional courts, their proportionality tests, and "
+        "their reasons to intervene: a comparative study conducted in three countries"
+    )
+    draft = build_draft(f"{title}\n\nObjective: {LAW}")
+    assert draft.title == title
+    assert " ".join(draft.sentences) == LAW
+
+
 def test_it_splits_a_structured_label_that_follows_a_sentence_on_its_line() -> None:
     assert split_inline("Burnout was common. Conclusion: Burnout predicts leaving.") == (
         "Burnout was common.\n\nConclusion:\n\nBurnout predicts leaving."

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..contexts import sets_the_scene, tells_method, word_count
+from ..contexts import set_up_for_a_turn, sets_the_scene, tells_method, word_count
 from ..relations import Relation, text_relations
 from .claims import capitalised_names, frames, is_source, lower_first, resolve, unglue, unwrap
 from .grammar import clause_subject, main_clause, trim
@@ -95,7 +95,9 @@ def read_text(sentences: list[str]) -> list[Reading]:
         out.extend(_read(Sentence(i, sentences, names), by_sentence.get(i, [])))
     # A change whose sentence already says what drove it or by how much ("rose from 68 to 91
     # with increasing W"): comparing before and after would only be recall.
-    return [r for r in out if not (r.kind == "change" and _STATED_DRIVER_RE.search(r.claim))]
+    out = [r for r in out if not (r.kind == "change" and _STATED_DRIVER_RE.search(r.claim))]
+    # The received view an abstract opens with and then turns against is not its claim.
+    return [r for r in out if not (len(r.cited) == 1 and set_up_for_a_turn(sentences, r.cited[0]))]
 
 
 _STATED_DRIVER_RE = re.compile(
