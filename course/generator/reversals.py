@@ -176,6 +176,11 @@ def reversals(statement: str) -> list[Reversal]:
     spots: list[tuple[int, int, str]] = []
     for match in _WORD_RE.finditer(statement):
         word = match.group().lower()
+        if (
+            statement[match.start() - 1 : match.start()] == "-"
+            or statement[match.end() : match.end() + 1] == "-"
+        ):
+            continue  # inside a compound ("light-enhanced"): a name for a thing, not a finding
         opposite = _OPPOSITE.get(word)
         # an aim ("measures to improve access") turned around is absurd, not false
         if opposite and re.search(r"\bto\s+$", statement[: match.start()].lower()):

@@ -168,7 +168,10 @@ _WORD_RE = re.compile(r"[^\W_]+")
 #: "Our prior work"): quoted alone, it does not say what it means.
 _LEANS_BACK_RE = re.compile(
     # ("those of the social sciences", "those who …": the words after say which)
-    r"\b(?:these|those|such)\s+(?!(?:as|of|who|whose|which|that|with|in)\b)[a-z]+|"
+    r"\b(?:these|such)\s+(?!(?:as|of|who|whose|which|that|with|in)\b)[a-z]+|"
+    # ("those implemented by teachers": the participle says which)
+    r"\bthose\s+(?!(?:as|of|who|whose|which|that|with|in)\b|[a-z]+ed\s+(?:by|in|for|with)\b)"
+    r"[a-z]+|"
     r"\bour (?:prior|previous|earlier) work\b|"
     # "this political impasse": the one the sentence before describes
     r"\bthis\s+(?!study\b|paper\b|article\b|research\b|work\b|review\b|chapter\b|essay\b|"

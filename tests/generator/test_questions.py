@@ -333,6 +333,7 @@ def test_it_asks_no_gap_the_title_fills_in_any_form(key: str, title: str, given_
     [
         ("The methods used are largely those of the social sciences.", False),
         ("Flats were taken from those who left the unions.", False),
+        ("Assistants were less effective than those implemented by teachers.", False),
         ("These devices were banned in 1931.", True),
         ("Such access was rare.", True),
     ],

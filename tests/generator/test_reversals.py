@@ -55,6 +55,8 @@ def test_it_turns_the_one_stated_direction_around(statement: str, false: str) ->
         # a comparative that names something, not a comparison
         "Students in higher education took part.",
         "The costs are higher education budgets.",
+        # a direction inside a compound names a thing
+        "The method relies on the light-enhanced generation of carriers.",
         # two directions: turning one leaves the statement half true
         "Wages rose while prices fell.",
         "Weather variables improve predictions, but improvements were barely detectable.",
