@@ -32,6 +32,7 @@ _PAIRS: tuple[tuple[str, str], ...] = (
     ("strengthens", "weakens"),
     ("strengthened", "weakened"),
     ("stronger", "weaker"),
+    ("strong", "weak"),
     ("positive", "negative"),
     ("positively", "negatively"),
     ("facilitate", "hinder"),
@@ -73,6 +74,10 @@ _ONE_WAY: dict[str, str] = {
     "underestimate": "overestimate",
     "underestimates": "overestimates",
     "underestimated": "overestimated",
+    # "partially mediated" → "fully"; never "fully documented" → "partly" (an aim to ensure
+    # that something is fully done, turned, is absurd rather than false)
+    "partially": "fully",
+    "partly": "fully",
 }
 _OPPOSITE = {a: b for a, b in _PAIRS} | {b: a for a, b in _PAIRS} | _ONE_WAY
 #: Comparatives turn only before "than" ("higher than", "more likely than"), or as
@@ -89,6 +94,12 @@ _COMPARATIVES = {
     "less": "more",
     "faster": "slower",
     "slower": "faster",
+    "earlier": "later",
+    "later": "earlier",
+    "longer": "shorter",
+    "shorter": "longer",
+    "older": "younger",
+    "younger": "older",
 }
 #: Words that state a direction too, without a form to turn: a statement with one of these
 #: and a turned verb would contradict itself ("worsen predictions, but improvements …").
@@ -156,6 +167,13 @@ _AUXILIARY_RE = re.compile(
 )
 
 
+#: "the most important determinant": a superlative before an adjective ranks the thing.
+_SUPERLATIVE_RE = re.compile(
+    r"\bthe (most|least) (?=[a-z]+(?:ant|ent|ive|al|ful|ous|able|ible|ic|ed|ing)\b)",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Reversal:
     statement: str  # the false statement
@@ -195,6 +213,9 @@ def reversals(statement: str) -> list[Reversal]:
             spots.append((match.start(), match.end(), opposite))
         elif word in _DIRECTION_NOUNS:
             spots.append((match.start(), match.end(), ""))
+    for match in _SUPERLATIVE_RE.finditer(statement):
+        put = "least" if match.group(1).lower() == "most" else "most"
+        spots.append((match.start(1), match.end(1), put))
     for match in _COMPARATIVE_RE.finditer(statement):
         group = 1 if match.group(1) else 2
         word = match.group(group).lower()

@@ -261,6 +261,8 @@ def offerable(
         return False
     if q.type == "true_false" and q.answer is True and any(_details(s) for s in cited):
         return False
+    if q.type == "true_false" and _JUST_A_VALUE_RE.search(q.prompt):
+        return False  # "the network centralization was 31.51%": a figure to recognise
     if q.type == "true_false" and _NORMATIVE_RE.search(q.prompt):
         return False  # "Policy makers should consider …": an opinion to weigh, not a fact
     if q.type == "single_choice":
@@ -281,6 +283,14 @@ _NUMBER_RE = re.compile(r"\d")
 _VALUE_AFTER_GAP_RE = re.compile(
     rf"{re.escape(BLANK)}\s+(?:is|was|are|were)\s+(?:about\s+|approximately\s+|only\s+)?"
     r"[\d\u2264\u2265<>~.]"
+)
+
+
+#: A statement that only gives a measure's value.
+_JUST_A_VALUE_RE = re.compile(
+    r"\b(?:is|was|are|were)\s+(?:about\s+|approximately\s+|only\s+)?[\d.,]+\s*(?:%|per cent|"
+    r"percent)?\s*\.?$",
+    re.IGNORECASE,
 )
 
 

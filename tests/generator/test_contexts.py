@@ -62,6 +62,10 @@ def test_it_finds_no_term_inside_a_hyphenated_word() -> None:
         ),
         ("It was found that the words have strong linkages.", "the words have strong linkages."),
         ("Mixed-effects models indicated that gains were higher.", "gains were higher."),
+        (
+            "Findings can be summarized as follows: First, the clusters were four.",
+            "the clusters were four.",
+        ),
         # the literature's finding, not the text's: the lead says so and stays
         (
             "Previous results showed that cats are cute animals.",

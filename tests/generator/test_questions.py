@@ -390,3 +390,10 @@ def test_a_gap_never_asks_for_a_cited_author_and_hides_the_articles_cue() -> Non
         "Each target word was shown with its translation and an English sentence.", sentence
     )
     assert gap is not None and "a(n) _____" in gap[0]
+
+
+def test_a_true_statement_is_never_only_a_measures_value() -> None:
+    from course.generator.selection import _JUST_A_VALUE_RE
+
+    assert _JUST_A_VALUE_RE.search("True or false? The network centralization was 31.51%.")
+    assert not _JUST_A_VALUE_RE.search("True or false? Centralization rose after 2010.")

@@ -31,6 +31,16 @@ from course.generator.reversals import reversals
             "Smoking was associated with higher risk of stroke.",
             "Smoking was associated with lower risk of stroke.",
         ),
+        # a degree, a strength, a rank
+        (
+            "Open innovation partially mediated the link.",
+            "Open innovation fully mediated the link.",
+        ),
+        (
+            "Housing is the most important determinant.",
+            "Housing is the least important determinant.",
+        ),
+        ("The strike began earlier than the reform.", "The strike began later than the reform."),
         # a comparison told with a copula
         ("The effect was greater in women.", "The effect was smaller in women."),
         # the article agrees with the word put in
@@ -55,6 +65,10 @@ def test_it_turns_the_one_stated_direction_around(statement: str, false: str) ->
         # a comparative that names something, not a comparison
         "Students in higher education took part.",
         "The costs are higher education budgets.",
+        # an aim to have it fully done, turned, is absurd rather than false
+        "Archivists must ensure that the changes are fully documented.",
+        # "most" as a quantifier, not a rank
+        "Most attributes moderated the effect.",
         # a direction inside a compound names a thing
         "The method relies on the light-enhanced generation of carriers.",
         # two directions: turning one leaves the statement half true
