@@ -23,7 +23,7 @@ _STRONG_RE = re.compile(r"\s*(?:;|:|\s[\u2013\u2014-]\s)\s*")
 _COMMA_RE = re.compile(r",\s+")
 #: Discourse openers that make a clause depend on the one before.
 _OPENER_RE = re.compile(
-    r"^(?:thus|hence|therefore|moreover|however|furthermore|also|above all|in addition|"
+    r"^(?:thus|hence|therefore|moreover|however|furthermore|also|above all|in addition|throughout|"
     r"consequently|finally|first|second|third|then|specifically|further|here|now|instead|"
     r"accordingly|additionally|in sum|in summary|in short|in conclusion|overall|importantly|"
     r"notably|similarly|likewise|meanwhile|nevertheless|nonetheless|indeed|in general|"
@@ -291,6 +291,8 @@ MOTIVATION_RE = re.compile(
     r"\b(?:will|shall)\s+(?:also\s+|then\s+|first\s+|briefly\s+)?be\s+(?:presented|discussed|"
     r"described|examined|reviewed|outlined|made|explored|addressed|considered|introduced)\b|"
     r"\bunder-?(?:researched|studied)\b|"
+    # the plan beyond this article: "As for future work, …", "Future research should …"
+    r"\bfuture (?:work|research|studies)\b|\bfurther research (?:is|will|should)\b|"
     # what knowing it would be good for: "Understanding X can shed light on …"
     r"\b(?:can|could|may|might|will|would)\s+(?:help\s+)?(?:shed|throw)\s+light\s+on\b|"
     r"\b(?:can|could|may|might)\s+inform\s+(?:policy|practice|the design)\b|"
@@ -352,7 +354,9 @@ _FRAMING_RE = re.compile(
     r"(?:(?:(?:this|the present|our|in this|the current)\s+(?:[a-z-]+\s+){0,2}?|the\s+)"
     r"(?:study|paper|article|research|work|"
     r"review|commentary|essay|thesis|chapter|report)\b|"
-    r"(?:we|the authors?|the researchers|the investigators)\s+(?:\w+ly\s+)?(?:aim|aimed|"
+    # the authors acting in their own text: "the authors speak both to specialists and …"
+    r"(?:the authors?|the researchers|the investigators)\s+(?:\w+ly\s+)?[a-z]+\b|"
+    r"(?:we)\s+(?:\w+ly\s+)?(?:aim|aimed|"
     r"evaluated|examined|"
     r"explored|investigated|quantified|present|propose|describe|report|assessed|analy[sz]ed|"
     r"sought|set out|address|design|develop|test|study|use|used)\b|the\s+(?:aim|purpose|"
@@ -385,7 +389,10 @@ _PASSIVE_FRAMING_RE = re.compile(
     # "… were studied using a pressure bar": the means of the study
     r"(?:(?<=studied)|(?<=measured)|(?<=examined)|(?<=analysed)|(?<=analyzed)|(?<=assessed)|"
     r"(?<=evaluated)|(?<=tested))\s+"
-    r"(?:using|by means of|via)\b)",
+    r"(?:using|by means of|via)\b|"
+    # "… were employed to examine the processes": the means of the study and its aim
+    r"(?:(?<=employed)|(?<=used)|(?<=applied)|(?<=adopted))\s+to\s+(?:examine|investigate|"
+    r"assess|study|analy[sz]e|identify|estimate|measure|determine|explore|evaluate|test)\b)",
     re.IGNORECASE,
 )
 

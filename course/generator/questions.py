@@ -219,6 +219,9 @@ def _gap_stem(sentence: str, term: Term) -> tuple[str, str] | None:
     surface = text[span[0] : span[1]]
     if re.match(r"\s*(?:\((?:1[89]|20)\d\d|et al\b)", text[span[1] :]):
         return None  # "following _____ (2010)": a cited author, not a concept
+    acronym = re.match(r"\s*\(([A-Z]{2,})\)", text[span[1] :])
+    if acronym and _abbreviates(acronym.group(1), surface):
+        return None  # "a one-way _____ (ANOVA)": the abbreviation spells the answer
     stem = _blank(text, span)
     if _mentions_any(stem, term.forms):
         return None
@@ -705,6 +708,16 @@ def true_false_items(sentences: list[str], terms: list[Term]) -> Iterable[Candid
                 weight + (0.3 if term.kind == "proper" else 0.0),
             )
             break
+
+
+def _abbreviates(acronym: str, phrase: str) -> bool:
+    """``acronym`` is made from ``phrase``'s words: its first letter is the phrase's and the
+    content words' initials occur in it in order ("ANOVA" for "Analysis of Variance")."""
+    words = [w for w in re.findall(r"[A-Za-z]+", phrase) if w.lower() not in STOPWORDS]
+    if len(words) < 2 or acronym[:1] != words[0][:1].upper():
+        return False
+    letters = iter(acronym.upper())
+    return all(w[0].upper() in letters for w in words)
 
 
 def _share_half(a: str, b: str) -> bool:

@@ -187,7 +187,8 @@ _LEANS_BACK_RE = re.compile(
     # "The obvious answer is that …": the answer to a question the text asked before
     r"^the (?:\w+ )?(?:answer|reply|response)\s+(?:is|was)\b|"
     # "The results …", "The protective effect …": which results, which effect?
-    r"^the (?:\w+ )?(?:results?|findings?|effects?|asymmetry|difference|association|"
+    r"^the (?:\w+ )?(?:results?|findings?|effects?|asymmetry|difference|association|risks?|"
+    r"increase|decrease|reduction|rise|decline|gap|"
     r"relationship|pattern|trend|conclusions?)\b|"
     # "The party also set out …": as well as what the sentence before said; "all the
     # variables": which ones?

@@ -95,6 +95,7 @@ def test_it_takes_the_claim_out_of_the_articles_report_of_it(sentence: str, clai
         ("Edgell et al. provide the most systematic evidence so far.", True),
         ("Many cases of ignorance are non-willful, following Rik Peels (2010).", True),
         ("Software code review is a well-established quality practice.", True),
+        ("As for future work, more algorithms can be considered.", True),
         # the text's own findings and arguments
         ("Mixed-ability grouping reduced peer conflicts.", False),
         ("The treaty of 1648 ended the war.", False),

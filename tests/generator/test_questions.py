@@ -244,6 +244,8 @@ def test_it_asks_what_an_enumeration_names_by_restating_its_lead() -> None:
         ("Each type of primary source is critically reassessed.", True),
         ("Each source is reassessed and contextualized in light of current research.", True),
         ("By analyzing past works, this review provides guidelines for design.", True),
+        ("Throughout, the authors speak both to specialists and to others.", True),
+        ("In this study, stable isotopes were employed to examine the recharge.", True),
         # a claim in the passive, and a verb with more after it, are the text's content
         ("Inflation is considered the main threat to growth.", False),
         ("The union was reorganized to serve production.", False),
@@ -397,3 +399,16 @@ def test_a_true_statement_is_never_only_a_measures_value() -> None:
 
     assert _JUST_A_VALUE_RE.search("True or false? The network centralization was 31.51%.")
     assert not _JUST_A_VALUE_RE.search("True or false? Centralization rose after 2010.")
+
+
+def test_a_gap_never_stands_before_the_abbreviation_that_spells_it() -> None:
+    from course.generator.questions import Term, _gap_stem
+
+    anova = Term("Analysis of Variance", ["Analysis of Variance"], "term", [0], True, 0, "")
+    assert _gap_stem("A one-way Analysis of Variance (ANOVA) test was conducted.", anova) is None
+
+
+def test_a_definite_change_with_no_referent_leans_back() -> None:
+    from course.generator.selection import _LEANS_BACK_RE
+
+    assert _LEANS_BACK_RE.search("The decreased risk was most evident for deaths from cancer.")
