@@ -117,16 +117,34 @@ def _release() -> str:
     return digest.hexdigest()[:16]
 
 
+def _current_version(key: str, found: dict[str, Any]) -> str:
+    """The version now, made on first use (add: a concurrent first use keeps one)."""
+    value = found.get(key)
+    if value is None:
+        cache.add(key, secrets.token_hex(8), timeout=None)
+        value = cache.get(key)
+    return str(value)
+
+
 def _current_versions(course_key: str, person_key: str, found: dict[str, Any]) -> tuple[str, str]:
-    """The versions now, made on first use (add: a concurrent first use keeps one)."""
-    versions = []
-    for key in (course_key, person_key):
-        value = found.get(key)
-        if value is None:
-            cache.add(key, secrets.token_hex(8), timeout=None)
-            value = cache.get(key)
-        versions.append(value)
-    return versions[0], versions[1]
+    return _current_version(course_key, found), _current_version(person_key, found)
+
+
+def release() -> str:
+    """The digest of the code, templates, static files and secret key this process serves."""
+    return _release()
+
+
+def current_versions(course_ident: str, user_id: int | None) -> tuple[str, str]:
+    """The versions of this course's pages and of this person's ("" for a guest), now, in
+    one round trip: what a page cached in parts keys its fragments and its ETag by (the
+    lesson page's standard design, `settings.PAGE_CACHE`), so the writes that invalidate
+    whole pages invalidate those parts too."""
+    course_key = _version_key("course", course_ident)
+    if user_id is None:
+        return _current_version(course_key, cache.get_many([course_key])), ""
+    person_key = _version_key("person", user_id)
+    return _current_versions(course_key, person_key, cache.get_many([course_key, person_key]))
 
 
 def _sessions_in_default_cache() -> bool:
@@ -149,16 +167,21 @@ def _remember_reader(session_key: str, user_id: str) -> None:
 
 
 def per_person_page(
-    course_kwarg: str | None = "slug",
+    course_kwarg: str | None = "slug", *, has_standard_design: bool = False
 ) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Mark a GET view whose full page PerPersonPageMiddleware caches per signed-in reader;
     the URL's `course_kwarg` names the course whose version the page depends on (None: a
-    page of every course). The view itself is unchanged: it renders on every miss."""
+    page of every course). The view itself is unchanged: it renders on every miss.
+
+    `has_standard_design`: the view also caches itself in parts (fragments and a
+    conditional GET on the same versions); with `settings.PAGE_CACHE == "standard"` the
+    middleware leaves it to do so."""
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         # functools.wraps copies __dict__, so the outer decorators (require_GET) carry it.
-        # a marker on the function object that the middleware reads
+        # markers on the function object that the middleware reads
         view.page_cache_course_kwarg = course_kwarg  # type: ignore[attr-defined]
+        view.page_cache_has_standard_design = has_standard_design  # type: ignore[attr-defined]
         return view
 
     return decorator
@@ -266,6 +289,10 @@ class PerPersonPageMiddleware:
             return None
         course_kwarg = getattr(match.func, "page_cache_course_kwarg", _UNMARKED)
         if not isinstance(course_kwarg, str | None):  # _UNMARKED: not a per_person_page view
+            return None
+        if settings.PAGE_CACHE == "standard" and getattr(
+            match.func, "page_cache_has_standard_design", False
+        ):
             return None
         ident = match.kwargs.get(course_kwarg) if course_kwarg else ALL_COURSES
         return _Lookup(session_key, str(ident)) if ident else None

@@ -58,6 +58,13 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_choice(name: str, default: str, choices: set[str]) -> str:
+    value = os.environ.get(name, "").strip() or default
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {sorted(choices)}, not {value!r}")
+    return value
+
+
 # Off unless asked for: a production deployment that forgets the variable must not
 # leak tracebacks. `make run` sets DEBUG=true for the development server.
 DEBUG = env_bool("DEBUG", False)
@@ -171,6 +178,11 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# How the lesson page is cached: "middleware", the whole page per reader
+# (course/pagecache.py); "standard", its course-wide parts as template fragments and a
+# conditional GET (ETag) on the same version keys (course/progress/views.py).
+PAGE_CACHE = env_choice("PAGE_CACHE", "middleware", {"middleware", "standard"})
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

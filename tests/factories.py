@@ -133,6 +133,13 @@ class QuizFactory(factory.django.DjangoModelFactory):
     status = Quiz.Status.PUBLISHED
 
 
+def grown_bank(course: Course, questions: list[Question], copies: int) -> list[Question]:
+    """``questions`` and as many more again ``copies - 1`` times: the same quiz at several
+    sizes, for checks that a page's queries do not grow with its questions."""
+    extra = len(questions) * (copies - 1)
+    return questions + [QuestionFactory(course=course, prompt=f"Extra {n}?") for n in range(extra)]
+
+
 def quiz_with(course: Course, questions: list[Question], **settings: object) -> Quiz:
     quiz = QuizFactory(course=course, **settings)
     for position, question in enumerate(questions, start=1):

@@ -39,6 +39,12 @@ def test_it_refuses_to_start_without_a_secret_key_when_debug_is_off():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def test_it_refuses_a_page_cache_design_it_does_not_have():
+    result = manage("check", env={**PRODUCTION, "PAGE_CACHE": "fragments"})
+    assert result.returncode != 0
+    assert "PAGE_CACHE must be one of ['middleware', 'standard'], not 'fragments'" in result.stderr
+
+
 @pytest.mark.django_db
 def test_it_sends_a_strict_content_security_policy(client):
     response = client.get(reverse("catalog:index"))

@@ -14,20 +14,30 @@ else:
     _UserCreationForm = UserCreationForm
 
 
-class SignupForm(_UserCreationForm):
-    email = forms.EmailField(
-        required=True, help_text="For password resets. Never shown to other students."
-    )
+class SignupForm(forms.Form):
+    """Sign-up's first step: the address to send the link to. It checks the address's form
+    only: whether an account uses it is never said here (`accounts.services`)."""
 
-    class Meta:
-        model = User
-        fields = ("username", "email")
+    email = forms.EmailField(
+        max_length=254,
+        help_text="We send you a link to finish. Never shown to other students.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
 
     def clean_email(self) -> str:
         email: str = self.cleaned_data["email"].strip()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError("An account with this email address already exists.")
         return email
+
+
+class SignupFinishForm(_UserCreationForm):
+    """Sign-up's second step, reached from the e-mailed link: a username and a password for
+    the address the link was sent to (the form's instance carries it, so the password is
+    checked against it too). A username taken is said here: only to someone who reads the
+    address's mail."""
+
+    class Meta:
+        model = User
+        fields = ("username",)
 
 
 class EnrollEmailsForm(forms.Form):

@@ -4,18 +4,25 @@ Importing an abstract stores the draft's catalog part (course, sentences, lesson
 glossary), its questions and its discussion prompts in one transaction, and makes the
 instructor course staff. The review workspace's edits that carry a lesson's questions and
 prompts along (merging and splitting lessons) or add questions with a concept are here too;
-edits within one app are that app's services.
+edits within one app are that app's services. Deleting and regenerating keep what they
+remove (`RemovedItem`), so the review page can offer to undo them.
 """
 
 from __future__ import annotations
 
+import datetime
+import json
 import uuid
+from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core import serializers
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Model
 
 from course.accounts.models import User
+from course.authoring.models import RemovedItem
+from course.catalog.access import can_edit
 from course.catalog.models import Concept, Course, Lesson, SourceSentence
 from course.catalog.services import (
     concept_create,
@@ -23,10 +30,24 @@ from course.catalog.services import (
     course_staff_add,
     require_draft,
 )
-from course.discussions.services import prompts_create
+from course.catalog.signals import course_requirements_changed
+from course.discussions.models import Post, Prompt
+from course.discussions.services import (
+    prompt_delete,
+    prompt_regenerate,
+    prompt_regenerate_copy,
+    prompts_create,
+)
 from course.generator import Draft, build_draft
 from course.pagecache import course_changed
-from course.quizzes.services import questions_create, questions_for_concept
+from course.quizzes.models import Question, QuestionVersion, Quiz, QuizQuestion
+from course.quizzes.services import (
+    question_delete,
+    question_regenerate,
+    question_regenerate_copy,
+    questions_create,
+    questions_for_concept,
+)
 
 # --- a new course from an abstract -------------------------------------------------------
 
@@ -170,3 +191,178 @@ def concept_add(*, course: Course, term: str, definition: str = "") -> Concept:
     concept = concept_create(course=course, term=term, definition=definition)
     questions_for_concept(concept=concept)
     return concept
+
+
+# --- deleting and regenerating, kept so a click can be undone ---------------------------
+
+Item = Question | Prompt
+
+
+def _require_editor(user: User, course_id: int) -> Course:
+    """The service's own check: a caller that skipped the view's still cannot change a
+    course its user may not edit."""
+    course = Course.objects.get(pk=course_id)
+    if not can_edit(user, course):
+        raise PermissionDenied("Only the course's instructors and admins can change it.")
+    return course
+
+
+def _label(item: Item) -> str:
+    if isinstance(item, Question):
+        return f"Q{item.pk} · {item.get_type_display()}: {item.prompt}"[:300]
+    return f"D{item.pk}: {item.text}"[:300]
+
+
+def _parts(item: Item) -> list[Model]:
+    """The item and what hangs on it, each saved before what points at it."""
+    if isinstance(item, Question):
+        return [item, *item.versions.order_by("number"), *item.slots.order_by("pk")]
+    posts = sorted(item.posts.all(), key=lambda post: (post.parent_id is not None, post.pk))
+    return [item, *posts]
+
+
+class _Exact(json.JSONEncoder):
+    """Times to the microsecond (Django's JSON encoder keeps milliseconds), decimals and
+    ids as text: a restored item compares equal to the one removed."""
+
+    def default(self, o: object) -> object:
+        if isinstance(o, datetime.datetime | datetime.date | datetime.time):
+            return o.isoformat()
+        if isinstance(o, Decimal | uuid.UUID):
+            return str(o)
+        return super().default(o)
+
+
+def _keep(item: Item, reason: str, by: User) -> RemovedItem:
+    kind = RemovedItem.Kind.QUESTION if isinstance(item, Question) else RemovedItem.Kind.PROMPT
+    return RemovedItem.objects.create(
+        course_id=item.course_id,
+        kind=kind,
+        item_id=item.pk,
+        reason=reason,
+        label=_label(item),
+        data=json.loads(json.dumps(serializers.serialize("python", _parts(item)), cls=_Exact)),
+        removed_by=by,
+    )
+
+
+@transaction.atomic
+def question_remove(*, question: Question, by: User) -> RemovedItem:
+    """Delete a question, keeping it (with its versions and quiz slots) to be restored.
+
+    Raises ValidationError, keeping nothing, where `question_delete` refuses (answered).
+    """
+    _require_editor(by, question.course_id)
+    kept = _keep(question, RemovedItem.Reason.DELETED, by)
+    question_delete(question=question)
+    return kept
+
+
+@transaction.atomic
+def question_replace(*, question: Question, by: User) -> RemovedItem | None:
+    """Regenerate a generated question, keeping the one it replaces to be restored. None
+    (nothing changed) when the generator has no different question; ValidationError
+    (nothing changed) for an instructor's, imported or used question."""
+    _require_editor(by, question.course_id)
+    kept = _keep(question, RemovedItem.Reason.REPLACED, by)
+    if not question_regenerate(question=question):
+        kept.delete()
+        return None
+    return kept
+
+
+def question_duplicate_regenerate(*, question: Question, by: User) -> Question | None:
+    """A new draft on the question's concepts, beside it; the question stays as it is."""
+    _require_editor(by, question.course_id)
+    return question_regenerate_copy(question=question)
+
+
+@transaction.atomic
+def prompt_remove(*, prompt: Prompt, by: User) -> RemovedItem:
+    """Delete a discussion prompt, keeping it (with its posts) to be restored."""
+    _require_editor(by, prompt.course_id)
+    kept = _keep(prompt, RemovedItem.Reason.DELETED, by)
+    prompt_delete(prompt=prompt)
+    return kept
+
+
+@transaction.atomic
+def prompt_replace(*, prompt: Prompt, by: User) -> RemovedItem | None:
+    """Regenerate a generated, unanswered prompt, keeping the one it replaces; as
+    `question_replace`."""
+    _require_editor(by, prompt.course_id)
+    kept = _keep(prompt, RemovedItem.Reason.REPLACED, by)
+    if not prompt_regenerate(prompt=prompt):
+        kept.delete()
+        return None
+    return kept
+
+
+def prompt_duplicate_regenerate(*, prompt: Prompt, by: User) -> Prompt | None:
+    """A new generated prompt beside this one, which stays as it is."""
+    _require_editor(by, prompt.course_id)
+    return prompt_regenerate_copy(prompt=prompt)
+
+
+@transaction.atomic
+def removed_item_restore(*, item: RemovedItem, by: User) -> Item:
+    """Put a deleted or replaced item back as it was, with its id, links and quiz slots (or
+    posts). What stands in its place now (a regenerated version) is kept in turn, so a
+    restore can be undone like any other change."""
+    locked = RemovedItem.objects.select_for_update().filter(pk=item.pk).first()
+    if locked is None:  # a double click: the first one restored it
+        raise ValidationError("This was already restored.")
+    course = _require_editor(by, locked.course_id)
+    model: type[Question] | type[Prompt] = (
+        Question if locked.kind == RemovedItem.Kind.QUESTION else Prompt
+    )
+    current = model.objects.select_for_update().filter(pk=locked.item_id, course=course).first()
+    if current is not None:
+        _keep(current, RemovedItem.Reason.REPLACED, by)
+    restored = _put_back(locked, course, current)
+    locked.delete()
+    if isinstance(restored, Prompt):  # a prompt to join again, and its posts count again
+        course_requirements_changed.send(sender=Prompt, course_id=course.pk)
+    return restored
+
+
+def _put_back(item: RemovedItem, course: Course, current: Item | None) -> Item:
+    """Save the kept objects again, leaving out links to what has gone since (a lesson, a
+    concept, a quiz, a post's author)."""
+    objects = list(serializers.deserialize("python", item.data, ignorenonexistent=True))
+    main, rest = objects[0], objects[1:]
+    restored = main.object
+    assert isinstance(restored, Question | Prompt)
+    lesson_id = restored.lesson_id
+    if lesson_id is not None and not course.lessons.filter(pk=lesson_id).exists():
+        restored.lesson_id = None
+    linked = {"concepts": Concept.objects, "sentences": SourceSentence.objects}
+    main.m2m_data = {
+        name: list(linked[name].filter(course=course, pk__in=pks).values_list("pk", flat=True))
+        for name, pks in (main.m2m_data or {}).items()
+        if name in linked
+    }
+    if isinstance(restored, Question) and isinstance(current, Question):
+        # The content comes back as the current one; a version an attempt froze stays.
+        frozen = QuestionVersion.objects.filter(question=current, number=current.version)
+        restored.version = current.version + 1 if frozen.exists() else current.version
+    main.save()
+    for part in rest:
+        obj = part.object
+        if (
+            isinstance(obj, QuestionVersion)
+            and QuestionVersion.objects.filter(question_id=restored.pk, number=obj.number).exists()
+        ):
+            continue
+        if isinstance(obj, QuizQuestion) and (
+            not Quiz.objects.filter(pk=obj.quiz_id, course=course).exists()
+            or QuizQuestion.objects.filter(quiz_id=obj.quiz_id, question_id=restored.pk).exists()
+        ):
+            continue
+        if isinstance(obj, Post):
+            if Post.objects.filter(pk=obj.pk).exists():
+                continue
+            if obj.author_id is not None and not User.objects.filter(pk=obj.author_id).exists():
+                obj.author_id = None
+        part.save()
+    return restored

@@ -21,6 +21,10 @@ class PromptQuerySet(InvalidatingQuerySet["Prompt"]):
     def in_order(self) -> PromptQuerySet:
         return self.order_by("position", "pk")
 
+    def replaceable(self) -> PromptQuerySet:
+        """Prompts regenerating may overwrite: the generator's, not yet answered."""
+        return self.filter(origin=Prompt.Origin.GENERATED).exclude(posts__isnull=False)
+
     def by_lesson(self) -> PromptQuerySet:
         """Lesson by lesson, then the prompts that belong to no lesson."""
         return self.order_by(F("lesson__position").asc(nulls_last=True), "position", "pk")
@@ -35,6 +39,10 @@ class PromptQuerySet(InvalidatingQuerySet["Prompt"]):
 
 
 class Prompt(models.Model):
+    class Origin(models.TextChoices):
+        GENERATED = "generated", "Generated"
+        AUTHORED = "authored", "Written or edited by an instructor"
+
     course = models.ForeignKey("catalog.Course", on_delete=models.CASCADE, related_name="prompts")
     lesson = models.ForeignKey(
         "catalog.Lesson", on_delete=models.SET_NULL, null=True, blank=True, related_name="prompts"
@@ -42,6 +50,8 @@ class Prompt(models.Model):
     text = models.TextField()
     concepts = models.ManyToManyField("catalog.Concept", blank=True, related_name="prompts")
     sentences = models.ManyToManyField("catalog.SourceSentence", blank=True, related_name="prompts")
+    # Regenerating replaces only what the generator wrote: an instructor's text is theirs.
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.GENERATED)
     position = models.PositiveIntegerField(default=0)
     locked = models.BooleanField(
         default=False, help_text="Students can no longer post, reply or edit; staff still can."

@@ -60,8 +60,11 @@ def prompts_create(
 
 
 def prompt_update(*, prompt: Prompt, text: str) -> Prompt:
+    """Apply an instructor's edit. The prompt becomes theirs: regenerating no longer replaces
+    it (`prompt_regenerate_refusal`)."""
     prompt.text = text
-    prompt.save(update_fields=["text", "updated_at"])
+    prompt.origin = Prompt.Origin.AUTHORED
+    prompt.save(update_fields=["text", "origin", "updated_at"])
     return prompt
 
 
@@ -74,20 +77,58 @@ def prompt_delete(*, prompt: Prompt) -> None:
     course_requirements_changed.send(sender=Prompt, course_id=course_id)
 
 
-@transaction.atomic
-def prompt_regenerate(*, prompt: Prompt) -> bool:
-    """Replace a prompt by a different generated one; False when there is none."""
+def prompt_regenerate_refusal(prompt: Prompt) -> str:
+    """Why regenerating would overwrite someone's work ("" when it would not): only what the
+    generator wrote and nobody has answered is replaced in place."""
+    if prompt.origin != Prompt.Origin.GENERATED:
+        return "An instructor wrote or edited this prompt, so it is not replaced."
+    posts = prompt.posts.count()
+    if posts:
+        return f"{posts} post(s) answer this prompt, so it is not replaced."
+    return ""
+
+
+def _replacement_for(prompt: Prompt) -> tuple[DraftPrompt, list[SourceSentence]] | None:
     course = prompt.course
     sentences = source_sentences(course)
     existing = list(course.prompts.values_list("text", flat=True))
     pool = generate_prompts([s.text for s in sentences], draft_concepts(course), exclude=existing)
-    if not pool:
+    return (pool[0], sentences) if pool else None
+
+
+@transaction.atomic
+def prompt_regenerate(*, prompt: Prompt) -> bool:
+    """Replace a generated prompt by a different generated one; False when there is none.
+
+    Raises ValidationError, changing nothing, for a prompt an instructor wrote or one that
+    students have answered (`prompt_regenerate_copy` makes a new one beside it instead).
+    """
+    refusal = prompt_regenerate_refusal(prompt)
+    if refusal:
+        raise ValidationError(refusal)
+    found = _replacement_for(prompt)
+    if found is None:
         return False
-    choice = pool[0]
+    choice, sentences = found
     prompt.text = choice.text
     prompt.save(update_fields=["text", "updated_at"])
-    _link(prompt, choice, sentences, concepts_by_term(course))
+    _link(prompt, choice, sentences, concepts_by_term(prompt.course))
     return True
+
+
+@transaction.atomic
+def prompt_regenerate_copy(*, prompt: Prompt) -> Prompt | None:
+    """A new generated prompt right after this one, which stays as it is; None when the
+    generator has no different prompt."""
+    found = _replacement_for(prompt)
+    if found is None:
+        return None
+    choice, sentences = found
+    # Same position, higher id: it sorts right after the prompt it was made beside.
+    new = Prompt.objects.create(course=prompt.course, text=choice.text, position=prompt.position)
+    _link(new, choice, sentences, concepts_by_term(prompt.course))
+    course_requirements_changed.send(sender=Prompt, course_id=prompt.course_id)  # a new prompt
+    return new
 
 
 # --- posts -------------------------------------------------------------------------------

@@ -39,6 +39,11 @@ class CourseCard:
     mastery: list[ConceptLevel] = field(default_factory=list)
     weakest: ConceptLevel | None = None
     practice: list[Quiz] = field(default_factory=list)
+    # The lessons that teach the weakest concept (its sentences are in them), in order.
+    reread: list[Lesson] = field(default_factory=list)
+    # Where the weakest concept's glossary entry is when no lesson mentions it: a lesson
+    # page shows the course's whole glossary.
+    glossary_lesson: Lesson | None = None
 
     @property
     def course(self) -> Course:
@@ -59,11 +64,18 @@ def student_dashboard(*, user_id: int) -> list[CourseCard]:
         )
     )
     next_lesson: dict[int, Lesson] = {}
+    first_lesson: dict[int, Lesson] = {}
+    all_lessons: dict[int, Lesson] = {}
     for lesson in (
         Lesson.objects.filter(course__in=courses).only("pk", "course_id", "position", "title")
     ).in_order():
+        all_lessons[lesson.pk] = lesson
+        first_lesson.setdefault(lesson.course_id, lesson)
         if lesson.pk not in done and lesson.course_id not in next_lesson:
             next_lesson[lesson.course_id] = lesson
+    by_course = {course.pk: course for course in courses}
+    for lesson in all_lessons.values():
+        lesson.course = by_course[lesson.course_id]
     levels = dict(
         ConceptMastery.objects.filter(user_id=user_id, course__in=courses).values_list(
             "concept_id", "level"
@@ -76,8 +88,6 @@ def student_dashboard(*, user_id: int) -> list[CourseCard]:
     for standing in course_standings:
         course = standing.course
         upcoming = next_lesson.get(course.pk)
-        if upcoming is not None:
-            upcoming.course = course
         mastery = concepts[course.pk]
         weak = [c for c in mastery if c.level < ConceptMastery.Level.MASTERED]
         cards.append(
@@ -86,10 +96,33 @@ def student_dashboard(*, user_id: int) -> list[CourseCard]:
                 next_lesson=upcoming,
                 mastery=mastery,
                 weakest=min(weak, key=lambda c: (c.level, c.concept.rank)) if weak else None,
+                glossary_lesson=first_lesson.get(course.pk),
             )
         )
     _attach_practice(cards)
+    _attach_lessons(cards, all_lessons)
     return cards
+
+
+def _attach_lessons(cards: list[CourseCard], lessons: dict[int, Lesson]) -> None:
+    """The lessons whose sentences mention each course's weakest concept (one query: the
+    lessons themselves were read already)."""
+    weakest = {card.weakest.concept.pk: card for card in cards if card.weakest}
+    if not weakest:
+        return
+    mentions = (
+        Concept.sentences.through.objects.filter(
+            concept_id__in=list(weakest), sourcesentence__lesson__isnull=False
+        )
+        .values_list("concept_id", "sourcesentence__lesson_id")
+        .distinct()
+    )
+    found: dict[int, set[int]] = {}
+    for concept_id, lesson_id in mentions:
+        found.setdefault(concept_id, set()).add(lesson_id)
+    for concept_id, card in weakest.items():
+        ids = found.get(concept_id, set())
+        card.reread = [lessons[pk] for pk in lessons if pk in ids]  # in the course's order
 
 
 def _attach_practice(cards: list[CourseCard]) -> None:

@@ -11,13 +11,14 @@ import datetime
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from course.accounts.models import Enrollment
 from course.catalog.models import Course
 from course.progress.analysis import ItemStats
 from course.progress.models import CourseProgress, QuizGrade
-from course.quizzes.models import Quiz
+from course.quizzes.models import Quiz, QuizOverride
 from course.spreadsheet import CsvLines, csv_lines
 
 if TYPE_CHECKING:
@@ -44,13 +45,22 @@ class RosterFields(TypedDict):
     prompts_joined: int | None
     completed: bool | None
     last_activity: datetime.datetime | None
+    overrides: int  # quizzes on which the student has an override of the rules
 
 
 def roster(
     course: Course, *, query: str = "", sort: str = "name"
 ) -> QuerySet[WithAnnotations[Enrollment, RosterFields]]:
-    """Enrolled students with their stored progress (one query per page, plus the count)."""
+    """Enrolled students with their stored progress and how many quiz overrides they have
+    (one query per page, plus the count)."""
     progress = CourseProgress.objects.filter(user=OuterRef("user"), course=course)
+    overrides = (
+        QuizOverride.objects.filter(student=OuterRef("user"), quiz__course=course)
+        .order_by()
+        .values("student")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     rows = (
         Enrollment.objects.filter(course=course)
         .select_related("user")
@@ -61,6 +71,7 @@ def roster(
             prompts_joined=Subquery(progress.values("prompts_joined")[:1]),
             completed=Subquery(progress.values("completed")[:1]),
             last_activity=Subquery(progress.values("last_activity")[:1]),
+            overrides=Coalesce(Subquery(overrides, output_field=IntegerField()), Value(0)),
         )
     )
     if query:

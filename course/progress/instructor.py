@@ -1,25 +1,40 @@
-"""Instructor views of a course's students: roster, a student's detail, the class-by-concept
-mastery heatmap, quiz item analysis and the CSV exports. Staff of the course and admins only:
-every view starts with `get_course_for_editor`."""
+"""Instructor views of a course's students: roster, a student's detail (with their quiz
+overrides, granted and removed there), the class-by-concept mastery heatmap, quiz item
+analysis and the CSV exports. Staff of the course and admins only: every view starts with
+`get_course_for_editor`."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from course.accounts.models import Enrollment
+from course.accounts.models import Enrollment, User
 from course.catalog.access import get_course_for_editor
+from course.catalog.models import Course
 from course.http import AuthedRequest
 from course.progress.analysis import item_analysis
 from course.progress.gradebook import SORTS, gradebook_rows, item_analysis_rows, roster
 from course.progress.models import ConceptMastery, QuizGrade
 from course.progress.selectors import course_standing
-from course.quizzes.models import Attempt, Quiz
+from course.quizzes.forms import QuizOverrideForm
+from course.quizzes.models import Attempt, Quiz, QuizOverride
+from course.quizzes.overrides import (
+    QuizRules,
+    quiz_override_delete,
+    quiz_override_set,
+    rules_with,
+)
 from course.text import search_text
 
 PAGE_SIZE = 50
@@ -42,22 +57,76 @@ def course_students(request: AuthedRequest, slug: str) -> HttpResponse:
     return render(request, template, context)
 
 
-@require_GET
-@login_required
-def student_detail(request: AuthedRequest, slug: str, user_id: int) -> HttpResponse:
-    course = get_course_for_editor(request.user, slug)
+def _get_student_for(course: Course, user_id: int) -> User:
+    """A student of this course (404 for anyone else): only they can be given overrides."""
     enrollment = get_object_or_404(
         Enrollment.objects.select_related("user"), course=course, user_id=user_id
     )
+    return enrollment.user
+
+
+@dataclass(frozen=True)
+class OverrideRow:
+    """A quiz on a student's page: its rules for them, and the form that changes them."""
+
+    quiz: Quiz
+    used: int  # the student's attempts
+    rules: QuizRules
+    form: QuizOverrideForm
+
+    @property
+    def attempts_left(self) -> int | None:
+        return self.rules.attempts_left(self.used)
+
+
+def override_rows(
+    course: Course, student: User, *, bound: QuizOverrideForm | None = None
+) -> list[OverrideRow]:
+    """Every quiz of the course with the student's attempts and override, in three queries
+    whatever the number of quizzes; `bound`, a form that did not validate, stands in for
+    its quiz's own."""
+    quizzes = list(Quiz.objects.filter(course=course).order_by("title", "pk"))
+    used = dict(
+        Attempt.objects.filter(quiz__course=course, user=student)
+        .order_by()
+        .values("quiz")
+        .annotate(n=Count("pk"))
+        .values_list("quiz", "n")
+    )
+    overrides = {
+        override.quiz_id: override
+        for override in QuizOverride.objects.filter(
+            quiz__course=course, student=student
+        ).select_related("granted_by")
+    }
+    rows = []
+    for quiz in quizzes:
+        override = overrides.get(quiz.pk)
+        form = bound
+        if form is None or form.quiz.pk != quiz.pk:
+            initial = {}
+            if override is not None:
+                initial = {"extra_attempts": override.extra_attempts,
+                           "closes_at": override.closes_at}  # fmt: skip
+            form = QuizOverrideForm(quiz=quiz, initial=initial)
+        rules = rules_with(quiz, override)
+        rows.append(OverrideRow(quiz=quiz, used=used.get(quiz.pk, 0), rules=rules, form=form))
+    return rows
+
+
+def student_context(
+    course: Course, student: User, *, bound: QuizOverrideForm | None = None
+) -> dict[str, Any]:
+    user_id = student.pk
     levels = dict(
         ConceptMastery.objects.filter(course=course, user_id=user_id).values_list(
             "concept_id", "level"
         )
     )
     labels = dict(ConceptMastery.Level.choices)
-    context = {
+    return {
         "course": course,
-        "student": enrollment.user,
+        "student": student,
         "standing": course_standing(user_id=user_id, course=course),
         "grades": QuizGrade.objects.filter(course=course, user_id=user_id).select_related("quiz"),
         "attempts": Attempt.objects.filter(quiz__course=course, user_id=user_id)
@@ -67,8 +136,80 @@ def student_detail(request: AuthedRequest, slug: str, user_id: int) -> HttpRespo
             (c, labels[levels.get(c.pk, 0)], levels.get(c.pk, 0))
             for c in course.concepts.order_by("rank", "term")
         ],
+        "override_rows": override_rows(course, student, bound=bound),
     }
-    return render(request, "progress/student_detail.html", context)
+
+
+@require_GET
+@login_required
+def student_detail(request: AuthedRequest, slug: str, user_id: int) -> HttpResponse:
+    course = get_course_for_editor(request.user, slug)
+    student = _get_student_for(course, user_id)
+    return render(request, "progress/student_detail.html", student_context(course, student))
+
+
+def _overrides_answer(
+    request: AuthedRequest, course: Course, student: User, notice: str
+) -> HttpResponse:
+    """After a change: the overrides region with a notice (htmx), or the page again."""
+    if request.htmx:
+        context = {"course": course, "student": student, "notice": notice,
+                   "override_rows": override_rows(course, student)}  # fmt: skip
+        return render(request, "progress/student_detail.html#overrides", context)
+    messages.success(request, notice)
+    url = reverse("progress:student", kwargs={"slug": course.slug, "user_id": student.pk})
+    return redirect(url + "#overrides")
+
+
+@require_POST
+@login_required
+@vary_on_headers("HX-Request")
+def override_set(request: AuthedRequest, slug: str, user_id: int, quiz_id: int) -> HttpResponse:
+    """Grant a student extra attempts or a later close date on a quiz, or change theirs."""
+    course = get_course_for_editor(request.user, slug)
+    student = _get_student_for(course, user_id)
+    quiz = get_object_or_404(Quiz, course=course, pk=quiz_id)
+    form = QuizOverrideForm(request.POST, quiz=quiz)
+    if form.is_valid():
+        try:
+            quiz_override_set(
+                quiz=quiz,
+                student=student,
+                by=request.user,
+                extra_attempts=form.cleaned_data["extra_attempts"],
+                closes_at=form.cleaned_data["closes_at"],
+            )
+        except ValidationError as refusal:
+            form.add_error(None, refusal)
+    if form.errors:
+        # htmx swaps only a 200: the region with the errors in place; without it, the whole
+        # page with the form as it was sent.
+        if request.htmx:
+            context = {"course": course, "student": student,
+                       "override_rows": override_rows(course, student, bound=form)}  # fmt: skip
+            return render(request, "progress/student_detail.html#overrides", context)
+        context = student_context(course, student, bound=form)
+        return render(request, "progress/student_detail.html", context, status=400)
+    notice = f"Saved the override of “{quiz.title}” for {student.username}."
+    return _overrides_answer(request, course, student, notice)
+
+
+@require_POST
+@login_required
+@vary_on_headers("HX-Request")
+def override_delete(request: AuthedRequest, slug: str, user_id: int, quiz_id: int) -> HttpResponse:
+    """The quiz's own rules again for this student."""
+    course = get_course_for_editor(request.user, slug)
+    student = _get_student_for(course, user_id)
+    quiz = get_object_or_404(Quiz, course=course, pk=quiz_id)
+    removed = quiz_override_delete(quiz=quiz, student=student, by=request.user)
+    notice = (
+        f"Removed the override of “{quiz.title}” for {student.username}: the quiz's own rules "
+        "apply again."
+        if removed
+        else f"{student.username} had no override on “{quiz.title}”."
+    )
+    return _overrides_answer(request, course, student, notice)
 
 
 @require_GET
@@ -97,10 +238,24 @@ def mastery_heatmap(request: AuthedRequest, slug: str) -> HttpResponse:
     for concept in concepts:
         counted = [spread.get((concept.pk, level), 0) for level in range(5)]
         counted[0] += max(enrolled - sum(counted), 0)  # no row yet: not started
-        summary.append((concept, counted))
-    context = {"course": course, "concepts": concepts, "grid": grid, "page": page,
-               "summary": summary, "levels": ConceptMastery.Level.choices}  # fmt: skip
+        summary.append((concept, [(n, share_band(n, enrolled)) for n in counted]))
+    labels = dict(ConceptMastery.Level.choices)
+    context = {"course": course, "concepts": concepts, "page": page, "summary": summary,
+               "grid": [(s, [(level, labels[level]) for level in row]) for s, row in grid],
+               "levels": ConceptMastery.Level.choices, "shares": SHARE_BANDS}  # fmt: skip
     return render(request, "progress/heatmap.html", context)
+
+
+# The class summary's shading: how much of the class a count is, in five bands, so a cell
+# is as dark as its value is large whichever level's column it sits in.
+SHARE_BANDS = ["none", "under a quarter", "a quarter to a half", "a half to three quarters",
+               "three quarters or more"]  # fmt: skip
+
+
+def share_band(count: int, total: int) -> int:
+    if count <= 0 or total <= 0:
+        return 0
+    return min(1 + 4 * count // total, 4)
 
 
 @require_GET

@@ -10,10 +10,14 @@ from course.progress import instructor, views
 app_name = "progress"
 
 COURSE = "courses/<slug:slug>/"
+# A student's override of one quiz's rules (extra attempts, a later close date).
+OVERRIDE = COURSE + "students/<int:user_id>/quizzes/<int:quiz_id>/override/"
 
 urlpatterns = [
     path(COURSE + "students/", instructor.course_students, name="instructor"),
     path(COURSE + "students/<int:user_id>/", instructor.student_detail, name="student"),
+    path(OVERRIDE, instructor.override_set, name="override"),
+    path(OVERRIDE + "delete/", instructor.override_delete, name="override-delete"),
     path(COURSE + "mastery/", instructor.mastery_heatmap, name="heatmap"),
     path(COURSE + "gradebook.csv", instructor.gradebook_csv, name="gradebook"),
     path(COURSE + "quizzes/<int:quiz_id>/analysis/", instructor.quiz_analysis, name="analysis"),

@@ -7,12 +7,19 @@ they show the catalog's content, and sit on this floor because they show progres
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import get_conditional_response
+from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -23,10 +30,11 @@ from course.catalog.access import (
     get_lesson_for_reader,
     is_enrolled,
 )
-from course.catalog.models import Course, Lesson
+from course.catalog.models import Concept, Course, Lesson
 from course.catalog.rendering import GlossaryTerm, lesson_body_html
+from course.discussions.models import Prompt
 from course.http import AuthedRequest, HtmxHttpRequest
-from course.pagecache import per_person_page
+from course.pagecache import current_versions, per_person_page, release
 from course.progress.dashboard import student_dashboard
 from course.progress.selectors import (
     Standing,
@@ -37,6 +45,7 @@ from course.progress.selectors import (
     standings,
 )
 from course.progress.services import lesson_complete
+from course.quizzes.models import Quiz
 
 
 @require_GET
@@ -76,8 +85,20 @@ def course_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-@per_person_page(course_kwarg="slug")
+@per_person_page(course_kwarg="slug", has_standard_design=True)
 def lesson_detail(request: HtmxHttpRequest, slug: str, lesson_id: int) -> HttpResponse:
+    # Read before rendering: a change committed meanwhile sets a new version, so fragments
+    # stored under this one miss from then on (as the page cache's pages do).
+    course_version, person_version = current_versions(slug, request.user.pk)
+    etag = None
+    if settings.PAGE_CACHE == "standard":
+        etag = _lesson_etag(request, course_version, person_version)
+        # Before the access check, as a page-cache hit is: what access depends on (the
+        # course's status, the reader's enrollment, role and account) sets these versions,
+        # and a 304 shows nothing the reader's own stored copy does not.
+        if etag and (not_modified := get_conditional_response(request, etag=etag)):
+            not_modified.headers["ETag"] = etag
+            return not_modified
     try:
         lesson, enrolled = get_lesson_for_reader(request.user, slug, lesson_id)
     except PermissionDenied as denied:
@@ -85,7 +106,38 @@ def lesson_detail(request: HtmxHttpRequest, slug: str, lesson_id: int) -> HttpRe
             return redirect_to_login(request.get_full_path())
         messages.info(request, str(denied))
         return redirect("catalog:course", slug=slug)
-    return render(request, "catalog/lesson_detail.html", lesson_context(request, lesson, enrolled))
+    context = lesson_context(request, lesson, enrolled)
+    # The course-wide fragments' key: the course's version, and the release (a deploy may
+    # change the template or the HTML the body is rendered into).
+    context["fragment_version"] = f"{release()}:{course_version}"
+    response = render(request, "catalog/lesson_detail.html", context)
+    if etag:
+        response.headers["ETag"] = etag
+    return response
+
+
+def _lesson_etag(request: HtmxHttpRequest, course_version: str, person_version: str) -> str | None:
+    """The lesson page's validator under the standard design: what the page shows changes
+    only with the course's version, the reader's, or the release; its forms carry tokens of
+    the CSRF secret. Weak: every render masks those tokens afresh. None where a 304 could
+    hide something: a guest's page (no version of theirs) or a message waiting to be shown."""
+    csrf = request.META.get("CSRF_COOKIE")
+    if not request.user.is_authenticated or not csrf or len(messages.get_messages(request)):
+        return None
+    parts = [release(), course_version, person_version, str(request.user.pk), request.path, csrf]
+    return f'W/"{hashlib.sha256(":".join(parts).encode()).hexdigest()[:32]}"'
+
+
+@dataclass(frozen=True)
+class LessonMatter:
+    """What a lesson page shows of its course, the same for every reader: read only when
+    the page's template fragments miss (lazily, through `lesson_context`)."""
+
+    body: SafeString
+    prompts: list[Prompt]
+    lesson_concepts: list[Concept]
+    other_concepts: list[Concept]
+    quizzes: list[Quiz]  # published, practising what the lesson teaches
 
 
 def _in_lesson(concept: object) -> bool:
@@ -93,9 +145,29 @@ def _in_lesson(concept: object) -> bool:
     return bool(getattr(concept, "in_lesson", False))
 
 
+def _lesson_matter(lesson: Lesson) -> LessonMatter:
+    """In three queries: the glossary, marked where the lesson mentions it; the prompts;
+    the published quizzes that cover the lesson's concepts."""
+    concepts = list(
+        lesson.course.concepts.with_mentions_in(lesson).order_by("-in_lesson", "rank", "term")
+    )
+    terms = [
+        GlossaryTerm(anchor=f"concept-{c.pk}", definition=c.definition, forms=tuple(c.forms))
+        for c in concepts
+    ]
+    return LessonMatter(
+        body=lesson_body_html(lesson, terms),
+        prompts=list(lesson.prompts.in_order()),
+        lesson_concepts=[c for c in concepts if _in_lesson(c)],
+        other_concepts=[c for c in concepts if not _in_lesson(c)],
+        quizzes=list(Quiz.objects.published().covering(lesson).order_by("title", "pk")),
+    )
+
+
 def lesson_context(request: HtmxHttpRequest, lesson: Lesson, enrolled: bool) -> dict[str, object]:
-    """Everything the lesson page and its completion partial show, in four queries: the
-    lessons with the reader's completions, the glossary, their standing, the prompts."""
+    """Everything the lesson page and its completion partial show: in two queries, the
+    lessons with the reader's completions and their standing; the course's matter, in three
+    more, only where a fragment of it is rendered."""
     course = lesson.course
     reader_id = request.user.pk if enrolled else None
     lessons, done = lessons_with_done(
@@ -104,23 +176,15 @@ def lesson_context(request: HtmxHttpRequest, lesson: Lesson, enrolled: bool) -> 
     for other in lessons:
         other.course = course
     index = next(i for i, other in enumerate(lessons) if other.pk == lesson.pk)
-    concepts = list(course.concepts.with_mentions_in(lesson).order_by("-in_lesson", "rank", "term"))
     # Read after `lesson_complete` refreshed it, when the completion partial is rendered.
     standing = None if reader_id is None else course_standing(user_id=reader_id, course=course)
-    terms = [
-        GlossaryTerm(anchor=f"concept-{c.pk}", definition=c.definition, forms=tuple(c.forms))
-        for c in concepts
-    ]
     return {
         "course": course,
         "lesson": lesson,
         "lessons": lessons,
         "previous": lessons[index - 1] if index > 0 else None,
         "next": lessons[index + 1] if index + 1 < len(lessons) else None,
-        "body": lesson_body_html(lesson, terms),
-        "prompts": list(lesson.prompts.in_order()),
-        "lesson_concepts": [c for c in concepts if _in_lesson(c)],
-        "other_concepts": [c for c in concepts if not _in_lesson(c)],
+        "matter": SimpleLazyObject(lambda: _lesson_matter(lesson)),
         "enrolled": enrolled,
         "completed": lesson.pk in done,
         "standing": standing,

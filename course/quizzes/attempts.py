@@ -32,6 +32,7 @@ from course.quizzes.models import (
     Quiz,
     QuizQuestion,
 )
+from course.quizzes.overrides import attempt_deadline, quiz_rules_for, submitted_and_extra
 from course.quizzes.shuffle import secret_order
 from course.text import strip_control
 
@@ -67,10 +68,11 @@ def attempts_used(quiz: Quiz, user: User) -> int:
 
 
 def attempts_left(quiz: Quiz, user: User) -> int | None:
-    """None when unlimited."""
-    if not quiz.attempts_allowed:
+    """None when unlimited; counts the student's extra attempts (their QuizOverride)."""
+    rules = quiz_rules_for(quiz, user.pk)
+    if not rules.attempts_allowed:
         return None
-    return max(quiz.attempts_allowed - attempts_used(quiz, user), 0)
+    return rules.attempts_left(attempts_used(quiz, user))
 
 
 # Shown in a secret order whatever the quiz says: their stored order comes from the answer
@@ -120,7 +122,8 @@ def _share_lock_questions(quiz: Quiz) -> None:
 
 @transaction.atomic
 def attempt_start(*, quiz: Quiz, user: User) -> Attempt:
-    """Start an attempt, or return the open one. Refuses past the attempt limit."""
+    """Start an attempt, or return the open one. Refuses past the attempt limit and after
+    the quiz closes, both as the student's override (if any) sets them."""
     enrollment = (
         Enrollment.objects.select_for_update().filter(user=user, course_id=quiz.course_id).first()
     )
@@ -129,18 +132,26 @@ def attempt_start(*, quiz: Quiz, user: User) -> Attempt:
     open_attempt = Attempt.objects.filter(quiz=quiz, user=user, state=Attempt.State.OPEN).first()
     if open_attempt is not None:
         return open_attempt
-    used = attempts_used(quiz, user)
-    if quiz.attempts_allowed and used >= quiz.attempts_allowed:
+    # Read after the enrollment lock, which a grant takes too: never half of a new override.
+    rules = quiz_rules_for(quiz, user.pk)
+    now = timezone.now()
+    if rules.closes_at is not None and now >= rules.closes_at:
         raise AttemptError(
-            f"You have used all {quiz.attempts_allowed} attempt(s) allowed for this quiz."
+            f"This quiz closed on {rules.closes_at:%Y-%m-%d at %H:%M} UTC. "
+            "Ask your instructor if you need more time."
+        )
+    used = attempts_used(quiz, user)
+    if rules.attempts_allowed and used >= rules.attempts_allowed:
+        raise AttemptError(
+            f"You have used all {rules.attempts_allowed} attempt(s) allowed for this quiz. "
+            "Ask your instructor if you need another."
         )
     _share_lock_questions(quiz)
     # Read after the lock: a question deleted meanwhile is gone, with its slot.
     slots = list(quiz.slots.select_related("question").order_by("position", "pk"))
     if not slots:
         raise AttemptError("This quiz has no questions yet.")
-    now = timezone.now()
-    deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
+    deadline = attempt_deadline(quiz, rules, now)
     try:
         with transaction.atomic():
             attempt = Attempt.objects.create(
@@ -356,10 +367,10 @@ def attempt_revealed(attempt: Attempt) -> bool:
         return True
     if not quiz.attempts_allowed:
         return False  # unlimited attempts: there is no last one
-    submitted = Attempt.objects.filter(
-        quiz=quiz, user_id=attempt.user_id, state=Attempt.State.SUBMITTED
-    ).count()
-    return submitted >= quiz.attempts_allowed
+    # The last attempt the student is allowed, their extra attempts included: keys shown
+    # after the quiz's own last attempt would be copied into the extra one.
+    submitted, extra = submitted_and_extra(quiz, attempt.user_id)
+    return submitted >= quiz.attempts_allowed + extra
 
 
 def answers_revealed(

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import datetime
 import math
 from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.forms import formset_factory
 from django.http import QueryDict
+from django.utils import timezone
 
 from course.catalog.models import Concept, Course, Lesson
 from course.quizzes.bank import check_size
@@ -22,6 +24,10 @@ else:
     _QuizModelForm = forms.ModelForm
     _QuestionsField = forms.ModelMultipleChoiceField
     _BaseFormSet = forms.BaseFormSet
+
+
+# What <input type="datetime-local"> shows and sends (Django also parses it back as ISO 8601).
+LOCAL_INPUT = "%Y-%m-%dT%H:%M"
 
 
 class BankQuestionsField(_QuestionsField):
@@ -43,9 +49,12 @@ class QuizForm(_QuizModelForm):
         fields = [
             "title", "description", "lesson", "status", "attempts_allowed", "grading_method",
             "feedback_mode", "reveal", "shuffle_questions", "shuffle_options", "pass_mark",
-            "time_limit_minutes",
+            "time_limit_minutes", "closes_at",
         ]  # fmt: skip
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "closes_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL_INPUT),
+        }
 
     def __init__(self, *args: Any, course: Course, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -59,6 +68,56 @@ class QuizForm(_QuizModelForm):
             self.fields["questions"].initial = list(
                 self.instance.slots.values_list("question_id", flat=True)
             )
+
+
+class QuizOverrideForm(forms.Form):
+    """A student's override of one quiz's rules, on the instructor's page for that student:
+    one form per quiz, each with its own prefix, so the page's fields stay distinct."""
+
+    MAX_EXTRA = 20
+
+    extra_attempts = forms.IntegerField(
+        min_value=0,
+        max_value=MAX_EXTRA,
+        initial=0,
+        required=False,
+        label="Extra attempts",
+        help_text="On top of the quiz's own attempts.",
+    )
+    closes_at = forms.DateTimeField(
+        required=False,
+        label="Closes for them at (UTC)",
+        help_text="Empty: when the quiz closes for everyone.",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL_INPUT),
+    )
+
+    def __init__(self, *args: Any, quiz: Quiz, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", f"quiz-{quiz.pk}")
+        super().__init__(*args, **kwargs)
+        self.quiz = quiz
+        extra = self.fields["extra_attempts"]
+        extra.widget.attrs.update({"inputmode": "numeric"})
+        if not quiz.attempts_allowed:
+            # Nothing to add to: the field stays, disabled, saying why.
+            extra.disabled = True
+            extra.help_text = "The quiz allows unlimited attempts."
+
+    def clean_closes_at(self) -> datetime.datetime | None:
+        closes_at: datetime.datetime | None = self.cleaned_data.get("closes_at")
+        if closes_at is not None and closes_at <= timezone.now():
+            raise forms.ValidationError(
+                "Give a time still to come: a past one would close the quiz for them at once."
+            )
+        return closes_at
+
+    def clean(self) -> dict[str, Any] | None:
+        cleaned = super().clean() or {}
+        cleaned["extra_attempts"] = cleaned.get("extra_attempts") or 0
+        if not self.errors and not cleaned["extra_attempts"] and not cleaned.get("closes_at"):
+            raise forms.ValidationError(
+                "Give extra attempts, a later close date, or both (or remove the override)."
+            )
+        return cleaned
 
 
 class ImportUploadForm(forms.Form):

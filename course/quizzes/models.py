@@ -20,6 +20,7 @@ from django.db.models import Q
 from course.pagecache import InvalidatingQuerySet
 
 if TYPE_CHECKING:
+    from course.catalog.models import Lesson
     from course.generator.flaws import Flaw
 
 QUESTION_TYPES = [
@@ -34,6 +35,13 @@ class QuestionQuerySet(InvalidatingQuerySet["Question"]):
 
     def with_sources(self) -> QuestionQuerySet:
         return self.prefetch_related("concepts", "sentences")
+
+    def replaceable(self) -> QuestionQuerySet:
+        """Questions regenerating may overwrite: the generator's, in no quiz, never
+        answered. Any other is duplicated and regenerated as a new draft instead."""
+        return self.filter(origin=Question.Origin.GENERATED).exclude(
+            Q(slots__isnull=False) | Q(versions__items__isnull=False)
+        )
 
 
 class Question(models.Model):
@@ -174,6 +182,15 @@ class QuizQuerySet(InvalidatingQuerySet["Quiz"]):
     def published(self) -> QuizQuerySet:
         return self.filter(status=Quiz.Status.PUBLISHED)
 
+    def covering(self, lesson: Lesson) -> QuizQuerySet:
+        """Quizzes that practise what the lesson teaches: set for the lesson, or with a
+        question on a concept the lesson's sentences mention or drawn from the lesson."""
+        return self.filter(
+            Q(lesson=lesson)
+            | Q(slots__question__concepts__sentences__lesson=lesson)
+            | Q(slots__question__lesson=lesson)
+        ).distinct()
+
 
 class Quiz(models.Model):
     class Status(models.TextChoices):
@@ -216,6 +233,15 @@ class Quiz(models.Model):
     shuffle_options = models.BooleanField(default=True)
     pass_mark = models.PositiveSmallIntegerField(default=50, help_text="Percent.")
     time_limit_minutes = models.PositiveIntegerField(null=True, blank=True)
+    # Moodle's "close the quiz": no attempt starts after it, and one open then ends then. A
+    # student's QuizOverride may move it later for them.
+    closes_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        verbose_name="closes at",
+        help_text="UTC. No attempt starts after this; an attempt still open then ends then. "
+        "Leave empty to keep the quiz open.",
+    )
     questions: models.ManyToManyField[Question, QuizQuestion] = models.ManyToManyField(
         Question, through="QuizQuestion", related_name="quizzes"
     )
@@ -339,3 +365,46 @@ class AttemptItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.attempt} · {self.position}"
+
+
+class QuizOverride(models.Model):
+    """One student's exceptions to a quiz's rules, as Moodle's user overrides: attempts on
+    top of the quiz's allowance, a later close date, or both. Granted, changed and removed
+    by the course's instructors and admins through `course.quizzes.overrides`, whose
+    `quiz_rules_for` is what `attempt_start` reads: the rules hold in the service, whatever
+    a page shows."""
+
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="overrides")
+    student = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_overrides"
+    )
+    extra_attempts = models.PositiveSmallIntegerField(
+        default=0, help_text="Attempts on top of the quiz's own allowance."
+    )
+    closes_at = models.DateTimeField(
+        null=True, blank=True, help_text="UTC. The quiz closes for this student then instead."
+    )
+    # Who granted it, and when it was last set: a grant is an instructor's decision, kept
+    # with its author (SET_NULL: the grant outlives the instructor's account).
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="quiz_overrides_granted",
+    )
+    granted_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["quiz", "student"]
+        constraints = [
+            models.UniqueConstraint(fields=["quiz", "student"], name="quiz_override_once"),
+            # An override that changes nothing is no override: removing it is the way back.
+            models.CheckConstraint(
+                condition=Q(extra_attempts__gt=0) | Q(closes_at__isnull=False),
+                name="quiz_override_changes_something",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.student} · {self.quiz}: +{self.extra_attempts}"

@@ -135,21 +135,41 @@ def question_delete(*, question: Question) -> None:
     """
     if not Question.objects.select_for_update().filter(pk=question.pk).exists():
         raise ValidationError("This question was already removed.")
-    used = AttemptItem.objects.filter(version__question=question).count()
-    if used:
-        raise ValidationError(
-            f"Students have answered this question {used} time(s), so it stays in the bank "
-            "and their records keep it. Remove it from quizzes instead."
-        )
+    refusal = question_delete_refusal(question)
+    if refusal:
+        raise ValidationError(refusal)
     question.delete()
 
 
-@transaction.atomic
-def question_regenerate(*, question: Question) -> bool:
-    """Replace a question by another one on the same concepts, of the same type if possible.
+def question_delete_refusal(question: Question) -> str:
+    """Why the question cannot be deleted ("" when it can)."""
+    used = AttemptItem.objects.filter(version__question=question).count()
+    if used:
+        return (
+            f"Students have answered this question {used} time(s), so it stays in the bank "
+            "and their records keep it. Remove it from quizzes instead."
+        )
+    return ""
 
-    Returns False (and changes nothing) when the generator has no different question.
-    """
+
+def question_regenerate_refusal(question: Question) -> str:
+    """Why regenerating would overwrite someone's work ("" when it would not): only what the
+    generator wrote, that no quiz holds and no student has answered, is replaced in place."""
+    if question.origin == Question.Origin.AUTHORED:
+        return "An instructor wrote or edited this question, so it is not replaced."
+    if question.origin == Question.Origin.IMPORTED:
+        return "This question was imported, so it is not replaced."
+    quizzes = list(Quiz.objects.filter(slots__question=question).values_list("title", flat=True))
+    if quizzes:
+        named = ", ".join(f"“{title}”" for title in quizzes)
+        return f"The quiz {named} uses this question, so it is not replaced."
+    if AttemptItem.objects.filter(version__question=question).exists():
+        return "Students have answered this question, so it is not replaced."
+    return ""
+
+
+def _replacement_for(question: Question) -> tuple[DraftQuestion, list[SourceSentence]] | None:
+    """Another question on the same concepts, of the same type if possible."""
     course = question.course
     sentences = source_sentences(course)
     existing = [as_draft_question(q) for q in course.questions.with_sources()]
@@ -159,8 +179,25 @@ def question_regenerate(*, question: Question) -> bool:
     )
     same_type = [item for item in pool if item.type == question.type]
     choice = next(iter(same_type or pool), None)
-    if choice is None:
+    return None if choice is None else (choice, list(sentences))
+
+
+@transaction.atomic
+def question_regenerate(*, question: Question) -> bool:
+    """Replace a generated question by another one on the same concepts, of the same type if
+    possible. Returns False (and changes nothing) when the generator has no different one.
+
+    Raises ValidationError, changing nothing, for a question an instructor wrote, edited or
+    imported, or one a quiz or an attempt uses (`question_regenerate_copy` makes a new draft
+    beside it instead).
+    """
+    refusal = question_regenerate_refusal(question)
+    if refusal:
+        raise ValidationError(refusal)
+    found = _replacement_for(question)
+    if found is None:
         return False
+    choice, sentences = found
     _new_version_if_used(question)
     question.type = choice.type
     question.prompt = choice.prompt
@@ -169,10 +206,32 @@ def question_regenerate(*, question: Question) -> bool:
     question.explanation = choice.explanation
     question.lesson = _lesson_of(sentences, choice.sentences)
     question.status = Question.Status.DRAFT
-    question.origin = Question.Origin.GENERATED
     question.save()
-    _link(question, choice, sentences, concepts_by_term(course))
+    _link(question, choice, sentences, concepts_by_term(question.course))
     return True
+
+
+@transaction.atomic
+def question_regenerate_copy(*, question: Question) -> Question | None:
+    """A new generated draft on the same concepts, right after this question, which stays as
+    it is; None when the generator has no different question."""
+    found = _replacement_for(question)
+    if found is None:
+        return None
+    choice, sentences = found
+    new = Question.objects.create(
+        course=question.course,
+        lesson=_lesson_of(sentences, choice.sentences),
+        type=choice.type,
+        prompt=choice.prompt,
+        options=stored_options(choice.type, choice.options),
+        answer=choice.answer,
+        explanation=choice.explanation,
+        # Same position, higher id: it sorts right after the question it was made beside.
+        position=question.position,
+    )
+    _link(new, choice, sentences, concepts_by_term(question.course))
+    return new
 
 
 #: The tag on questions drafted from below the draft's bar, shown on the review page.

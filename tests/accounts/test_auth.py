@@ -16,69 +16,115 @@ pytestmark = pytest.mark.django_db
 NEW_PASSWORD = "a much longer passphrase 42"
 
 
-def test_it_signs_up_a_student_and_logs_them_in(client):
-    response = client.post(
-        reverse("signup"),
-        {
-            "username": "newbie",
-            "email": "newbie@example.org",
-            "password1": NEW_PASSWORD,
-            "password2": NEW_PASSWORD,
-        },
-    )
+def sign_up_link(client, email: str, **extra: str) -> str:
+    """The first step, and the link it mailed: the path of the second."""
+    response = client.post(reverse("signup"), {"email": email, **extra})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("signup_sent")
+    (link,) = re.findall(r"http://testserver(/accounts/signup/finish/\S+/)", mail.outbox[-1].body)
+    return link
+
+
+def finish(client, link: str, username: str = "newbie", password: str = NEW_PASSWORD):
+    return client.post(link, {"username": username, "password1": password, "password2": password})
+
+
+def test_it_signs_up_a_student_through_the_mailed_link_and_logs_them_in(client):
+    link = sign_up_link(client, "newbie@example.org")
+    assert mail.outbox[0].to == ["newbie@example.org"]
+    assert not User.objects.exists()  # nothing until the link is used
+    page = client.get(link)
+    assert page.status_code == 200
+    assert "newbie@example.org" in page.text and "Create account" in page.text
+    response = finish(client, link)
     assert response.status_code == 302
     user = User.objects.get(username="newbie")
+    assert user.email == "newbie@example.org" and user.check_password(NEW_PASSWORD)
     assert not user.is_staff and not user.is_superuser
     assert not user.staff_roles.exists()
     assert client.get(reverse("progress:dashboard")).status_code == 200
 
 
+def test_it_answers_an_address_with_an_account_as_any_other(client, student):
+    """No account enumeration: the same redirect and the same page for a new address and
+    one in use (in any case); only the mail differs, and it goes to the address's owner."""
+    new = client.post(reverse("signup"), {"email": "someone.new@example.org"})
+    used = client.post(reverse("signup"), {"email": student.email.upper()})
+    assert new.status_code == used.status_code == 302
+    assert new["Location"] == used["Location"] == reverse("signup_sent")
+    page = client.get(reverse("signup_sent")).text
+    assert "Check your e-mail to finish" in page
+    assert student.email not in page and student.username not in page
+    invite, note = mail.outbox
+    assert "/accounts/signup/finish/" in invite.body
+    assert note.to == [student.email.upper()]
+    assert f"Your username is: {student.username}" in note.body
+    assert "/accounts/password_reset/" in note.body
+    assert "/accounts/signup/finish/" not in note.body  # no second account for it
+    assert User.objects.count() == 1
+
+
+def test_it_keeps_the_form_for_an_address_that_is_not_one(client):
+    response = client.post(reverse("signup"), {"email": "not an address"})
+    assert response.status_code == 200
+    assert "Enter a valid email address." in response.text
+    assert mail.outbox == []
+
+
+def test_it_says_a_username_is_taken_only_on_the_linked_page(client, student):
+    link = sign_up_link(client, "newbie@example.org")
+    response = finish(client, link, username=student.username.upper())
+    assert response.status_code == 200
+    assert "A user with that username already exists." in response.text
+    assert not User.objects.filter(email="newbie@example.org").exists()
+
+
+def test_it_checks_the_password_against_the_address(client):
+    link = sign_up_link(client, "plovdiv.reader@example.org")
+    response = finish(client, link, password="plovdiv.reader")
+    assert response.status_code == 200
+    assert "too similar" in response.text
+    assert not User.objects.exists()
+
+
 def test_it_follows_a_safe_next_after_sign_up_only(client, course):
-    data = {
-        "username": "a",
-        "email": "a@example.org",
-        "password1": NEW_PASSWORD,
-        "password2": NEW_PASSWORD,
-    }
-    response = client.post(reverse("signup") + "?next=https://evil.example/", data)
-    assert response["Location"] == reverse("catalog:index")
+    link = sign_up_link(client, "a@example.org", next="https://evil.example/")
+    assert finish(client, link, username="a")["Location"] == reverse("catalog:index")
     client.post(reverse("logout"))
-    data |= {"username": "b", "email": "b@example.org", "next": course.get_absolute_url()}
-    response = client.post(reverse("signup"), data)
-    assert response["Location"] == course.get_absolute_url()
+    link = sign_up_link(client, "b@example.org", next=course.get_absolute_url())
+    assert finish(client, link, username="b")["Location"] == course.get_absolute_url()
 
 
-def test_it_rejects_an_email_already_used_in_any_case(client, student):
-    response = client.post(
-        reverse("signup"),
-        {
-            "username": "copycat",
-            "email": student.email.upper(),
-            "password1": NEW_PASSWORD,
-            "password2": NEW_PASSWORD,
-        },
-    )
-    assert response.status_code == 200
-    assert "already exists" in response.text
-    assert not User.objects.filter(username="copycat").exists()
-
-
-def test_it_rejects_a_double_submitted_sign_up_without_a_second_account(client):
-    data = {
-        "username": "twice",
-        "email": "twice@example.org",
-        "password1": NEW_PASSWORD,
-        "password2": NEW_PASSWORD,
-    }
-    client.post(reverse("signup"), data)
+def test_a_link_used_twice_makes_no_second_account(client):
+    link = sign_up_link(client, "twice@example.org")
+    finish(client, link, username="twice")
     client.post(reverse("logout"))
-    response = client.post(reverse("signup"), data)
+    again = client.get(link)
+    assert "You already have an account" in again.text
+    response = finish(client, link, username="twice-again")
     assert response.status_code == 200
-    assert User.objects.filter(username="twice").count() == 1
+    assert "You already have an account" in response.text
+    assert User.objects.filter(email="twice@example.org").count() == 1
+
+
+@pytest.mark.parametrize("tamper", ["forged", "expired"])
+def test_it_refuses_a_forged_or_expired_link(client, settings, tamper):
+    link = sign_up_link(client, "late@example.org")
+    if tamper == "forged":
+        link = link.replace("finish/", "finish/x")
+    else:
+        settings.PASSWORD_RESET_TIMEOUT = -1  # every link already expired
+    response = finish(client, link)
+    assert response.status_code == 200
+    assert "This link does not work" in response.text
+    assert not User.objects.exists()
 
 
 def test_it_refuses_other_methods_on_sign_up(client):
     assert client.put(reverse("signup")).status_code == 405
+    assert client.post(reverse("signup_sent")).status_code == 405
+    finish_url = reverse("signup_finish", kwargs={"token": "anything"})
+    assert client.put(finish_url).status_code == 405
 
 
 def test_it_logs_in_and_out(client, student):

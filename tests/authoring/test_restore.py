@@ -87,13 +87,21 @@ def test_it_answers_a_forged_index_with_a_message(as_user, instructor, drafted):
         assert "restore" in response.text.lower()
 
 
-def test_it_returns_the_review_region_to_htmx(as_user, instructor, drafted):
+def test_it_returns_the_removed_text_and_the_regions_it_changed_to_htmx(
+    as_user, instructor, drafted
+):
     response = as_user(instructor).post(
         restore_url(drafted), line(drafted, "Skip to main content"), HTTP_HX_REQUEST="true"
     )
     assert response.status_code == 200
-    assert response.text.lstrip().startswith('<div id="review-region"')
-    assert "Skip to main content" in response.text
+    text = response.text.lstrip()
+    assert text.startswith('<div id="removed-text"')  # the form's own region
+    assert "Restored 1 sentence(s)" in text.split('hx-swap-oob="true"', 1)[0]
+    # The restored sentence shows in the coverage map and its lesson, out of band.
+    for region in ("coverage", "lesson-list", "review-summary"):
+        assert f'id="{region}" hx-swap-oob="true"' in text, region
+    assert "Skip to main content" in text
+    assert 'id="review-region"' not in text
 
 
 @pytest.mark.parametrize("persona", ["student", "other_instructor"])

@@ -170,8 +170,9 @@ def test_it_renders_the_review_in_constant_queries(
     with CaptureQueriesContext(connection) as small:
         client.get(review_url(generated))
     # session, user, course, editable?, sentences + 3 prefetches, lessons,
-    # questions + 2 prefetches, prompts + 2 prefetches, concepts + 1 prefetch
-    with django_assert_max_num_queries(18):
+    # questions + 2 prefetches, prompts + 2 prefetches, concepts + 1 prefetch, the kept
+    # (removed and replaced) items, the questions and the prompts regenerating may replace
+    with django_assert_max_num_queries(21):
         client.get(review_url(bigger))
     with CaptureQueriesContext(connection) as big:
         client.get(review_url(bigger))
@@ -309,7 +310,7 @@ def test_it_refuses_structural_edits_once_published(as_user, instructor, generat
     assert titles(generated) == before
 
 
-def test_it_returns_the_review_region_to_htmx_after_an_action(
+def test_it_returns_the_lesson_list_and_what_it_changed_to_htmx_after_a_move(
     as_user, instructor, generated, htmx_headers
 ):
     lesson = generated.lessons.in_order()[1]
@@ -317,8 +318,14 @@ def test_it_returns_the_review_region_to_htmx_after_an_action(
         action("lesson-move", generated, lesson_id=lesson.pk), {"direction": "up"}, **htmx_headers
     )
     text = response.text.strip()
-    assert text.startswith('<div id="review-region"')
-    assert "Moved" in text
+    assert text.startswith('<div id="lesson-list"')
+    assert 'id="review-region"' not in text
+    # The notice is in the moved lesson's card, focused there.
+    card = text.split(f'id="lesson-{lesson.pk}"', 1)[1].split("</article>", 1)[0]
+    assert "Moved" in card and "autofocus" in card
+    # Lesson numbers show in the coverage map and on questions and prompts: out of band.
+    for region in ("coverage", "question-list", "prompt-list", "review-summary"):
+        assert f'id="{region}" hx-swap-oob="true"' in text, region
 
 
 # --- concepts --------------------------------------------------------------------------

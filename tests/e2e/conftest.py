@@ -24,6 +24,15 @@ def screenshot_dir() -> Path:
     return SCREENSHOTS
 
 
+def mailed_link(base_url: str) -> str:
+    """The sign-up link in the last e-mail sent (the live server shares the test's
+    in-memory outbox), on the live server."""
+    from django.core import mail
+
+    (path,) = re.findall(r"https?://[^/\s]+(/accounts/signup/finish/\S+/)", mail.outbox[-1].body)
+    return base_url + path
+
+
 # --- accessibility -------------------------------------------------------------------------
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -8,6 +8,11 @@ page a signed-in student or instructor gets. The ceiling is /healthz: a view tha
 per page, after the line of the ceiling it is compared with:
 
     bench: NAME rps=… p50_ms=… p95_ms=… errors=… ratio=…
+
+The lesson page is measured under both of its designs (settings.PAGE_CACHE): "lesson"
+under the default, the page cache's middleware; "lesson_standard" and
+"lesson_standard_304" on a second server under "standard", with plain GETs (rendered around
+the cached fragments) and with the ETag each reader last got (answered 304).
 """
 
 from __future__ import annotations
@@ -17,6 +22,9 @@ import re
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -59,6 +67,16 @@ def report(name: str, result: Result, ceiling_rps: float) -> None:
         f"p95_ms={result.p95_ms:.1f} errors={result.errors} ratio={result.rps / ceiling_rps:.2f}",
         flush=True,
     )
+
+
+def fetch(base: str, request: Request) -> tuple[int, str]:
+    """The status and ETag of one GET."""
+    get = urllib.request.Request(base + request.path, headers=request.headers)
+    try:
+        with urllib.request.urlopen(get) as response:
+            return response.status, response.headers.get("ETag", "")
+    except urllib.error.HTTPError as error:  # a 304 is one to urllib
+        return error.code, error.headers.get("ETag", "")
 
 
 def main() -> None:
@@ -128,6 +146,27 @@ def main() -> None:
             top = run(base, ceiling, seconds=SECONDS, connections=CONNECTIONS)
             report("ceiling", top, top.rps)
             report(name, run(base, requests, seconds=SECONDS, connections=CONNECTIONS), top.rps)
+    if not ONLY or "lesson" in ONLY:
+        # The lesson page's standard design, on a server of its own with its own ceiling.
+        with gunicorn({**env, "PAGE_CACHE": "standard"}) as base:
+            lesson = scenarios["lesson"]
+            run(base, ceiling, seconds=WARMUP, connections=CONNECTIONS)
+            run(base, lesson, seconds=WARMUP, connections=CONNECTIONS)  # stores the fragments
+            # Each reader sends back the ETag their last visit carried.
+            revalidate = [
+                replace(r, headers={**r.headers, "If-None-Match": fetch(base, r)[1]})
+                for r in lesson
+            ]
+            # wrk counts only 4xx and 5xx as errors: check the 304s are 304s.
+            statuses = {fetch(base, request)[0] for request in revalidate[:20]}
+            assert statuses == {304}, f"bench: revalidations answered {statuses}"
+            for name, requests in (
+                ("lesson_standard", lesson),
+                ("lesson_standard_304", revalidate),
+            ):
+                top = run(base, ceiling, seconds=SECONDS, connections=CONNECTIONS)
+                report("ceiling", top, top.rps)
+                report(name, run(base, requests, seconds=SECONDS, connections=CONNECTIONS), top.rps)
     if not ONLY or "write_floor" in ONLY:
         # A separate server (one more URL), with its own ceiling: the least a durable write
         # costs here, the bound under which check_answer's ratio lies (tests/load/floor_urls.py).

@@ -91,7 +91,8 @@ def test_it_maps_the_class_mastery(as_user, instructor, student, course, class_q
     take(student, "No one")
     course.concepts.update(core=True)
     text = as_user(instructor).get(url("heatmap", course)).text
-    assert '<td class="cell-2">2</td>' in text  # one right answer: familiar
+    # One right answer: familiar, coloured as level 2 and said in words too.
+    assert '<td class="cell-2">2<span class="visually-hidden"> familiar</span></td>' in text
 
 
 def test_it_analyses_items_and_flags_a_misleading_distractor(

@@ -12,6 +12,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import QueryDict
 
 from course.accounts.models import User
+from course.authoring.models import RemovedItem
+from course.authoring.services import question_remove
 from course.catalog.models import Course, Lesson
 from course.discussions.models import Post, Prompt
 from course.quizzes.attempts import attempt_answer, attempt_start, attempt_submit
@@ -33,6 +35,7 @@ class World:
     essay_item: AttemptItem  # the student's submitted essay, waiting to be graded
     prompt: Prompt
     post: Post  # the student's post under `prompt`
+    removed: RemovedItem  # a deleted question, kept to be restored
 
     def url_values(self) -> dict[str, object]:
         return {
@@ -44,6 +47,7 @@ class World:
             "question_id": self.questions[0].pk,
             "prompt_id": self.prompt.pk,
             "post_id": self.post.pk,
+            "removed_id": self.removed.pk,
             "item_id": self.essay_item.pk,
             "user_id": self.users["student"].pk,
             # A reset link that was never issued: the view must say so, not fail.
@@ -86,6 +90,10 @@ def world(
         course=course, lesson=lessons[0], text="Was the purge of the unions necessary?"
     )
     post = Post.objects.create(prompt=prompt, author=student, body="It was, for the plan.")
+    removed = question_remove(
+        question=factories.QuestionFactory(course=course, prompt="A question taken back."),
+        by=instructor,
+    )
     return World(
         users={
             "anonymous": anonymous,
@@ -103,6 +111,7 @@ def world(
         essay_item=essay_attempt.items.get(position=1),
         prompt=prompt,
         post=post,
+        removed=removed,
     )
 
 

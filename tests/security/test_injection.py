@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 
 from course.catalog.models import Course
@@ -72,14 +73,16 @@ def test_next_never_leaves_the_site(world: World, other_student, target: str) ->
     )
     assert login.status_code == 302
     assert login["Location"] == reverse("progress:dashboard")
-    signup = client_for(world.users["anonymous"]).post(
-        reverse("signup"),
+    newcomer = client_for(world.users["anonymous"])
+    newcomer.post(reverse("signup"), {"email": "newcomer@example.org", "next": target})
+    (link,) = re.findall(r"http://testserver(/accounts/signup/finish/\S+/)", mail.outbox[-1].body)
+    signup = newcomer.post(
+        link,
         {
             "username": "newcomer",
-            "email": "newcomer@example.org",
             "password1": "a long enough passphrase 42",
             "password2": "a long enough passphrase 42",
-            "next": target,
+            "next": target,  # a forged field: the link says where to go
         },
     )
     assert signup.status_code == 302

@@ -86,14 +86,27 @@ EXPECTED: dict[tuple[str, str], Expected] = {
     ("catalog:questions-more", "POST"): EDITORS_DONE,  # empty: a message, back to review
     ("catalog:question-update", "POST"): EDITORS_INVALID,
     ("catalog:question-accept", "POST"): EDITORS_DONE,
+    # Delete and regenerate ask first: GET is the confirmation page (a dialog with htmx).
+    # The question is answered and in a quiz: both POSTs are refused with a message.
+    ("catalog:question-delete", "GET"): EDITORS,
     ("catalog:question-delete", "POST"): EDITORS_DONE,
+    ("catalog:question-regenerate", "GET"): EDITORS,
     ("catalog:question-regenerate", "POST"): EDITORS_DONE,
+    ("catalog:question-regenerate-copy", "POST"): EDITORS_DONE,  # a new draft beside it
     ("catalog:prompt-update", "POST"): EDITORS_DONE,
-    ("catalog:prompt-delete", "POST"): EDITORS_DONE,
-    ("catalog:prompt-regenerate", "POST"): EDITORS_DONE,
+    ("catalog:prompt-delete", "GET"): EDITORS,
+    ("catalog:prompt-delete", "POST"): EDITORS_DONE,  # kept, to restore
+    ("catalog:prompt-regenerate", "GET"): EDITORS,
+    ("catalog:prompt-regenerate", "POST"): EDITORS_DONE,  # answered: refused, a message
+    ("catalog:prompt-regenerate-copy", "POST"): EDITORS_DONE,
+    ("catalog:removed-item-restore", "POST"): EDITORS_DONE,  # undo a delete
     # --- progress ----------------------------------------------------------------------
     ("progress:instructor", "GET"): EDITORS,
     ("progress:student", "GET"): EDITORS,
+    # A student's quiz override: empty, the student's page again with the errors (400);
+    # removing one the student does not have says so and goes back (302).
+    ("progress:override", "POST"): EDITORS_INVALID,
+    ("progress:override-delete", "POST"): EDITORS_DONE,
     ("progress:heatmap", "GET"): EDITORS,
     ("progress:gradebook", "GET"): EDITORS,
     ("progress:analysis", "GET"): EDITORS,
@@ -140,6 +153,10 @@ EXPECTED: dict[tuple[str, str], Expected] = {
     # --- accounts (ours and django.contrib.auth's) ---------------------------------------
     ("signup", "GET"): SIGNED_OUT,
     ("signup", "POST"): SIGNED_OUT,  # empty: the form again, for the signed out
+    ("signup_sent", "GET"): EVERYONE,  # the same words for everyone
+    # A link that was never issued: "this link does not work", for the signed out.
+    ("signup_finish", "GET"): SIGNED_OUT,
+    ("signup_finish", "POST"): SIGNED_OUT,
     ("login", "GET"): EVERYONE,
     ("login", "POST"): EVERYONE,  # empty: the form again
     ("logout", "POST"): (302, 302, 302, 302, 302, 302),  # GET logout is a 405 (Django 5)

@@ -37,6 +37,7 @@ from course.quizzes.models import (
     Quiz,
     answer_lines,
 )
+from course.quizzes.overrides import quiz_rules_for
 
 
 def _get_quiz_for(request: AuthedRequest, slug: str, quiz_id: int) -> Quiz:
@@ -122,10 +123,24 @@ def preview_item(
     )
 
 
+def attempt_status(items: Sequence[AttemptItem]) -> dict[str, Any]:
+    """The answered counter and each question's state (`quizzes/attempt.html#attempt-status`):
+    on the page, and swapped out of band after every Save and Check, so neither goes stale
+    while the questions change one by one."""
+    return {
+        # An item's status is "not answered" exactly while it holds no response: a save
+        # or a check sets both together (`attempt_answer`).
+        "answered": sum(1 for i in items if i.status != AttemptItem.Status.UNANSWERED),
+        "total": len(items),
+        "states": [(i.position, i.status, i.get_status_display()) for i in items],
+    }
+
+
 def attempt_context(attempt: Attempt) -> dict[str, Any]:
     items = list(attempt.items.select_related("version").order_by("position"))
     # The policy is asked once for the page, not once per question.
     whole_attempt = attempt_revealed(attempt)
+    status = attempt_status(items)
     return {
         "attempt": attempt,
         "quiz": attempt.quiz,
@@ -133,7 +148,8 @@ def attempt_context(attempt: Attempt) -> dict[str, Any]:
         "items": [
             question_entry(item, attempt=attempt, whole_attempt=whole_attempt) for item in items
         ],
-        "answered": sum(1 for i in items if i.response is not None),
+        "answered": status["answered"],
+        "status": status,
     }
 
 
@@ -142,12 +158,15 @@ def attempt_context(attempt: Attempt) -> dict[str, Any]:
 def quiz_detail(request: AuthedRequest, slug: str, quiz_id: int) -> HttpResponse:
     quiz = _get_quiz_for(request, slug, quiz_id)
     attempts = list(Attempt.objects.filter(quiz=quiz, user=request.user).order_by("number"))
+    # The rules as they apply to this student: their override, if an instructor gave one.
+    rules = quiz_rules_for(quiz, request.user.pk)
     context = {
         "quiz": quiz,
         "course": quiz.course,
         "attempts": attempts,
         "open_attempt": next((a for a in attempts if a.is_open), None),
-        "attempts_left": attempt_services.attempts_left(quiz, request.user),
+        "rules": rules,
+        "attempts_left": rules.attempts_left(len(attempts)),
         "grade": quiz_grade(quiz, attempts),
         "enrolled": is_enrolled(request.user, quiz.course),
         "editable": can_edit(request.user, quiz.course),
@@ -207,14 +226,19 @@ def attempt_answer(request: AuthedRequest, attempt_id: int, position: int) -> Ht
             AttemptItem.objects.select_related("version"), attempt=attempt, position=position
         )
     if request.htmx:
+        # The question in place, and the counter with every question's state out of band:
+        # one query for the states, as they stand after this answer.
+        items = AttemptItem.objects.filter(attempt_id=attempt.pk).only("position", "status")
         context = {
             "attempt": attempt,
             "quiz": attempt.quiz,
             "course": attempt.quiz.course,
             "entry": question_entry(item, attempt=attempt),
             "error": error,
+            "status": attempt_status(list(items.order_by("position"))),
+            "oob": True,
         }
-        return render(request, "quizzes/attempt.html#question", context)
+        return render(request, "quizzes/attempt.html#answered", context)
     if error:
         messages.error(request, error)
     return redirect(reverse("quizzes:attempt", kwargs={"attempt_id": attempt.pk}) + f"#q{position}")

@@ -3,6 +3,9 @@ answers graded by hand."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -10,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from course.catalog.access import get_course_for_editor
+from course.catalog.models import Concept, Lesson
 from course.http import AuthedRequest
 from course.quizzes import attempts as attempt_services
 from course.quizzes.forms import GradeForm
@@ -26,7 +30,44 @@ def attempt_results(request: AuthedRequest, attempt_id: int) -> HttpResponse:
     context = attempt_context(attempt)
     context["passed"] = (attempt.score or 0) * 100 >= attempt.quiz.pass_mark
     context["percent"] = round((attempt.score or 0) * 100)
+    context["review"] = lessons_to_review([entry["item"] for entry in context["items"]])
     return render(request, "quizzes/attempt_results.html", context)
+
+
+# Answers that show what to read again: wrong, partly right, or left empty. An essay waiting
+# for its grade is none of them yet.
+MISSED = frozenset({AttemptItem.Status.INCORRECT, AttemptItem.Status.PARTIAL,
+                    AttemptItem.Status.UNANSWERED})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class LessonLink:
+    pk: int
+    title: str
+
+
+def lessons_to_review(items: Sequence[AttemptItem]) -> list[tuple[Concept, list[LessonLink]]]:
+    """The concepts of the questions missed, each with the lessons whose sentences mention
+    it, in two queries whatever the number of questions (none when nothing was missed)."""
+    missed = [item.pk for item in items if item.status in MISSED]
+    if not missed:
+        return []
+    concepts = list(
+        Concept.objects.filter(questions__versions__items__in=missed)
+        .distinct()
+        .order_by("rank", "term")
+    )
+    lessons: dict[int, list[LessonLink]] = {concept.pk: [] for concept in concepts}
+    # A row per lesson and concept its sentences mention.
+    mentions = (
+        Lesson.objects.filter(sentences__concepts__in=concepts)
+        .order_by("position", "pk")
+        .values_list("sentences__concepts", "pk", "title")
+        .distinct()
+    )
+    for concept_id, pk, title in mentions:
+        lessons[concept_id].append(LessonLink(pk=pk, title=title))
+    return [(concept, lessons[concept.pk]) for concept in concepts]
 
 
 @require_GET
