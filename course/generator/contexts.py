@@ -271,7 +271,13 @@ STUDY_METHOD_RE = re.compile(
     r"individuals|households)\b[^.;]{0,40}?\b(?:were|was)\s+(?:randomly\s+)?(?:assigned|"
     r"randomi[sz]ed|allocated|enrolled|recruited|followed)\b|"
     r"\b(?:primary|secondary|main|in-hospital|postdischarge|clinical)?\s*outcomes?\s+"
-    r"(?:included|were|was|comprised)\b",
+    r"(?:included|were|was|comprised)\b|"
+    # where the study looked: "The Naver web news was selected as a study site"
+    r"\b(?:was|were)\s+(?:selected|chosen|sampled)\s+as\s+(?:a|an|the|our)?\s*"
+    r"(?:study|research|case|sample|target|test)\b|"
+    # an operational definition with its threshold: "Consensus was defined as ≥80% agreement"
+    r"\b(?:was|were)\s+(?:defined|set|operationali[sz]ed)\s+as\s+(?:an?\s+|the\s+)?"
+    r"(?:[\u2264\u2265<>]|at least\s+\d|more than\s+\d|\d)",
     re.IGNORECASE,
 )
 
@@ -314,6 +320,16 @@ MOTIVATION_RE = re.compile(
     # the literature named by its authors: "Edgell et al. provide …", "following Peels (2010)"
     r"\b[A-Z][\w'-]+ et al\.?|\b(?:following|according to|see|cf\.?|after|as argued by)\s+"
     r"[A-Z][\w'-]+(?:\s+(?:(?:and|&)\s+)?[A-Z][\w'-]+){0,3}\s+\((?:1[89]|20)\d\d[a-z]?\)|"
+    # others' view reported in the text: "several authors have stated the need for …"
+    r"\b(?:several|many|some|numerous|various|other|few)\s+(?:[a-z-]+\s+)?(?:authors|"
+    r"scholars|researchers|commentators|observers|studies)\s+have\s+(?:\w+ly\s+)?(?:stated|"
+    r"argued|noted|suggested|proposed|called|pointed|claimed|emphasi[sz]ed|highlighted|"
+    r"reported|shown|found)\b|"
+    # a trend the text starts from: "As the labor movement continues on its path …, …"
+    r"^\W*as (?:the |a |an )?[^,]{0,80}?\b(?:continues?|grows?|expands?|evolves?|develops?|"
+    r"spreads?|matures?)\b[^,]*,|"
+    # the challenge the text starts from: "archivists are challenged to ensure that …"
+    r"\b(?:is|are|were|was)\s+(?:being\s+|increasingly\s+)?challenged\s+to\b|"
     # a scene-setting existential: "There are many on-line settings in which …"
     r"^\W*there (?:are|is|exist) (?:many|several|various|numerous|a (?:number|range|variety) "
     r"of)\b",

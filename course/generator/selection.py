@@ -444,9 +444,15 @@ def _splits_a_name(prompt: str, key: str = "") -> bool:
 
 def _in_title(key: str, title: str) -> bool:
     """The title gives the key away: all its content words are in the title, in some form
-    ("homelessness" in "The health of homeless people")."""
+    ("homelessness" in "The health of homeless people"), or all but one everyday head that
+    the title's words call up ("Chinese Communist Party" under "The New Chinese
+    Communist")."""
     words = {_stem(w) for w in _WORD_RE.findall(key) if w.casefold() not in STOPWORDS}
-    return bool(words) and words <= {_stem(w) for w in _WORD_RE.findall(title)}
+    titled = words & {_stem(w) for w in _WORD_RE.findall(title)}
+    rest = words - titled
+    if len(titled) >= 2 and len(rest) == 1:
+        return is_common(next(iter(rest)), EVERYDAY_ZIPF)
+    return bool(words) and not rest
 
 
 _SUFFIX_RE = re.compile(r"(?:ness|ity|ities|isms|ism|ists|ist)$")

@@ -96,6 +96,12 @@ def test_it_takes_the_claim_out_of_the_articles_report_of_it(sentence: str, clai
         ("Many cases of ignorance are non-willful, following Rik Peels (2010).", True),
         ("Software code review is a well-established quality practice.", True),
         ("As for future work, more algorithms can be considered.", True),
+        # others' view, the trend and the challenge the text starts from
+        ("Since the 1990s, several authors have stated the need for research on land.", True),
+        ("As the labor movement continues on its path, archivists must document it.", True),
+        ("Curators are increasingly challenged to keep digital records.", True),
+        ("As expected, the treatment reduced mortality.", False),
+        ("As industry had rapid development, labour in Korea increased.", False),
         # the text's own findings and arguments
         ("Mixed-ability grouping reduced peer conflicts.", False),
         ("The treaty of 1648 ended the war.", False),
@@ -113,6 +119,11 @@ def test_it_tells_a_study_design_as_method() -> None:
 
     assert tells_method("A research design and multi-stage sampling were used to acquire data.")
     assert not tells_method("Forced labour was used to build the canal.")
+    # where the study looked, and a definition by threshold
+    assert tells_method("The Naver web news was selected as a study web site.")
+    assert tells_method("Consensus was defined as \u226580% agreement among experts.")
+    assert not tells_method("Cuba was selected as the host of the games.")
+    assert not tells_method("Democracy was defined as a system of free elections.")
 
 
 def test_it_strips_test_statistics_but_keeps_other_parentheses() -> None:

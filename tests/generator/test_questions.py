@@ -322,6 +322,10 @@ def test_it_blanks_only_a_key_no_other_answer_would_fill(key: str, unmistakable:
         ("communities", "Thermal limits of reef fish communities", True),
         ("party", "The parties of the Weimar Republic", True),
         ("bleaching", "Thermal limits of reef fish communities", False),
+        # all but an everyday head: the title calls it up
+        ("Chinese Communist Party", "The New Chinese Communist", True),
+        ("Weimar coalition governments", "The parties of the Weimar Republic", False),
+        ("reef fish larvae", "Thermal limits of reef fish communities", False),
     ],
 )
 def test_it_asks_no_gap_the_title_fills_in_any_form(key: str, title: str, given_away: bool) -> None:
