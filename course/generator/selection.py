@@ -627,10 +627,35 @@ def _leaks(a: DraftQuestion, b: DraftQuestion) -> bool:
         return BLANK in q.prompt
 
     if not set(a.sentences) & set(b.sentences):
-        return False
+        return _restates(a, b)
     if a.type == "true_false" or b.type == "true_false" or (gap(a) and gap(b)):
         return True
     return _shows(a, b) or _shows(b, a)
+
+
+#: Two statements sharing this share of the shorter one's content words say one thing
+#: twice: a result and the conclusion that restates it.
+RESTATED_SHARE = 0.6
+
+
+def _restates(a: DraftQuestion, b: DraftQuestion) -> bool:
+    """Two true/false statements from different sentences that say one thing ("X lowered
+    the risk of Y" and, in the conclusion, "X is associated with a lower risk of Y"):
+    answering one answers the other, and turning both around asks one fact twice."""
+    if a.type != "true_false" or b.type != "true_false":
+        return False
+    words_a, words_b = _content_stems(a.prompt), _content_stems(b.prompt)
+    shorter = min(len(words_a), len(words_b))
+    return shorter > 0 and len(words_a & words_b) >= RESTATED_SHARE * shorter
+
+
+def _content_stems(statement: str) -> set[str]:
+    text = statement.removeprefix("True or false?")
+    return {
+        _stem(w)
+        for w in _WORD_RE.findall(text)
+        if w.casefold() not in STOPWORDS and not w.isdigit() and len(w) > 2
+    }
 
 
 def _shows(a: DraftQuestion, b: DraftQuestion) -> bool:

@@ -126,6 +126,19 @@ def test_it_detects_one_recall_fact_asked_twice() -> None:
     assert not same_recall(_q("cloze", ["NEP"], [1]), _q("true_false", True, [1]))
 
 
+def test_it_asks_a_result_and_the_conclusion_restating_it_once() -> None:
+    from course.generator.selection import _leaks
+
+    def statement(text: str, answer: bool, sentence: int) -> DraftQuestion:
+        return DraftQuestion("true_false", f"True or false? {text}", [], answer, [], [sentence], "")
+
+    result = statement("Walking lowered the risk of hip fracture in older women.", False, 3)
+    conclusion = statement("Walking raises the risk of hip fracture in older women.", False, 7)
+    other = statement("Bone density was measured by scans in older women.", True, 4)
+    assert _leaks(result, conclusion)
+    assert not _leaks(result, other)
+
+
 def test_it_never_asks_one_gap_as_cloze_and_short_answer(seed_draft: Draft) -> None:
     recall = [
         q for q in seed_draft.questions if q.type in ("cloze", "single_choice", "short_answer")
