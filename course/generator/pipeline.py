@@ -18,7 +18,7 @@ from .model import Draft
 from .prompts import build_prompts
 from .selection import build_questions
 from .sentences import split_sentences
-from .source import left_out, read_page
+from .source import is_method_section, left_out, read_page
 from .titles import derive_title
 
 NOTHING_LEFT = "Nothing is left after removing page boilerplate: no sentences found."
@@ -54,12 +54,19 @@ def build_draft(text: str, *, title: str | None = None) -> Draft:
     concepts = to_draft_concepts(ranked)
     texts = list(split.sentences)
     lesson_of = {i: n for n, lesson in enumerate(lessons) for i in lesson.sentences}
+    # A structured abstract's Methods (Design, Setting, …) say how the study was done: no
+    # question or prompt asks them back as what the text holds.
+    method = frozenset(
+        i
+        for i, paragraph in enumerate(split.paragraph_of)
+        if paragraph < len(cleaned.sections) and is_method_section(cleaned.sections[paragraph])
+    )
     return Draft(
         title=final_title,
         sentences=texts,
         removed=[*cleaned.removed, *split.removed],
         lessons=lessons,
         concepts=concepts,
-        questions=build_questions(texts, concepts, lesson_of, title=final_title),
-        prompts=build_prompts(texts, concepts),
+        questions=build_questions(texts, concepts, lesson_of, title=final_title, method=method),
+        prompts=build_prompts(texts, concepts, method=method),
     )

@@ -747,8 +747,15 @@ def build_questions(
     lesson_of: dict[int, int],
     *,
     title: str = "",
+    method: frozenset[int] = frozenset(),
 ) -> list[DraftQuestion]:
-    pool = candidate_pool(sentences, concepts, title=title)
+    """The draft's questions; none cites a sentence of ``method`` (a structured
+    abstract's Methods section)."""
+    pool = [
+        c
+        for c in candidate_pool(sentences, concepts, title=title)
+        if not method & set(c.question.sentences)
+    ]
     selected = select_questions(pool, concepts, question_budget(len(sentences)))
     return [replace(q, lesson=lesson_of.get(min(q.sentences))) for q in selected]
 

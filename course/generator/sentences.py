@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -50,6 +50,8 @@ class SentenceSplit:
     sentences: list[str]
     paragraph_starts: list[int]  # index of the first sentence of each paragraph
     removed: list[Removed]
+    #: For each sentence, the index of the paragraph it comes from.
+    paragraph_of: list[int] = field(default_factory=list)
 
 
 def _resplit(sentence: str) -> list[str]:
@@ -117,8 +119,9 @@ def split_sentences(
     sentences: list[str] = []
     starts: list[int] = []
     removed: list[Removed] = []
+    paragraph_of: list[int] = []
     seen: set[str] = set()
-    for paragraph in paragraphs:
+    for number, paragraph in enumerate(paragraphs):
         first = len(sentences)
         for sentence in split_paragraph(paragraph):
             why = left_out(sentence) if left_out else None
@@ -131,6 +134,9 @@ def split_sentences(
                 continue
             seen.add(key)
             sentences.append(sentence)
+            paragraph_of.append(number)
         if len(sentences) > first:
             starts.append(first)
-    return SentenceSplit(sentences=sentences, paragraph_starts=starts, removed=removed)
+    return SentenceSplit(
+        sentences=sentences, paragraph_starts=starts, removed=removed, paragraph_of=paragraph_of
+    )

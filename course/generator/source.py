@@ -729,6 +729,9 @@ class CleanText:
     paragraphs: list[str]
     removed: list[Removed] = field(default_factory=list)
     script: str = "LATIN"  # the abstract's writing system; sentences in others are dropped
+    #: For each paragraph, the structured abstract's section label above it ("Methods:"),
+    #: or "" where there is none.
+    sections: list[str] = field(default_factory=list)
 
 
 def paragraph_key(text: str) -> str:
@@ -798,11 +801,15 @@ def read_page(text: str) -> CleanText:
 
     removed: list[Removed] = []
     kept: list[str] = []
+    sections: list[str] = []
+    section = ""
     seen: set[str] = set()
     references = False
     for i, paragraph in enumerate(paragraphs):
         role = roles[i]
         references = references or (i >= block.end and starts_references(paragraph))
+        if block.start - 1 <= i < block.end and role == LABEL:
+            section = paragraph  # inside the block, or the label the block opens under
         if block.start <= i < block.end and role == PROSE:
             key = paragraph_key(paragraph)
             if key in seen:
@@ -810,6 +817,7 @@ def read_page(text: str) -> CleanText:
             else:
                 seen.add(key)
                 kept.append(paragraph)
+                sections.append(section)
             continue
         if title is not None and paragraph in title.sources:
             continue
@@ -829,7 +837,26 @@ def read_page(text: str) -> CleanText:
         glued = glued_title(kept[0])
         if glued is not None:
             title_text, kept[0] = glued
-    return CleanText(title=title_text, paragraphs=kept, removed=removed, script=script)
+    return CleanText(
+        title=title_text, paragraphs=kept, removed=removed, script=script, sections=sections
+    )
+
+
+#: Sections of a structured abstract that tell how the study was done, not what it found
+#: ("Methods and findings" is not one: it holds the results too).
+_METHOD_SECTION_RE = re.compile(
+    r"^\W*(?:methods?|methodology|materials and methods|(?:study |research )?design|setting|"
+    r"settings|participants|patients|subjects|interventions?|measurements|"
+    r"main outcome measures?|outcome measures?|data sources?|study selection|"
+    r"data extraction|design/methodology/approach|design, setting,? and participants)"
+    r"\W*$",
+    re.IGNORECASE,
+)
+
+
+def is_method_section(label: str) -> bool:
+    """Whether a section label heads the study's method ("Methods:", "Setting")."""
+    return bool(_METHOD_SECTION_RE.match(label))
 
 
 #: "… on amazon.com helpfulness votes There are many …": a title run into the first

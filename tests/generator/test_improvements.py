@@ -240,3 +240,39 @@ def test_it_quotes_no_more_than_a_main_clause_in_seed_prompts(seed_draft: Draft)
         # What the prompt quotes: its opening statement, without the template's question.
         quoted = prompt.text.removesuffix(template.question)
         assert word_count(quoted) <= 48, prompt.text
+
+
+# --- structured abstracts ----------------------------------------------------------------
+
+STRUCTURED = """Background: Urban heat islands raise summer mortality among older adults, but the \
+protective role of street trees is disputed.
+Methods: Between 2005 and 2015, daily deaths in 40 European cities were linked to satellite \
+measures of tree canopy. Conditional Poisson regression was used to estimate heat-related \
+mortality by canopy quartile.
+Results: Cities in the highest canopy quartile had 23% fewer heat-related deaths than cities in \
+the lowest quartile. The protective effect of canopy was strongest during the 2003 heatwave.
+Conclusions: Street trees reduce heat-related mortality in European cities, and planting \
+programmes should target districts with the least canopy.
+"""
+
+
+def test_it_reads_the_section_label_above_each_paragraph() -> None:
+    from course.generator.source import is_method_section, read_page
+
+    page = read_page(STRUCTURED)
+    assert page.sections == ["Background:", "Methods:", "Results:", "Conclusions:"]
+    assert [is_method_section(label) for label in page.sections] == [False, True, False, False]
+    assert not is_method_section("Methods and findings")  # the results are in it too
+
+
+def test_it_asks_nothing_back_from_a_structured_abstracts_methods() -> None:
+    from course.generator import build_draft
+
+    draft = build_draft(STRUCTURED)
+    method = {i for i, s in enumerate(draft.sentences) if "2005" in s or "Poisson" in s}
+    assert len(method) == 2
+    assert draft.questions  # the Results and Conclusions still give items
+    for q in draft.questions:
+        assert not method & set(q.sentences), q.prompt
+    for p in draft.prompts:
+        assert not method & set(p.sentences), p.text

@@ -108,10 +108,13 @@ def generate_prompts(
     return [c.prompt for c in pool]
 
 
-def build_prompts(sentences: list[str], concepts: list[DraftConcept]) -> list[DraftPrompt]:
+def build_prompts(
+    sentences: list[str], concepts: list[DraftConcept], *, method: frozenset[int] = frozenset()
+) -> list[DraftPrompt]:
     """Up to :data:`MAX_PROMPTS` prompts: each template and each sentence once, a new
-    family preferred to a second of one already chosen."""
-    pool = _candidates(sentences, concepts)
+    family preferred to a second of one already chosen; none on a sentence of ``method``
+    (a structured abstract's Methods section)."""
+    pool = [c for c in _candidates(sentences, concepts) if not method & set(c.reading.cited)]
     chosen: list[_Candidate] = []
     while len(chosen) < MAX_PROMPTS:
         templates = {c.template.name for c in chosen}
