@@ -174,6 +174,26 @@ _SUPERLATIVE_RE = re.compile(
 )
 
 
+#: "was highest in …", "is the strongest predictor": a superlative after a copula ranks
+#: what the sentence is about, a finding ("the highest canopy quartile" only names a group).
+_RANKED = {
+    "highest": "lowest",
+    "lowest": "highest",
+    "strongest": "weakest",
+    "weakest": "strongest",
+    "largest": "smallest",
+    "smallest": "largest",
+    "greatest": "smallest",
+    "best": "worst",
+    "worst": "best",
+    "fastest": "slowest",
+    "slowest": "fastest",
+}
+_RANKED_RE = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:the\s+)?(" + "|".join(_RANKED) + r")\b", re.IGNORECASE
+)
+
+
 @dataclass(frozen=True)
 class Reversal:
     statement: str  # the false statement
@@ -216,6 +236,8 @@ def reversals(statement: str) -> list[Reversal]:
     for match in _SUPERLATIVE_RE.finditer(statement):
         put = "least" if match.group(1).lower() == "most" else "most"
         spots.append((match.start(1), match.end(1), put))
+    for match in _RANKED_RE.finditer(statement):
+        spots.append((match.start(1), match.end(1), _RANKED[match.group(1).lower()]))
     for match in _COMPARATIVE_RE.finditer(statement):
         group = 1 if match.group(1) else 2
         word = match.group(group).lower()
@@ -227,6 +249,12 @@ def reversals(statement: str) -> list[Reversal]:
         return []  # "comparable or even better": "… or even worse" is not the opposite claim
     said = statement[start:end]
     put = _cased(opposite, said)
+    if re.search(rf"\b{re.escape(opposite)}\b", statement, re.IGNORECASE):
+        return []  # "strongest in X and weakest in Y": the turned word is there already
+    if _RANKED_RE.search(statement) and re.search(
+        r"\b(?:" + "|".join(_RANKED) + r")\b", statement[end:], re.IGNORECASE
+    ):
+        return []  # a second rank follows ("… and weakest in …"): half true if turned
     return [Reversal(_article_for(statement[:start], put) + put + statement[end:], said, put)]
 
 

@@ -48,6 +48,12 @@ from course.generator.reversals import reversals
             "They have an increased prevalence of infection.",
             "They have a decreased prevalence of infection.",
         ),
+        # a rank stated after a copula
+        ("Mortality was highest among men over 80.", "Mortality was lowest among men over 80."),
+        (
+            "Canopy was the strongest predictor of heat deaths.",
+            "Canopy was the weakest predictor of heat deaths.",
+        ),
         # a participle modifying a noun is not the finding: the finding's verb is turned
         (
             "Industry promoted by the state grew, and labour increased in the 1970s.",
@@ -80,6 +86,11 @@ def test_it_turns_the_one_stated_direction_around(statement: str, false: str) ->
         "The effect was more or less constant.",
         # nothing to turn
         "The unions were subordinated to the party.",
+        # a rank that only names a group
+        "Cities in the highest canopy quartile had fewer deaths.",
+        # two ranks, or the turned word already there: the result contradicts itself
+        "The effect was strongest in July and weakest in coastal cities.",
+        "Among the lowest earners, support for the reform was highest.",
     ],
 )
 def test_it_leaves_statements_it_cannot_turn_cleanly(statement: str) -> None:
