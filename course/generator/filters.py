@@ -10,6 +10,8 @@ longer terms, a verb the role guesser took for a noun.
 
 from __future__ import annotations
 
+import re
+
 from . import weights
 from .candidates import CONTENT, Mention, TokenizedSentence
 from .clean import script_counts
@@ -58,6 +60,10 @@ def acceptable(
     surface = mentions[0].surface
     if not _in_script(surface, script):
         return False  # a quotation in another language is not a key concept
+    if re.search(r"\b[A-Za-z]\.(?:[A-Za-z]\b|$)", surface) or surface.endswith(("'", "\u2019")):
+        return False  # "U.S", "huts'": a cut abbreviation or a quotation's edge, not a term
+    if surface.lower() in _CALENDAR_WORDS:
+        return False  # "January": when the text says something happened, not what
     if "acronym" in kinds:
         return _letters(surface) >= 2
     if "date" in kinds or "claim" in kinds:
@@ -85,6 +91,13 @@ def acceptable(
         return False
     # Phrases made only of vague words ("various ways") teach nothing.
     return not all(u in VAGUE_UNITS or u in STOPWORDS for u in key)
+
+
+_CALENDAR_WORDS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday"]
+)  # fmt: skip
 
 
 def _vague_phrase(surface: str, key: tuple[str, ...]) -> bool:

@@ -65,7 +65,9 @@ MAX_EXTRA_TRUE = 1
 HELD_BACK_FACTOR = 0.5
 #: At most this many items cite one sentence, or have one key.
 MAX_PER_SENTENCE = 2
-MAX_PER_KEY = 2
+#: A key asked twice is the second time a repeat, by every audit ("Stalin group" as a short
+#: answer and again as a cloze).
+MAX_PER_KEY = 1
 #: A question built from a relation the text states ranks with the best recall items.
 RELATION_ITEM_SCORE = 2.0
 
@@ -190,6 +192,8 @@ _LEANS_BACK_RE = re.compile(
     r"^the (?:\w+ )?(?:results?|findings?|effects?|asymmetry|difference|association|risks?|"
     r"increase|decrease|reduction|rise|decline|gap|"
     r"relationship|pattern|trend|conclusions?)\b|"
+    # "More systematic and harsher measures were followed …": more than what?
+    r"^(?:even\s+)?(?:more|less|fewer)\s+(?!than\b)(?![^.]*\bthan\b)|"
     # "The party also set out …": as well as what the sentence before said; "all the
     # variables": which ones?
     r"(?<!but )(?<!and )\balso\b|"
@@ -244,6 +248,8 @@ def offerable(
             return False
         if _not_a_concept(key):
             return False
+        if _passing_abbreviation(key, sentences, aliases):
+            return False  # "in its LGM alluvial fan": a setting's label the text never explains
         if BLANK in q.prompt and not _unmistakable(key, sentences):
             return False  # other words fill the gap as well ("mean comprehension")
         if f"({BLANK})" in q.prompt:
@@ -262,6 +268,8 @@ def offerable(
         return False
     if q.type == "true_false" and q.answer is True and any(_details(s) for s in cited):
         return False
+    if q.type == "true_false" and q.answer is True and any(_hedged(s) for s in cited):
+        return False  # "Our results suggest that X": X keyed True states more than the text
     if q.type == "true_false" and _JUST_A_VALUE_RE.search(q.prompt):
         return False  # "the network centralization was 31.51%": a figure to recognise
     if q.type == "true_false" and _NORMATIVE_RE.search(q.prompt):
@@ -315,6 +323,34 @@ def _details(sentence: str) -> bool:
     return len(figures) >= MAX_NUMBERS_IN_STATEMENT
 
 
+#: A report lead that hedges what it reports: "Our descriptive results suggest that …".
+_HEDGED_LEAD_RE = re.compile(
+    r"\b(?:suggests?|suggested|may|might|could|appears?|appeared|seems?|seemed|possibly|"
+    r"tentative(?:ly)?|preliminary)\b",
+    re.IGNORECASE,
+)
+
+
+def _hedged(sentence: str) -> bool:
+    """The sentence's claim comes under a hedging lead, which the statement would drop."""
+    claim = claim_of(sentence)
+    if claim == sentence or not sentence.endswith(claim):
+        return False
+    return bool(_HEDGED_LEAD_RE.search(sentence[: len(sentence) - len(claim)]))
+
+
+_ABBREVIATION_RE = re.compile(r"^[A-Z][A-Z0-9]{1,6}s?$")
+
+
+def _passing_abbreviation(key: str, sentences: list[str], aliases: dict[str, list[str]]) -> bool:
+    """An abbreviation the text uses once and never spells out: a label in passing, not a
+    concept it teaches ("NEP", used throughout, is one)."""
+    if not _ABBREVIATION_RE.match(key) or aliases.get(key):
+        return False
+    uses = sum(len(re.findall(rf"\b{re.escape(key)}\b", s)) for s in sentences)
+    return uses <= 1
+
+
 def _everyday(key: str) -> bool:
     """A key of everyday words only ("school year", "higher odds", "disaster situations"):
     guessable without the text. Names and acronyms are not everyday words."""
@@ -340,6 +376,8 @@ def _not_a_concept(key: str) -> bool:
         return True
     if len(words) >= 2 and words[-1].lower() in _EMPTY_HEADS:
         return True  # "disproportionate amount", "implicit manner", "past studies"
+    if len(words) >= 3 and words[1] == "of" and words[0] in _GROUP_HEADS:
+        return True  # "group of INs": the concept is the noun after "of", not the group
     if re.search(r"\w(?:'|\u2019)s?\s+\w", key):
         return True  # "Migrants' sense": a possessor and the head of a longer phrase
     if words[0].islower() and words[0] in VERB_BASES and len(words) > 1:
@@ -389,6 +427,11 @@ _EMPTY_HEADS = frozenset(
         "results",
     ]
 )
+#: Heads that name a collection of what follows "of".
+_GROUP_HEADS = _EMPTY_HEADS | frozenset(
+    ["group", "groups", "class", "classes", "category", "categories", "population", "subset",
+     "form", "forms", "series", "collection", "mix", "combination"]
+)  # fmt: skip
 #: Prepositions that tie a participle to its complement inside a predicate.
 _PREDICATE_LINKS = frozenset(["with", "to", "by", "from", "into", "against", "on"])
 

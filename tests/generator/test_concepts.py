@@ -74,6 +74,17 @@ def test_it_drops_generic_single_words() -> None:
     assert "river trade" in terms
 
 
+def test_it_keeps_calendar_words_and_cut_abbreviations_out_of_the_glossary() -> None:
+    draft = build_draft(
+        "Between January 1990 and December 2011, U.S. tariff reform cut river trade. "
+        "The river trade of the U.S fell in December, when the 'barges' stopped. "
+        "River trade recovered after the reform, and tariff reform spread to Amazon.com."
+    )
+    terms = {c.term for c in draft.concepts}
+    assert not terms & {"January", "December", "U.S", "U.S.", "barges'"}
+    assert "river trade" in {t.lower() for t in terms}
+
+
 # --- specificity: everyday words are not key concepts ---------------------------------
 
 DOCKS = (

@@ -101,6 +101,15 @@ def test_it_takes_the_claim_out_of_the_articles_report_of_it(sentence: str, clai
         ("As the labor movement continues on its path, archivists must document it.", True),
         ("Curators are increasingly challenged to keep digital records.", True),
         ("As expected, the treatment reduced mortality.", False),
+        # the gap the study fills, why knowing it matters, the field it belongs to
+        ("A fourth group of cells has been less well characterized for lack of tools.", True),
+        ("The effects of inclusion on deaf students are still little studied.", True),
+        ("Transduction models have been widely explored in many tasks.", True),
+        ("Identifying the causes of soil erosion is critical to design policy.", True),
+        ("The identification of shrines is key for the reconstruction of ritual.", True),
+        ("A central drive in this field is the pursuit of precision.", True),
+        ("Soil moisture is critical for seed germination.", False),
+        ("Trade unions played a key role in the revolution.", False),
         ("As industry had rapid development, labour in Korea increased.", False),
         # the text's own findings and arguments
         ("Mixed-ability grouping reduced peer conflicts.", False),
@@ -124,6 +133,9 @@ def test_it_tells_a_study_design_as_method() -> None:
     assert tells_method("Consensus was defined as \u226580% agreement among experts.")
     assert not tells_method("Cuba was selected as the host of the games.")
     assert not tells_method("Democracy was defined as a system of free elections.")
+    # the article's own tool and its purpose; not a law's purpose
+    assert tells_method("This data set is introduced to study the generation of sequences.")
+    assert not tells_method("The law was introduced to curb inflation.")
 
 
 def test_it_strips_test_statistics_but_keeps_other_parentheses() -> None:

@@ -276,3 +276,48 @@ def test_it_asks_nothing_back_from_a_structured_abstracts_methods() -> None:
         assert not method & set(q.sentences), q.prompt
     for p in draft.prompts:
         assert not method & set(p.sentences), p.text
+
+
+# --- keys and statements the audits rejected ---------------------------------------------
+
+
+def test_it_asks_each_key_once(seed_draft: Draft) -> None:
+    from course.generator.selection import _key_of
+
+    keys = [_key_of(q) for q in seed_draft.questions]
+    assert len(keys) == len(set(keys))
+
+
+def test_it_keys_no_hedged_claim_as_true() -> None:
+    from course.generator.selection import _hedged
+
+    assert _hedged("Our descriptive results suggest that deaf students perform better.")
+    assert _hedged("These data suggest that rents drive moves.")
+    assert not _hedged("We find that deaf students perform better.")
+    assert not _hedged("Deaf students perform better on most variables.")
+
+
+def test_it_blanks_no_abbreviation_the_text_uses_once_and_never_explains() -> None:
+    from course.generator.selection import _passing_abbreviation
+
+    sentences = ["The valley lies in its LGM alluvial fan.", "The NEP ended; the NEP unions fell."]
+    assert _passing_abbreviation("LGM", sentences, {})
+    assert not _passing_abbreviation("NEP", sentences, {})
+    assert not _passing_abbreviation("LGM", sentences, {"LGM": ["Last Glacial Maximum"]})
+
+
+def test_it_blanks_no_group_of_something() -> None:
+    from course.generator.selection import _not_a_concept
+
+    assert _not_a_concept("group of INs")
+    assert _not_a_concept("population of migrants")
+    assert not _not_a_concept("Group of Seven")  # a name keeps its capital
+    assert not _not_a_concept("neurogliaform cells")
+
+
+def test_it_reads_a_comparison_without_its_other_side_as_leaning_back() -> None:
+    from course.generator.selection import _LEANS_BACK_RE
+
+    assert _LEANS_BACK_RE.search("More systematic and harsher measures were followed.")
+    assert not _LEANS_BACK_RE.search("More than half of the unions were purged.")
+    assert not _LEANS_BACK_RE.search("Most unions were purged in 1929.")

@@ -274,6 +274,18 @@ def test_it_resolves_a_demonstrative_the_text_named_before() -> None:
     assert not any("this expulsion" in t.lower() for t in texts)
 
 
+def test_it_resolves_a_demonstrative_only_from_the_sentence_just_before() -> None:
+    from course.generator.prompts.claims import resolve
+
+    # "these cells" after a sentence about one subgroup is that subgroup: "the cells" would
+    # widen it to the cells named further up.
+    cells = "Cortical cells inhibit pyramidal neurons in every layer of the cortex."
+    subgroup = "A fourth subgroup that includes small basket neurons has long been neglected."
+    clause = "these cells drive slow oscillations during sleep"
+    assert resolve(clause, [cells, subgroup]) == ""
+    assert resolve(clause, [subgroup, cells]) == "the cells drive slow oscillations during sleep"
+
+
 def test_it_skips_a_sentence_that_opens_on_a_pronoun_or_points_at_nothing() -> None:
     sentences = [
         "The glaciers of the Alps shrank sharply after 1980.",

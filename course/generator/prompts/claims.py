@@ -321,7 +321,10 @@ def resolve(clause: str, earlier: list[str]) -> str:
         return clause if _EXPLETIVE_IT_RE.match(clause) else ""
     if first in _OPENING_PRONOUNS or _DANGLING_RE.search(clause):
         return ""
-    before = " ".join(earlier).lower()
+    # What a demonstrative points at is named in the sentence just before: "these INs"
+    # after "a fourth group that includes NGFCs …" is that group, not the INs named
+    # further up.
+    last = earlier[-1].lower() if earlier else ""
     out = clause
     for match in reversed(list(_DEMONSTRATIVE_RE.finditer(clause))):
         det, noun = match.group(1).lower(), match.group(2).lower()
@@ -329,7 +332,7 @@ def resolve(clause: str, earlier: list[str]) -> str:
             continue  # "such as", "those who joined", "those of the social sciences"
         if det == "such" or noun in STOPWORDS or _is_verbish(noun):
             return ""  # "such devices", "these include", "this is": no named referent
-        if not (_named_before(clause, match, before) or _names_itself(clause, match)):
+        if not (_named_before(clause, match, last) or _names_itself(clause, match)):
             return ""
         article = "The" if match.start() == 0 and clause[:1].isupper() else "the"
         out = out[: match.start()] + article + out[match.end(1) :]
