@@ -196,7 +196,9 @@ def _tidy(text: str) -> str:
     return " ".join(text.split()).rstrip(_TRAILING_JUNK.replace("-", ""))
 
 
-def _shape_ok(text: str) -> bool:
+def _shape_ok(text: str, common_stems: frozenset[str] = frozenset()) -> bool:
+    """Whether ``text`` has a title's shape; ``common_stems`` are the stems of words the
+    abstract writes in lower case (a name it would capitalise)."""
     words = text.split()
     if not MIN_PAGE_TITLE_WORDS <= len(words) <= MAX_PAGE_TITLE_WORDS:
         return False
@@ -217,10 +219,13 @@ def _shape_ok(text: str) -> bool:
     digits = sum(c.isdigit() for c in re.sub(r"\b(?:1[5-9]|20)\d\d\b", "", text))
     if letters < 8 or digits * 4 > letters:
         return False
-    # "Allen S. Whiting", "Sin Wang Chong, Luke Plonsky": names, not a title.
+    # "Allen S. Whiting", "Sin Wang Chong, Luke Plonsky": names, not a title; but "Credit
+    # Smoothing" names what the abstract speaks of in lower case, a short title.
     lowered = [w for w in words if w[:1].islower()]
     if not lowered and (_NAME_RE.match(text) or "," in text):
-        return any(w.lower() in _SMALL_WORDS for w in words)
+        return any(w.lower() in _SMALL_WORDS for w in words) or (
+            "," not in text and all(_stem(w.lower()) in common_stems for w in words)
+        )
     return True
 
 
@@ -338,11 +343,14 @@ def page_title(
     abstract.
     """
     stems = {_stem(w) for w in _WORD_RE.findall(abstract) if not _caseless(w)}
+    common_stems = frozenset(_stem(w) for w in _WORD_RE.findall(abstract) if w.islower())
     found: list[tuple[tuple[int, bool, float, int], PageTitle]] = []
     for index, paragraph, whole, sources in _with_wrapped(paragraphs):
         for candidate, source in _candidates(paragraph, whole):
             text = _tidy(candidate)
-            if not _shape_ok(text) or (source in (LINE, SEGMENT) and page_matter(text)):
+            if not _shape_ok(text, common_stems) or (
+                source in (LINE, SEGMENT) and page_matter(text)
+            ):
                 continue
             matched, total, share = _overlap(text, stems, abstract)
             if not _qualifies(matched, total, share, source, index == 0 == block_start - 1):

@@ -432,3 +432,10 @@ def test_it_does_not_join_a_page_label_under_the_title_to_it() -> None:
         "Journal of Desert Seed Banks\n\nAbstract\n\n" + _PUBMED_PAGE.split("Abstract\n\n")[1]
     )
     assert read_page(page).title == "Seed banks as a buffer of desert annuals against drought"
+
+
+def test_it_takes_a_two_word_title_the_abstract_speaks_of_in_lower_case() -> None:
+    # "Thermal Limits" has a name's shape, but the abstract writes both words in lower
+    # case: a short title; "Ana Berg" is never written so, and stays an author.
+    page = f"RESEARCH\n\nThermal Limits\n\nAna Berg, Tom Lund\n\nWorking Paper No. 12\n\n{ECOLOGY}"
+    assert build_draft(page).title == "Thermal Limits"
