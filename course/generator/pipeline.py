@@ -6,6 +6,7 @@ stage's output, so the same text always yields the same draft.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from .candidates import tokenize_sentences
@@ -27,18 +28,27 @@ NO_PROSE = (
 )
 
 
-def build_draft(text: str, *, title: str | None = None) -> Draft:
+def build_draft(
+    text: str, *, title: str | None = None, progress: Callable[[str], None] | None = None
+) -> Draft:
     """Turn a pasted abstract into a course draft.
 
     ``title`` overrides any title found in the text. Raises
     :class:`~course.generator.errors.InputError` (with a user-facing message)
     for empty, oversized, binary or boilerplate-only input.
+
+    ``progress``, if given, is called with the name of each stage as it starts
+    ("cleaning", "sentences", "concepts", "lessons", "questions", "prompts"), so a
+    caller can show how far a long text has come. It changes nothing in the draft.
     """
+    report = progress or _silent
     check_text(text)
+    report("cleaning")
     cleaned = read_page(text)
     # Labels and headings alone (in whatever script) are not an abstract to teach from.
     if cleaned.paragraphs and not any(is_prose(p) for p in cleaned.paragraphs):
         raise InputError(NO_PROSE)
+    report("sentences")
     split = split_sentences(cleaned.paragraphs, left_out=partial(left_out, script=cleaned.script))
     if not split.sentences:
         raise InputError(NOTHING_LEFT)
@@ -46,10 +56,12 @@ def build_draft(text: str, *, title: str | None = None) -> Draft:
 
     given = collapse_spaces(normalize_chars(title)) if title else ""
     hint = given or cleaned.title
+    report("concepts")
     ranked = rank_concepts(sentences, hint)
     final_title = hint or derive_title([c.term for c in ranked], split.sentences[0])
     ranked = mark_core(ranked, final_title)
 
+    report("lessons")
     lessons = build_lessons(sentences, split.paragraph_starts, ranked)
     concepts = to_draft_concepts(ranked)
     texts = list(split.sentences)
@@ -61,12 +73,20 @@ def build_draft(text: str, *, title: str | None = None) -> Draft:
         for i, paragraph in enumerate(split.paragraph_of)
         if paragraph < len(cleaned.sections) and is_method_section(cleaned.sections[paragraph])
     )
+    report("questions")
+    questions = build_questions(texts, concepts, lesson_of, title=final_title, method=method)
+    report("prompts")
+    prompts = build_prompts(texts, concepts, method=method)
     return Draft(
         title=final_title,
         sentences=texts,
         removed=[*cleaned.removed, *split.removed],
         lessons=lessons,
         concepts=concepts,
-        questions=build_questions(texts, concepts, lesson_of, title=final_title, method=method),
-        prompts=build_prompts(texts, concepts, method=method),
+        questions=questions,
+        prompts=prompts,
     )
+
+
+def _silent(stage: str) -> None:
+    """No one is watching the stages."""

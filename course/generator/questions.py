@@ -769,7 +769,8 @@ def ordering_items(sentences: list[str], terms: list[Term]) -> Iterable[Candidat
     for i, sentence in enumerate(sentences):
         years = {m.group(1) for m in _YEAR_RE.finditer(sentence)}
         short = _short_item(sentence)
-        if len(years) == 1 and short:
+        # an event that shows its own year orders itself: no knowledge needed
+        if len(years) == 1 and short and not _YEAR_RE.search(short):
             dated.append((int(next(iter(years))), i, short))
     if len({y for y, _, _ in dated}) >= 3:
         dated.sort()

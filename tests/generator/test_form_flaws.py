@@ -420,6 +420,17 @@ VARIANTS: list[tuple[str, dict[str, Any]]] = [
             "City-state",
         ),
     ),
+    # two common stem words in a row that only the key repeats in a row
+    (
+        "word-repeat",
+        mc(
+            "What was the Clean Water Quality Act of 1972 passed to do?",
+            "Protect the water quality of rivers and lakes",
+            "Fund new highways between states",
+            "Limit the sulphur emissions of power plants",
+            "Ban lead from petrol",
+        ),
+    ),
     # a name in the key echoes a common stem word no distractor has
     (
         "word-repeat",
@@ -474,6 +485,14 @@ VARIANTS: list[tuple[str, dict[str, Any]]] = [
 
 #: Near-misses of the rules above: none may carry any finding.
 VARIANT_NEAR_MISSES: list[dict[str, Any]] = [
+    # the stem's pair of words is in a distractor too: no echo of the key alone
+    mc(
+        "What was the Clean Water Quality Act of 1972 passed to do?",
+        "Protect the water quality of rivers and lakes",
+        "Measure the water quality of coastal bays",
+        "Limit the sulphur emissions of power plants",
+        "Ban lead from petrol",
+    ),
     # opposite options are not duplicates: negation, quantity, comparison
     mc(
         "A test at the 1% level gives p = 0.4. What follows?",

@@ -416,3 +416,16 @@ def test_a_definite_change_with_no_referent_leans_back() -> None:
     from course.generator.selection import _LEANS_BACK_RE
 
     assert _LEANS_BACK_RE.search("The decreased risk was most evident for deaths from cancer.")
+
+
+def test_it_asks_no_chronological_order_that_each_event_shows_by_its_year() -> None:
+    from course.generator.questions import ordering_items
+
+    sentences = [
+        "The dock strike of 1889 won the sixpence an hour for London dockers.",
+        "The Trades Disputes Act of 1906 protected unions from damages.",
+        "The General Strike of 1926 collapsed after nine days.",
+        "Union membership fell sharply in the following decade.",
+    ]
+    prompts = [c.question.prompt for c in ordering_items(sentences, [])]
+    assert "Put these events in chronological order." not in prompts

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
 
 from ..lexicon import STOPWORDS
 from .form import (
@@ -84,6 +85,21 @@ def check_word_repeat(item: Item) -> Iterator[Flaw]:
     # of several keys, one repeating a stem word is no cue unless they all do
     if item.type == "multiple_response" and not all(repeats):
         return
+    if item.type == "single_choice":
+        # two stem words in a row that only the key repeats in a row ("the Promotion of Access
+        # to Information Act" {=ensure access to information held by the state}): the key
+        # reads as the stem's echo, however common each word is
+        echoed = _pairs(stem_text) & _pairs(item.keys[0])
+        echoed -= set().union(*(_pairs(d) for d in item.distractors))
+        if echoed:
+            first, second = sorted(echoed)[0]
+            yield make_flaw(
+                "word-repeat",
+                f"\u201c{first} \u2026 {second}\u201d is in the stem and in the key but in no "
+                "distractor.",
+                0.6,
+            )
+            return
     for key, repeated in zip(item.keys, repeats, strict=True):
         if repeated:
             words = [w for w in words_of(key) if root_of(unit_of(w.lower())) in repeated]
@@ -95,6 +111,17 @@ def check_word_repeat(item: Item) -> Iterator[Flaw]:
                 0.6 if len(words_of(key)) < 8 else 0.4,
             )
             return
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    """Roots of consecutive content words, across the small words between them ("access to
+    information" gives ("access", "information"))."""
+    roots = [
+        root_of(unit_of(w))
+        for w in lower_words(text.replace("-", " "))
+        if len(w) > 2 and w not in STOPWORDS and not w[0].isdigit()
+    ]
+    return set(pairwise(roots))
 
 
 def _inside(word: str, stem_words: set[str], stem_roots: set[str]) -> bool:
