@@ -123,6 +123,20 @@ def leans_on_context(text: str) -> bool:
     return bool(_LEANS_ON_RE.search(text))
 
 
+#: A claim ending on a relational noun without its "of what": "… are important co-factors."
+_NO_COMPLEMENT_RE = re.compile(
+    r"\b(?:co-?factors?|factors|predictors?|determinants?|drivers?|correlates?|contributors?|"
+    r"components?)\s*\.?$",
+    re.IGNORECASE,
+)
+
+
+def lacks_its_complement(text: str) -> bool:
+    """Whether ``text`` names a relation's one side only ("temperature and precipitation
+    are important co-factors": of what? The sentence before said)."""
+    return bool(_NO_COMPLEMENT_RE.search(text.strip()))
+
+
 #: Weakest boundaries, used only inside a long piece without commas.
 _WORD_RE = re.compile(r"\s+(?=(?:with|and|which|who|whereas|while|because|but|in relation to)\s)")
 #: A piece opening with these leans on the piece before it.
@@ -376,6 +390,16 @@ def set_up_for_a_turn(sentences: list[str], i: int) -> bool:
     return (
         i < OPENING_SENTENCES and i + 1 < len(sentences) and bool(_TURN_RE.match(sentences[i + 1]))
     )
+
+
+def opening_background(sentences: list[str], i: int) -> bool:
+    """Sentence ``i`` belongs to the background an abstract opens with: it is set up for a
+    turn (see :func:`set_up_for_a_turn`), or it is the first sentence and the next one
+    still sets the scene ("Spectroscopy has played the key role in … . A central drive in
+    this field is …"): a text does not go from its findings back to its background."""
+    if set_up_for_a_turn(sentences, i):
+        return True
+    return i == 0 and len(sentences) > 1 and sets_the_scene(claim_of(sentences[1]))
 
 
 def sets_the_scene(text: str) -> bool:

@@ -22,8 +22,9 @@ from .checks import fact_key, norm_text
 from .contexts import (
     claim_of,
     framing,
+    lacks_its_complement,
     leans_on_context,
-    set_up_for_a_turn,
+    opening_background,
     sets_the_scene,
     tells_method,
 )
@@ -230,10 +231,11 @@ def offerable(
         or sets_the_scene(claim_of(s))
         or _LEANS_BACK_RE.search(claim_of(s))
         or leans_on_context(claim_of(s))
+        or lacks_its_complement(claim_of(s))
         for s in cited
     ):
         return False
-    if any(set_up_for_a_turn(sentences, i) for i in q.sentences):
+    if any(opening_background(sentences, i) for i in q.sentences):
         return False  # the received view the text opens with and then turns against
     if q.prompt.startswith(_RELATION_STEM):
         return True  # its options are stated clauses, chosen by relation_items' own rules

@@ -157,3 +157,17 @@ def test_it_reads_the_received_view_an_abstract_opens_with_and_then_turns_agains
     assert set_up_for_a_turn(text, 0)
     assert not set_up_for_a_turn(text, 1)
     assert not set_up_for_a_turn(text, 2)  # a finding the text then qualifies is still its own
+
+
+def test_it_reads_an_opening_sentence_followed_by_more_background_as_background() -> None:
+    from course.generator.contexts import opening_background
+
+    sentences = [
+        "Spectroscopy has played the key role in revealing the structure of atoms.",
+        "A central drive in this field is the pursuit of higher precision.",
+        "We report absorption spectroscopy at the shot-noise limit.",
+    ]
+    assert opening_background(sentences, 0)
+    assert not opening_background(sentences, 2)
+    findings = ["Wages rose after the reform.", "Prices fell in the same years."]
+    assert not opening_background(findings, 0)

@@ -315,9 +315,13 @@ def test_it_blanks_no_group_of_something() -> None:
     assert not _not_a_concept("neurogliaform cells")
 
 
-def test_it_reads_a_comparison_without_its_other_side_as_leaning_back() -> None:
+def test_it_reads_a_comparison_or_a_relation_missing_its_other_side_as_leaning_back() -> None:
+    from course.generator.contexts import lacks_its_complement
     from course.generator.selection import _LEANS_BACK_RE
 
     assert _LEANS_BACK_RE.search("More systematic and harsher measures were followed.")
     assert not _LEANS_BACK_RE.search("More than half of the unions were purged.")
     assert not _LEANS_BACK_RE.search("Most unions were purged in 1929.")
+    # a relational noun without its "of what"
+    assert lacks_its_complement("Temperature and precipitation are important co-factors.")
+    assert not lacks_its_complement("Income was the strongest predictor of turnout.")

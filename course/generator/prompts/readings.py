@@ -38,7 +38,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..contexts import set_up_for_a_turn, sets_the_scene, tells_method, word_count
+from ..contexts import (
+    lacks_its_complement,
+    opening_background,
+    sets_the_scene,
+    tells_method,
+    word_count,
+)
 from ..relations import Relation, text_relations
 from .claims import capitalised_names, frames, is_source, lower_first, resolve, unglue, unwrap
 from .grammar import clause_subject, main_clause, trim
@@ -97,7 +103,7 @@ def read_text(sentences: list[str]) -> list[Reading]:
     # with increasing W"): comparing before and after would only be recall.
     out = [r for r in out if not (r.kind == "change" and _STATED_DRIVER_RE.search(r.claim))]
     # The received view an abstract opens with and then turns against is not its claim.
-    return [r for r in out if not (len(r.cited) == 1 and set_up_for_a_turn(sentences, r.cited[0]))]
+    return [r for r in out if not (len(r.cited) == 1 and opening_background(sentences, r.cited[0]))]
 
 
 _STATED_DRIVER_RE = re.compile(
@@ -113,6 +119,8 @@ def _read(text: Sentence, relations: list[Relation]) -> Iterator[Reading]:
     whole = text.sentences[text.i]
     if sets_the_scene(whole) or sets_the_scene(text.wrapped) or tells_method(whole):
         return  # background ("Several trials have found that …"), the literature, the method
+    if lacks_its_complement(text.wrapped):
+        return  # "… are important co-factors": of what?
     if text.claim and text.how != "framing-wrapped" and not frames(text.claim):
         yield from claim_readings(text, text.claim, text.how)
         change = change_reading(text, text.claim)
