@@ -551,6 +551,8 @@ def multiple_response_items(
             continue
         if re.search(r"\b(?:we|our|us)\b", lead, re.IGNORECASE):
             continue  # the article's own steps ("we examined …"), not its subject
+        if _NO_CLAUSE_LEAD_RE.match(lead):
+            continue  # "the text says that using digital resources": no claim to name from
         kind = option_kind(items[0])
         if not same_kind(items[0], items[1:]):
             continue
@@ -578,6 +580,11 @@ def multiple_response_items(
         )
         concepts = _concepts_in(sentence, terms)
         yield _mr(sentences, i, prompt, items, wrong, concepts, 2.4)
+
+
+#: A list's lead that is a phrase opening the sentence ("Using digital resources such as
+#: …"), not a clause saying something of the items.
+_NO_CLAUSE_LEAD_RE = re.compile(r"^(?:[a-z]+ing|by|with|through|via|in|on|for|of|from)\b", re.I)
 
 
 def _mr(

@@ -155,7 +155,12 @@ _COMPARATIVE_RE = re.compile(
 _FIXED_RE = re.compile(
     r"\b(?:more or less|less and less|more and more|positive (?:law|psychology|feedback)|"
     r"negative (?:feedback|binomial)|rising star|higher education|lower (?:court|house|"
-    r"chamber|bound)|upper bound)\b",
+    r"chamber|bound)|upper bound)\b|"
+    # a test result that sorts people or samples ("H. pylori positive children", "tested
+    # negative"), not a direction: the other group is another statement, not its opposite
+    r"\b(?:positive|negative)\s+(?:(?-i:[A-Z])[\w.-]*\s+(?:[a-z]+\s+)?)?(?:for\b|children|patients|cases|samples|individuals|"
+    r"participants|subjects|women|men|mothers|infants|controls|results?|tests?|groups?|"
+    r"specimens|isolates)|\btest(?:ed|s)?\s+(?:positive|negative)\b",
     re.IGNORECASE,
 )
 

@@ -51,7 +51,7 @@ from .lexicon import (
     VERB_BASES,
 )
 from .model import Removed
-from .relations.words import _has_finite
+from .relations.words import has_finite
 from .sentences import split_paragraph
 from .titles import page_title
 
@@ -168,7 +168,8 @@ _HEADING_ALT = "Abstract|ABSTRACT|Summary|SUMMARY"
 #: "AbstractThis study", "Abstract. The article", "Abstract: We ..." at a line start,
 #: when prose follows (so a title "Abstract Algebra for Schools" stays whole).
 _LEADING_HEADING_RE = re.compile(
-    rf"^(\s*)({_HEADING_ALT})(?:[.:\uff1a]\s*|\s+|(?=[A-Z][a-z]))(?=[A-Z])"
+    rf"^(\s*)({_HEADING_ALT})(?:[.:\uff1a]\s*|\s*[\u2013\u2014]\s*|\s+-\s+|\s+|(?=[A-Z][a-z]))"
+    r"(?=[A-Z])"
 )
 #: "... Incheon, Korea Abstract Panel line is ...": a heading inside a run-together page.
 _INLINE_HEADING_RE = re.compile(
@@ -762,7 +763,7 @@ def _title_lines(
         return (
             roles[i] == OTHER
             or not _SENTENCE_END_RE.search(paragraphs[i])
-            or (len(paragraphs[i].split()) <= 25 and not _has_finite(paragraphs[i]))
+            or (len(paragraphs[i].split()) <= 25 and not has_finite(paragraphs[i]))
         )
 
     lines = [(i, paragraphs[i], whole(i)) for i in range(block.start)]

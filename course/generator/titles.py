@@ -12,7 +12,7 @@ from wordfreq import zipf_frequency
 
 from .clean import PROGRAMME_HEADING_RE
 from .lexicon import STOPWORDS, TITLE_SMALL_WORDS
-from .relations.words import _has_finite
+from .relations.words import has_finite
 
 MAX_DRAFT_TITLE = 80
 _TRAILING_JUNK = " ,;:.-\u2013\u2014"
@@ -206,7 +206,7 @@ def _shape_ok(text: str, common_stems: frozenset[str] = frozenset()) -> bool:
         return False
     if len(words) <= 8 and ":" not in text and _JOURNAL_NAME_RE.search(text):
         return False  # the journal's name ("Journal of Documentation", "Ecology Letters")
-    if text.endswith(".") and not text.endswith("...") and _has_finite(text):
+    if text.endswith(".") and not text.endswith("...") and has_finite(text):
         return False  # a sentence; a title may end with a period (PubMed's do), a verbless one
     if _NOT_A_TITLE_START_RE.match(text):
         return False  # a section number ("3. Study area") or a snippet ("… we argue")
@@ -346,6 +346,8 @@ def page_title(
     common_stems = frozenset(_stem(w) for w in _WORD_RE.findall(abstract) if w.islower())
     found: list[tuple[tuple[int, bool, float, int], PageTitle]] = []
     for index, paragraph, whole, sources in _with_wrapped(paragraphs):
+        if len(sources) > 1 and any(page_matter(line) for line in sources):
+            continue  # "Text Only Version" above the title is the page's, not the title's
         for candidate, source in _candidates(paragraph, whole):
             text = _tidy(candidate)
             if not _shape_ok(text, common_stems) or (

@@ -454,3 +454,30 @@ def test_it_makes_no_prompt_on_a_question_or_an_indirect_question() -> None:
     ]
     prompts = generate_prompts(sentences, [])
     assert prompts and all(p.sentences == [2] for p in prompts)
+
+
+def test_it_builds_no_prompt_on_what_a_sentence_concedes() -> None:
+    sentences = [
+        "Firms invest heavily in research and development every year.",
+        "Although innovation efforts may lead to new products, they will not raise profits "
+        "in the short term.",
+    ]
+    texts = [p.text for p in generate_prompts(sentences, [])]
+    assert not any("may lead to new products?" in t or "that innovation efforts may lead" in t
+                   for t in texts)  # fmt: skip
+
+
+def test_it_keeps_in_addition_to_inside_a_claim() -> None:
+    from course.generator.prompts.sentence_types import _INSERTED_RE
+
+    clause = "they used emotional associations, in addition to temporal ones, to cue recall"
+    assert _INSERTED_RE.sub("", clause) == clause
+    assert _INSERTED_RE.sub("", "wages were, in addition, cut") == "wages were cut"
+
+
+def test_it_asks_for_no_evidence_of_what_the_study_itself_measured() -> None:
+    from course.generator.prompts.templates import _MEASURED_RE
+
+    assert _MEASURED_RE.search("female gender was associated with a higher prevalence")
+    assert _MEASURED_RE.search("the effect size was large, ranging from .43 to .83")
+    assert not _MEASURED_RE.search("rising rents drove families out of the old town centre")

@@ -225,6 +225,19 @@ def test_it_asks_what_an_enumeration_names_by_restating_its_lead() -> None:
     assert all(c.question.sentences != [2] for c in made)
 
 
+def test_it_asks_nothing_of_a_list_whose_lead_is_a_phrase_not_a_clause() -> None:
+    from course.generator.candidates import tokenize_sentences
+    from course.generator.questions import multiple_response_items
+
+    sentences = [
+        "Using digital resources such as the clergy database and the parish registers, the "
+        "article revises the figures of the older estimate.",
+        "The quality of the evidence and the speed of the process are debated.",
+    ]
+    made = list(multiple_response_items(sentences, [], tokenize_sentences(sentences)))
+    assert not [c for c in made if "using digital resources" in c.question.prompt.lower()]
+
+
 @pytest.mark.parametrize(
     ("sentence", "is_framing"),
     [

@@ -50,6 +50,11 @@ from course.generator.reversals import reversals
         ),
         # a rank stated after a copula
         ("Mortality was highest among men over 80.", "Mortality was lowest among men over 80."),
+        # a direction, though a group noun follows later
+        (
+            "Tutoring had a positive effect on children in Year 2.",
+            "Tutoring had a negative effect on children in Year 2.",
+        ),
         (
             "Canopy was the strongest predictor of heat deaths.",
             "Canopy was the weakest predictor of heat deaths.",
@@ -86,6 +91,10 @@ def test_it_turns_the_one_stated_direction_around(statement: str, false: str) ->
         "The effect was more or less constant.",
         # nothing to turn
         "The unions were subordinated to the party.",
+        # a test result sorting people, not a direction
+        "Of the H. pylori positive children, 88% lacked piped water.",
+        "All children who tested positive practised open-air defecation.",
+        "All of the negative H. pylori children practised open-air defecation.",
         # a rank that only names a group
         "Cities in the highest canopy quartile had fewer deaths.",
         # two ranks, or the turned word already there: the result contradicts itself

@@ -439,3 +439,8 @@ def test_it_takes_a_two_word_title_the_abstract_speaks_of_in_lower_case() -> Non
     # case: a short title; "Ana Berg" is never written so, and stays an author.
     page = f"RESEARCH\n\nThermal Limits\n\nAna Berg, Tom Lund\n\nWorking Paper No. 12\n\n{ECOLOGY}"
     assert build_draft(page).title == "Thermal Limits"
+
+
+def test_it_strips_an_abstract_heading_joined_by_a_dash() -> None:
+    draft = build_draft(f"Abstract \u2013 {ECOLOGY}")
+    assert draft.sentences[0].startswith("Coral reefs lose species")

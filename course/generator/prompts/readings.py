@@ -102,8 +102,22 @@ def read_text(sentences: list[str]) -> list[Reading]:
     # A change whose sentence already says what drove it or by how much ("rose from 68 to 91
     # with increasing W"): comparing before and after would only be recall.
     out = [r for r in out if not (r.kind == "change" and _STATED_DRIVER_RE.search(r.claim))]
+    # A claim the sentence concedes ("although efforts may lead to new products, they will
+    # not …") is not what it holds.
+    out = [r for r in out if not (len(r.cited) == 1 and _conceded(sentences[r.cited[0]], r.claim))]
     # The received view an abstract opens with and then turns against is not its claim.
     return [r for r in out if not (len(r.cited) == 1 and opening_background(sentences, r.cited[0]))]
+
+
+_CONCESSION_RE = re.compile(
+    r"\b(?:although|though|even though|even if|despite|while|whereas)\s*$", re.IGNORECASE
+)
+
+
+def _conceded(sentence: str, claim: str) -> bool:
+    """The claim is the clause a concession opens: "although <claim>, …"."""
+    at = sentence.casefold().find(claim.casefold()[:40])
+    return at > 0 and bool(_CONCESSION_RE.search(sentence[:at]))
 
 
 _STATED_DRIVER_RE = re.compile(

@@ -162,7 +162,8 @@ _BE_WORDS = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 #: index", "was, however, reduced"): out of its paragraph it points at nothing.
 _INSERTED_RE = re.compile(
     r",?\s+(?:therefore|thus|hence|however|consequently|accordingly|moreover|furthermore|"
-    r"nevertheless|nonetheless|in turn|in addition),?(?=\s)",
+    # ("in addition to X" is a preposition, not a connective)
+    r"nevertheless|nonetheless|in turn|in addition(?!\s+to\b)),?(?=\s)",
     re.IGNORECASE,
 )
 

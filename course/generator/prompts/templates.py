@@ -160,13 +160,23 @@ _STATED_EVIDENCE_RE = re.compile(
 )
 
 
+#: A claim that is the study's own measurement ("was associated with", "the effect size was
+#: large (.43)", "rose by 12%"): the evidence that would show it is the study's data.
+_MEASURED_RE = re.compile(
+    r"\b(?:(?:significantly|positively|negatively|strongly|weakly)\s+)?(?:associated|"
+    r"correlated)\s+with\b|\beffect sizes?\b|\bodds ratios?\b|\bstatistically\b|"
+    r"\d\s*(?:%|per ?cent\b)|\(\s*[.\d]",
+    re.IGNORECASE,
+)
+
+
 def fits(template: Template, reading: Reading) -> bool:
     if reading.kind not in template.fits:
         return False
     if template.name == "explain-otherwise":
         return reading.linked  # only a finding that links two things has another explanation
     if template.name == "evidence-cause":
-        return not _STATED_EVIDENCE_RE.search(reading.claim)
+        return not (_STATED_EVIDENCE_RE.search(reading.claim) or _MEASURED_RE.search(reading.claim))
     if template.name == "other-causes":
         # "The metric depends only on geometry because the stress drop is normalized": a
         # property that follows from a definition has no other causes to weigh

@@ -24,9 +24,9 @@ from .words import (
     _PREPOSITIONS,
     _TIME_RE,
     _first_word,
-    _has_finite,
     _last_word,
     _strip_adverbs,
+    has_finite,
 )
 
 _CAUSE_PREP_RE = re.compile(
@@ -56,7 +56,7 @@ def _cause(s: _Sentence) -> Iterator[_Found]:
             yield from _found("cause", lemma, match, left, right, ("clause", "noun"))
             continue
         left = s.text[start : match.start()]
-        left_form: Form = "clause" if _has_finite(left) else "noun"
+        left_form: Form = "clause" if has_finite(left) else "noun"
         if left_form == "noun":
             left = re.sub(rf"\s+(?:{'|'.join(_AUX)})\s*$", "", left)
         right = s.text[match.end("cue") : s.clause_end(match.end("cue"), phrase=True)]
@@ -80,7 +80,7 @@ def _cause(s: _Sentence) -> Iterator[_Found]:
         # that is not in the perfect ("Since 1994 ... have been taken" is temporal).
         temporal = because.group("cue") == "Since" and (
             _TIME_RE.search(cause)
-            or not _has_finite(cause)
+            or not has_finite(cause)
             or re.search(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been|\w+ed|\w+en)\b", effect)
         )
         if cause and not temporal:

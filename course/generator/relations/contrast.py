@@ -19,10 +19,10 @@ from .words import (
     _PREPOSITIONS,
     _WORD_RE,
     _first_word,
-    _has_finite,
     _last_word,
     _starts_predicate,
     _strip_adverbs,
+    has_finite,
 )
 
 _CONTRAST_MID_RE = re.compile(
@@ -90,7 +90,7 @@ def _concessions(s: _Sentence) -> Iterator[_Found]:
         conceded = s.text[match.end() : comma]
         lemma = match.group("cue").lower()
         form: Form = "clause" if lemma in ("while", "whereas", "although", "though") else "noun"
-        if form == "clause" and not _has_finite(conceded):
+        if form == "clause" and not has_finite(conceded):
             continue
         start = s._skip_intro(comma + 2)
         main = s.text[start : s.clause_end(start, phrase=False)]

@@ -22,9 +22,9 @@ from .words import (
     _SUBJECT_PRONOUNS,
     _WORD_RE,
     _first_word,
-    _has_finite,
     _is_adverb,
     _words,
+    has_finite,
 )
 
 #: Predicate nouns that evaluate rather than define: "X is a priority".
@@ -58,7 +58,7 @@ def _definition(s: _Sentence) -> Iterator[_Found]:
         if (
             1 <= len(words) <= 5
             and words[0].lower() not in _NON_TERMS
-            and not _has_finite(term)
+            and not has_finite(term)
             and not head_words & _EVALUATIVE_NOUNS
             and not re.match(r"(?:a|an)\s+(?:few|lot|number|kind of|type of)\b", right)
         ):
@@ -69,7 +69,7 @@ def _definition(s: _Sentence) -> Iterator[_Found]:
         subject = s.text[start : match.start()]
         if not subject.strip() or _first_word(subject) in _NON_TERMS | _words("that"):
             continue
-        if len(_WORD_RE.findall(subject)) > 6 or _has_finite(subject):
+        if len(_WORD_RE.findall(subject)) > 6 or has_finite(subject):
             continue
         if ("called" in cue or "termed" in cue) and not re.search(_BE, cue + " "):
             continue  # "a phenomenon called X": the phrase before is not delimited

@@ -22,10 +22,10 @@ from .words import (
     _TIME_RE,
     _WORD_RE,
     _first_word,
-    _has_finite,
     _is_finite,
     _is_verb_base,
     _strip_adverbs,
+    has_finite,
 )
 
 _BEGAN_RE = re.compile(
@@ -95,7 +95,7 @@ def _sequence(s: _Sentence) -> Iterator[_Found]:
         event = s.text[opening.end() : comma]
         start = s._skip_intro(comma + 2)
         main = s.text[start : s.clause_end(start, phrase=False)]
-        form: Form = "clause" if _has_finite(event) else "noun"
+        form: Form = "clause" if has_finite(event) else "noun"
         lemma = opening.group("cue").lower()
         if lemma in ("before", "prior to"):
             yield from _found("sequence", lemma, opening, main, event, ("clause", form))

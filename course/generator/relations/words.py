@@ -115,7 +115,7 @@ def _is_verb_base(word: str) -> bool:
     return not (word.endswith("s") and not word.endswith(("ss", "us", "is")))
 
 
-def _has_finite(text: str) -> bool:
+def has_finite(text: str) -> bool:
     words = _WORD_RE.findall(text)
     return any(_is_finite(w) for w in words[1:]) or (
         bool(words) and words[0].lower() in _AUX | _MODALS
