@@ -619,3 +619,56 @@ def test_it_finds_a_question_asked_again_in_other_words_and_forms() -> None:
         ),
     ]
     assert duplicates(asked) == {2: 0, 3: 1}
+
+
+def test_it_finds_one_question_asked_again_with_the_same_choices() -> None:
+    from course.generator.flaws.bank import Asked, duplicates
+
+    planets = ("Mercury", "Venus", "Mars", "Jupiter")
+    asked = [
+        Asked("single_choice", "Which planet is closest to the Sun?", planets, "Mercury"),
+        Asked("single_choice", "Which planet is the hottest?", planets, "Venus"),
+        Asked("single_choice", "Which world has the shortest year of all the planets?",
+              (*planets[:3], "Saturn"), "Mercury"),
+    ]  # fmt: skip
+    # the same key among the same choices, about planets: one question twice; the second
+    # shares the choices but has another key
+    assert duplicates(asked) == {2: 0}
+
+
+def test_it_reads_a_negation_inside_what_is_asked_for_as_no_negative_stem() -> None:
+    item = gap(
+        "What Latin phrase names the principle that a matter decided by a court cannot be "
+        "litigated again?",
+        "Res judicata",
+        "Habeas corpus",
+        "Stare decisis",
+        "Obiter dictum",
+    )
+    assert "negative-stem" not in codes(item)
+    assert "negative-stem" in codes(
+        mc("Which of these is not a Latin legal phrase?", "Carpe diem", "Res judicata",
+           "Habeas corpus", "Stare decisis")
+    )  # fmt: skip
+
+
+def test_it_finds_options_that_differ_only_in_a_form_of_one_word() -> None:
+    item = mc(
+        "Which type of stress pulls a material apart?",
+        "Tensile stress",
+        "Compressive stress",
+        "Compression stress",
+        "Shear stress",
+    )
+    assert "near-duplicate-options" in codes(item)
+
+
+def test_it_finds_a_verb_only_the_key_agrees_with_though_the_lexicon_lacks_it() -> None:
+    item = mc(
+        "In the blood, platelets",
+        "help form clots at a wound",
+        "carries oxygen to the tissues",
+        "fights infections in the tissues",
+        "transports carbon dioxide",
+    )
+    assert "grammar-cue" in codes(item)

@@ -71,6 +71,31 @@ def _restated(ca: set[str], cb: set[str]) -> bool:
     return len(shared) >= 2 and len(shared) >= 0.4 * (len(ra) + len(rb) - len(shared))
 
 
+#: Two choice questions with one key offering this share of the same options (at least
+#: three) ask one thing, whatever their stems say.
+SHARED_OPTIONS = 0.75
+
+
+def _same_choices(a: Asked, b: Asked) -> bool:
+    options_a = {" ".join(units_of(o)) for o in a.options}
+    options_b = {" ".join(units_of(o)) for o in b.options}
+    shared = len(options_a & options_b)
+    return shared >= 3 and shared >= SHARED_OPTIONS * min(len(options_a), len(options_b))
+
+
+_NEGATION_RE = re.compile(r"\b(?:not|never|except|least|cannot|\w+n't)\b", re.IGNORECASE)
+
+
+def _negated(stem: str) -> bool:
+    """"Which did NOT …" asks the opposite of "Which did …", over the same choices."""
+    return bool(_NEGATION_RE.search(stem))
+
+
+def _share_a_root(ca: set[str], cb: set[str]) -> bool:
+    ra, rb = {root_of(u) for u in ca}, {root_of(u) for u in cb}
+    return any(related(r, rb) for r in ra)
+
+
 def _specific(answer: str) -> bool:
     """An answer only one fact has: a rare word or name ("Pangaea", "Michelangelo") or a
     number of three digits or more ("443", "1066"), not "4" or "France"."""
@@ -107,6 +132,12 @@ def _repeats(a: Asked, b: Asked, key_a: str, key_b: str) -> bool:
         return True  # the same answer to the same question in other words, any options
     if _options_key(a) == _options_key(b) and _alike(key_a, key_b):
         return True
+    if (
+        _same_choices(a, b)
+        and _negated(a.prompt) == _negated(b.prompt)
+        and _share_a_root(content_units(a), content_units(b))
+    ):
+        return True  # "Who issued the Proclamation?" / "Which president issued it?", one set
     # the same specific answer asked about the same thing, with other options or none
     answer = _primary(a)
     return isinstance(answer, str | int | float) and _specific(str(answer)) and _same_topic(a, b)

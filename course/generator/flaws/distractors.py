@@ -145,6 +145,22 @@ def _word_forms(a: str, b: str) -> bool:
     return stem >= 5 and endings in _NUMBER_ENDINGS
 
 
+def _derived_forms(a: str, b: str) -> bool:
+    """An adjective and the noun it is made from, naming one thing in a compound:
+    "compressive" and "compression" (stress), "inductive" and "induction" (reasoning)."""
+    for one, other in _DERIVED_ENDINGS:
+        for x, y in ((a, b), (b, a)):
+            if x.endswith(one) and y.endswith(other):
+                root = x[: -len(one)]
+                if len(root) >= 4 and root == y[: -len(other)]:
+                    return True
+    return False
+
+
+#: Endings of an adjective and of its noun, in comparison form ("compressiv", "compression").
+_DERIVED_ENDINGS = (("iv", "ion"), ("ive", "ion"), ("ional", "ion"), ("ary", "ion"))
+
+
 _NUMBER_ENDINGS = [
     {"", "s"},
     {"", "es"},
@@ -211,6 +227,9 @@ def _duplication(a: str, b: str, context: set[str]) -> tuple[float, str]:
         return 0.3, "use the same words"  # "O(log n)" and "O(n log n)"
     if len(ua) == len(ub) == 1 and _word_forms(ua[0], ub[0]):
         return 0.7, "are forms of one word"
+    differ = [(x, y) for x, y in zip(ua, ub, strict=False) if x != y]
+    if len(ua) == len(ub) >= 2 and len(differ) == 1 and _derived_forms(*differ[0]):
+        return 0.6, "differ only in a form of one word"  # "Compressive" / "Compression stress"
     if ca and cb and (ca <= cb or cb <= ca):
         small, large = sorted((ca, cb), key=len)
         # "git reset --hard" and "git reset in hard mode"; not "sodium", "sodium chloride"

@@ -36,10 +36,21 @@ _RELATIVE_NEGATION_RE = re.compile(
 )
 
 
+#: A negation inside the content of what is asked for: "the principle that a matter decided
+#: by a court cannot be litigated again" names a principle; the question is not negative.
+_CONTENT_NEGATION_RE = re.compile(
+    r"\b(?:principle|rule|doctrine|idea|view|notion|belief|claim|theory|hypothesis|maxim|"
+    r"fact|presumption|assumption)\s+that\s+(?:[\w'-]+\s+){0,10}?(?:not|never|cannot|"
+    r"\w+n't)\b",
+    re.IGNORECASE,
+)
+
+
 def check_negative_stem(item: Item) -> Iterator[Flaw]:
     if item.type not in (*OPTION_TYPES, "short_answer", "numerical") or not item.stem:
         return
     stem = _RELATIVE_NEGATION_RE.sub(" ", _NOT_NEGATIVE_RE.sub(" ", unquoted(item.stem)))
+    stem = _CONTENT_NEGATION_RE.sub(" ", stem)
     found = _NEGATIVE_RE.search(stem)
     if not found:
         return
@@ -255,6 +266,18 @@ def _option_verb_number(option: str) -> str:
     return "sg" if words[0].endswith("s") and not words[0].endswith("ss") else "pl"
 
 
+def _crude_verb_number(option: str) -> str:
+    """The number of an option's first word read as a verb by its ending alone, or "" for
+    a word that looks like a noun or an adjective ("elastic", "formation")."""
+    words = lower_words(option)
+    if len(words) < 2 or words[0] in DETERMINERS or words[0].endswith(_NOT_VERB_ENDINGS):
+        return ""
+    first = words[0]
+    if first.endswith("s") and not first.endswith(("ss", "us", "is")):
+        return "sg"
+    return "pl"
+
+
 def check_subject_agreement(item: Item) -> Iterator[Flaw]:
     """Only the key's verb agrees with the subject the stem leaves open ("Kirchhoff's
     current law {=states … ~relate … ~describe …}")."""
@@ -267,6 +290,10 @@ def check_subject_agreement(item: Item) -> Iterator[Flaw]:
     ):
         return  # options that start with a name, not a verb
     numbers = [_option_verb_number(o) for o in item.options]
+    if any(numbers) and not all(numbers):
+        # the stem's subject waits for its verb, and one option opens with a verb we know:
+        # every option's first word is that verb's slot ("platelets {=help … ~carries …}")
+        numbers = [n or _crude_verb_number(o) for n, o in zip(numbers, item.options, strict=True)]
     if not all(numbers):
         return
     number = _subject_number(item.stem)
