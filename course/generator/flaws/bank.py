@@ -87,7 +87,7 @@ _NEGATION_RE = re.compile(r"\b(?:not|never|except|least|cannot|\w+n't)\b", re.IG
 
 
 def _negated(stem: str) -> bool:
-    """"Which did NOT …" asks the opposite of "Which did …", over the same choices."""
+    """ "Which did NOT …" asks the opposite of "Which did …", over the same choices."""
     return bool(_NEGATION_RE.search(stem))
 
 
