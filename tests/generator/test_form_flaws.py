@@ -672,3 +672,41 @@ def test_it_finds_a_verb_only_the_key_agrees_with_though_the_lexicon_lacks_it() 
         "transports carbon dioxide",
     )
     assert "grammar-cue" in codes(item)
+
+
+def test_it_reads_a_bare_term_completed_by_its_options_as_an_unfocused_stem() -> None:
+    item = mc(
+        "Habeas corpus",
+        "is a writ to bring a detained person before a court",
+        "is a civil suit for damages",
+        "is a tax on land",
+        "is the Latin name for a jury",
+    )
+    assert "unfocused-stem" in codes(item)
+    # a subject with its determiner, completed by the options, asks a clear question
+    assert "unfocused-stem" not in codes(
+        mc("The member cities of the Hanseatic League", "were ports of the Baltic",
+           "were ruled by Venice", "were in Castile", "were Roman colonies")
+    )  # fmt: skip
+
+
+def test_it_finds_options_that_combine_numbered_statements() -> None:
+    item = mc(
+        "Which would shift aggregate demand to the right? I. More government spending "
+        "II. A cut in income taxes III. A rise in interest rates",
+        "I and II",
+        "I",
+        "II",
+        "I, II and III",
+    )
+    assert "combination-options" in codes(item)
+
+
+def test_it_reads_no_number_of_a_name_or_ratio_as_the_answer_in_the_stem() -> None:
+    item = dict(
+        type="numerical",
+        prompt="In 4/4 time, how many beats does a whole note receive?",
+        options=[],
+        answer=[{"value": 4.0, "tolerance": 0.0}],
+    )
+    assert "answer-in-stem" not in codes(item)

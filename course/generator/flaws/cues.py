@@ -170,6 +170,9 @@ def _spelled_out(option: str, stem: str) -> bool:
 
 _VALUE_RE = re.compile(r"'value': (-?\d+(?:\.\d+)?)")
 _NUMBER_RE = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?")
+#: A number that is part of a name or a ratio, not a value the stem states: "4/4 time",
+#: "3:2", "COVID-19".
+_NAMED_NUMBER_RE = re.compile(r"\d+\s*[/:]\s*\d+|[A-Za-z]-\d+")
 
 
 def _numbers(text: str) -> set[float]:
@@ -185,7 +188,8 @@ def _number_given(item: Item) -> str:
         values = {float(item.keys[0].strip())}
     else:
         return ""
-    given = values & _numbers(BLANK_RE.sub(" ", unquoted(item.stem, passages_only=True)))
+    stem = _NAMED_NUMBER_RE.sub(" ", BLANK_RE.sub(" ", unquoted(item.stem, passages_only=True)))
+    given = values & _numbers(stem)
     return f"{min(given):g}" if given else ""
 
 
@@ -421,6 +425,10 @@ def _option_key(text: str) -> str:
     return " ".join(lower_words(text))
 
 
+_ROMAN_LIST_RE = re.compile(r"\bI\b.*\bII\b.*\bIII\b", re.DOTALL)
+_ROMAN_COMBINATION_RE = re.compile(r"^(?:I|II|III|IV|V)(?:\s*(?:,|and|&)\s*(?:I|II|III|IV|V))+$")
+
+
 def check_combination_options(item: Item) -> Iterator[Flaw]:
     if item.type not in CHOICE_TYPES or len(item.options) < 3:
         return
@@ -428,6 +436,17 @@ def check_combination_options(item: Item) -> Iterator[Flaw]:
     # letters the stem uses as names ("A XOR B is true when …"): options about them are
     # statements, not references to other options
     variables = {w.lower() for w in words_of(item.stem) if len(w) == 1 and w.isupper()}
+    if _ROMAN_LIST_RE.search(item.stem):
+        # "I. … II. … III. …": statements the options pick by number (a K-type item)
+        variables = set()
+        combined = next((o for o in item.options if _ROMAN_COMBINATION_RE.match(o.strip())), None)
+        if combined:
+            yield make_flaw(
+                "combination-options",
+                f"The option {quote_of(combined)} combines other options.",
+                0.8,
+            )
+            return
     for option in item.options:
         if variables and set(re.findall(r"\b[A-Za-z]\b", option.lower())) & variables - {"a"}:
             continue

@@ -145,10 +145,15 @@ def check_unfocused_stem(item: Item) -> Iterator[Flaw]:
     longest = 3 if item.type == "true_false" else 8
     if len(words_of(stem)) > longest or _has_verb(stem):
         return  # a longer stem without a verb we know is more likely our gap than theirs
-    if item.options and all(
-        lower_words(o)[:1] and lower_words(o)[0] in AUXILIARIES for o in item.options
+    bare_term = 0 < len(words_of(stem)) <= 3 and lower_words(stem)[0] not in DETERMINERS
+    if (
+        item.options
+        and not bare_term
+        and all(lower_words(o)[:1] and lower_words(o)[0] in AUXILIARIES for o in item.options)
     ):
-        return  # a subject the options complete: "The member cities … {were …, was …}"
+        # a subject the options complete: "The member cities … {were …, was …}"; a bare
+        # term ("Habeas corpus {=is a writ … ~is a tax …}") is still a topic, not a question
+        return
     yield make_flaw(
         "unfocused-stem",
         f"The stem {quote_of(stem)} names a topic but asks nothing.",
