@@ -7,7 +7,7 @@ DEV_ENV := DEBUG=$${DEBUG:-true}
 LOCK   := .venv-lock/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-find-links \
           --no-emit-index-url --allow-unsafe
 
-.PHONY: run test lint format bench soak clean lock
+.PHONY: run test lint format bench soak cluster nginx clean lock
 
 # Installs come from the lock files (exact versions with their hashes, made by pip-tools
 # from pyproject.toml: `make lock` after changing a dependency); the project itself goes on
@@ -60,12 +60,27 @@ format: $(VENV)/.installed-test
 
 # Both need DATABASE_URL on PostgreSQL (they say so and stop otherwise); Redis on
 # REDIS_URL (default redis://127.0.0.1:6379/3) holds sessions and the cache.
-bench: $(VENV)/.installed-test
+# TARGET=cluster drives them through nginx in front of two nodes (`make cluster`).
+TARGET ?= single
+export TARGET
+NGINX_IF_CLUSTER := $(if $(filter cluster,$(TARGET)),nginx)
+
+bench: $(VENV)/.installed-test $(NGINX_IF_CLUSTER)
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(PY) tests/load/bench.py
 
-soak: $(VENV)/.installed-test
+soak: $(VENV)/.installed-test $(NGINX_IF_CLUSTER)
 	$(PY) tests/load/soak.py
+
+# Two Lectern nodes (gunicorn) on the same PostgreSQL and Redis behind nginx, and the checks
+# that they act as one site (tests/load/cluster.py); CLUSTER_SERVE=1 keeps it serving.
+cluster: $(VENV)/.installed-test nginx
+	$(PY) tests/load/cluster.py
+
+# Debian's nginx, installed when missing, as .ci/run installs chromium.
+nginx:
+	@test -x /usr/sbin/nginx || (apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null)
 
 clean:
 	rm -rf $(VENV) .venv-lock .staticfiles .lectern.sqlite3 .pytest_cache

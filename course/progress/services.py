@@ -7,20 +7,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
-from django.db.models import Count, ExpressionWrapper, F, FloatField, QuerySet, Value
-from django.db.models.expressions import Combinable
-from django.db.models.functions import Greatest, Least
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count, ExpressionWrapper, F, FloatField, QuerySet
 from django.utils import timezone
 
 from course.accounts.models import Enrollment, User
 from course.catalog.models import Concept, Course, Lesson
 from course.discussions.models import Post, Prompt
 from course.pagecache import course_changed, person_changed
+from course.progress.analysis import quiz_statistics_changed
 from course.progress.models import ConceptMastery, CourseProgress, LessonCompletion, QuizGrade
+from course.progress.roster_cache import roster_changed
 from course.progress.selectors import rule_counts_prompts, rule_counts_quizzes
 from course.quizzes.grading import quiz_grade
-from course.quizzes.models import Attempt, AttemptItem, Quiz
+from course.quizzes.models import Attempt, AttemptItem, Question, QuestionVersion, Quiz
 
 
 def lesson_complete(*, user: User, lesson: Lesson) -> bool:
@@ -105,6 +105,7 @@ def progress_refresh(*, user_id: int, course_id: int) -> CourseProgress:
         _apply_standing(progress, totals, lessons_done, quizzes_passed, prompts_joined)
         progress.last_activity = timezone.now()
         progress.save()
+        roster_changed(course_id)
     return progress
 
 
@@ -163,6 +164,7 @@ def course_progress_recount(*, course_id: int) -> int:
     slug = Course.objects.filter(pk=course_id).values_list("slug", flat=True).first()
     if slug:
         course_changed(slug)
+    roster_changed(course_id)
     return len(rows)
 
 
@@ -183,7 +185,11 @@ def _prompts_joined(*, user_id: int, course_id: int) -> int:
 
 
 def quiz_grade_store(*, user_id: int, quiz: Quiz) -> QuizGrade | None:
-    """Store the student's grade on a quiz (by its grading method) and refresh progress."""
+    """Store the student's grade on a quiz (by its grading method) and refresh progress.
+
+    Called whenever an attempt's scores change for good (a submit, an instructor's grade):
+    the quiz's item statistics are stale from the commit on."""
+    quiz_statistics_changed(quiz.pk)
     attempts = list(Attempt.objects.filter(user_id=user_id, quiz=quiz).order_by("number"))
     grade = quiz_grade(quiz, attempts)
     stored = None
@@ -218,17 +224,19 @@ def next_level(level: int, score: float) -> int:
     return level
 
 
-def _next_level_sql(score: float) -> Combinable:
-    """`next_level` as an SQL expression of the row's level, for one UPDATE of many rows."""
-    level = Greatest(F("level"), Value(ConceptMastery.Level.ATTEMPTED))
+def _next_level_sql(score: float, level: str) -> str:
+    """`next_level` of the stored `level` column as SQL, for one statement over many rows
+    (CASE, so PostgreSQL and SQLite read it alike; every number is one of our own)."""
+    attempted, familiar = ConceptMastery.Level.ATTEMPTED, ConceptMastery.Level.FAMILIAR
+    mastered = ConceptMastery.Level.MASTERED
     if score >= CORRECT_AT:
-        return Least(
-            Greatest(level + 1, Value(ConceptMastery.Level.FAMILIAR)),
-            Value(ConceptMastery.Level.MASTERED),
+        return (
+            f"CASE WHEN {level} + 1 < {familiar} THEN {familiar} "
+            f"WHEN {level} + 1 > {mastered} THEN {mastered} ELSE {level} + 1 END"
         )
     if score <= 0:
-        return Greatest(level - 1, Value(ConceptMastery.Level.ATTEMPTED))
-    return level
+        return f"CASE WHEN {level} <= {attempted + 1} THEN {attempted} ELSE {level} - 1 END"
+    return f"CASE WHEN {level} < {attempted} THEN {attempted} ELSE {level} END"
 
 
 def mastery_apply(*, item: AttemptItem, user_id: int) -> None:
@@ -236,10 +244,12 @@ def mastery_apply(*, item: AttemptItem, user_id: int) -> None:
     and mark the item applied (the caller saves the item, in the same transaction).
 
     Call inside the transaction that graded the item, with the item row locked: the flag
-    makes it count once. Two queries whatever the number of concepts: the missing rows are
-    made (a concurrent maker's row wins and this insert waits for it, then skips), then one
-    UPDATE applies the rule to every row, each locked as it is written, so two answers
-    arriving together on the same concept both count, one after the other.
+    makes it count once. One statement whatever the number of concepts: an upsert of a row
+    per concept the answered version's question tests, made at the rule's first level or
+    moved by the rule (`next_level`, in SQL). Rows are taken in concept order, each locked
+    as it is written (a concurrent maker's new row wins and this one waits for it, then
+    updates it), so two answers arriving together on the same concepts both count, one
+    after the other, and never deadlock.
     """
     if (
         item.mastery_applied
@@ -247,22 +257,26 @@ def mastery_apply(*, item: AttemptItem, user_id: int) -> None:
         or item.status in (AttemptItem.Status.NEEDS_GRADING, AttemptItem.Status.UNANSWERED)
     ):
         return
-    concepts = list(
-        Concept.objects.filter(questions__versions=item.version_id).values_list("pk", "course_id")
+    mastery = ConceptMastery._meta.db_table
+    links = Question.concepts.through._meta.db_table
+    right = item.score >= CORRECT_AT
+    stored = f'"{mastery}".level'
+    sql = (
+        f'INSERT INTO "{mastery}" (user_id, concept_id, course_id, level, answers, correct, '  # noqa: S608 - our own tables and numbers
+        "updated_at) "
+        f'SELECT %s, c.id, c.course_id, %s, 1, %s, %s FROM "{Concept._meta.db_table}" c '
+        f'JOIN "{links}" l ON l.concept_id = c.id '
+        f'JOIN "{QuestionVersion._meta.db_table}" v ON v.question_id = l.question_id '
+        "WHERE v.id = %s ORDER BY c.id "
+        "ON CONFLICT (user_id, concept_id) DO UPDATE SET "
+        f"level = {_next_level_sql(item.score, stored)}, "
+        f'answers = "{mastery}".answers + 1, '
+        f'correct = "{mastery}".correct + excluded.correct, '
+        "updated_at = excluded.updated_at"
     )
-    if concepts:
-        ConceptMastery.objects.bulk_create(
-            [ConceptMastery(user_id=user_id, concept_id=pk, course_id=course_id)
-             for pk, course_id in concepts],
-            ignore_conflicts=True,
-        )  # fmt: skip
-        ConceptMastery.objects.filter(
-            user_id=user_id, concept_id__in=[pk for pk, _ in concepts]
-        ).update(
-            level=_next_level_sql(item.score),
-            answers=F("answers") + 1,
-            correct=F("correct") + int(item.score >= CORRECT_AT),
-            updated_at=timezone.now(),
-        )
-        person_changed(user_id)  # an UPDATE sends no signal
+    first = next_level(ConceptMastery.Level.NOT_STARTED, item.score)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user_id, first, int(right), timezone.now(), item.version_id])
+        if cursor.rowcount != 0:  # no concepts: nothing changed
+            person_changed(user_id)  # no signal, no queryset: the versions are set here
     item.mastery_applied = True

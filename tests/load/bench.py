@@ -13,6 +13,9 @@ The lesson page is measured under both of its designs (settings.PAGE_CACHE): "le
 under the default, the page cache's middleware; "lesson_standard" and
 "lesson_standard_304" on a second server under "standard", with plain GETs (rendered around
 the cached fragments) and with the ETag each reader last got (answered 304).
+
+TARGET=cluster serves each of those servers as two nodes behind nginx (tests/load/cluster.py)
+and drives everything, the ceiling too, through the proxy.
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.load.common import ROOT, gunicorn, production_env, setup_django
+from tests.load.cluster import describe_target, serve
+from tests.load.common import ROOT, production_env, setup_django
 from tests.load.wrk import Request, Result, run
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
@@ -123,11 +127,11 @@ def main() -> None:
         "roster": [get(f"/courses/{world.slug}/students/", world.instructor)],
     }
     print(
-        f"bench: machine cores={os.cpu_count()} gunicorn_workers={os.cpu_count()} "
+        f"bench: machine cores={os.cpu_count()} {describe_target()} "
         f"wrk_connections={CONNECTIONS} seconds_per_page={SECONDS} "
         f"distinct_checks={len(checks)}"
     )
-    with gunicorn(env) as base:
+    with serve(env) as base:
         ceiling = scenarios.pop("ceiling")
         run(base, ceiling, seconds=WARMUP, connections=CONNECTIONS)  # warm up
         for name, requests in scenarios.items():
@@ -148,7 +152,7 @@ def main() -> None:
             report(name, run(base, requests, seconds=SECONDS, connections=CONNECTIONS), top.rps)
     if not ONLY or "lesson" in ONLY:
         # The lesson page's standard design, on a server of its own with its own ceiling.
-        with gunicorn({**env, "PAGE_CACHE": "standard"}) as base:
+        with serve({**env, "PAGE_CACHE": "standard"}) as base:
             lesson = scenarios["lesson"]
             run(base, ceiling, seconds=WARMUP, connections=CONNECTIONS)
             run(base, lesson, seconds=WARMUP, connections=CONNECTIONS)  # stores the fragments
@@ -174,7 +178,7 @@ def main() -> None:
             Request("POST", "/bench/write-floor", {**write_headers(p), "Content-Length": "0"})
             for p in students
         ]
-        with gunicorn({**env, "DJANGO_SETTINGS_MODULE": "tests.load.floor_settings"}) as base:
+        with serve({**env, "DJANGO_SETTINGS_MODULE": "tests.load.floor_settings"}) as base:
             run(base, ceiling, seconds=WARMUP, connections=CONNECTIONS)
             run(base, floor, seconds=WARMUP, connections=CONNECTIONS)
             top = run(base, ceiling, seconds=SECONDS, connections=CONNECTIONS)

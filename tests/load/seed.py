@@ -56,6 +56,7 @@ def seed(*, students: int, quiz_questions: int = 12) -> World:
     from course.progress.services import progress_refresh
     from course.quizzes.attempts import attempt_start
     from course.quizzes.models import Quiz, QuizQuestion
+    from course.quizzes.services import question_accept
 
     Course.objects.filter(slug=SLUG).delete()
     User.objects.filter(username__startswith="bench-").delete()
@@ -67,6 +68,9 @@ def seed(*, students: int, quiz_questions: int = 12) -> World:
         course=course, title="Bench quiz", status=Quiz.Status.PUBLISHED, attempts_allowed=0,
         feedback_mode=Quiz.Feedback.IMMEDIATE, reveal=Quiz.Reveal.AFTER_EACH,
     )  # fmt: skip
+    # Reviewed, as an instructor does before students see them (drafts never reach one).
+    for question in course.questions.all():
+        question_accept(question=question)
     for position, question in enumerate(course.questions.in_order()[:quiz_questions], start=1):
         QuizQuestion.objects.create(quiz=quiz, question=question, position=position)
     password = make_password(None)

@@ -1,6 +1,7 @@
 """make soak: 50 simulated students take quizzes at once for two minutes against gunicorn and
 PostgreSQL. Afterwards every answer they saved must be stored, attempt counts must be exact
-and no request may have failed. Prints:
+and no request may have failed. TARGET=cluster runs it through nginx in front of two nodes
+(tests/load/cluster.py). Prints:
 
     soak: requests=… errors=… lost_answers=…
 """
@@ -17,7 +18,8 @@ from urllib.parse import urlencode, urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.load.common import ROOT, gunicorn, production_env, setup_django
+from tests.load.cluster import serve
+from tests.load.common import ROOT, production_env, setup_django
 
 STUDENTS = int(os.environ.get("SOAK_STUDENTS", "50"))
 SECONDS = int(os.environ.get("SOAK_SECONDS", "120"))
@@ -102,7 +104,7 @@ def main() -> None:
                 conn.close()
                 conn = http.client.HTTPConnection(host.hostname, host.port, timeout=30)
 
-    with gunicorn(env) as base:
+    with serve(env) as base:
         threads = [threading.Thread(target=student, args=(p, base)) for p in world.students]
         for thread in threads:
             thread.start()
@@ -125,7 +127,8 @@ def main() -> None:
     wrong_counts = sum(1 for name, n in started.items() if counts.get(name) != n)
     open_left = Attempt.objects.filter(quiz=quiz, state=Attempt.State.OPEN).count()
     print(
-        f"soak: students={STUDENTS} seconds={SECONDS} attempts={sum(started.values())} "
+        f"soak: target={os.environ.get('TARGET', 'single')} students={STUDENTS} seconds={SECONDS} "
+        f"attempts={sum(started.values())} "
         f"answers={len(saved)} wrong_attempt_counts={wrong_counts} open_attempts_left={open_left}"
     )
     print(f"soak: requests={counters['requests']} errors={counters['errors']} lost_answers={lost}")

@@ -7,6 +7,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlparse
 
 LUA = r"""
 local requests = {}
@@ -49,11 +50,16 @@ def _lua_string(value: str) -> str:
 
 
 def run(base: str, requests: list[Request], *, seconds: int, connections: int) -> Result:
+    # wrk.format at the script's top level runs before wrk knows the host, and sends no Host
+    # header: gunicorn lets that pass, nginx refuses it (400), so each request names it.
+    host = {"Host": urlparse(base).netloc}
     entries = []
     for r in requests:
         headers = (
             "{"
-            + ", ".join(f"[{_lua_string(k)}] = {_lua_string(v)}" for k, v in r.headers.items())
+            + ", ".join(
+                f"[{_lua_string(k)}] = {_lua_string(v)}" for k, v in {**host, **r.headers}.items()
+            )
             + "}"
         )
         body = _lua_string(r.body) if r.body else "nil"

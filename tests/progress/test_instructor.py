@@ -14,10 +14,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from course.progress.analysis import item_analysis
-from course.progress.models import ConceptMastery
+from course.progress.models import ConceptMastery, CourseProgress
 from course.progress.services import lesson_complete
-from course.quizzes.attempts import attempt_answer, attempt_start, attempt_submit
+from course.quizzes.attempts import attempt_answer, attempt_start, attempt_submit, item_grade
+from course.quizzes.models import AttemptItem
+from course.quizzes.overrides import quiz_override_set
 from tests import factories
+from tests.conftest import forget_cached_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -180,8 +183,11 @@ def test_instructor_pages_run_in_constant_queries(
     ]
     take(factories.UserFactory(), "No one")
     small = {}
+    # Measured on a miss (the roster's table and the item counts are cached, and this test
+    # commits nothing, so no write would make them miss): the most a page costs.
     for page in pages:
         client.get(page)
+        forget_cached_pages(client, instructor)
         with CaptureQueriesContext(connection) as captured:
             client.get(page)
         small[page] = len(captured)
@@ -192,10 +198,12 @@ def test_instructor_pages_run_in_constant_queries(
         ConceptMastery.objects.create(
             user=user, concept=course.concepts.get(), course=course, level=3
         )
-    # roster: session, user, course, editable?, count, page, quizzes for the analysis links;
-    # heatmap: + concepts, page, mastery of the page, class spread; analysis: + quiz, slots,
-    # attempt totals, items
+    # roster: session, user, the course if editable (one query), count, page, quizzes for the
+    # analysis links; heatmap: session, user, course, editable?, concepts, page, mastery of
+    # the page, class spread; analysis: session, user, course, editable?, quiz, slots, then
+    # (counted on a miss) attempt totals, items
     for page in pages:
+        forget_cached_pages(client, instructor)
         with django_assert_max_num_queries(small[page]):
             client.get(page)
 
@@ -260,3 +268,108 @@ def test_it_searches_the_roster_with_nul_and_control_characters_stripped(
     assert reverse("progress:student", kwargs={"slug": course.slug, "user_id": student.pk}) in (
         response.text
     )
+
+
+# --- item statistics and the roster's table, cached until a write that changes them commits
+
+
+def test_it_shows_new_item_statistics_after_a_regrade(
+    as_user, instructor, course, class_quiz, django_capture_on_commit_callbacks
+):
+    quiz, take = class_quiz
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(4):
+            take(factories.UserFactory(), "Grant" if n < 3 else "No one")
+    client = as_user(instructor)
+    assert (
+        "Facility: <strong>0.25</strong>"
+        in client.get(url("analysis", course, quiz_id=quiz.pk)).text
+    )
+    wrong = AttemptItem.objects.filter(attempt__quiz=quiz, score=0).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        item_grade(item=wrong, fraction=1.0, comment="Accepted on appeal.", by=instructor)
+    text = client.get(url("analysis", course, quiz_id=quiz.pk)).text
+    assert "Facility: <strong>0.50</strong>" in text
+
+
+def test_it_serves_item_statistics_from_the_cache_between_grading_writes(
+    as_user, instructor, course, class_quiz
+):
+    quiz, take = class_quiz
+    for _ in range(2):
+        take(factories.UserFactory(), "No one")
+    client = as_user(instructor)
+    client.get(url("analysis", course, quiz_id=quiz.pk))
+    # Behind grading's back: no version is set, so the stored counts still answer.
+    AttemptItem.objects.filter(attempt__quiz=quiz).update(score=0.0)
+    with CaptureQueriesContext(connection) as captured:
+        text = client.get(url("analysis", course, quiz_id=quiz.pk)).text
+    assert "Facility: <strong>1.00</strong>" in text
+    assert not any("quizzes_attemptitem" in q["sql"] for q in captured.captured_queries)
+
+
+def test_it_counts_item_statistics_afresh_when_attempts_are_deleted(
+    as_user, instructor, course, class_quiz, django_capture_on_commit_callbacks
+):
+    quiz, take = class_quiz
+    leaving = factories.UserFactory()
+    take(leaving, "Grant")
+    take(factories.UserFactory(), "No one")
+    client = as_user(instructor)
+    assert "2 answers" in client.get(url("analysis", course, quiz_id=quiz.pk)).text
+    with django_capture_on_commit_callbacks(execute=True):
+        leaving.delete()  # their attempts go with them
+    text = client.get(url("analysis", course, quiz_id=quiz.pk)).text
+    assert "1 answer" in text and "Facility: <strong>1.00</strong>" in text
+
+
+def test_it_shows_new_progress_on_the_roster_once_it_commits(
+    as_user, instructor, student, course, lessons, django_capture_on_commit_callbacks
+):
+    client = as_user(instructor)
+    assert "<td>0%</td>" in client.get(url("instructor", course)).text
+    with django_capture_on_commit_callbacks(execute=True):
+        lesson_complete(user=student, lesson=lessons[0])
+    text = client.get(url("instructor", course)).text
+    assert "<td>0%</td>" not in text and "<td>1</td>" in text
+
+
+def test_it_serves_the_roster_table_from_the_cache_until_the_class_changes(
+    as_user, instructor, student, course, class_quiz, django_capture_on_commit_callbacks
+):
+    quiz, _ = class_quiz
+    client = as_user(instructor)
+    client.get(url("instructor", course))
+    # Behind the services' back: no version is set, so the stored table still answers.
+    CourseProgress.objects.filter(course=course).bumped_by_caller().update(lessons_done=7)
+    with CaptureQueriesContext(connection) as captured:
+        assert "<td>7</td>" not in client.get(url("instructor", course)).text
+    assert not any("progress_courseprogress" in q["sql"] for q in captured.captured_queries)
+    # What the receivers catch: an enrollment, an override, a new username.
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.EnrollmentFactory(user=factories.UserFactory(username="newcomer"), course=course)
+    assert "newcomer" in client.get(url("instructor", course)).text
+    with django_capture_on_commit_callbacks(execute=True):
+        quiz_override_set(quiz=quiz, student=student, by=instructor, extra_attempts=1,
+                          closes_at=None)  # fmt: skip
+    assert "1 quiz override" in client.get(url("instructor", course)).text
+    with django_capture_on_commit_callbacks(execute=True):
+        student.username = "renamed"
+        student.save()
+    assert ">renamed<" in client.get(url("instructor", course)).text
+    # The links to item analysis follow the course's quizzes.
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.QuizFactory(course=course, title="Second quiz")
+    assert ">Second quiz</a>" in client.get(url("instructor", course)).text
+
+
+def test_it_keeps_each_page_of_the_roster_apart_in_the_cache(as_user, instructor, course):
+    for user in factories.UserFactory.create_batch(51):
+        factories.EnrollmentFactory(user=user, course=course)
+    client = as_user(instructor)
+    roster = url("instructor", course)
+    # Each as the paginator reads it: a number, past the end or below it the last page,
+    # anything else the first.
+    for page, shown in [("", 1), ("2", 2), ("1", 1), ("-1", 2), ("99", 2), ("abc", 1), ("2", 2)]:
+        text = client.get(roster, {"page": page} if page else {}).text
+        assert f"Page {shown} of 2" in text, page

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from course.progress.models import ConceptMastery, CourseProgress, QuizGrade
-from course.progress.services import next_level, progress_refresh
+from course.progress.services import mastery_apply, next_level, progress_refresh
 from course.quizzes.attempts import attempt_answer, attempt_start, attempt_submit
 from tests import factories
 
@@ -155,3 +155,31 @@ def test_concurrent_lesson_completions_leave_consistent_progress(student, course
     assert not [r for r in results if isinstance(r, Exception)], results
     progress_refresh(user_id=student.pk, course_id=course.pk)
     assert CourseProgress.objects.get(user=student, course=course).lessons_done == 3
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("score", [1.0, 0.0, 0.5])
+def test_it_stores_the_mastery_rule_for_every_level(student, concept_quiz, score):
+    """The rule as SQL (one upsert per answer) moves each level as `next_level` says, and
+    makes a missing row at the level a first answer reaches."""
+    quiz, concept = concept_quiz
+    attempt = attempt_start(quiz=quiz, user=student)
+    item = attempt.items.get(position=1)
+    status = "correct" if score == 1.0 else "incorrect" if score == 0.0 else "partial"
+    for level in [None, *L]:
+        ConceptMastery.objects.filter(user=student).delete()
+        if level is not None:
+            ConceptMastery.objects.create(
+                user=student, concept=concept, course=quiz.course, level=level, answers=3,
+                correct=1,
+            )  # fmt: skip
+        item.score, item.status, item.mastery_applied = score, status, False
+        mastery_apply(item=item, user_id=student.pk)
+        row = ConceptMastery.objects.get(user=student, concept=concept)
+        expected = next_level(L.NOT_STARTED if level is None else level, score)
+        assert (row.level, row.answers, row.correct) == (
+            expected,
+            1 if level is None else 4,
+            int(score == 1.0) + (0 if level is None else 1),
+        ), (level, score)
+        assert item.mastery_applied
