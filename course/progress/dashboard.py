@@ -26,11 +26,6 @@ class ConceptLevel:
     def label(self) -> str:
         return LEVEL_LABELS[self.level]
 
-    @property
-    def bar_width(self) -> int:
-        """Pixels in the mastery chart (0..200)."""
-        return 50 * self.level
-
 
 @dataclass
 class CourseCard:
@@ -48,10 +43,6 @@ class CourseCard:
     @property
     def course(self) -> Course:
         return self.standing.course
-
-    @property
-    def chart_height(self) -> int:
-        return 24 * len(self.mastery) + 8
 
 
 def student_dashboard(*, user_id: int) -> list[CourseCard]:

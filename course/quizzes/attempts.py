@@ -10,6 +10,7 @@ items: one order, so none of them can deadlock another.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -43,6 +44,11 @@ MAX_TEXT_RESPONSE = 10_000
 
 class AttemptError(Exception):
     """A refusal with a message for the student."""
+
+
+class TimeUpError(AttemptError):
+    """An answer after the attempt's deadline: refused, and the attempt is due to be
+    submitted with what was saved in time (`attempts_submit_due`)."""
 
 
 def question_version_current(question: Question) -> QuestionVersion:
@@ -147,8 +153,13 @@ def attempt_start(*, quiz: Quiz, user: User) -> Attempt:
             "Ask your instructor if you need another."
         )
     _share_lock_questions(quiz)
-    # Read after the lock: a question deleted meanwhile is gone, with its slot.
-    slots = list(quiz.slots.select_related("question").order_by("position", "pk"))
+    # Read after the lock: a question deleted meanwhile is gone, with its slot. Draft
+    # questions (not yet reviewed by an instructor) never reach a student.
+    slots = list(
+        quiz.slots.filter(question__status=Question.Status.ACCEPTED)
+        .select_related("question")
+        .order_by("position", "pk")
+    )
     if not slots:
         raise AttemptError("This quiz has no questions yet.")
     deadline = attempt_deadline(quiz, rules, now)
@@ -181,10 +192,42 @@ def attempt_start(*, quiz: Quiz, user: User) -> Attempt:
     return attempt
 
 
-def is_past_deadline(attempt: Attempt) -> bool:
+def is_past_deadline(attempt: Attempt, now: datetime.datetime | None = None) -> bool:
     if attempt.deadline is None:
         return False
-    return timezone.now() > attempt.deadline + timedelta(seconds=DEADLINE_GRACE)
+    return (now or timezone.now()) > attempt.deadline + timedelta(seconds=DEADLINE_GRACE)
+
+
+def ended_by_time_limit(attempt: Attempt) -> bool:
+    """Was the attempt submitted because its time ran out (by the sweep, or by a submit
+    that came too late), rather than by the student in time?"""
+    return (
+        attempt.deadline is not None
+        and attempt.submitted_at is not None
+        and attempt.submitted_at > attempt.deadline
+    )
+
+
+def attempts_submit_due(
+    *, user_id: int | None = None, quiz_id: int | None = None, now: datetime.datetime | None = None
+) -> list[Attempt]:
+    """Submit every open attempt whose deadline (and its grace) has passed, with the answers
+    saved in time (later ones were refused), whether or not anyone has the page open; the
+    attempts submitted. Narrowed to one student or one quiz on their pages; the
+    `submit_due_attempts` command runs it for everyone.
+
+    One query when nothing is due. Each attempt is submitted by `attempt_submit`, which locks
+    it and grades an open attempt only: a student's own submit, another request's sweep or
+    the command racing this one grades it once.
+    """
+    cutoff = (now or timezone.now()) - timedelta(seconds=DEADLINE_GRACE)
+    due = Attempt.objects.filter(state=Attempt.State.OPEN, deadline__lt=cutoff)
+    if user_id is not None:
+        due = due.filter(user_id=user_id)
+    if quiz_id is not None:
+        due = due.filter(quiz_id=quiz_id)
+    pks = list(due.order_by("deadline", "pk").values_list("pk", flat=True))
+    return [attempt_submit(attempt=Attempt(pk=pk)) for pk in pks]
 
 
 # --- answers ---------------------------------------------------------------------------
@@ -253,6 +296,42 @@ def _index(value: Any, size: int) -> int | None:
 class AnswerResult:
     item: AttemptItem
     checked: bool
+    # Why a Check did not grade (nothing answered, pairs left to match): the answer is
+    # saved, stays open, and the student is told in the question's region.
+    notice: str = ""
+
+
+def check_refusal(item: AttemptItem, response: Any) -> str:
+    """Why Check would not grade this response yet ("" when it would).
+
+    As Moodle's interactive mode does: Check grades a complete response only, so an empty
+    one, or a matching question with items left unmatched, is saved and stays open with a
+    message instead of being locked as final with marks the student did not mean. At submit
+    a partial response is graded partially: each pair matched right earns its share, one
+    left unmatched earns nothing (`grading._grade_matching`).
+    """
+    if response is None:
+        return "Nothing to check yet: answer the question first, then press Check."
+    if item.version.type == Question.Type.MATCHING and isinstance(response, dict):
+        lefts = matching_lefts(item)
+        left = sum(1 for name in lefts if name not in response)
+        if left:
+            return (
+                f"Match every item before checking: {left} of {len(lefts)} still "
+                "unmatched. Your choices so far are saved."
+            )
+    return ""
+
+
+def ordering_refusal(item: AttemptItem, data: Any, response: Any) -> str:
+    """An ordering given some places but not a full, distinct set: refused with the rule,
+    rather than saved as no answer at all (which would drop what the student chose)."""
+    if item.version.type != Question.Type.ORDERING or response is not None:
+        return ""
+    if not any(str(data.get(f"rank-{i}", "")).strip() for i in range(len(item.option_order))):
+        return ""
+    count = len(item.option_order)
+    return f"Give each item a different place from 1 to {count}, then save or check again."
 
 
 @transaction.atomic
@@ -281,7 +360,8 @@ def attempt_answer(*, attempt: Attempt, position: int, data: Any, check: bool) -
     try:
         item = (
             AttemptItem.objects.select_for_update(of=("self",))
-            .select_related("version")
+            # The question too: feedback quotes its source sentences (views.sources_of).
+            .select_related("version__question")
             .get(attempt_id=attempt.pk, position=position)
         )
     except AttemptItem.DoesNotExist:
@@ -290,7 +370,10 @@ def attempt_answer(*, attempt: Attempt, position: int, data: Any, check: bool) -
     if not attempt.is_open:
         raise AttemptError("This attempt has been submitted; answers can no longer change.")
     if is_past_deadline(attempt):
-        raise AttemptError("Time is up: answers after the time limit are not accepted.")
+        raise TimeUpError(
+            "Time is up: this answer came after the time limit and was not saved. Your "
+            "attempt is submitted with the answers you saved in time."
+        )
     if item.checked:
         raise AttemptError("This answer was checked and is final.")
     if check and item.version.type == Question.Type.ESSAY:
@@ -299,10 +382,15 @@ def attempt_answer(*, attempt: Attempt, position: int, data: Any, check: bool) -
         raise AttemptError(
             "Essays are graded by your instructor, not checked: save your answer instead."
         )
-    item.response = parse_response(item, data)
+    response = parse_response(item, data)
+    refusal = ordering_refusal(item, data, response)
+    if refusal:
+        raise AttemptError(refusal)
+    item.response = response
     item.answered_at = timezone.now()
     immediate = attempt.quiz.feedback_mode == Quiz.Feedback.IMMEDIATE
-    if check and immediate and item.response is not None:
+    notice = check_refusal(item, item.response) if check and immediate else ""
+    if check and immediate and not notice:
         result = grade(item.version, item.response)
         item.score, item.status, item.checked = result.score, result.status, True
         mastery_apply(item=item, user_id=attempt.user_id)
@@ -313,7 +401,7 @@ def attempt_answer(*, attempt: Attempt, position: int, data: Any, check: bool) -
     item.save(
         update_fields=["response", "answered_at", "status", "score", "checked", "mastery_applied"]
     )
-    return AnswerResult(item=item, checked=item.checked)
+    return AnswerResult(item=item, checked=item.checked, notice=notice)
 
 
 def _score(attempt: Attempt, items: list[AttemptItem]) -> None:

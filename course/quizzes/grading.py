@@ -368,6 +368,76 @@ def grade(question: GradableQuestion, response: Any) -> Grade:
     return grader(view, response)
 
 
+# --- marks on the parts of an answer -------------------------------------------------------
+
+RIGHT, WRONG, MISSED = "right", "wrong", "missed"
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One option, pair or position of a student's answer, marked against the key.
+
+    `status` is "right", "wrong" or "missed" (a correct option not chosen, a pair left
+    unmatched, a place left empty); `text` is the part marked and `detail` what it should
+    have been, when that is not already plain. They give the key away part by part, so they
+    are made only where the key itself may be shown (`attempts.answers_revealed`).
+    """
+
+    status: str
+    text: str
+    detail: str = ""
+
+    @property
+    def label(self) -> str:
+        return {RIGHT: "Right", WRONG: "Wrong", MISSED: "Missed"}[self.status]
+
+
+def response_marks(question: GradableQuestion, response: Any, shown: list[str]) -> list[Mark]:
+    """Each option (choice questions, in the order `shown`), pair (matching, in the key's
+    order) or position (ordering) of `response`, marked right or wrong. Empty for the types
+    marked as a whole (text, numbers, true or false, essays): their key says it all."""
+    kind = getattr(question, "type", None)
+    answer = getattr(question, "answer", None)
+    if kind in ("single_choice", "multiple_response"):
+        chosen = set(_strings(response))
+        weights = getattr(question, "weights", None) or {}
+        correct = set(_strings(answer)) | {
+            option for option in shown if _weight(weights, option, 0.0) > 0
+        }
+        marks = []
+        for option in shown:
+            if option in chosen:
+                marks.append(Mark(RIGHT if option in correct else WRONG, option))
+            elif option in correct:
+                marks.append(Mark(MISSED, option, "a correct option you did not choose"))
+        return marks
+    if kind == "matching":
+        said = response if isinstance(response, Mapping) else {}
+        marks = []
+        for left, right in _pairs(answer).items():
+            chosen_right = said.get(left)
+            if not isinstance(chosen_right, str):
+                marks.append(Mark(MISSED, f"{left} → (none)", f"matches “{right}”"))
+            elif chosen_right == right:
+                marks.append(Mark(RIGHT, f"{left} → {chosen_right}"))
+            else:
+                marks.append(Mark(WRONG, f"{left} → {chosen_right}", f"matches “{right}”"))
+        return marks
+    if kind == "ordering":
+        order = _strings(response) if isinstance(response, list | tuple) else []
+        marks = []
+        for place, item in enumerate(_strings(answer), start=1):
+            placed = order[place - 1] if place <= len(order) else None
+            if placed is None:
+                marks.append(Mark(MISSED, f"{place}. (none)", f"“{item}” goes here"))
+            elif placed == item:
+                marks.append(Mark(RIGHT, f"{place}. {placed}"))
+            else:
+                marks.append(Mark(WRONG, f"{place}. {placed}", f"“{item}” goes here"))
+        return marks
+    return []
+
+
 # --- a quiz's grade ------------------------------------------------------------------------
 
 SUBMITTED = "submitted"  # Attempt.State.SUBMITTED

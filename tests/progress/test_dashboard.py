@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -49,8 +51,16 @@ def test_it_charts_mastery_and_suggests_the_weakest_concept(as_user, student, co
     quiz = factories.quiz_with(course, [question], title="Practice quiz")
     ConceptMastery.objects.create(user=student, concept=concept, course=course, level=2)
     text = as_user(student).get(URL).text
-    assert '<svg class="mastery-chart" role="img"' in text
-    assert "shock work: Familiar" in text  # the bar's title, also in the table below
+    # The term and its level as text beside the bar (a class per level sets its width), and
+    # again in the table below.
+    assert '<ul class="mastery-bars"' in text
+    assert re.search(
+        r'<span class="mastery-term">shock work<span class="visually-hidden">:</span></span>\s*'
+        r'<span class="mastery-level">Familiar <span class="meta">\(2 of 4\)</span></span>\s*'
+        r'<span class="mastery-track" aria-hidden="true"><span class="mastery-fill level-2">',
+        text,
+    )
+    assert "<svg" not in text  # scaled to a phone, its labels were 7 px high
     assert "Practise <strong>shock work</strong> (familiar)" in text
     assert f'href="/courses/{course.slug}/quizzes/{quiz.pk}/">Practice quiz</a>' in text
 

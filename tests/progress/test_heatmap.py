@@ -71,3 +71,13 @@ def test_every_students_level_is_there_in_words(page):
 )
 def test_a_share_falls_in_its_band(count, total, band):
     assert share_band(count, total) == band
+
+
+def test_it_lets_the_keyboard_scroll_each_table_on_a_narrow_screen(page):
+    # On a phone the tables scroll sideways inside their region: focusable, and named by
+    # its heading, or a keyboard could not reach the columns past the screen's edge.
+    for heading in ("class-heading", "grid-heading"):
+        assert (
+            f'<div class="table-scroll" tabindex="0" role="region" '
+            f'aria-labelledby="{heading}">' in page
+        )

@@ -137,10 +137,11 @@ def test_a_check_runs_a_constant_number_of_queries(
         attempt = start(client, quiz)
         entry = item(attempt, "true_false")
         # The session and the user; the answer's savepoint and its release; the attempt
-        # locked with its quiz and course; the item locked with its version; the concepts
-        # it tests (none here: no mastery to write); the item saved; every question's state
-        # for the counter: one query, whatever the number of questions.
-        with django_assert_max_num_queries(9), CaptureQueriesContext(connection) as queries:
+        # locked with its quiz and course; the item locked with its version and question;
+        # the concepts it tests (none here: no mastery to write); the item saved; every
+        # question's state for the counter: one query, whatever the number of questions;
+        # the question's source sentences with their lessons (the key shows: after each).
+        with django_assert_max_num_queries(10), CaptureQueriesContext(connection) as queries:
             response = client.post(
                 answer_url(attempt, entry.position), {"choice": "false", "action": "check"}, **HTMX
             )

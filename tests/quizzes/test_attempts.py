@@ -304,11 +304,12 @@ def test_it_renders_results_in_queries_that_do_not_grow_with_the_questions(
         attempt = start(client, quiz)
         client.post(reverse("quizzes:submit", kwargs={"attempt_id": attempt.pk}))
         url = reverse("quizzes:results", kwargs={"attempt_id": attempt.pk})
-        # The session and the user; the attempt with its quiz and course; its items with
-        # their versions; the student's submitted attempts at the quiz with their extra
-        # attempts (the reveal policy); the concepts of the questions missed (their lessons
-        # too, when there are any: none here).
-        with django_assert_max_num_queries(6), CaptureQueriesContext(connection) as queries:
+        # The session and the user; the attempt with its quiz and course; the student's
+        # submitted attempts at the quiz with their extra attempts (the reveal policy); its
+        # items with their versions and questions; those questions' source sentences with
+        # their lessons (the keys show); the concepts of the questions missed (their
+        # lessons too, when there are any: none here).
+        with django_assert_max_num_queries(7), CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]

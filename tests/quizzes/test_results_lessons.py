@@ -95,8 +95,9 @@ def test_it_finds_the_lessons_in_queries_that_do_not_grow_with_the_questions(
         quiz = factories.quiz_with(course, questions, title=f"Size {size}")
         attempt = take(quiz, student, ["Grant"] * size)
         # session, user, the attempt with its quiz and course, its items with their
-        # versions, the concepts missed, the lessons naming them
-        with django_assert_max_num_queries(6), CaptureQueriesContext(connection) as queries:
+        # versions and questions, those questions' source sentences with their lessons
+        # (the keys show: after submitting), the concepts missed, the lessons naming them
+        with django_assert_max_num_queries(7), CaptureQueriesContext(connection) as queries:
             text = client.get(results_url(attempt)).text
         counts.append(len(queries))
         assert text.count("</strong>: <a href=") == size

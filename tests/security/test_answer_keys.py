@@ -208,3 +208,47 @@ def test_it_reveals_keys_only_when_the_policy_allows_in_every_attempt_state(
         submitted.append(attempt_id)
         scan("first submitted" if number == 1 else "second submitted", None)
     assert seen == 16
+
+
+# --- marks on each option, pair or place, and the source sentence quoted ---------------------
+
+SOURCE_QUOTE = "SOURCE-QUOTE-multiple"
+PART_MARKS = "Your answer, part by part"
+
+
+@pytest.mark.parametrize("reveal", Quiz.Reveal.values)
+@pytest.mark.parametrize("feedback", Quiz.Feedback.values)
+def test_per_option_marks_and_source_quotes_show_only_when_the_key_may(
+    world: World, reveal: str, feedback: str
+) -> None:
+    """Marking each option right or wrong gives the key away option by option, and the
+    sentence a question was made from holds its answer: both show exactly where the key may
+    (after a check under "after each", in the results by the policy), never before."""
+    from course.quizzes.models import AttemptItem
+
+    sentence = factories.SourceSentenceFactory(
+        course=world.course, lesson=world.lesson, text=SOURCE_QUOTE
+    )
+    multiple = next(q for q in world.questions if q.type == "multiple_response")
+    multiple.sentences.add(sentence)
+    # One attempt allowed: "after the last attempt" reveals once it is submitted.
+    quiz = factories.quiz_with(
+        world.course, world.questions, attempts_allowed=1, feedback_mode=feedback, reveal=reveal
+    )
+    client: Client = client_for(world.users["student"])
+    started = client.post(reverse("quizzes:start", args=[world.course.slug, quiz.pk]))
+    attempt_id = resolve(started["Location"]).kwargs["attempt_id"]
+    position = AttemptItem.objects.get(attempt_id=attempt_id, version__question=multiple).position
+    answer = reverse("quizzes:answer", kwargs={"attempt_id": attempt_id, "position": position})
+    checked = client.post(answer, {"choice": ["0", "1"], "action": "check"}, HTTP_HX_REQUEST="true")
+    page = client.get(reverse("quizzes:attempt", args=[attempt_id]))
+    while_open = reveal == Quiz.Reveal.AFTER_EACH and feedback == Quiz.Feedback.IMMEDIATE
+    for name, response in (("check", checked), ("attempt", page)):
+        text = response.content.decode()
+        assert (SOURCE_QUOTE in text) is while_open, name
+        assert (PART_MARKS in text) is while_open, name
+    client.post(reverse("quizzes:submit", kwargs={"attempt_id": attempt_id}))
+    results = client.get(reverse("quizzes:results", args=[attempt_id])).content.decode()
+    after_submit = reveal != Quiz.Reveal.NEVER
+    assert (SOURCE_QUOTE in results) is after_submit
+    assert (PART_MARKS in results) is after_submit

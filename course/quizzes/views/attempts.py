@@ -10,25 +10,35 @@ here and in the results, and to an author in a quiz's or a new question's previe
 
 from __future__ import annotations
 
+import datetime
+import math
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from course.catalog.access import can_edit, get_course_for, is_enrolled
-from course.catalog.models import Course
+from course.catalog.models import Course, SourceSentence
 from course.generator.flaws import Flaw
 from course.http import AuthedRequest
 from course.quizzes import attempts as attempt_services
-from course.quizzes.attempts import AttemptError, answers_revealed, attempt_revealed
-from course.quizzes.grading import quiz_grade
+from course.quizzes.attempts import (
+    AttemptError,
+    TimeUpError,
+    answers_revealed,
+    attempt_revealed,
+    ended_by_time_limit,
+)
+from course.quizzes.grading import quiz_grade, response_marks
 from course.quizzes.models import (
     Attempt,
     AttemptItem,
@@ -103,11 +113,40 @@ def question_entry(
         "revealed": revealed,
         "key": answer_lines(version.type, version.answer) if revealed else [],
         "explanation": version.explanation if revealed else "",
+        # Each option, pair or place marked right or wrong, and the source sentences the
+        # question was made from with their lessons: the key in parts, so only when the
+        # key itself may be shown, and only in a student's attempt.
+        "marks": response_marks(version, response, shown) if revealed and attempt else [],
+        "sources": sources_of(item) if revealed and attempt else [],
         "show_status": show_status,
         "editable": editable,
         "immediate": immediate,
         "flaws": list(flaws),
     }
+
+
+# The sentences quoted under an explanation: enough to find the place in the lesson.
+MAX_SOURCES = 2
+
+
+def sources_of(item: AttemptItem) -> list[SourceSentence]:
+    """The source sentences the question was made from, each with its lesson (None when
+    no lesson holds it): prefetched by `attempt_context` (`with_sources`), else read here
+    for the one question an htmx answer shows."""
+    return list(item.version.question.sentences.all())[:MAX_SOURCES]
+
+
+def with_sources(items: Any) -> Any:
+    """Items with their questions' source sentences and those sentences' lessons: one
+    query more, whatever the number of questions."""
+    sentences = (
+        SourceSentence.objects.select_related("lesson")
+        .only("text", "position", "lesson__title", "lesson__position")
+        .order_by("position", "pk")
+    )
+    return items.select_related("version__question").prefetch_related(
+        Prefetch("version__question__sentences", queryset=sentences)
+    )
 
 
 def preview_item(
@@ -136,15 +175,37 @@ def attempt_status(items: Sequence[AttemptItem]) -> dict[str, Any]:
     }
 
 
+def countdown(attempt: Attempt, now: datetime.datetime | None = None) -> dict[str, Any] | None:
+    """The time left in an open attempt with a deadline, as the page states it when it is
+    rendered (static/js/countdown.js counts it down from there). `stage` is "" while more
+    than 5 minutes are left, then "soon", then "final" in the last minute."""
+    if attempt.deadline is None or not attempt.is_open:
+        return None
+    seconds = max(0, int((attempt.deadline - (now or timezone.now())).total_seconds()))
+    return {
+        "deadline": attempt.deadline,
+        "seconds_left": seconds,
+        "minutes_left": math.ceil(seconds / 60),
+        "stage": "final" if seconds <= 60 else "soon" if seconds <= 300 else "",
+    }
+
+
 def attempt_context(attempt: Attempt) -> dict[str, Any]:
-    items = list(attempt.items.select_related("version").order_by("position"))
     # The policy is asked once for the page, not once per question.
     whole_attempt = attempt_revealed(attempt)
+    items_query = attempt.items.select_related("version").order_by("position")
+    # Sources are read only where a key may show: the whole attempt's, or each answer's as
+    # it is checked.
+    if whole_attempt or (attempt.is_open and attempt.quiz.reveal == Quiz.Reveal.AFTER_EACH):
+        items_query = with_sources(items_query)
+    items = list(items_query)
     status = attempt_status(items)
     return {
         "attempt": attempt,
         "quiz": attempt.quiz,
         "course": attempt.quiz.course,
+        "countdown": countdown(attempt),
+        "timed_out": ended_by_time_limit(attempt),
         "items": [
             question_entry(item, attempt=attempt, whole_attempt=whole_attempt) for item in items
         ],
@@ -158,6 +219,10 @@ def attempt_context(attempt: Attempt) -> dict[str, Any]:
 def quiz_detail(request: AuthedRequest, slug: str, quiz_id: int) -> HttpResponse:
     quiz = _get_quiz_for(request, slug, quiz_id)
     attempts = list(Attempt.objects.filter(quiz=quiz, user=request.user).order_by("number"))
+    if any(a.is_open and attempt_services.is_past_deadline(a) for a in attempts):
+        # Its time ran out while the student was away: submitted now, with what they saved.
+        attempt_services.attempts_submit_due(user_id=request.user.pk, quiz_id=quiz.pk)
+        attempts = list(Attempt.objects.filter(quiz=quiz, user=request.user).order_by("number"))
     # The rules as they apply to this student: their override, if an instructor gave one.
     rules = quiz_rules_for(quiz, request.user.pk)
     context = {
@@ -188,8 +253,13 @@ def attempt_start(request: AuthedRequest, slug: str, quiz_id: int) -> HttpRespon
 
 
 def _render_open(request: AuthedRequest, attempt_id: int, template: str) -> HttpResponse:
-    """A page of an open attempt; once it is submitted, its results instead."""
+    """A page of an open attempt; once it is submitted, its results instead. An attempt
+    whose deadline has passed is submitted first (whether or not the page was open when
+    it did), and the results say so."""
     attempt = get_attempt_for(request, attempt_id)
+    if attempt.is_open and attempt_services.is_past_deadline(attempt):
+        attempt_services.attempt_submit(attempt=attempt)
+        return redirect("quizzes:results", attempt_id=attempt.pk)
     if not attempt.is_open:
         return redirect("quizzes:results", attempt_id=attempt.pk)
     return render(request, template, attempt_context(attempt))
@@ -209,12 +279,13 @@ def attempt_answer(request: AuthedRequest, attempt_id: int, position: int) -> Ht
     error = ""
     try:
         # Only the owner's attempt is found: the service checks, in the query that locks it.
-        item = attempt_services.attempt_answer(
+        result = attempt_services.attempt_answer(
             attempt=Attempt(pk=attempt_id, user=request.user),
             position=position,
             data=request.POST,
             check=check,
-        ).item
+        )
+        item, error = result.item, result.notice
         attempt = item.attempt
     except Attempt.DoesNotExist:
         raise Http404("No such attempt.") from None
@@ -222,6 +293,10 @@ def attempt_answer(request: AuthedRequest, attempt_id: int, position: int) -> Ht
         # Refused: show the question as it stands (another tab may have submitted).
         error = str(refusal)
         attempt = get_attempt_for(request, attempt_id)
+        if isinstance(refusal, TimeUpError):
+            # The deadline has passed: the attempt is submitted now with what was saved in
+            # time, and the question shows it closed, with the way to the results.
+            attempt = attempt_services.attempt_submit(attempt=attempt)
         item = get_object_or_404(
             AttemptItem.objects.select_related("version"), attempt=attempt, position=position
         )
@@ -254,10 +329,6 @@ def attempt_review(request: AuthedRequest, attempt_id: int) -> HttpResponse:
 @login_required
 def attempt_submit(request: AuthedRequest, attempt_id: int) -> HttpResponse:
     attempt = get_attempt_for(request, attempt_id)
-    late = attempt.is_open and attempt_services.is_past_deadline(attempt)
+    # Late or not, what was saved is submitted; the results say when time had run out.
     attempt = attempt_services.attempt_submit(attempt=attempt)
-    if late:
-        messages.warning(
-            request, "Time was up: the answers you saved before the time limit were submitted."
-        )
     return redirect("quizzes:results", attempt_id=attempt.pk)
