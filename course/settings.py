@@ -117,6 +117,8 @@ MIDDLEWARE = [
     # Serves a reader's cached page before the rest runs (course/pagecache.py).
     "course.pagecache.PerPersonPageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A course's old address (its slug before a rename): a 404 becomes a 301 to the new one.
+    "course.catalog.middleware.CourseSlugRedirectMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # A signed-in person's pages: Cache-Control: private, no-store.
@@ -134,6 +136,13 @@ MIDDLEWARE = [
 # request body sits above that, so a file under the upload limit never meets it.
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 5) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * UPLOAD_MAX_BYTES + 256 * 1024
+
+# A course from a paste longer than this is generated in a background thread while the
+# page shows its progress (course/authoring/jobs.py); a shorter one (a typical abstract, a
+# second or less) in the request, with any problem shown on the form. A job that reports
+# nothing for GENERATION_TIMEOUT_SECONDS (its process restarted or died) is failed.
+GENERATION_IN_BACKGROUND_BYTES = env_int("GENERATION_IN_BACKGROUND_BYTES", 20_000)
+GENERATION_TIMEOUT_SECONDS = env_int("GENERATION_TIMEOUT_SECONDS", 180)
 
 ROOT_URLCONF = "course.urls"
 WSGI_APPLICATION = "course.wsgi.application"

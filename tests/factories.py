@@ -33,6 +33,9 @@ class CourseFactory(factory.django.DjangoModelFactory):
     source_text = "Some text."
     status = Course.Status.PUBLISHED
     published_at = factory.LazyFunction(timezone.now)
+    # The fixture course is open to guests (tests of guest reading rely on it); a new or
+    # generated course is not (the model's default).
+    guest_access = True
 
 
 class DraftCourseFactory(CourseFactory):

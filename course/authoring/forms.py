@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
+from course.catalog.models import Course
 from course.generator import MAX_INPUT_BYTES, InputError, decode_text
 
 
@@ -99,3 +100,76 @@ class ConceptForm(forms.Form):
 
 class PromptForm(forms.Form):
     text = forms.CharField(max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+# --- the course's settings ---------------------------------------------------------------
+
+#: Slugs the site's own addresses use under /courses/ ("courses/new/").
+RESERVED_SLUGS = frozenset({"new"})
+
+
+class CourseSettingsForm(forms.Form):
+    title = forms.CharField(max_length=200)
+    summary = forms.CharField(
+        label="Description",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Shown in the catalog and at the top of the course page.",
+    )
+    slug = forms.SlugField(
+        label="Address",
+        max_length=80,
+        help_text="The course's web address: letters, digits and hyphens. The old address "
+        "keeps working: it redirects to the new one.",
+    )
+    completion_rule = forms.ChoiceField(
+        label="Complete when", choices=Course.Completion.choices, widget=forms.RadioSelect
+    )
+    guest_access = forms.BooleanField(
+        label="Open to guests",
+        required=False,
+        help_text="Once published, anyone may read the lessons without enrolling. Progress "
+        "is recorded only for enrolled students.",
+    )
+
+    @classmethod
+    def initial_for(cls, course: Course) -> dict[str, Any]:
+        return {
+            "title": course.title,
+            "summary": course.summary,
+            "slug": course.slug,
+            "completion_rule": course.completion_rule,
+            "guest_access": course.guest_access,
+        }
+
+    def clean_slug(self) -> str:
+        slug: str = self.cleaned_data["slug"].lower()
+        if slug in RESERVED_SLUGS:
+            raise forms.ValidationError(f"“{slug}” is one of the site's own addresses.")
+        return slug
+
+
+class LessonAddForm(forms.Form):
+    title = forms.CharField(label="Lesson title", max_length=200)
+    body = forms.CharField(
+        max_length=20_000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Markdown. You can write it later on the review page.",
+    )
+
+
+class ConceptPickForm(forms.Form):
+    """A concept of the course, named in the form: moving and deleting it."""
+
+    concept = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+
+class ConceptMoveForm(ConceptPickForm):
+    direction = forms.ChoiceField(choices=[("up", "up"), ("down", "down")])
+
+
+class PublishForm(forms.Form):
+    # Sent only by the "Publish anyway" button, below the checklist.
+    anyway = forms.BooleanField(required=False)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import json
 import uuid
+from collections.abc import Sequence
 from decimal import Decimal
 
 from django.core import serializers
@@ -22,6 +23,7 @@ from django.db.models import F, Model
 
 from course.accounts.models import User
 from course.authoring.models import RemovedItem
+from course.authoring.selectors import PublishChecklist, publish_checklist
 from course.catalog.access import can_edit
 from course.catalog.models import Concept, Course, Lesson, SourceSentence
 from course.catalog.services import (
@@ -30,6 +32,7 @@ from course.catalog.services import (
     course_staff_add,
     require_draft,
 )
+from course.catalog.services import course_publish as catalog_course_publish
 from course.catalog.signals import course_requirements_changed
 from course.discussions.models import Post, Prompt
 from course.discussions.services import (
@@ -40,13 +43,15 @@ from course.discussions.services import (
 )
 from course.generator import Draft, build_draft
 from course.pagecache import course_changed
+from course.quizzes.bank import bank_chosen
 from course.quizzes.models import Question, QuestionVersion, Quiz, QuizQuestion
 from course.quizzes.services import (
     question_delete,
+    question_delete_refusal,
     question_regenerate,
     question_regenerate_copy,
     questions_create,
-    questions_for_concept,
+    questions_for_new_concept,
 )
 
 # --- a new course from an abstract -------------------------------------------------------
@@ -108,6 +113,33 @@ def course_create_from_submission(
         text=text, title=title, instructors=[creator], creation_token=token
     )
     return course
+
+
+# --- publishing, past the checklist -----------------------------------------------------
+
+
+class UnfinishedCourse(ValidationError):
+    """Publishing was asked without "Publish anyway" while the checklist is not empty."""
+
+    def __init__(self, checklist: PublishChecklist) -> None:
+        super().__init__(
+            f"{checklist.unfinished} thing(s) are unfinished: publish anyway, or finish them."
+        )
+        self.checklist = checklist
+
+
+@transaction.atomic
+def course_publish(*, course: Course, by: User, anyway: bool = False) -> Course:
+    """Publish the course if its checklist is empty, or if the instructor said "Publish
+    anyway" having seen it. The check is here, not only in the page: a form posted without
+    the confirmation publishes nothing that is unfinished."""
+    _require_editor(by, course.pk)
+    course = Course.objects.select_for_update().get(pk=course.pk)
+    if not anyway:
+        checklist = publish_checklist(course)
+        if not checklist.is_empty:
+            raise UnfinishedCourse(checklist)
+    return catalog_course_publish(course=course, by=by)
 
 
 # --- lessons and the questions and prompts they carry ----------------------------------
@@ -187,9 +219,10 @@ def lesson_split(*, lesson: Lesson, at_sentence: int) -> Lesson:
 
 @transaction.atomic
 def concept_add(*, course: Course, term: str, definition: str = "") -> Concept:
-    """Add a concept the generator missed, with its sentences and new draft questions."""
+    """Add a concept the generator missed, with its sentences and new draft questions (none
+    when the text gives none: `concept_draft_refusal` says why)."""
     concept = concept_create(course=course, term=term, definition=definition)
-    questions_for_concept(concept=concept)
+    questions_for_new_concept(concept=concept)
     return concept
 
 
@@ -256,6 +289,22 @@ def question_remove(*, question: Question, by: User) -> RemovedItem:
     kept = _keep(question, RemovedItem.Reason.DELETED, by)
     question_delete(question=question)
     return kept
+
+
+@transaction.atomic
+def questions_remove(*, course: Course, ids: Sequence[int], by: User) -> list[RemovedItem]:
+    """The bank's bulk delete: every chosen question, each kept as `question_remove` keeps
+    one, or none (ValidationError naming why) when one is answered or not in this bank."""
+    _require_editor(by, course.pk)
+    chosen = bank_chosen(course=course, ids=ids)
+    answered = [q for q in chosen if question_delete_refusal(q)]
+    if answered:
+        named = ", ".join(f"Q{q.pk}" for q in answered)
+        raise ValidationError(
+            f"Students have answered {named}, so nothing was deleted: answered questions stay "
+            "in the bank and their records keep them. Untick them, or remove them from quizzes."
+        )
+    return [question_remove(question=question, by=by) for question in chosen]
 
 
 @transaction.atomic

@@ -73,8 +73,10 @@ class Course(models.Model):
     completion_rule = models.CharField(
         max_length=20, choices=Completion.choices, default=Completion.LESSONS_QUIZZES
     )
+    # Off unless an instructor opens the course: a generated draft is not meant for the
+    # world until someone has read it.
     guest_access = models.BooleanField(
-        default=True,
+        default=False,
         help_text="Once published, anyone may read the lessons without enrolling (Moodle's "
         "guest access). Progress is still recorded only for enrolled students.",
     )
@@ -118,6 +120,29 @@ class Course(models.Model):
         self.status = self.Status.PUBLISHED
         self.published_at = self.published_at or timezone.now()
         self.save(update_fields=["status", "published_at", "updated_at"])
+
+    def unpublish(self) -> None:
+        # published_at stays: publishing again keeps the date the course first went out.
+        self.status = self.Status.DRAFT
+        self.save(update_fields=["status", "updated_at"])
+
+
+class CourseSlugAlias(models.Model):
+    """A slug the course had before: its old addresses redirect to the current ones, and no
+    other course may take it (a bookmark must not lead to someone else's course)."""
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="slug_aliases")
+    slug = models.SlugField(max_length=80)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["slug"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="course_slug_alias_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.slug} → {self.course_id}"
 
 
 class SourceSentenceQuerySet(InvalidatingQuerySet["SourceSentence"]):

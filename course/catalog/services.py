@@ -20,17 +20,28 @@ from django.db.models import F, Max, Q
 from django.utils.text import slugify
 
 from course.accounts.models import CourseStaff, Enrollment, User
-from course.catalog.models import Concept, Course, Lesson, SourceSentence
+from course.catalog.models import Concept, Course, CourseSlugAlias, Lesson, SourceSentence
+from course.catalog.signals import course_requirements_changed
 from course.generator import Draft, InputError, concept_from_term, sentences_of
 from course.pagecache import course_changed
 
 SLUG_MAX = 60
 
 
+def slug_taken(slug: str, *, by_other_than: Course | None = None) -> bool:
+    """Whether a course uses the slug now or used it before (its old addresses redirect)."""
+    courses = Course.objects.filter(slug=slug)
+    aliases = CourseSlugAlias.objects.filter(slug=slug)
+    if by_other_than is not None:
+        courses = courses.exclude(pk=by_other_than.pk)
+        aliases = aliases.exclude(course=by_other_than)
+    return courses.exists() or aliases.exists()
+
+
 def _unique_slug(title: str) -> str:
     base = slugify(title)[:SLUG_MAX].strip("-") or "course"
     slug, n = base, 2
-    while Course.objects.filter(slug=slug).exists():
+    while slug_taken(slug):
         suffix = f"-{n}"
         slug = f"{base[: SLUG_MAX - len(suffix)]}{suffix}"
         n += 1
@@ -103,11 +114,163 @@ def course_create_from_draft(
     return StoredDraft(course=course, sentences=sentences, concepts=by_term)
 
 
-def course_publish(*, course: Course, by: User) -> Course:
+def _require_editor(by: User, course: Course, what: str = "change it") -> None:
+    """The service's own check, whatever the view checked: a caller that skipped it still
+    cannot change a course its user may not edit."""
     if not Course.objects.editable_by(by).filter(pk=course.pk).exists():
-        raise PermissionDenied("Only the course's instructors and admins can publish it.")
+        raise PermissionDenied(f"Only the course's instructors and admins can {what}.")
+
+
+def course_publish(*, course: Course, by: User) -> Course:
+    _require_editor(by, course, "publish it")
     course.publish()
     return course
+
+
+# --- the course's settings ---------------------------------------------------------------
+
+
+@transaction.atomic
+def course_settings_update(
+    *,
+    course: Course,
+    by: User,
+    title: str,
+    summary: str,
+    slug: str,
+    completion_rule: str,
+    guest_access: bool,
+) -> Course:
+    """Save the settings page. A new slug keeps the old one as an alias, so links and
+    bookmarks to the old addresses redirect; a slug another course has or had is refused."""
+    _require_editor(by, course)
+    course = Course.objects.select_for_update().get(pk=course.pk)
+    old_slug = course.slug
+    if slug != old_slug:
+        if slug_taken(slug, by_other_than=course):
+            raise ValidationError({"slug": "Another course uses or used this address."})
+        # Taking back one of its own old slugs: that address is current again.
+        CourseSlugAlias.objects.filter(course=course, slug=slug).delete()
+        try:
+            with transaction.atomic():
+                CourseSlugAlias.objects.create(course=course, slug=old_slug)
+        except IntegrityError as error:  # another course took it in the same instant
+            raise ValidationError({"slug": "Another course uses or used this address."}) from error
+    rule_changed = completion_rule != course.completion_rule
+    course.title, course.summary, course.slug = title, summary, slug
+    course.completion_rule, course.guest_access = completion_rule, guest_access
+    course.save(
+        update_fields=[
+            "title", "summary", "slug", "completion_rule", "guest_access", "updated_at"
+        ]
+    )  # fmt: skip
+    # The saved course invalidates its new slug's pages; the old slug's are stale too.
+    course_changed(old_slug)
+    if rule_changed:
+        course_requirements_changed.send(sender=Course, course_id=course.pk)
+    return course
+
+
+def course_unpublish(*, course: Course, by: User) -> Course:
+    """Back to a draft: students no longer see it; their enrollments and work stay."""
+    _require_editor(by, course, "unpublish it")
+    course.unpublish()
+    return course
+
+
+def course_delete_refusal(course: Course) -> str:
+    """Why this course cannot be deleted, or "" if it can: only a draft nobody is enrolled
+    in goes, so no student's work is ever deleted with it."""
+    if course.is_published:
+        return "A published course cannot be deleted: unpublish it first."
+    enrolled = course.enrollments.count()
+    if enrolled:
+        return (
+            f"{enrolled} student(s) are enrolled: their progress and attempts would be lost. "
+            "Keep the course as a draft."
+        )
+    return ""
+
+
+@transaction.atomic
+def course_delete(*, course: Course, by: User) -> str:
+    """Delete a draft course and everything in it; returns its title."""
+    _require_editor(by, course, "delete it")
+    course = Course.objects.select_for_update().get(pk=course.pk)
+    refusal = course_delete_refusal(course)
+    if refusal:
+        raise ValidationError(refusal)
+    title, slug = course.title, course.slug
+    course.delete()
+    course_changed(slug)
+    return title
+
+
+# --- lessons and concepts on the settings page -------------------------------------------
+
+
+@transaction.atomic
+def course_lesson_add(*, course: Course, by: User, title: str, body: str = "") -> Lesson:
+    """A new lesson at the end; its text is the instructor's (no sentence of the source)."""
+    _require_editor(by, course)
+    course = Course.objects.select_for_update().get(pk=course.pk)
+    last = course.lessons.aggregate(n=Max("position"))["n"] or 0
+    lesson = Lesson.objects.create(course=course, position=last + 1, title=title, body=body)
+    course_requirements_changed.send(sender=Lesson, course_id=course.pk)
+    return lesson
+
+
+@transaction.atomic
+def course_lesson_delete(*, lesson: Lesson, by: User) -> str:
+    """Delete a lesson of a draft. Its sentences stay in the abstract, in no lesson; its
+    questions and prompts stay, in no lesson. Returns its title."""
+    course = Course.objects.select_for_update().get(pk=lesson.course_id)
+    _require_editor(by, course)
+    require_draft(course, "Lessons of a published course cannot be deleted: unpublish it first.")
+    course_changed(course.slug)  # bulk updates below send no signals
+    title = lesson.title
+    lesson.delete()
+    for position, other in enumerate(course.lessons.in_order(), start=1):
+        # Ascending, each to a position no higher than its own: no collision.
+        if other.position != position:
+            Lesson.objects.filter(pk=other.pk).update(position=position)
+    course_requirements_changed.send(sender=Lesson, course_id=course.pk)
+    return title
+
+
+def course_lesson_move(*, lesson: Lesson, by: User, direction: str) -> None:
+    course = Course.objects.get(pk=lesson.course_id)
+    _require_editor(by, course)
+    lesson_move(lesson=lesson, direction=direction)
+
+
+@transaction.atomic
+def course_concept_delete(*, concept: Concept, by: User) -> str:
+    """Remove a concept from the glossary; questions that named it keep their text."""
+    course = Course.objects.select_for_update().get(pk=concept.course_id)
+    _require_editor(by, course)
+    term = concept.term
+    concept.delete()
+    course_changed(course.slug)
+    return term
+
+
+@transaction.atomic
+def course_concept_move(*, concept: Concept, by: User, direction: str) -> None:
+    """Swap the concept with its neighbour in the glossary's order (rank, then term); ranks
+    become 1..n first, as generated ones are but added or imported ones may not be."""
+    course = Course.objects.select_for_update().get(pk=concept.course_id)
+    _require_editor(by, course)
+    concepts = list(course.concepts.order_by("rank", "term", "pk"))
+    index = next(i for i, other in enumerate(concepts) if other.pk == concept.pk)
+    target = index - 1 if direction == "up" else index + 1
+    if not 0 <= target < len(concepts):
+        return
+    concepts[index], concepts[target] = concepts[target], concepts[index]
+    for rank, other in enumerate(concepts, start=1):
+        other.rank = rank
+    Concept.objects.bulk_update(concepts, ["rank"])
+    course_changed(course.slug)  # bulk_update sends no signals
 
 
 # --- editing lessons -------------------------------------------------------------------
@@ -159,7 +322,9 @@ _POSITION_OFFSET = 1_000_000
 
 
 @transaction.atomic
-def course_restore_removed(*, course: Course, index: int, digest: str) -> list[SourceSentence]:
+def course_restore_removed(
+    *, course: Course, by: User, index: int, digest: str
+) -> list[SourceSentence]:
     """Put a line the generator left out back into the abstract, where the page had it.
 
     A line from above the abstract opens the first lesson; any other closes the last. Its
@@ -168,6 +333,7 @@ def course_restore_removed(*, course: Course, index: int, digest: str) -> list[S
     :func:`removed_digest`): after a double submit or in a second tab the report has
     moved on, and nothing is restored twice.
     """
+    _require_editor(by, course)
     course = Course.objects.select_for_update().get(pk=course.pk)
     require_draft(course, "Lines can be restored while the course is a draft.")
     report = list(course.cleaning_report)

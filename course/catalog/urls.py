@@ -11,5 +11,4 @@ COURSE = "courses/<slug:slug>/"
 
 urlpatterns = [
     path(COURSE + "enroll/", views.course_enroll, name="enroll"),
-    path(COURSE + "publish/", views.course_publish_view, name="publish"),
 ]

@@ -1,4 +1,5 @@
-"""The catalog's own actions on a course: enrolling in it and publishing it.
+"""The catalog's own action on a course: enrolling in it. (Publishing, with its checklist of
+what is unfinished, is the instructor's workspace's: `course.authoring.views.settings`.)
 
 The pages that show a course to its readers (the catalog, a course, a lesson) show their
 progress too, so they live a floor up, in `course.progress.views`; the instructor's review
@@ -14,7 +15,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from course.catalog.access import get_course_for
-from course.catalog.services import course_publish, enrollment_create
+from course.catalog.services import enrollment_create
 from course.http import AuthedRequest, safe_next
 
 
@@ -26,12 +27,3 @@ def course_enroll(request: AuthedRequest, slug: str) -> HttpResponse:
     if created:
         messages.success(request, f"You are enrolled in {course.title}.")
     return redirect(safe_next(request) or course.get_absolute_url())
-
-
-@require_POST
-@login_required
-def course_publish_view(request: AuthedRequest, slug: str) -> HttpResponse:
-    course = get_course_for(request.user, slug)
-    course_publish(course=course, by=request.user)
-    messages.success(request, f"{course.title} is published.")
-    return redirect(course)

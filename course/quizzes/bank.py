@@ -1,18 +1,24 @@
 """The question bank in and out: GIFT and Aiken import (all or the accepted valid part, in
 one transaction), GIFT export, and the bank's search, with the item-writing flaw checker's
-findings as advice (never a reason to refuse a question)."""
+findings as advice (never a reason to refuse a question); and its bulk actions (accept,
+tag with a concept, move to a category) on the questions ticked in it."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
+from django.utils import timezone
 
-from course.catalog.models import Course
+from course.accounts.models import User
+from course.catalog.access import can_edit
+from course.catalog.models import Concept, Course
 from course.generator.flaws import Flaw
 from course.quizzes.interchange import BankQuestion, ParseResult
 from course.quizzes.interchange.aiken import parse_aiken
@@ -192,3 +198,79 @@ def question_findings(*, kind: str, fields: dict[str, Any]) -> list[Flaw]:
         type=kind, prompt=fields["prompt"], options=list(fields["options"]), answer=fields["answer"]
     )
     return lint_questions([written])[0]
+
+
+# --- bulk actions on the bank ------------------------------------------------------------
+# Each is one transaction with its own permission check, over questions that must all be of
+# the course's bank: an id from another course (a forged or stale form) changes nothing and
+# says so. Deleting, which keeps what it removes to be restored, composes the review
+# workspace's kept items and is `course.authoring.services.questions_remove`.
+
+
+def require_bank_editor(user: User, course: Course) -> None:
+    """The services' own check: a caller that skipped the view's changes nothing."""
+    if not can_edit(user, course):
+        raise PermissionDenied("Only the course's instructors and admins can change its bank.")
+
+
+def bank_chosen(*, course: Course, ids: Sequence[int], lock: bool = True) -> list[Question]:
+    """The chosen questions, in bank order, locked (unless only read, to ask first) for the
+    transaction they are changed in; ValidationError (nothing changed) when none is chosen
+    or one is not in this bank."""
+    wanted = set(ids)
+    if not wanted:
+        raise ValidationError("Choose at least one question first (tick its box).")
+    found = course.questions.filter(pk__in=wanted).in_order()
+    chosen = list(found.select_for_update() if lock else found)
+    strangers = sorted(wanted - {question.pk for question in chosen})
+    if strangers:
+        named = ", ".join(f"Q{pk}" for pk in strangers[:5])
+        raise ValidationError(
+            f"{named}{' …' if len(strangers) > 5 else ''} "
+            f"{'is' if len(strangers) == 1 else 'are'} not in this course's bank (removed, or "
+            "from another course), so nothing was changed. Reload the bank and choose again."
+        )
+    return chosen
+
+
+@transaction.atomic
+def questions_accept(*, course: Course, ids: Sequence[int], by: User) -> int:
+    """Accept the chosen drafts into the bank; returns how many were drafts."""
+    require_bank_editor(by, course)
+    drafts = [
+        q.pk for q in bank_chosen(course=course, ids=ids) if q.status != Question.Status.ACCEPTED
+    ]
+    Question.objects.filter(pk__in=drafts).update(
+        status=Question.Status.ACCEPTED, updated_at=timezone.now()
+    )
+    return len(drafts)
+
+
+@transaction.atomic
+def questions_tag_concept(
+    *, course: Course, ids: Sequence[int], concept_id: int, by: User
+) -> tuple[Concept, int]:
+    """Tag the chosen questions with one of the course's concepts; returns it and how many
+    questions it was new to."""
+    require_bank_editor(by, course)
+    concept = course.concepts.filter(pk=concept_id).first()
+    if concept is None:
+        raise ValidationError("Choose one of this course's concepts to tag the questions with.")
+    chosen = bank_chosen(course=course, ids=ids)
+    tagged = set(
+        concept.questions.filter(pk__in=[q.pk for q in chosen]).values_list("pk", flat=True)
+    )
+    new = [q for q in chosen if q.pk not in tagged]
+    concept.questions.add(*new)
+    return concept, len(new)
+
+
+@transaction.atomic
+def questions_move(*, course: Course, ids: Sequence[int], category: str, by: User) -> int:
+    """Move the chosen questions to a category (the bank's filter and the GIFT $CATEGORY);
+    an empty one takes them out of any. Returns how many moved."""
+    require_bank_editor(by, course)
+    category = " ".join(category.split())[:200]
+    moving = [q.pk for q in bank_chosen(course=course, ids=ids) if q.category != category]
+    Question.objects.filter(pk__in=moving).update(category=category, updated_at=timezone.now())
+    return len(moving)

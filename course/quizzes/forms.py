@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime
 import math
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
@@ -11,7 +12,7 @@ from django.utils import timezone
 
 from course.catalog.models import Concept, Course, Lesson
 from course.quizzes.bank import check_size
-from course.quizzes.models import Question, Quiz
+from course.quizzes.models import Question, Quiz, QuizQuestion
 from course.quizzes.shuffle import content_order
 from course.text import PlainTextField
 
@@ -195,6 +196,9 @@ class QuestionForm(forms.Form):
         self.question_type = question_type
         self.fields["answer"].help_text = ANSWER_HELP[question_type]
 
+    def missing_answer(self) -> str:
+        return "Give the answer."
+
     @classmethod
     def initial_for(cls, question: Question) -> dict[str, str]:
         answer = question.answer
@@ -229,7 +233,7 @@ class QuestionForm(forms.Form):
             data["options"], data["answer"] = [], None
             return data
         if not answers:
-            raise forms.ValidationError({"answer": "Give the answer."})
+            raise forms.ValidationError({"answer": self.missing_answer()})
         if kind == Question.Type.NUMERICAL:
             data["options"], data["answer"] = [], [_numeric_answer(line) for line in answers]
             return data
@@ -309,7 +313,24 @@ def _numeric_text(item: dict[str, float]) -> str:
 _DERIVED_OPTIONS = {Question.Type.ORDERING, Question.Type.MATCHING, Question.Type.TRUE_FALSE}
 
 
-class NewQuestionForm(QuestionForm):
+class BankQuestionForm(QuestionForm):
+    """A question in the bank's editor (`question_new`, `question_edit`): the lines of its
+    options and answers come from rows (`question_data`), a choice question's answer from
+    the options ticked correct."""
+
+    def missing_answer(self) -> str:
+        if self.question_type in TICKED:
+            return (
+                "Tick the correct option."
+                if self.question_type == Question.Type.SINGLE_CHOICE
+                else "Tick the correct options."
+            )
+        if self.question_type == Question.Type.TRUE_FALSE:
+            return "Choose true or false."
+        return super().missing_answer()
+
+
+class NewQuestionForm(BankQuestionForm):
     """A question written from scratch: its type first, then the same fields."""
 
     concepts: forms.ModelMultipleChoiceField[Concept] = forms.ModelMultipleChoiceField(
@@ -341,11 +362,26 @@ _NO_OPTION_ROWS = {
 }  # fmt: skip
 
 
+#: The question types whose correct answers are ticked beside their options (an instructor
+#: never retypes an option to say it is right), with the input that ticks them.
+TICKED = {Question.Type.SINGLE_CHOICE: "radio", Question.Type.MULTIPLE_RESPONSE: "checkbox"}
+#: The types whose answer is not typed as rows: ticked, chosen (true or false), or none.
+_NO_ANSWER_ROWS = {*TICKED, Question.Type.TRUE_FALSE, Question.Type.ESSAY}
+
+
 def row_fields(kind: str) -> list[str]:
     """The fields written as rows for a question type: options where the author writes
-    them, and the answer but for an essay's."""
+    them, and the answer where it is typed (not ticked, chosen, or absent)."""
     fields = [] if kind in _NO_OPTION_ROWS else ["options"]
-    return [*fields, "answer"] if kind != Question.Type.ESSAY else fields
+    return [*fields, "answer"] if kind not in _NO_ANSWER_ROWS else fields
+
+
+def ticked(data: QueryDict | None, count: int) -> list[int]:
+    """The option rows ticked correct (`correct`, their indexes), of the `count` posted; a
+    forged index is dropped."""
+    if data is None:
+        return []
+    return sorted({int(v) for v in data.getlist("correct") if v.isdigit() and int(v) < count})
 
 
 class RowForm(forms.Form):
@@ -360,6 +396,10 @@ class RowForm(forms.Form):
 
 class BaseRowFormSet(_BaseFormSet):
     """The rows of one line-list field, prefixed with its name (`options-0-text`)."""
+
+    #: For a choice question's options, the input that ticks a row correct, and those ticked.
+    tick: str = ""
+    ticked: frozenset[int] = frozenset()
 
     @property
     def legend(self) -> str:
@@ -391,9 +431,44 @@ def row_formset(name: str, values: list[str]) -> BaseRowFormSet:
     return RowFormSet(initial=[{"text": value} for value in values], prefix=name)
 
 
-def question_data(data: QueryDict, rows: dict[str, list[str]]) -> QueryDict:
-    """The post for `NewQuestionForm`: each field written as rows becomes its lines."""
+def question_data(data: QueryDict, rows: dict[str, list[str]], *, kind: str = "") -> QueryDict:
+    """The post for `BankQuestionForm`: each field written as rows becomes its lines, and a
+    choice question's answer the options ticked correct. A post that types the answer as
+    rows instead (the editor's earlier form, or a script) is still read."""
     data = data.copy()
     for name, values in rows.items():
         data[name] = "\n".join(values)
+    if kind in TICKED and "correct" in data:
+        options = rows.get("options", [])
+        data["answer"] = "\n".join(options[i] for i in ticked(data, len(options)))
+    elif "answer" not in rows and "answer-TOTAL_FORMS" in data and not data.get("answer"):
+        data["answer"] = "\n".join(posted_rows(data, "answer"))
     return data
+
+
+# --- a quiz's slots ------------------------------------------------------------------------
+
+
+class SlotPointsForm(forms.Form):
+    """The points of each of a quiz's slots, one field each (`points-<slot id>`)."""
+
+    def __init__(self, *args: Any, slots: list[QuizQuestion], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.slots = slots
+        for number, slot in enumerate(slots, start=1):
+            self.fields[f"points-{slot.pk}"] = forms.DecimalField(
+                min_value=0,
+                max_value=1000,
+                max_digits=6,
+                decimal_places=2,
+                initial=slot.points,
+                label=f"Points for question {number}",
+                widget=forms.NumberInput(attrs={"step": "0.01", "class": "points-input"}),
+            )
+
+    def points(self) -> dict[int, Decimal]:
+        """Slot id to points, for `slots_set_points` (after is_valid)."""
+        return {slot.pk: self.cleaned_data[f"points-{slot.pk}"] for slot in self.slots}
+
+    def rows(self) -> list[tuple[QuizQuestion, forms.BoundField]]:
+        return [(slot, self[f"points-{slot.pk}"]) for slot in self.slots]

@@ -283,21 +283,76 @@ def questions_for_concept(*, concept: Concept, limit: int = 2) -> list[Question]
     )
 
 
+#: How far down the generator's next-best candidates a new concept's questions are looked
+#: for (the whole pool of a long abstract is a few hundred).
+NEW_CONCEPT_POOL = 1000
+
+
+def questions_for_new_concept(*, concept: Concept, limit: int = 2) -> list[Question]:
+    """Draft questions for a concept an instructor added: the generator's best on it or,
+    when none of those clears the draft's bar, its next-best on it (`more_questions`),
+    tagged "lower confidence" as `questions_draft_more` tags them. [] when the text gives
+    none; `concept_draft_refusal` says why."""
+    made = questions_for_concept(concept=concept, limit=limit)
+    if made:
+        return made
+    course = concept.course
+    sentences = source_sentences(course)
+    existing = [as_draft_question(q) for q in course.questions.with_sources()]
+    pool = more_questions(
+        [s.text for s in sentences],
+        draft_concepts(course),
+        exclude=existing,
+        count=NEW_CONCEPT_POOL,
+        title=course.title,
+    )
+    names = {name.casefold() for name in [concept.term, *concept.aliases]}
+    chosen: list[DraftQuestion] = []
+    for item in pool:
+        tests_it = names & {term.casefold() for term in item.concepts}
+        if tests_it and item.type not in {c.type for c in chosen}:
+            chosen.append(item)
+        if len(chosen) == limit:
+            break
+    created = questions_create(
+        course=course, items=chosen, sentences=sentences, concepts=concepts_by_term(course)
+    )
+    for question in created:
+        question.tags = [*question.tags, LOWER_CONFIDENCE_TAG]
+        question.save(update_fields=["tags", "updated_at"])
+    return created
+
+
+def concept_draft_refusal(concept: Concept) -> str:
+    """Why no question could be drafted for a concept, in the instructor's terms."""
+    sentences = list(concept.sentences.values_list("pk", flat=True))
+    cited = Question.objects.filter(sentences__in=sentences).distinct().count()
+    where = f"in {len(sentences)} sentence(s) of the text" if sentences else "in no sentence"
+    already = (
+        f"; {cited} question(s) in the bank already ask about those sentences" if cited else ""
+    )
+    return (
+        f"No question could be drafted for “{concept.term}”: it occurs {where}, and the "
+        f"generator found nothing there that asks about it{already}. Write one in the "
+        "question bank (New question) and tag it with the concept."
+    )
+
+
 @transaction.atomic
 def quiz_save(*, form: QuizForm, course: Course) -> Quiz:
-    """Save a quiz's settings and its questions (in bank order), keeping existing slots'
-    points. Students' standing is recounted (`course_requirements_changed`) when the quiz is
-    new, published, unpublished or given a new pass mark: that changes what they have
-    passed."""
+    """Save a quiz's settings and its questions, keeping existing slots' order and points
+    (`course.quizzes.slots`); questions new to the quiz come after them, in bank order.
+    Students' standing is recounted (`course_requirements_changed`) when the quiz is new,
+    published, unpublished or given a new pass mark: that changes what they have passed."""
     counts_change = form.instance.pk is None or {"status", "pass_mark"} & set(form.changed_data)
     quiz = form.save(commit=False)
     quiz.course = course
     quiz.save()
     chosen = list(form.cleaned_data["questions"].order_by("position", "pk"))
     QuizQuestion.objects.filter(quiz=quiz).exclude(question__in=chosen).delete()
-    existing = {slot.question_id: slot for slot in quiz.slots.all()}
-    for position, question in enumerate(chosen, start=1):
-        slot = existing.get(question.pk) or QuizQuestion(quiz=quiz, question=question)
+    existing = {slot.question_id: slot for slot in quiz.slots.order_by("position", "pk")}
+    added = [QuizQuestion(quiz=quiz, question=q) for q in chosen if q.pk not in existing]
+    for position, slot in enumerate([*existing.values(), *added], start=1):
         slot.position = position
         slot.save()
     if counts_change:

@@ -32,6 +32,24 @@
     makeModal(event.detail && event.detail.elt);
   });
 
+  // A tab or the filters brought a new panel (and the tabs, out of band): the keyboard
+  // stays on the tab just chosen, or after filtering goes to the line that says how many
+  // questions match. Focus scrolls only as far as it must (the page keeps its place).
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var detail = event.detail || {};
+    var elt = detail.requestConfig && detail.requestConfig.elt; // the link or form
+    var settled = detail.elt; // what came in: the panel (the tabs settle apart)
+    if (!elt || !settled || settled.id !== "review-panel") {
+      return;
+    }
+    var current = document.querySelector("#review-tabs [aria-current]");
+    var results = document.getElementById("question-results");
+    var place = elt.hasAttribute("data-tab") ? current : results || current;
+    if (place) {
+      place.focus();
+    }
+  });
+
   // The link that asked for the dialog: the one whose target is the dialog's slot.
   function opener(dialog) {
     var slot = dialog.parentElement;

@@ -118,5 +118,6 @@ def test_it_refuses_get(as_user, instructor, drafted):
 
 
 def test_it_offers_a_restore_button_for_each_removed_line(as_user, instructor, drafted):
-    page = as_user(instructor).get(reverse("catalog:review", kwargs={"slug": drafted.slug})).text
+    url = reverse("catalog:review", kwargs={"slug": drafted.slug})
+    page = as_user(instructor).get(f"{url}?tab=removed").text
     assert page.count('name="digest"') == len(drafted.cleaning_report)

@@ -130,15 +130,19 @@ def test_it_rejects_a_forged_token(as_user, instructor, abstract):
 
 @pytest.mark.parametrize("persona", ["instructor", "admin"])
 def test_it_shows_the_draft_beside_the_cleaned_abstract(as_user, request, generated, persona):
-    text = as_user(request.getfixturevalue(persona)).get(review_url(generated)).text
+    client = as_user(request.getfixturevalue(persona))
+    text = client.get(review_url(generated)).text
     assert "The cleaned abstract" in text
     assert text.count('id="sentence-') == 12
-    assert "navigation" in text and "duplicate" in text
-    for question in generated.questions.all():
-        assert f'id="question-{question.pk}"' in text
-        assert f'href="#question-{question.pk}"' in text  # the coverage map links to it
-    for lesson in generated.lessons.all():
+    for lesson in generated.lessons.all():  # the first tab: the lessons
         assert f'id="lesson-{lesson.pk}"' in text
+    questions = client.get(review_url(generated, tab="questions")).text
+    for question in generated.questions.all():
+        assert f'id="question-{question.pk}"' in questions
+        # The coverage map (on every tab) links to it, in its tab.
+        assert f'href="{review_url(generated, tab="questions")}#question-{question.pk}"' in text
+    removed = client.get(review_url(generated, tab="removed")).text
+    assert "navigation" in removed and "duplicate" in removed
 
 
 @pytest.mark.parametrize("persona", ["student", "other_student", "other_instructor", "anonymous"])
@@ -169,10 +173,11 @@ def test_it_renders_the_review_in_constant_queries(
     client.get(review_url(generated))
     with CaptureQueriesContext(connection) as small:
         client.get(review_url(generated))
-    # session, user, course, editable?, sentences + 3 prefetches, lessons,
-    # questions + 2 prefetches, prompts + 2 prefetches, concepts + 1 prefetch, the kept
-    # (removed and replaced) items, the questions and the prompts regenerating may replace
-    with django_assert_max_num_queries(21):
+    # The first tab (lessons): session, user, course, may see it? may edit it? (both ask
+    # whether it exists, for an admin), sentences + 3 prefetches, lessons, concepts with
+    # question counts + 1 prefetch, the questions by type, the prompts and the kept items
+    # counted. Each tab's own queries: tests/authoring/test_review_tabs.py.
+    with django_assert_max_num_queries(15):
         client.get(review_url(bigger))
     with CaptureQueriesContext(connection) as big:
         client.get(review_url(bigger))
@@ -314,8 +319,14 @@ def test_it_returns_the_lesson_list_and_what_it_changed_to_htmx_after_a_move(
     as_user, instructor, generated, htmx_headers
 ):
     lesson = generated.lessons.in_order()[1]
+    # Sent from the Questions tab (the lessons' card can be there only after a tab switch
+    # in another window; any tab's page has its own out-of-band regions).
+    current = "http://testserver" + review_url(generated, tab="questions")
     response = as_user(instructor).post(
-        action("lesson-move", generated, lesson_id=lesson.pk), {"direction": "up"}, **htmx_headers
+        action("lesson-move", generated, lesson_id=lesson.pk),
+        {"direction": "up"},
+        **htmx_headers,
+        HTTP_HX_CURRENT_URL=current,
     )
     text = response.text.strip()
     assert text.startswith('<div id="lesson-list"')
@@ -323,9 +334,11 @@ def test_it_returns_the_lesson_list_and_what_it_changed_to_htmx_after_a_move(
     # The notice is in the moved lesson's card, focused there.
     card = text.split(f'id="lesson-{lesson.pk}"', 1)[1].split("</article>", 1)[0]
     assert "Moved" in card and "autofocus" in card
-    # Lesson numbers show in the coverage map and on questions and prompts: out of band.
-    for region in ("coverage", "question-list", "prompt-list", "review-summary"):
+    # Lesson numbers show in the coverage map and on questions: out of band, those on the
+    # tab the page shows (not the prompts: their tab is not shown).
+    for region in ("coverage", "question-list", "review-summary", "review-tabs"):
         assert f'id="{region}" hx-swap-oob="true"' in text, region
+    assert 'id="prompt-list"' not in text
 
 
 # --- concepts --------------------------------------------------------------------------
@@ -521,7 +534,7 @@ def test_it_flags_a_flawed_question_on_the_review_page(as_user, instructor, gene
     question.prompt = "True or false? They were not dual axes for the encouragement of workers."
     question.answer = False
     question.save()
-    page = as_user(instructor).get(review_url(generated)).text
+    page = as_user(instructor).get(review_url(generated, tab="questions")).text
     row = page.split(f'id="question-{question.pk}"', 1)[1].split("</article>", 1)[0]
     assert "Check before giving it to students" in row
     assert "well-formed" in row  # the stem opens with an unresolved "They"

@@ -15,6 +15,12 @@ answer is swapped into the parsed page as htmx would swap it. Then:
 
 The forms an answer brings (the Undo of a deleted card, say) are tried in turn, one level
 deep. Each request is rolled back, so each form meets the same workspace.
+
+The draft is in tabs, each its own page (`?tab=`): the walk is made on every tab, each
+request saying which page it comes from (`HX-Current-URL`, as htmx says it), so the regions
+an answer sends out of band must be on that tab. A tab link (`hx-push-url`) is followed as
+the others are (it brings the panel, and the tabs out of band); what it brings is walked
+on its own tab's page.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from django.urls import resolve, reverse
 
 from course.authoring import services
 from course.authoring.services import course_import_abstract
+from course.authoring.views.panels import TABS
 from course.catalog.models import Course
 from course.discussions.models import Post
 from course.quizzes.models import Question
@@ -61,6 +68,22 @@ EXPECTED_FORMS = {
     "question-delete", "question-regenerate", "question-regenerate-copy", "prompt-update",
     "prompt-delete", "prompt-regenerate", "prompt-regenerate-copy", "removed-item-restore",
 }  # fmt: skip
+#: Where they are: each tab's forms (Undo comes with the notice of a delete or regenerate,
+#: Restore with each kept item).
+TAB_FORMS = {
+    "lessons": {"lesson-update", "lesson-move", "lesson-merge", "lesson-split"},
+    "glossary": {"concept-add"},
+    "questions": {
+        "questions-more", "question-update", "question-accept", "question-delete",
+        "question-regenerate", "question-regenerate-copy", "removed-item-restore",
+    },
+    "prompts": {
+        "prompt-update", "prompt-delete", "prompt-regenerate", "prompt-regenerate-copy",
+        "removed-item-restore",
+    },
+    "removed": {"removed-restore", "removed-item-restore"},
+}  # fmt: skip
+assert set(TAB_FORMS) == set(TABS)
 
 
 @pytest.fixture
@@ -131,6 +154,8 @@ class Walk:
         self.client = client
         self.url = url
         self.html = client.get(url).text
+        # What htmx sends with each request: the URL of the page it is on.
+        self.headers = {**HTMX, "HTTP_HX_CURRENT_URL": f"http://testserver{url}"}
         self.tried: set[tuple[object, ...]] = set()
         self.covered: set[str] = set()
         self.problems: list[str] = []
@@ -177,7 +202,7 @@ class Walk:
 
     def follow(self, page: Node, link: Node) -> list[Node]:
         """An hx-get link (Edit, Cancel, Delete…, Regenerate…): what it brings in."""
-        response = self.client.get(link.attrs["hx-get"], **HTMX)
+        response = self.client.get(link.attrs["hx-get"], **self.headers)
         if response.status_code != 200 or "<html" in response.text:
             self.fail(link, f"answers {response.status_code} with a whole page or an error")
             return []
@@ -197,7 +222,9 @@ class Walk:
         data, invalid = spoiled(form)
         target = swap_of(form).target
         with rolled_back():
-            response = self.client.post(form.attrs["hx-post"], data, **HTMX, HTTP_HX_TARGET=target)
+            response = self.client.post(
+                form.attrs["hx-post"], data, **self.headers, HTTP_HX_TARGET=target
+            )
             if response.status_code != 200 or "<html" in response.text:
                 self.fail(form, f"answers {response.status_code} with a whole page or an error")
                 return
@@ -229,6 +256,8 @@ class Walk:
             seen.add(shape(link))
             fresh = parse(self.html)
             brought = self.follow(fresh, htmx_links(fresh)[index])
+            if "hx-push-url" in link.attrs:  # a tab or a filter: its page has its own walk
+                continue
             count = sum(len(htmx_forms(node)) for node in brought)
             for number in range(count):
                 # Each form it brought, in a page that holds what the link brought.
@@ -242,14 +271,19 @@ class Walk:
                         self.follow(fresh, inner)
 
 
-def test_every_htmx_form_of_the_workspace_swaps_only_its_own_region(as_user, instructor, workspace):
-    walk = Walk(as_user(instructor), reverse("catalog:review", kwargs={"slug": workspace.slug}))
+@pytest.mark.parametrize("tab", [*TABS, "questions&status=draft&confidence=usual"])
+def test_every_htmx_form_of_each_tab_swaps_only_its_own_region(as_user, instructor, workspace, tab):
+    url = reverse("catalog:review", kwargs={"slug": workspace.slug})
+    walk = Walk(as_user(instructor), f"{url}?tab={tab}")
     walk.everything()
     problems = sorted(set(walk.problems))
     assert not problems, "\n".join(problems)
-    missing = EXPECTED_FORMS - walk.covered
+    missing = TAB_FORMS[tab.partition("&")[0]] - walk.covered
     assert not missing, f"forms the walk did not find on the page: {sorted(missing)}"
-    assert len(walk.tried) >= len(EXPECTED_FORMS)
+
+
+def test_the_tabs_hold_every_form_of_the_workspace():
+    assert set().union(*TAB_FORMS.values()) == EXPECTED_FORMS
 
 
 def test_it_re_renders_an_invalid_question_edit_in_its_card_only(as_user, instructor, workspace):
@@ -257,7 +291,7 @@ def test_it_re_renders_an_invalid_question_edit_in_its_card_only(as_user, instru
     question = workspace.questions.filter(type="single_choice").first()
     client = as_user(instructor)
     url = reverse("catalog:review", kwargs={"slug": workspace.slug})
-    page = parse(client.get(url).text)
+    page = parse(client.get(f"{url}?tab=questions").text)
     anchor = f"question-{question.pk}"
     edit = client.get(f"{url}?edit={anchor}", **HTMX)
     apply(page, Swap(anchor, "outerHTML"), split_response(edit.text))

@@ -40,8 +40,9 @@ def url(name: str, course: Course, **kwargs: int) -> str:
     return reverse(f"catalog:{name}", kwargs={"slug": course.slug, **kwargs})
 
 
-def review(course: Course) -> str:
-    return url("review", course)
+def review(course: Course, tab: str = "questions") -> str:
+    """The review page at a tab (the questions', unless said otherwise)."""
+    return f"{url('review', course)}?tab={tab}"
 
 
 def question_state(question: Question) -> dict[str, Any]:
@@ -82,7 +83,7 @@ def test_it_asks_before_deleting_on_a_page_of_its_own_without_javascript(
     done = client.post(delete)
     kept = RemovedItem.objects.get(course=generated, item_id=question.pk)
     assert done.status_code == 302
-    assert done["Location"] == f"{review(generated)}#removed-item-{kept.pk}"
+    assert done["Location"] == f"{review(generated, 'removed')}#removed-item-{kept.pk}"
     assert not Question.objects.filter(pk=question.pk).exists()
     after = parse(client.get(done["Location"]).text)
     entry = after.find(f"removed-item-{kept.pk}")
@@ -179,7 +180,9 @@ def test_undo_with_htmx_brings_the_card_back_in_place(as_user, instructor, gener
     assert deleted.text.lstrip().startswith(
         f'<article class="review-item review-item-removed" id="{anchor}"'
     )
-    assert 'id="removed-items" hx-swap-oob="true"' in deleted.text
+    # The tab counts change (the list of kept items is on the Removed text tab, not shown).
+    assert 'id="review-tabs" hx-swap-oob="true"' in deleted.text
+    assert 'id="removed-items"' not in deleted.text
     undo = next(
         n
         for n in parse(deleted.text).elements()

@@ -59,8 +59,10 @@ def test_it_ignores_an_offsite_next_after_enrolling(as_user, other_student, cour
 
 @pytest.mark.parametrize("persona", ["instructor", "admin"])
 def test_it_lets_the_instructor_and_admins_publish(as_user, request, draft_course, persona):
+    # The draft's one lesson has no sentence: publishing past the checklist must be asked.
     url = reverse("catalog:publish", kwargs={"slug": draft_course.slug})
-    assert as_user(request.getfixturevalue(persona)).post(url).status_code == 302
+    response = as_user(request.getfixturevalue(persona)).post(url, {"anyway": "on"})
+    assert response.status_code == 302
     draft_course.refresh_from_db()
     assert draft_course.is_published
     assert draft_course.published_at is not None
@@ -81,6 +83,14 @@ def test_it_refuses_publishing_a_visible_course_to_a_student(as_user, student, c
     assert as_user(student).post(url).status_code == 403
 
 
-def test_it_refuses_get_on_publish(as_user, instructor, draft_course):
+def test_it_shows_the_checklist_on_get_and_publishes_nothing(as_user, instructor, draft_course):
+    # GET is the checklist before publishing (tests/authoring/test_publish_checklist.py).
     url = reverse("catalog:publish", kwargs={"slug": draft_course.slug})
-    assert as_user(instructor).get(url).status_code == 405
+    assert as_user(instructor).get(url).status_code == 200
+    draft_course.refresh_from_db()
+    assert not draft_course.is_published
+
+
+def test_it_refuses_delete_on_publish(as_user, instructor, draft_course):
+    url = reverse("catalog:publish", kwargs={"slug": draft_course.slug})
+    assert as_user(instructor).delete(url).status_code == 405

@@ -35,7 +35,7 @@ def test_an_instructor_writes_a_question_with_rows_and_a_live_preview(
     page.get_by_role("button", name="Add a row to options").click()
     page.get_by_label("Options, row 2").wait_for()
     page.get_by_label("Options, row 2").fill("Gosplan")
-    page.get_by_label("Answer, row 1").fill("VTsSPS")
+    page.get_by_label("Option 1 is correct").check()  # ticked, not retyped
     # The live preview follows the typing (htmx, after a short pause).
     page.locator("#live-preview").get_by_text("Gosplan").wait_for()
     assert page.locator("#live-preview").get_by_text("Which body led the unions?").is_visible()

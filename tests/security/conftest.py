@@ -5,6 +5,7 @@ The permission matrix and the CSRF tests fill every URL parameter from `World.ur
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 import pytest
@@ -12,7 +13,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import QueryDict
 
 from course.accounts.models import User
-from course.authoring.models import RemovedItem
+from course.authoring.models import GenerationJob, RemovedItem
 from course.authoring.services import question_remove
 from course.catalog.models import Course, Lesson
 from course.discussions.models import Post, Prompt
@@ -36,6 +37,7 @@ class World:
     prompt: Prompt
     post: Post  # the student's post under `prompt`
     removed: RemovedItem  # a deleted question, kept to be restored
+    job: GenerationJob  # the instructor's course from a long paste, being generated
 
     def url_values(self) -> dict[str, object]:
         return {
@@ -48,6 +50,7 @@ class World:
             "prompt_id": self.prompt.pk,
             "post_id": self.post.pk,
             "removed_id": self.removed.pk,
+            "job_id": self.job.pk,
             "item_id": self.essay_item.pk,
             "user_id": self.users["student"].pk,
             # A reset link that was never issued: the view must say so, not fail.
@@ -112,6 +115,14 @@ def world(
         prompt=prompt,
         post=post,
         removed=removed,
+        job=GenerationJob.objects.create(
+            owner=instructor,
+            token=uuid.uuid4(),
+            source_text="A long paste.",
+            status=GenerationJob.Status.RUNNING,
+            stage="concepts",
+            step=3,
+        ),
     )
 
 

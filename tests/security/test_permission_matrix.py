@@ -69,6 +69,8 @@ EXPECTED: dict[tuple[str, str], Expected] = {
     # Instructors of any course and admins may start a course; an empty form re-renders.
     ("catalog:new", "GET"): (LOGIN, 403, 403, 200, 200, 200),
     ("catalog:new", "POST"): (LOGIN, 403, 403, 200, 200, 200),
+    # A course being generated from a long paste: its owner's alone (404 even for admins).
+    ("catalog:generation-job", "GET"): (LOGIN, 404, 404, 200, 404, 404),
     ("catalog:course", "GET"): EVERYONE,
     # Anyone signed in may enroll in a published course (the student already is).
     ("catalog:enroll", "POST"): (LOGIN, 302, 302, 302, 302, 302),
@@ -100,6 +102,24 @@ EXPECTED: dict[tuple[str, str], Expected] = {
     ("catalog:prompt-regenerate", "POST"): EDITORS_DONE,  # answered: refused, a message
     ("catalog:prompt-regenerate-copy", "POST"): EDITORS_DONE,
     ("catalog:removed-item-restore", "POST"): EDITORS_DONE,  # undo a delete
+    # The bank's bulk actions; nothing ticked: a message, back to the bank.
+    ("catalog:bank-bulk", "POST"): EDITORS_DONE,
+    # The course's settings (issue 13): the page; an empty form is the page again (400).
+    ("catalog:settings", "GET"): EDITORS,
+    ("catalog:settings", "POST"): EDITORS_INVALID,
+    # The checklist before publishing; the course is published already: back to it.
+    ("catalog:publish", "GET"): EDITORS,
+    ("catalog:unpublish", "POST"): EDITORS_DONE,
+    # Published, a student enrolled: the page says it cannot be deleted; POST says so too.
+    ("catalog:course-delete", "GET"): EDITORS,
+    ("catalog:course-delete", "POST"): EDITORS_DONE,
+    ("catalog:settings-lesson-add", "POST"): EDITORS_INVALID,  # no title: the page again
+    ("catalog:settings-lesson-move", "POST"): EDITORS_DONE,  # no direction: a message
+    ("catalog:settings-lesson-delete", "GET"): EDITORS,  # asks (published: refuses)
+    ("catalog:settings-lesson-delete", "POST"): EDITORS_DONE,  # published: refused, back
+    ("catalog:settings-concept-move", "POST"): EDITORS_DONE,  # no concept: a message
+    ("catalog:settings-concept-delete", "GET"): EDITORS_DONE,  # no concept: back
+    ("catalog:settings-concept-delete", "POST"): EDITORS_DONE,
     # --- progress ----------------------------------------------------------------------
     ("progress:instructor", "GET"): EDITORS,
     ("progress:student", "GET"): EDITORS,
@@ -121,12 +141,16 @@ EXPECTED: dict[tuple[str, str], Expected] = {
     ("quizzes:bank-import", "POST"): EDITORS,  # no file: the form again
     ("quizzes:question-new", "GET"): EDITORS,
     ("quizzes:question-new", "POST"): EDITORS,  # no type: the type picker again
+    ("quizzes:question-edit", "GET"): EDITORS,  # a bank question, its key in the form
+    ("quizzes:question-edit", "POST"): EDITORS,  # empty: the form again, with its errors
     ("quizzes:new", "GET"): EDITORS,
     ("quizzes:new", "POST"): EDITORS,  # no title: the form again
     # A published quiz of a visible course: its description, for anyone signed in.
     ("quizzes:quiz", "GET"): SIGNED_IN,
     ("quizzes:edit", "GET"): EDITORS,
     ("quizzes:edit", "POST"): EDITORS,
+    # A quiz's order and points; empty (no points): the edit page with the errors.
+    ("quizzes:slots", "POST"): EDITORS_INVALID,
     # The student resumes the open attempt; the others are told to enroll (a redirect).
     ("quizzes:start", "POST"): (LOGIN, 302, 302, 302, 302, 302),
     ("quizzes:preview", "GET"): EDITORS,  # the answer keys
@@ -277,6 +301,9 @@ DRAFT_COURSE: dict[tuple[str, str], Expected] = {
     ("catalog:enroll", "POST"): (LOGIN, 404, 404, 403, 404, 403),
     ("catalog:publish", "POST"): (LOGIN, 404, 404, 302, 404, 302),
     ("catalog:review", "GET"): (LOGIN, 404, 404, 200, 404, 200),
+    ("catalog:settings", "GET"): (LOGIN, 404, 404, 200, 404, 200),
+    ("catalog:publish", "GET"): (LOGIN, 404, 404, 200, 404, 200),  # the checklist
+    ("catalog:course-delete", "GET"): (LOGIN, 404, 404, 200, 404, 200),
     ("progress:lesson-complete", "POST"): (LOGIN, 404, 404, 403, 404, 403),
     ("progress:instructor", "GET"): (LOGIN, 404, 404, 200, 404, 200),
     ("quizzes:bank", "GET"): (LOGIN, 404, 404, 200, 404, 200),

@@ -36,6 +36,7 @@ PERSONAL_PAGES: dict[str, str] = {
     "password_change_done": "student",
     # What course staff see of their students, and their own drafts.
     "catalog:new": "instructor",
+    "catalog:generation-job": "instructor",  # how far their long paste has come
     "catalog:review": "instructor",
     "progress:instructor": "instructor",
     "progress:student": "instructor",
@@ -47,6 +48,7 @@ PERSONAL_PAGES: dict[str, str] = {
     "quizzes:bank-export": "instructor",
     "quizzes:bank-import": "instructor",
     "quizzes:question-new": "instructor",
+    "quizzes:question-edit": "instructor",
     "quizzes:new": "instructor",
     "quizzes:edit": "instructor",
     "quizzes:preview": "instructor",
@@ -56,6 +58,12 @@ PERSONAL_PAGES: dict[str, str] = {
     "catalog:question-regenerate": "instructor",
     "catalog:prompt-delete": "instructor",
     "catalog:prompt-regenerate": "instructor",
+    # The course's settings, the checklist before publishing, and the questions asked
+    # before deleting (pages of their own without JavaScript).
+    "catalog:settings": "instructor",
+    "catalog:publish": "instructor",
+    "catalog:course-delete": "instructor",
+    "catalog:settings-lesson-delete": "instructor",
 }
 
 # Everything else, and why it is not a personal page.
@@ -70,6 +78,8 @@ NOT_PERSONAL: dict[str, str] = {
     "password_reset_done": "the same words for everyone",
     "password_reset_confirm": "a form reached by an e-mailed link, for people not signed in",
     "password_reset_complete": "the same words for everyone",
+    "catalog:settings-concept-delete": "asks about the concept in its query (private, as every "
+    "signed-in page); without one, a redirect to the settings page",
 }
 
 # Actions: POST only. Their answers are redirects, or htmx fragments that replace part of a
@@ -80,13 +90,17 @@ ACTIONS = {
     "catalog:questions-more", "catalog:question-update", "catalog:question-accept",
     "catalog:question-regenerate-copy", "catalog:prompt-update",
     "catalog:prompt-regenerate-copy", "catalog:removed-item-restore", "catalog:enroll",
-    "catalog:publish",
+    "catalog:unpublish", "catalog:settings-lesson-add", "catalog:settings-lesson-move",
+    "catalog:settings-concept-move",
     "progress:lesson-complete", "progress:override", "progress:override-delete",
     "quizzes:start", "quizzes:grade", "quizzes:answer",
     "quizzes:submit", "discussions:post-create", "discussions:prompt-lock",
     "discussions:prompt-post-first", "discussions:reply-create", "discussions:post-edit",
     "discussions:post-delete", "discussions:post-pin", "discussions:post-endorse",
     "discussions:post-hide", "logout",
+    # The bank's bulk actions: a redirect, or (delete) the page that asks first, in answer
+    # to the POST that ticked the questions.
+    "catalog:bank-bulk", "quizzes:slots",
 }  # fmt: skip
 
 

@@ -8,6 +8,7 @@ the one list it changed) and out-of-band copies of the regions the change also s
 errors in place and nothing else. Deleting and regenerating ask first (a <dialog> with
 htmx, a page without) and keep what they remove, so Undo puts it back.
 
-`workspace` is the page and what the others share to answer; `structure` the lessons, the
-source text and the glossary; `items` the questions and discussion prompts.
+`workspace` is the page and what the others share to answer; `panels` its tabs (which one
+is shown, the Questions tab's filters, the draft read tab by tab); `structure` the lessons,
+the source text and the glossary; `items` the questions and discussion prompts.
 """

@@ -25,6 +25,7 @@ from course.authoring import services
 from course.authoring.forms import PromptForm
 from course.authoring.models import RemovedItem
 from course.authoring.notices import Notice, anchor_of, carry
+from course.authoring.views.panels import review_url, shown_for
 from course.authoring.views.workspace import (
     AROUND_ITEMS,
     answer_row,
@@ -72,7 +73,7 @@ def _confirm(
         "anchor": anchor,
         "ask": ask,
         "dialog": bool(request.htmx),
-        "back_url": f"{reverse('catalog:review', kwargs={'slug': course.slug})}#{anchor}",
+        "back_url": review_url(course, anchor),
     }
     if request.htmx:
         return render(request, f"{CONFIRM}#confirm-dialog", context)
@@ -326,13 +327,17 @@ def removed_item_restore(request: AuthedRequest, slug: str, removed_id: int) -> 
         if not request.htmx:
             carry(request, "removed-items", notice)
             return back_to(course, "removed-items")
-        context = review_context(course, notices={"removed-items": [notice]})
+        context = review_context(
+            course, shown=shown_for(request), notices={"removed-items": [notice]}
+        )
         response = HttpResponse(part(request, "removed-items", context))
         return reswap(retarget(response, "#removed-items"), "outerHTML")
     anchor = item.anchor
     notice = Notice(f"Restored {item.short_label}.")
     if request.htmx and request.htmx.target != anchor:
-        context = review_context(course, notices={"removed-items": [notice]})
+        context = review_context(
+            course, shown=shown_for(request), notices={"removed-items": [notice]}
+        )
         oob = (f"{kind_of(restored)}-list", "coverage", "summary")
         others = around(request, course, oob, context)
         return HttpResponse(part(request, "removed-items", context) + others)

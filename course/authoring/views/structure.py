@@ -18,6 +18,7 @@ from django_htmx.http import reswap, retarget
 from course.authoring import services
 from course.authoring.forms import ConceptForm, LessonForm, MoveForm, RestoreForm, SplitForm
 from course.authoring.notices import Notice, anchor_of, carry
+from course.authoring.views.panels import Shown, shown_for
 from course.authoring.views.workspace import (
     CONCEPT_IDS,
     TEMPLATE,
@@ -54,7 +55,7 @@ def answer_region(
     if not request.htmx:
         carry(request, region, notice)
         return back_to(course, region)
-    context = review_context(course, notices={region: [notice]})
+    context = review_context(course, shown=shown_for(request), notices={region: [notice]})
     return HttpResponse(part(request, region, context) + around(request, course, oob, context))
 
 
@@ -104,7 +105,8 @@ def _structural(
     if not request.htmx:
         carry(request, lesson, notice)
         return back_to(lesson.course, anchor_of(lesson))
-    context = review_context(lesson.course, notices={anchor_of(lesson): [notice]})
+    notices = {anchor_of(lesson): [notice]}
+    context = review_context(lesson.course, shown=shown_for(request), notices=notices)
     others = around(request, lesson.course, AROUND_LESSONS, context)
     return HttpResponse(part(request, "lesson-list", context) + others)
 
@@ -169,7 +171,9 @@ def removed_restore(request: AuthedRequest, slug: str) -> HttpResponse:
         notice = Notice("Choose a line of the report to restore.", "error")
         return answer_region(request, course, "removed-text", notice)
     try:
-        restored = catalog_services.course_restore_removed(course=course, **form.cleaned_data)
+        restored = catalog_services.course_restore_removed(
+            course=course, by=request.user, **form.cleaned_data
+        )
     except ValidationError as error:
         notice = Notice(" ".join(error.messages), "error")
         return answer_region(request, course, "removed-text", notice)
@@ -196,13 +200,18 @@ def concept_add(request: AuthedRequest, slug: str) -> HttpResponse:
         else:
             made = concept.questions.count()
             notice = Notice(f"Added “{concept.term}” with {made} new draft question(s).")
+            if not made:  # say why, and what to do instead
+                refusal = question_services.concept_draft_refusal(concept)
+                notice = Notice(f"Added “{concept.term}”. {refusal}", "warning")
             oob = ("glossary", "question-list", "coverage", "summary")
             return answer_region(request, course, "concept-form", notice, oob=oob)
     focus_first_error(form)
     if request.htmx:
         context = {"course": course, "concept_form": form, "notices": {}}
         return HttpResponse(part(request, "concept-form", context))
-    context = review_context(course, request=request, concept_form=form)
+    context = review_context(
+        course, request=request, shown=Shown(tab="glossary"), concept_form=form
+    )
     return render(request, TEMPLATE, context, status=400)
 
 

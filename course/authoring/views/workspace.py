@@ -4,29 +4,33 @@ it acted on, or, with htmx, that card (or list) and the regions around it that c
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from functools import partial
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.messages.storage.base import Message
-from django.core.exceptions import PermissionDenied
-from django.db.models import Model, Prefetch
+from django.db.models import Model
 from django.forms import Form
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.utils.functional import SimpleLazyObject
+from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from course.authoring import services
-from course.authoring.forms import ConceptForm, LessonForm, NewCourseForm, PromptForm
+from course.authoring.forms import ConceptForm, LessonForm, PromptForm
 from course.authoring.notices import Notice, anchor_of, carry, pending
-from course.catalog import services as catalog_services
-from course.catalog.access import can_create_courses, get_course_for_editor
-from course.catalog.models import Concept, Course, SourceSentence
-from course.discussions.models import Prompt
-from course.generator import InputError
+from course.authoring.views.panels import (
+    CONFIDENCE,
+    Draft,
+    Shown,
+    on_page,
+    review_url,
+    shown_for,
+    tab_of,
+)
+from course.catalog.access import get_course_for_editor
+from course.catalog.models import Course
 from course.http import AuthedRequest
 from course.quizzes import services as question_services
 from course.quizzes.forms import QuestionForm
@@ -34,34 +38,15 @@ from course.quizzes.models import Question
 
 TEMPLATE = "catalog/course_review.html"
 ROW_KINDS = ("lesson", "question", "prompt")
-# Regions of the page that show notices of their own (the cards show theirs).
-REGIONS = ("removed-text", "concept-form", "questions-more", "removed-items")
+# The parts of the draft the templates read from `Draft`, each when first asked for.
+LAZY = (
+    "sentences", "lessons", "concepts", "type_counts", "question_count", "prompt_count",
+    "removed", "untested_core", "questions", "replaceable_questions", "prompts",
+    "replaceable_prompts", "removed_items",
+)  # fmt: skip
 CONCEPT_IDS = "concept-%s"
 # What a change to one question or prompt shows in besides its card.
 AROUND_ITEMS = ("coverage", "summary", "removed-items")
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-def course_new(request: AuthedRequest) -> HttpResponse:
-    if not can_create_courses(request.user):
-        raise PermissionDenied("Only instructors and admins can make courses.")
-    form = NewCourseForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            course = services.course_create_from_submission(
-                text=data["source"],
-                title=data["title"] or None,
-                creator=request.user,
-                token=data["token"],
-            )
-        except InputError as error:
-            form.add_error("file" if data.get("file") else "text", str(error))
-        else:
-            messages.success(request, f"Draft “{course.title}” is ready for your review.")
-            return redirect("catalog:review", slug=course.slug)
-    return render(request, "catalog/course_new.html", {"form": form})
 
 
 # --- the review page -------------------------------------------------------------------
@@ -78,84 +63,43 @@ def review_context(
     course: Course,
     *,
     request: AuthedRequest | None = None,
+    shown: Shown | None = None,
     notices: Mapping[str, Sequence[Notice]] | None = None,
     **extra: Any,
 ) -> dict[str, Any]:
-    """Everything on the review page, in a fixed number of queries (about twenty).
+    """Everything on the review page as `shown` (a tab, and the Questions tab's filters).
 
+    Each part is read when a template first asks for it (`Draft`), so the page, one tab's
+    panel or a region swapped out of band costs only the queries of what it shows.
     Given the request, the notices that came across a redirect are placed in the cards
-    they name; those whose card is gone join the page's general messages.
+    they name; those whose card is not on the tab join the page's general messages.
     """
-    sentences = list(
-        SourceSentence.objects.filter(course=course)
-        .select_related("lesson")
-        .prefetch_related(
-            "concepts",
-            Prefetch("questions", queryset=Question.objects.only("pk", "type")),
-            Prefetch("prompts", queryset=Prompt.objects.only("pk")),
-        )
-        .order_by("position")
-    )
-    lessons = list(course.lessons.in_order())
-    by_lesson: dict[int, list[SourceSentence]] = {lesson.pk: [] for lesson in lessons}
-    for sentence in sentences:
-        if sentence.lesson_id in by_lesson:
-            by_lesson[sentence.lesson_id].append(sentence)
-    for lesson in lessons:
-        lesson.course = course
-        lesson.sentence_list = by_lesson[lesson.pk]
-    questions = list(course.questions.with_sources().select_related("lesson").in_order())
-    prompts = list(
-        course.prompts.prefetch_related("concepts", "sentences").select_related("lesson").in_order()
-    )
-    concepts = list(Concept.objects.filter(course=course).prefetch_related("sentences"))
-    removed_items = list(course.removed_items.newest_first().select_related("removed_by"))
-    texts = [s.text for s in sentences]
-    aliases = {c.term: list(c.aliases) for c in concepts if c.aliases}
-    for question in questions:
-        question.flaws = question_services.question_flaws(question, texts, aliases)
-    tested = {c.pk for q in questions for c in q.concepts.all()}
+    shown = shown or Shown()
+    draft = Draft(course, shown)
     placed = {anchor: list(items) for anchor, items in (notices or {}).items()}
-    general: list[Message | Notice] = []
+    context: dict[str, Any] = {
+        "course": course,
+        "shown": shown,
+        "concept_form": ConceptForm(auto_id=CONCEPT_IDS),
+        "confidence_choices": CONFIDENCE.items(),
+        "status_choices": Question.Status.choices,
+        "notices": placed,
+    }
+    for name in LAZY:
+        context[name] = SimpleLazyObject(partial(getattr, draft, name))
+    context["tabs"] = SimpleLazyObject(draft.tabs)
+    context.update(extra)
     if request is not None:
         waiting, carried = pending(request)
-        general.extend(waiting)
-        anchors = {anchor_of(obj) for obj in [*lessons, *questions, *prompts, *removed_items]}
+        general: list[Message | Notice] = list(waiting)
+        anchors = draft.anchors()
         for anchor, items in carried.items():
-            if anchor in anchors or anchor in REGIONS:
+            if anchor in anchors:
                 placed.setdefault(anchor, []).extend(items)
             else:
                 general.extend(items)
-    context = {
-        "course": course,
-        "sentences": sentences,
-        "lessons": lessons,
-        "questions": questions,
-        "prompts": prompts,
-        "concepts": concepts,
-        "removed_items": removed_items,
-        "untested_core": [c for c in concepts if c.core and c.pk not in tested],
-        "removed": [
-            {**item, "digest": catalog_services.removed_digest(item["text"])}
-            for item in course.cleaning_report
-        ],
-        "concept_form": ConceptForm(auto_id=CONCEPT_IDS),
-        "type_counts": _type_counts(questions),
-        "replaceable_questions": set(course.questions.replaceable().values_list("pk", flat=True)),
-        "replaceable_prompts": set(course.prompts.replaceable().values_list("pk", flat=True)),
-        "notices": placed,
-        **extra,
-    }
-    if request is not None:
         context["messages"] = general
     return context
-
-
-def _type_counts(questions: list[Question]) -> list[tuple[str, int]]:
-    counts = {label: 0 for _, label in Question.Type.choices}
-    for q in questions:
-        counts[q.get_type_display()] += 1
-    return [(label, n) for label, n in counts.items() if n]
 
 
 def focus_first_error(form: Form) -> Form:
@@ -236,24 +180,35 @@ def row_context(
 
 @require_GET
 @login_required
-@vary_on_headers("HX-Request")
+@vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def course_review(request: AuthedRequest, slug: str) -> HttpResponse:
+    """The page, at one tab (`?tab=`, the Questions tab filtered by `type`, `status`,
+    `confidence` and `concept`). With htmx, a tab or a filter brings only the panel (and
+    the tabs, out of band, to say which is current); Edit and Cancel bring one card."""
     course = get_course_for_editor(request.user, slug)
     editing = _parse_row(request.GET.get("edit"))
     showing = _parse_row(request.GET.get("show"))
     row = editing or showing
-    if request.htmx and row:
+    # Back to a page htmx has no copy of: it asks for the whole page again.
+    fragment = bool(request.htmx) and not request.htmx.history_restore_request
+    if fragment and row:
         kind, pk = row
         if editing:
             context = row_context(course, kind, pk, form=_edit_form(course, kind, pk))
         else:  # Cancel: the card again, the cursor back on its Edit link
             context = row_context(course, kind, pk, focus="edit")
         return render(request, f"{TEMPLATE}#{kind}-row", context)
+    shown = shown_for(request)
+    if fragment:
+        context = review_context(course, shown=shown)
+        return HttpResponse(
+            part(request, "panel", context) + part(request, "tabs", context, oob=True)
+        )
     extra: dict[str, Any] = {}
     if editing:
         kind, pk = editing
         extra = {"edit_kind": kind, "edit_id": pk, "edit_form": _edit_form(course, kind, pk)}
-    return render(request, TEMPLATE, review_context(course, request=request, **extra))
+    return render(request, TEMPLATE, review_context(course, request=request, shown=shown, **extra))
 
 
 # --- answering an action ---------------------------------------------------------------
@@ -273,17 +228,21 @@ def around(
     context: Mapping[str, Any] | None = None,
 ) -> str:
     """Fresh copies of other regions the change shows in, swapped in out of band (from the
-    page's `context` when the caller has it already)."""
-    names = list(names)
+    page's `context` when the caller has it already): those on the tab the page shows,
+    and the tabs' counts whenever the summary's change."""
+    shown = shown_for(request)
+    names = [name for name in names if on_page(name, shown)]
+    if "summary" in names:
+        names.append("tabs")
     if not names:
         return ""
-    context = review_context(course) if context is None else context
+    context = review_context(course, shown=shown) if context is None else context
     return "".join(part(request, name, context, oob=True) for name in names)
 
 
 def back_to(course: Course, anchor: str) -> HttpResponseRedirect:
-    """Without JavaScript: the review page again, at the card the notice is in."""
-    return redirect(f"{reverse('catalog:review', kwargs={'slug': course.slug})}#{anchor}")
+    """Without JavaScript: the review page again, at the tab and the card the notice is in."""
+    return redirect(review_url(course, anchor))
 
 
 def kind_of(obj: Model) -> str:
@@ -315,5 +274,12 @@ def invalid(request: AuthedRequest, course: Course, kind: str, pk: int, form: Fo
     focus_first_error(form)
     if request.htmx:
         return render(request, f"{TEMPLATE}#{kind}-row", row_context(course, kind, pk, form=form))
-    context = review_context(course, request=request, edit_kind=kind, edit_id=pk, edit_form=form)
+    context = review_context(
+        course,
+        request=request,
+        shown=Shown(tab=tab_of(f"{kind}-{pk}")),
+        edit_kind=kind,
+        edit_id=pk,
+        edit_form=form,
+    )
     return render(request, TEMPLATE, context, status=400)

@@ -1,9 +1,12 @@
 """The course's question bank: search and filter it (with the item-writing checker's
-advice), export it as GIFT, import GIFT or Aiken files after a preview."""
+advice), open any question to edit it, tick questions for a bulk action (which the
+authoring app's `bulk.bank_bulk` does), export it as GIFT, import GIFT or Aiken files after
+a preview."""
 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -58,6 +61,7 @@ def bank(request: AuthedRequest, slug: str) -> HttpResponse:
         questions = with_flaw(questions, found, flaw)
     for question in questions:
         question.flaws = found.get(question.pk, [])
+    filters = {"q": query, "type": kind, "tag": tag, "flaw": flaw}
     context = {
         "course": course,
         "questions": questions,
@@ -70,6 +74,11 @@ def bank(request: AuthedRequest, slug: str) -> HttpResponse:
         "any_flaw": ANY_FLAW,
         "flaw_choices": flaw_choices,
         "flagged": sum(1 for q in questions if q.flaws),
+        # The bulk actions: the concepts to tag with, "Select all on this page" without
+        # JavaScript, and the filters the page comes back to after an action.
+        "concepts": list(course.concepts.order_by("rank", "term")),
+        "select_all": request.GET.get("select") == "all",
+        "filters": urlencode({name: value for name, value in filters.items() if value}),
     }
     template = "quizzes/bank.html#bank-results" if request.htmx else "quizzes/bank.html"
     return render(request, template, context)
