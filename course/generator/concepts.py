@@ -284,6 +284,15 @@ def _topic_unit(sentences: list[TokenizedSentence]) -> str:
     return min(spread, key=lambda u: (-spread[u], u)) if spread else ""
 
 
+#: A phrase that opens with a participle or adjective used as a preposition ("compared with
+#: nonparticipants", "due to drought", "based on surveys") qualifies something else; it names
+#: nothing a glossary could define.
+_PREPOSITIONAL_RE = re.compile(
+    r"^(?:compared|relative|according|due|owing|based|prior|subsequent|contrary|"
+    r"regardless|irrespective|thanks|except|apart)\s+(?:with|to|on|of|from|upon)\b"
+)
+
+
 def rank_concepts(sentences: list[TokenizedSentence], title: str | None) -> list[RankedConcept]:
     """Select and rank the text's key concepts, most important first."""
     texts = [s.text for s in sentences]
@@ -312,7 +321,7 @@ def rank_concepts(sentences: list[TokenizedSentence], title: str | None) -> list
             continue
         forms = _forms(group, names)
         where = occurrences(forms, texts)
-        if not where or forms[0].casefold() in seen_terms:
+        if not where or forms[0].casefold() in seen_terms or _PREPOSITIONAL_RE.match(forms[0]):
             continue
         # No two entries share a definition: one with nothing left to say is left out.
         definition = definition_for(forms, texts, where, frozenset(used), title)

@@ -83,7 +83,9 @@ _REPORT_RE = re.compile(
     r"(?:\w+ly\s+)?(?:first\s+|then\s+|also\s+|further\s+|finally\s+)?)?"
     r"(?:shows?|showed|find|finds|found|demonstrates?|demonstrated|argues?|argued|"
     r"concludes?|concluded|suggests?|suggested|reveals?|revealed|indicates?|indicated|"
-    r"confirms?|confirmed|establish(?:es|ed)?)\s+that\s+(?=\S+\s+\S+\s+\S+)|"
+    r"confirms?|confirmed|establish(?:es|ed)?|highlights?|highlighted|"
+    r"show(?:ed)?\s+clearly|underlines?|underlined|underscores?|underscored)\s+that\s+"
+    r"(?=\S+\s+\S+\s+\S+)|"
     # "The main conclusion is that …", "It was found that …"
     # "Findings can be summarized as follows: First, …"
     r"^(?:the\s+)?(?:main\s+)?(?:findings|results)\s+(?:can|could|may)\s+be\s+summari[sz]ed\s+"
@@ -297,7 +299,12 @@ STUDY_METHOD_RE = re.compile(
     r"(?:study|research|case|sample|target|test)\b|"
     # an operational definition with its threshold: "Consensus was defined as ≥80% agreement"
     r"\b(?:was|were)\s+(?:defined|set|operationali[sz]ed)\s+as\s+(?:an?\s+|the\s+)?"
-    r"(?:[\u2264\u2265<>]|at least\s+\d|more than\s+\d|\d)",
+    r"(?:[\u2264\u2265<>]|at least\s+\d|more than\s+\d|\d)|"
+    # how a variable was measured: "Corporate governance is measured based on the … index",
+    # "Mass balance was estimated using DEMs"
+    r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:measured|assessed|estimated|quantified|"
+    r"operationali[sz]ed|proxied|calculated|computed)\s+(?:based\s+on|using|by|with|through|"
+    r"via|from)\b",
     re.IGNORECASE,
 )
 
@@ -483,3 +490,30 @@ def framing(sentence: str) -> bool:
 #: A parenthesis of test statistics ("(β = -0.167, p < .001)"): the figures of a finding,
 #: not its claim.
 STATISTICS_RE = re.compile(r"\s*\((?=[^()]*(?:=|<|>|\u03b2|\bp\s*[<=]|\bCI\b))[^()]*\)")
+#: A decimal figure or a percentage: the numbers a parenthesis of results is made of.
+_FIGURE_RE = re.compile(r"\d[.,]\d|\d\s*%")
+#: This many figures in one parenthesis make it a report of results ("(fully adjusted
+#: hazard ratio [95% CI] were 0.72 [0.68, 0.77] in …)"), whatever its brackets.
+MIN_FIGURES_IN_RESULTS = 2
+
+
+def drop_statistics(text: str) -> str:
+    """``text`` without its parentheses of test statistics or of result figures: what the
+    finding says, not the numbers that back it. Brackets nested inside a parenthesis
+    ("[95% CI]") are part of it."""
+    text = STATISTICS_RE.sub("", text)
+    out: list[str] = []
+    depth, start = 0, 0
+    kept_to = 0
+    for n, char in enumerate(text):
+        if char == "(":
+            if depth == 0:
+                start = n
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+            if depth == 0 and len(_FIGURE_RE.findall(text[start:n])) >= MIN_FIGURES_IN_RESULTS:
+                out.append(text[kept_to:start].rstrip())
+                kept_to = n + 1
+    out.append(text[kept_to:])
+    return "".join(out)

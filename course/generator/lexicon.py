@@ -100,7 +100,8 @@ GENERIC_MODIFIERS = _words(
     critical distinct single multiple longer shorter wider broader deeper closer stronger
     weaker wide broad deep strong weak early late earlier later total top bottom own typical
     usual related corresponding similar specified given existing proposed following
-    available
+    available detailed nuanced promising serious interesting remarkable growing increasing
+    comprehensive thorough careful rigorous robust
     """
 )
 
@@ -166,7 +167,11 @@ VERB_BASES = _words(
     solve specify suggest suppose take tend think treat try undergo understand undertake
     utilize validate vary verify want get transform impress visualize translate
     reorganize reorganise restructure enact emphasise emphasize alter coincide interact
-    underline
+    underline attend align exhibit elicit induce mitigate adjudicate administer disentangle
+    utilise reuse suffer generalize generalise retrieve formulate vaccinate quantify
+    characterize characterise attenuate exacerbate alleviate inhibit stimulate accelerate
+    amplify undermine overcome persist foster hinder impede summarize summarise synthesize
+    synthesise optimize optimise detect enroll enrol recruit
     """
 )
 

@@ -38,9 +38,9 @@ from .checks import (
     verbish,
 )
 from .contexts import (
-    STATISTICS_RE,
     claim_of,
     clause_candidates,
+    drop_statistics,
     find_form,
     leans_on_context,
     strip_opener,
@@ -51,6 +51,7 @@ from .frequency import is_common
 from .lexicon import COLLECTIVE_NOUNS, STOPWORDS
 from .model import DraftConcept, DraftQuestion
 from .opposites import opposite_swaps
+from .relations.words import has_finite
 from .reversals import reversals
 from .role_swaps import role_swaps
 from .side_swaps import side_swaps
@@ -553,6 +554,10 @@ def multiple_response_items(
             continue  # the article's own steps ("we examined …"), not its subject
         if _NO_CLAUSE_LEAD_RE.match(lead):
             continue  # "the text says that using digital resources": no claim to name from
+        if has_finite(items[-1]):
+            # "finite-size effects such as A or B are revealed by …": the sentence's predicate
+            # comes after the list, and the lead alone says nothing of its items
+            continue
         kind = option_kind(items[0])
         if not same_kind(items[0], items[1:]):
             continue
@@ -616,12 +621,11 @@ def statement_of(sentence: str) -> str:
     question is not a statement to judge true or false)."""
     if sentence.rstrip().endswith("?"):
         return ""
-    text = tidy(claim_of(sentence))
+    text = tidy(drop_statistics(claim_of(sentence)))
     if _REPEATED_RUN_RE.search(text):
         return ""  # the source wrote a run of words twice ("but also but also")
     if text.lower().startswith(_ANAPHORIC_START) or leans_on_context(text) or not stem_ok(text):
         return ""
-    text = STATISTICS_RE.sub("", text)
     # a quotation that ends the sentence keeps the sentence's stop inside it: '… "X."'
     end = "" if re.search(r"[.!?][\"\u201d\u2019']$", text) else "."
     return text[:1].upper() + text[1:] + end
@@ -1054,7 +1058,10 @@ def valid(q: DraftQuestion, sentences: list[str]) -> bool:
         statement = q.prompt.removeprefix("True or false? ")
         if not stem_ok(statement):
             return False
-        if q.answer is True and not answer_in_source(statement, cited):
+        # the text's own words, less the parentheses of figures the statement leaves out
+        if q.answer is True and not answer_in_source(
+            statement, [drop_statistics(s) for s in cited]
+        ):
             return False
         if q.answer is False and not matches_no_source(statement, sentences):
             return False

@@ -68,6 +68,11 @@ _ONE_WAY: dict[str, str] = {
     "impaired": "improved",
     "impairs": "improves",
     "declined": "increased",
+    # "the advantage attenuated with longer follow-up" → "strengthened"
+    "attenuated": "strengthened",
+    "attenuates": "strengthens",
+    "diminished": "increased",
+    "diminishes": "increases",
     "overestimate": "underestimate",
     "overestimates": "underestimates",
     "overestimated": "underestimated",
@@ -134,6 +139,15 @@ _FINDING_LEADS = (
     "were",
     "is",
     "are",
+    # "participants had lower mortality", "the treated group showed higher scores"
+    "had",
+    "has",
+    "have",
+    "showed",
+    "show",
+    "shows",
+    "exhibited",
+    "experienced",
     "associated with",
     "correlated with",
     "linked with",
@@ -174,7 +188,9 @@ _AUXILIARY_RE = re.compile(
 
 #: "the most important determinant": a superlative before an adjective ranks the thing.
 _SUPERLATIVE_RE = re.compile(
-    r"\bthe (most|least) (?=[a-z]+(?:ant|ent|ive|al|ful|ous|able|ible|ic|ed|ing)\b)",
+    # "is most prevalent among centrists": after a copula the article may be left out
+    r"(?:\bthe|\b(?:is|are|was|were)) (most|least) "
+    r"(?=[a-z]+(?:ant|ent|ive|al|ful|ous|able|ible|ic|ed|ing)\b)",
     re.IGNORECASE,
 )
 

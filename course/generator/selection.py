@@ -21,6 +21,7 @@ from .candidates import tokenize_sentences
 from .checks import fact_key, norm_text
 from .contexts import (
     claim_of,
+    drop_statistics,
     framing,
     lacks_its_complement,
     leans_on_context,
@@ -180,13 +181,20 @@ _LEANS_BACK_RE = re.compile(
     r"\bthis\s+(?!study\b|paper\b|article\b|research\b|work\b|review\b|chapter\b|essay\b|"
     r"book\b|thesis\b|report\b|is\b|was\b|has\b|had\b|means\b|would\b|can\b)[a-z]+|"
     r"^(?:it|they|this|these|those|he|she|we)\b|\b(?:we|our|us)\b|(?-i:\bI\b)|"
+    # "In PVR, this is done by …": what "this" is, the sentence before said
+    r"\b(?:this|that)\s+(?:is|was|can\s+be|is\s+then)\s+(?:done|achieved|accomplished|"
+    r"realized|realised|carried\s+out|implemented|obtained)\b|"
+    # "many of them reuse …": of the things the sentence before named
+    r"\b(?:many|some|most|all|each|none|several|few|one|two|both|either|neither)\s+of\s+"
+    r"(?:them|these|those)\b|"
     # "X was rated as the least important": by whom? (The sentence before said.)
     r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:rated|ranked|judged|perceived|viewed|regarded)\s+as\b"
     r"(?![^.]*\bby\b)|"
     # "Use of both, however, …", "on all three measures": of what the sentence before named
     r"\bboth(?=\s*[,.;:)]|\s+of\s+them\b)|\ball\s+(?:two|three|four|five|six)\b|"
     # "In the first, …", "the latter": which one? (Lower case: not "the First Five-Year Plan".)
-    r"(?-i:\bthe (?:first|second|third|former|latter)\b(?! (?:time|half|quarter|year|day)))|"
+    r"(?-i:\bthe (?:first|second|third|former|latter)\b"
+    r"(?! (?:time|half|quarter|year|day|decade|month|week|\d)))|"
     # "The obvious answer is that …": the answer to a question the text asked before
     r"^the (?:\w+ )?(?:answer|reply|response)\s+(?:is|was)\b|"
     # "The results …", "The protective effect …": which results, which effect?
@@ -228,10 +236,10 @@ def offerable(
     ) and any(
         framing(s)
         or tells_method(s)
-        or sets_the_scene(claim_of(s))
-        or _LEANS_BACK_RE.search(claim_of(s))
-        or leans_on_context(claim_of(s))
-        or lacks_its_complement(claim_of(s))
+        or sets_the_scene(_claim(s))
+        or _LEANS_BACK_RE.search(_claim(s))
+        or leans_on_context(_claim(s))
+        or lacks_its_complement(_claim(s))
         for s in cited
     ):
         return False
@@ -268,8 +276,8 @@ def offerable(
         # Term-completion choices: even with distractors of the key's kind by our cues,
         # instructors judged nearly all unfair (other glossary terms rarely fit the slot).
         return False
-    if q.type == "true_false" and q.answer is True and any(_details(s) for s in cited):
-        return False
+    if q.type == "true_false" and q.answer is True and _details(q.prompt):
+        return False  # the statement without its parentheses of results still gives figures
     if q.type == "true_false" and q.answer is True and any(_hedged(s) for s in cited):
         return False  # "Our results suggest that X": X keyed True states more than the text
     if q.type == "true_false" and _JUST_A_VALUE_RE.search(q.prompt):
@@ -284,10 +292,17 @@ def offerable(
     return True
 
 
+def _claim(sentence: str) -> str:
+    """What a sentence claims, without the parentheses of figures that back it ("CLUE I"
+    inside a hazard ratio's parenthesis is no dangling "I")."""
+    return drop_statistics(claim_of(sentence))
+
+
 _RELATION_STEM = "According to the text"
 _NORMATIVE_RE = re.compile(r"\b(?:should|ought to|must|needs? to)\b", re.IGNORECASE)
 _YEAR_WORD_RE = re.compile(r"^\(?(?:1[0-9]|20)\d\d(?:s|'s)?[),.;:]*$")
 _NUMBER_RE = re.compile(r"\d")
+_DURATION_RE = re.compile(r"^(?:years?|months?|weeks?|days?|decades?|centuries)[,.;:)]*$")
 
 
 #: A gap whose clause gives it a figure: "the _____ was 31.51%".
@@ -321,7 +336,15 @@ def _details(sentence: str) -> bool:
     """A sentence of study design or sample figures ("412 children aged 8-11 (52% girls)"):
     copied as a true statement it tests recognition of numbers, not a claim."""
     # years and decades ("in the late 1960s") are the history told, not sample figures
-    figures = [w for w in sentence.split() if _NUMBER_RE.search(w) and not _YEAR_WORD_RE.match(w)]
+    words = sentence.split()
+    figures = [
+        w
+        for n, w in enumerate(words)
+        if _NUMBER_RE.search(w)
+        and not _YEAR_WORD_RE.match(w)
+        # "in the first 10 years of follow-up": a span of time the finding holds over
+        and not (n + 1 < len(words) and _DURATION_RE.match(words[n + 1]))
+    ]
     return len(figures) >= MAX_NUMBERS_IN_STATEMENT
 
 

@@ -606,6 +606,19 @@ REFERENCES = "references"
 OTHER_LANGUAGE = "other language"
 ARTICLE_BODY = "article body"
 HEADINGS = "headings"
+AVAILABILITY = "availability notice"
+
+#: A sentence that says where the code or data can be had ("Codes are available on
+#: github.com/…", "Data are available from the authors on request"): page matter about
+#: the article's materials, not what it teaches.
+_AVAILABILITY_RE = re.compile(
+    r"^(?:the\s+|our\s+|all\s+)?(?:source\s+)?(?:codes?|data(?:\s*sets?)?|software|scripts?|"
+    r"implementations?|materials?|models?|supplementary\s+\w+)(?:\s+and\s+\w+)?\s+"
+    r"(?:(?:is|are|will\s+be|have\s+been|has\s+been)\s+(?:made\s+)?(?:publicly\s+|freely\s+|"
+    r"openly\s+)?(?:available|released|accessible)|can\s+be\s+(?:found|downloaded|accessed))\b",
+    re.IGNORECASE,
+)
+_URL_RE = re.compile(r"\b(?:https?://|www\.|github\.com/|doi\.org/)\S+", re.IGNORECASE)
 
 
 def _is_name_list(text: str) -> bool:
@@ -702,6 +715,10 @@ def left_out(sentence: str, *, script: str) -> str | None:
         return OTHER_LANGUAGE
     if not _SENTENCE_END_RE.search(sentence) and len(sentence.split()) < MIN_PROSE_WORDS:
         return NAVIGATION if is_navigation(sentence) else "fragment"
+    if _AVAILABILITY_RE.search(sentence.strip()) and (
+        _URL_RE.search(sentence) or len(sentence.split()) <= MIN_PROSE_WORDS * 2
+    ):
+        return AVAILABILITY
     return None
 
 

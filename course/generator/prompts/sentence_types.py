@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..contexts import STATISTICS_RE
+from ..contexts import drop_statistics
 from ..lexicon import PREPOSITIONS
 from ..relations import Relation
 from .claims import FIRST_PERSON, is_source, lower_first, readable, resolve, unglue, unwrap
@@ -193,7 +193,7 @@ class Sentence:
         shows how X, and how Y"); test statistics dropped."""
         if "?" in clause or _INDIRECT_QUESTION_RE.search(clause):
             return ""
-        clause = resolve(trim(STATISTICS_RE.sub("", clause)), self.earlier)
+        clause = resolve(trim(drop_statistics(clause)), self.earlier)
         if not clause:
             return ""
         clause = _REPEATED_RE.sub(r"\1", _INSERTED_RE.sub("", clause))

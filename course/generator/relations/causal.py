@@ -102,7 +102,7 @@ _RESULT_VERB_RE = re.compile(
     r"(?:gave|gives?|given|giving)\s+rise\s+to|(?:brought|brings?|bringing)\s+about|"
     r"(?:contribut(?:ed|es|e|ing))\s+(?:\w+ly\s+)?to|"
     r"(?:made|makes?|making)\s+(?:a|an)\s+(?:\w+\s+)?contributions?\s+to|"
-    r"(?P<cause>caused|causes|triggered|triggers)|"
+    r"(?P<cause>caused|causes|causing|triggered|triggers)|"
     # an association a study reports: "X was associated with Y", "are linked to"
     rf"(?P<assoc>{_BE}{_ADVERBS}?(?:(?:positively|negatively|inversely|strongly|significantly|"
     r"independently)\s+)?(?:associated\s+with|linked\s+to)))\s+)(?P<next>[\w'-]+)",
@@ -121,6 +121,7 @@ def _result_lemma(cue: str) -> str:
         ("contribut", "contribute to"),
         ("trigger", "trigger"),
         ("cause", "cause"),
+        ("causing", "cause"),
         ("associated", "be associated with"),
         ("linked", "be linked to"),
     ):
@@ -142,7 +143,13 @@ def _result(s: _Sentence, previous: str | None) -> Iterator[_Found]:
         left = _strip_adverbs(s.text[start : match.start()])
         right = s.text[match.start("next") : s.clause_end(match.start("next"), phrase=True)]
         head = _first_word(left)
-        if head == "which" or (not left.strip() and before.endswith(",")):
+        # ", causing Y" after a whole clause: the participle's subject is that clause
+        participle = match.group("cue").split()[0].lower().endswith("ing")
+        if (
+            head == "which"
+            or (not left.strip() and before.endswith(","))
+            or (participle and before.endswith(",") and has_finite(left))
+        ):
             # ", which led to Y" / ", leading to Y": the preceding clause is the cause.
             comma = before.rfind(",") if head != "which" else s.text.rfind(",", 0, start)
             clause = s.text[s.clause_start(comma) : comma]
