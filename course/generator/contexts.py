@@ -81,11 +81,15 @@ _REPORT_RE = re.compile(
     r"simulations?|regressions?|experiments?|estimates))\s+"
     # with no subject at all, the abstract's elided one: "Concludes that …"
     r"(?:\w+ly\s+)?(?:first\s+|then\s+|also\s+|further\s+|finally\s+)?)?"
-    r"(?:shows?|showed|find|finds|found|demonstrates?|demonstrated|argues?|argued|"
+    r"(?:(?:shows?|showed|find|finds|found|demonstrates?|demonstrated|argues?|argued|"
     r"concludes?|concluded|suggests?|suggested|reveals?|revealed|indicates?|indicated|"
     r"confirms?|confirmed|establish(?:es|ed)?|highlights?|highlighted|"
-    r"show(?:ed)?\s+clearly|underlines?|underlined|underscores?|underscored)\s+that\s+"
-    r"(?=\S+\s+\S+\s+\S+)|"
+    r"show(?:ed)?\s+clearly|underlines?|underlined|underscores?|underscored)\s+that|"
+    # "it sketches how the religions … have increased": verbs that assert the "how" clause
+    # (not "examines how", "asks how": those leave it open; not "shows how to")
+    r"(?:shows?|showed|demonstrates?|demonstrated|reveals?|revealed|sketch(?:es|ed)?|"
+    r"traces?|traced|describes?|described|documents?|documented|illustrates?|illustrated|"
+    r"explains?|explained)\s+how(?!\s+to\b))\s+(?=\S+\s+\S+\s+\S+)|"
     # "The main conclusion is that …", "It was found that …"
     # "Findings can be summarized as follows: First, …"
     r"^(?:the\s+)?(?:main\s+)?(?:findings|results)\s+(?:can|could|may)\s+be\s+summari[sz]ed\s+"

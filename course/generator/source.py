@@ -40,6 +40,7 @@ from .clean import (
     script_of,
     split_paragraphs,
 )
+from .frequency import is_common
 from .lexicon import (
     AUXILIARIES,
     ED_ING_NOUNS,
@@ -630,7 +631,16 @@ def _is_name_list(text: str) -> bool:
     if not 2 <= len(words) <= 40:
         return False
     caps = sum(1 for w in words if w[0].isupper())
+    if any(_WORD_SUFFIX_RE.search(w) and is_common(w.lower(), 3.0) for w in words):
+        return False  # "Medieval Religious, Religions, Religion": English words, no names
     return caps == len(words) and ("," in text or len(words) <= 4)
+
+
+#: Endings of English nouns and adjectives that names of people do not have.
+_WORD_SUFFIX_RE = re.compile(
+    r"(?:tions?|sions?|ious|isms?|ities|ity|ology|ments?|ness|ances?|ences?|ics|ical|ives?)$",
+    re.IGNORECASE,
+)
 
 
 def is_record(text: str) -> bool:
