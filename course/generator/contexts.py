@@ -304,6 +304,9 @@ STUDY_METHOD_RE = re.compile(
     # an operational definition with its threshold: "Consensus was defined as ≥80% agreement"
     r"\b(?:was|were)\s+(?:defined|set|operationali[sz]ed)\s+as\s+(?:an?\s+|the\s+)?"
     r"(?:[\u2264\u2265<>]|at least\s+\d|more than\s+\d|\d)|"
+    # a robustness check: "…, using 2SLS and GMM methods, the conclusion is still robust"
+    r"\b(?:conclusions?|results?|findings?|estimates?)\s+(?:is|are|was|were|remains?)\s+"
+    r"(?:still\s+)?robust\b|"
     # how a variable was measured: "Corporate governance is measured based on the … index",
     # "Mass balance was estimated using DEMs"
     r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:measured|assessed|estimated|quantified|"
@@ -321,7 +324,16 @@ def tells_method(text: str) -> bool:
 #: wake of …", "has received little attention"): background, not what the article says.
 MOTIVATION_RE = re.compile(
     r"\b(?:is|are|has become|have become|remains?)\s+(?:a|an|the)?\s*(?:national\s+|major\s+|"
-    r"key\s+|top\s+)?(?:priority|priorities|concern)\b|\bin the wake of\b|\bincreasingly\b|"
+    r"key\s+|top\s+|growing\s+|serious\s+|global\s+|public\s+|pressing\s+)?"
+    r"(?:priority|priorities|concern)\b|\bin the wake of\b|\bincreasingly\b|"
+    # the gap the study fills: "evidence of long-term effects is limited"
+    r"\b(?:evidence|data|knowledge|research|information)\b[^.;]{0,80}?\b(?:is|are|remains?)\s+"
+    r"(?:\w+ly\s+)?(?:limited|scarce|lacking|sparse|inconclusive)\b|"
+    # why the topic matters: "is of great significance for …", "is widely used"
+    r"\b(?:is|are)\s+of\s+(?:great|considerable|crucial|particular|vital|practical|"
+    r"theoretical|significant|paramount)\s+(?:significance|importance|interest|value)\b|"
+    r"\b(?:is|are)\s+(?:widely|commonly|increasingly|frequently|routinely)\s+(?:used|applied|"
+    r"adopted|employed|prescribed|recommended)\b|"
     r"\b(?:received|attracted|given) (?:little|much|considerable|growing) attention\b|"
     r"\blittle is known\b|\bremains? (?:unclear|poorly understood|unknown)\b|"
     # the text's plan or its gap in the literature: "… will be presented", "under-researched"

@@ -616,12 +616,16 @@ def _mr(
     )
 
 
+_STATEMENT_EDGES = " .,;:"
+
+
 def statement_of(sentence: str) -> str:
     """A sentence as a standalone statement: opener dropped, capitalised, or "" (a
     question is not a statement to judge true or false)."""
     if sentence.rstrip().endswith("?"):
         return ""
-    text = tidy(drop_statistics(claim_of(sentence)))
+    # edge punctuation only: a sentence may end in function words ("apply to them as well")
+    text = drop_statistics(claim_of(sentence)).strip().strip(_STATEMENT_EDGES)
     if _REPEATED_RUN_RE.search(text):
         return ""  # the source wrote a run of words twice ("but also but also")
     if text.lower().startswith(_ANAPHORIC_START) or leans_on_context(text) or not stem_ok(text):

@@ -97,6 +97,7 @@ _COMPARATIVES = {
     "worse": "better",
     "more": "less",
     "less": "more",
+    "fewer": "more",
     "faster": "slower",
     "slower": "faster",
     "earlier": "later",
@@ -215,6 +216,15 @@ _RANKED_RE = re.compile(
 )
 
 
+#: "could have more …": a possibility, not a finding's direction.
+_POSSIBLE_RE = re.compile(
+    r"\b(?:can|could|may|might|would)\s+(?:\w+ly\s+)?(?:(?:have|has|had)\s+)?$", re.IGNORECASE
+)
+#: A plural count noun right after a comparative ("more opportunities"), not "more
+#: likely", "more effective", "less research".
+_PLURAL_NOUN_RE = re.compile(r"\s+(?!(?:\w+ly|less|this|was|has|is|its)\b)[a-z]{3,}[^s\W]s\b")
+
+
 @dataclass(frozen=True)
 class Reversal:
     statement: str  # the false statement
@@ -266,6 +276,13 @@ def reversals(statement: str) -> list[Reversal]:
     if len(spots) != 1 or not spots[0][2]:
         return []
     start, end, opposite = spots[0]
+    said_word = statement[start:end].lower()
+    if len(re.findall(rf"\b{re.escape(said_word)}\b", statement, re.IGNORECASE)) > 1:
+        return []  # "more opportunities … more link samples": turning one contradicts the other
+    if _POSSIBLE_RE.search(statement[:start]):
+        return []  # "could have more opportunities": a possibility, not a finding's direction
+    if opposite == "less" and _PLURAL_NOUN_RE.match(statement, end):
+        opposite = "fewer"  # "more opportunities" → "fewer opportunities"
     if re.search(r"\bor\s+(?:even\s+)?$", statement[:start], re.IGNORECASE):
         return []  # "comparable or even better": "… or even worse" is not the opposite claim
     said = statement[start:end]

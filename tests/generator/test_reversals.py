@@ -96,7 +96,7 @@ def test_it_turns_the_one_stated_direction_around(statement: str, false: str) ->
         "All children who tested positive practised open-air defecation.",
         "All of the negative H. pylori children practised open-air defecation.",
         # a rank that only names a group
-        "Cities in the highest canopy quartile had fewer deaths.",
+        "Cities in the highest canopy quartile were studied.",
         # two ranks, or the turned word already there: the result contradicts itself
         "The effect was strongest in July and weakest in coastal cities.",
         "Among the lowest earners, support for the reform was highest.",
