@@ -262,6 +262,8 @@ def offerable(
             return False  # "in its LGM alluvial fan": a setting's label the text never explains
         if BLANK in q.prompt and not _unmistakable(key, sentences):
             return False  # other words fill the gap as well ("mean comprehension")
+        if BLANK in q.prompt and _RELATIONAL_GAP_RE.search(q.prompt) and key.islower():
+            return False  # "beyond the _____ of individual variations": a word of an idiom
         if f"({BLANK})" in q.prompt:
             return False  # the abbreviation of the words just before it
         if _VALUE_AFTER_GAP_RE.search(q.prompt):
@@ -297,6 +299,10 @@ def _claim(sentence: str) -> str:
     inside a hazard ratio's parenthesis is no dangling "I")."""
     return drop_statistics(claim_of(sentence))
 
+
+#: A one-word gap between "the" and "of" ("beyond the _____ of", "in the _____ of"): the
+#: head of a relational phrase, whose concept is what follows "of".
+_RELATIONAL_GAP_RE = re.compile(rf"\bthe {re.escape(BLANK)} of\b")
 
 _RELATION_STEM = "According to the text"
 _NORMATIVE_RE = re.compile(r"\b(?:should|ought to|must|needs? to)\b", re.IGNORECASE)

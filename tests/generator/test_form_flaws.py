@@ -257,6 +257,57 @@ CASES: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]] = {
             )
         ],
     ),
+    "opposite-options": (
+        mc(
+            "What does the sympathetic nervous system do to the pupils?",
+            "It dilates them",
+            "It constricts them",
+            "It tints them",
+            "It makes them water",
+        ),
+        [
+            # every option pairs with another: a balanced set of directions
+            mc(
+                "A frost destroys part of the orange harvest while demand is unchanged. What "
+                "happens to the market price and the quantity sold?",
+                "The price goes up and the quantity goes down",
+                "The price goes up and the quantity goes up",
+                "The price goes down and the quantity goes down",
+                "The price goes down and the quantity goes up",
+            ),
+            # the key is outside the pair
+            mc(
+                "What does a vaccine mainly train the immune system to do?",
+                "Recognise a pathogen",
+                "It raises body temperature",
+                "It lowers body temperature",
+                "Produce red blood cells",
+            ),
+            # up, down and no change: the three directions, not a pair
+            mc(
+                "What happens to the boiling point of water higher up a mountain?",
+                "It falls",
+                "It rises",
+                "It remains constant",
+                "It becomes negative",
+            ),
+            mc(
+                "What kind of association links hours of revision and exam marks here?",
+                "Positive association",
+                "Negative association",
+                "No association",
+                "Reverse causation",
+            ),
+            # opposite words that name two things, not two claims
+            mc(
+                "Which loop keeps blood glucose close to its set point?",
+                "Negative feedback",
+                "Positive feedback",
+                "Feedforward control",
+                "Habituation",
+            ),
+        ],
+    ),
     "negative-stem": (
         mc("Which of the following is not a mammal?", "Shark", "Whale", "Bat", "Seal"),
         [
@@ -277,7 +328,48 @@ CASES: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]] = {
     ),
     "unfocused-stem": (
         mc("Mitochondria.", "Produce ATP", "Store DNA", "Make ribosomes", "Digest food"),
-        [tf("Sound travels faster in water than in air.")],
+        [
+            tf("Sound travels faster in water than in air."),
+            # "correct" asks about one point: a spelling, a formula
+            mc("Which spelling is correct?", "Rhythm", "Rythm", "Rhythym", "Rythem"),
+            mc(
+                "Which of these is the correct formula for table salt?",
+                "NaCl",
+                "NaCl2",
+                "KCl",
+                "NaO",
+            ),
+            # several true statements to tick is what a multiple response asks
+            dict(
+                type="multiple_response",
+                prompt="Which of these statements about enzymes are true?",
+                options=[
+                    "They are proteins",
+                    "They lower activation energy",
+                    "They are used up in the reaction",
+                    "They are minerals",
+                ],
+                answer=["They are proteins", "They lower activation energy"],
+            ),
+        ],
+    ),
+    "which-without-options": (
+        dict(
+            type="short_answer",
+            prompt="Which of these gases makes up most of the Earth's atmosphere?",
+            options=[],
+            answer=["nitrogen"],
+        ),
+        [
+            dict(
+                type="short_answer",
+                prompt="Which gas makes up most of the Earth's atmosphere?",
+                options=[],
+                answer=["nitrogen"],
+            ),
+            # a choice question may say "which of the following"
+            mc("Which of the following is a noble gas?", "Argon", "Nitrogen", "Oxygen", "Tin"),
+        ],
     ),
     "wordy-stem": (
         mc(
@@ -353,6 +445,37 @@ def gap(prompt: str, key: str, *wrong: str) -> dict[str, Any]:
 
 #: More shapes of the flaws, each found by another rule than the case above.
 VARIANTS: list[tuple[str, dict[str, Any]]] = [
+    # a label with a number among single words: another kind of thing
+    (
+        "mixed-kinds",
+        dict(
+            type="multiple_response",
+            prompt="Which TWO of these are halogens?",
+            options=["Chlorine", "Sodium", "Bromine", "Period 3"],
+            answer=["Chlorine", "Bromine"],
+        ),
+    ),
+    # a direction phrase and its opposite, the key one of them
+    (
+        "opposite-options",
+        mc(
+            "What effect does caffeine have on the heartbeat?",
+            "It speeds up the heartbeat",
+            "It stops the heartbeat for a minute",
+            "It slows down the heartbeat",
+            "It makes the heartbeat irregular at night",
+        ),
+    ),
+    (
+        "opposite-options",
+        mc(
+            "How does the density of ice compare with that of liquid water?",
+            "It is lower than that of water",
+            "It is exactly zero",
+            "It is higher than that of water",
+            "It cannot be measured",
+        ),
+    ),
     # a verb must follow the modal; only the key is a verb phrase
     (
         "grammar-cue",
@@ -485,6 +608,16 @@ VARIANTS: list[tuple[str, dict[str, Any]]] = [
 
 #: Near-misses of the rules above: none may carry any finding.
 VARIANT_NEAR_MISSES: list[dict[str, Any]] = [
+    # formulas, not words: a digit among them is no other kind
+    mc("Which compound is table salt?", "NaCl", "KCl", "NaCl2", "NaOH"),
+    # every option a name with a head; one number among them
+    mc(
+        "Which vitamin deficiency causes scurvy?",
+        "Vitamin C",
+        "Vitamin A",
+        "Vitamin B12",
+        "Vitamin K",
+    ),
     # the stem's pair of words is in a distractor too: no echo of the key alone
     mc(
         "What was the Clean Water Quality Act of 1972 passed to do?",
@@ -710,3 +843,116 @@ def test_it_reads_no_number_of_a_name_or_ratio_as_the_answer_in_the_stem() -> No
         answer=[{"value": 4.0, "tolerance": 0.0}],
     )
     assert "answer-in-stem" not in codes(item)
+
+
+def test_it_reads_which_of_the_following_as_no_options_only_when_the_stem_lists_none() -> None:
+    def short(prompt: str, answer: str) -> dict[str, Any]:
+        return dict(type="short_answer", prompt=prompt, options=[], answer=[answer])
+
+    # what the stem itself lists is what to choose among
+    for listed in (
+        short("Which of the following metals is liquid at room temperature: iron, copper, "
+              "mercury or zinc?", "mercury"),
+        short("Of Oslo, Lima and Perth, which of these lies south of the equator first?", "Lima"),
+        short("(a) Oslo (b) Lima (c) Cairo. Which of these is in South America?", "b"),
+    ):  # fmt: skip
+        assert "which-without-options" not in codes(listed), listed["prompt"]
+    numerical: dict[str, Any] = dict(
+        type="numerical",
+        prompt="Which one of the following is the freezing point of water in kelvin?",
+        options=[],
+        answer=[{"value": 273.15, "tolerance": 0.5}],
+    )
+    essay: dict[str, Any] = dict(
+        type="essay",
+        prompt="Which of these theories best explains the fall of Rome? Argue your case.",
+        options=[],
+        answer=None,
+    )
+    assert "which-without-options" in codes(numerical)
+    assert "which-without-options" in codes(essay)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Which statement about the Roman Republic is true?",
+        "Which of the following is correct regarding the Roman Republic?",
+        "Which is true of the Roman Republic?",
+        "What is true about the Roman Republic?",
+        "Which one of these statements is accurate?",
+        "Rome expanded for centuries. Which of the following statements is true?",
+    ],
+)
+def test_it_finds_a_stem_that_asks_only_which_option_is_true(prompt: str) -> None:
+    item = mc(
+        prompt,
+        "Two consuls were elected each year",
+        "Its senate was elected by all women",
+        "It was ruled by a pharaoh",
+        "It had no written laws at all times",
+    )
+    found = [f for f in findings(**item) if f.code == "unfocused-stem"]
+    assert found and found[0].severity >= REPORTED, prompt
+
+
+def test_it_finds_a_stem_word_built_into_a_hyphenated_key() -> None:
+    item = mc(
+        "Which kind of unemployment arises while workers search for a better job match?",
+        "Search-related unemployment",
+        "Structural unemployment",
+        "Cyclical unemployment",
+        "Seasonal unemployment",
+    )
+    found = [f for f in findings(**item) if f.code == "word-repeat"]
+    assert found and "Search" in found[0].message
+    # the compound's part is in a distractor too: no cue
+    assert "word-repeat" not in codes(
+        mc("Which kind of unemployment arises while workers search for a better job match?",
+           "Search-related unemployment", "Search-free unemployment", "Cyclical unemployment",
+           "Seasonal unemployment")
+    )  # fmt: skip
+    # a compound whose parts the stem does not use
+    assert "word-repeat" not in codes(
+        mc("Which drug class is the first-line reliever in an acute asthma attack?",
+           "Short-acting beta agonist", "Inhaled corticosteroid", "Leukotriene antagonist",
+           "Long-acting muscarinic antagonist")
+    )  # fmt: skip
+
+
+def test_it_reads_options_that_turn_a_direction_as_distinct_not_near_duplicates() -> None:
+    item = mc(
+        "A new supplier enters a market with unchanged demand. What happens to price and "
+        "quantity traded?",
+        "The price drops and the quantity grows",
+        "The price drops and the quantity drops",
+        "The price grows and the quantity grows",
+        "The price grows and the quantity drops",
+    )
+    assert codes(item) == set()
+    # the same change in other words is still one answer twice
+    assert "near-duplicate-options" in codes(
+        mc("What happens to the quantity demanded when the price falls?", "It increases",
+           "It rises", "It is halved", "It becomes zero")
+    )  # fmt: skip
+
+
+def test_it_reads_a_number_in_another_unit_than_the_one_asked_as_no_answer_in_the_stem() -> None:
+    def numerical(prompt: str, value: float) -> dict[str, Any]:
+        return dict(
+            type="numerical", prompt=prompt, options=[], answer=[{"value": value, "tolerance": 0}]
+        )
+
+    for fine in (
+        numerical("A ticket's price goes up from $40 to $50. By what percentage did it rise?", 25),
+        numerical("A town grows from 20 thousand to 25 thousand people. What is the percentage "
+                  "increase?", 25),
+        numerical("A cyclist rides 30 km in 2 h. What is her average speed, in m/s?", 2),
+    ):  # fmt: skip
+        assert "answer-in-stem" not in codes(fine), fine["prompt"]
+    for given in (
+        numerical("A pole is 12 m tall. How tall is it, in metres?", 12),
+        numerical("Interest is charged at 4% a year. What is the yearly rate, in %?", 4),
+        numerical("A bag of 30 sweets is shared out. How many sweets are in the bag?", 30),
+    ):
+        assert "answer-in-stem" in codes(given), given["prompt"]

@@ -71,8 +71,9 @@ def check_word_repeat(item: Item) -> Iterator[Flaw]:
 
     def echoes(key: str) -> set[str]:
         # a key word that is rare or a name, or that echoes a rare stem word ("legality",
-        # {=Legal-rational authority})
-        rare = distinctive_roots(key) | (content_roots(key) & category)
+        # {=Legal-rational authority}), or a part of a compound ("the cost of inputs",
+        # {=Cost-push inflation}): a stem word built into a term stands out however common
+        rare = distinctive_roots(key) | (content_roots(key) & category) | _compound_parts(key)
         return {
             r
             for r in content_roots(key.replace("-", " ")) | rare
@@ -102,7 +103,11 @@ def check_word_repeat(item: Item) -> Iterator[Flaw]:
             return
     for key, repeated in zip(item.keys, repeats, strict=True):
         if repeated:
-            words = [w for w in words_of(key) if root_of(unit_of(w.lower())) in repeated]
+            words = [
+                w
+                for w in words_of(key.replace("-", " "))
+                if root_of(unit_of(w.lower())) in repeated
+            ]
             yield make_flaw(
                 "word-repeat",
                 f"{quote_of(words[0] if words else key)} is in the stem and in the key but in "
@@ -111,6 +116,12 @@ def check_word_repeat(item: Item) -> Iterator[Flaw]:
                 0.6 if len(words_of(key)) < 8 else 0.4,
             )
             return
+
+
+def _compound_parts(text: str) -> set[str]:
+    """Content roots of the parts of the hyphenated words ("cost" and "push" of
+    "Cost-push")."""
+    return {r for w in words_of(text) if "-" in w for r in content_roots(w.replace("-", " "))}
 
 
 def _pairs(text: str) -> set[tuple[str, str]]:
@@ -175,8 +186,70 @@ _NUMBER_RE = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?")
 _NAMED_NUMBER_RE = re.compile(r"\d+\s*[/:]\s*\d+|[A-Za-z]-\d+")
 
 
-def _numbers(text: str) -> set[float]:
-    return {float(n) for n in _NUMBER_RE.findall(text.replace(",", ""))}
+#: A number with what it counts: a currency before it, a unit or "%" after it ("£20",
+#: "20 m/s", "5%"); an ordinal ending ("38th") is no unit.
+_QUANTITY_RE = re.compile(
+    r"(?P<money>[£$€¥]\s*)?(?<![\w.])(?P<number>-?\d+(?:\.\d+)?)"
+    r"(?:\s*(?P<percent>%|\bper\s*cent\b|\bpercent\b)|(?!st\b|nd\b|rd\b|th\b)"
+    r"\s?(?P<unit>[^\W\d_][\w/²³°]*))?",
+    re.IGNORECASE,
+)
+#: The question asks for a share, not an amount: "What is the percentage increase?".
+_SHARE_ASKED_RE = re.compile(
+    r"\b(?:percentage|percent|per\s*cent|ratio|proportion|fraction|how\s+many\s+times)\b|"
+    r"\bin\s*%|\(%\)",
+    re.IGNORECASE,
+)
+#: The unit the question asks in: "What is its speed, in m/s?", "In hertz, what …".
+_UNIT_ASKED_RE = re.compile(
+    # a name after "In" is where, not a unit: "In Python, …"
+    r"^\W*in\s+((?-i:[a-z])[^\s,]*|[^\W\d_][^\s,]{0,2})\s*,|"
+    r"\bin\s+([^\W\d_][^\s,?]*)\s*\??\s*$|"
+    r"\bhow\s+many\s+([^\W\d_]+)",
+    re.IGNORECASE,
+)
+
+
+def _asked_unit(stem: str) -> str:
+    """ "%" for a question asking a share, else the first letter of the unit it asks in
+    ("m" for "in metres", "in m/s"), else ""."""
+    question = re.split(r"(?<=[.!?])\s+", stem.strip())[-1]
+    if _SHARE_ASKED_RE.search(question):
+        return "%"
+    found = _UNIT_ASKED_RE.search(question)
+    unit = next((g for g in found.groups() if g), "") if found else ""
+    return _unit_letter(unit)
+
+
+#: Names of money: an amount in them is in the same unit as one with "£" or "$".
+_CURRENCIES = word_set("pound pounds pence penny dollar dollars cent cents euro euros yen")
+
+
+def _unit_letter(unit: str) -> str:
+    """A unit for comparison: "£" for money, else its first letter ("m" for "m/s" and
+    "metres" alike, so that a unit and its abbreviation agree), "" for no unit."""
+    unit = unit.lower()
+    if not unit or unit in STOPWORDS:
+        return ""
+    return "£" if unit in _CURRENCIES else unit[0]
+
+
+def _numbers(text: str, asked: str = "") -> set[float]:
+    """The numbers of a text, but for those in another unit than ``asked`` ("£20" is no
+    answer to "What is the percentage increase?", nor is a bare 25)."""
+    found = set()
+    for match in _QUANTITY_RE.finditer(text.replace(",", "")):
+        own = (
+            "£"
+            if match.group("money")
+            else "%"
+            if match.group("percent")
+            else _unit_letter(match.group("unit") or "")
+        )
+        # a share is given as a share: "from 20 to 25" states amounts, not the 25% asked
+        if not asked or own == asked or not (own or asked == "%"):
+            found.add(float(match.group("number")))
+    return found
 
 
 def _number_given(item: Item) -> str:
@@ -189,7 +262,7 @@ def _number_given(item: Item) -> str:
     else:
         return ""
     stem = _NAMED_NUMBER_RE.sub(" ", BLANK_RE.sub(" ", unquoted(item.stem, passages_only=True)))
-    given = values & _numbers(stem)
+    given = values & _numbers(stem, _asked_unit(stem))
     return f"{min(given):g}" if given else ""
 
 

@@ -9,6 +9,7 @@ from difflib import SequenceMatcher
 
 from ..kinds import Kind, compatible, term_kind
 from ..lexicon import STOPWORDS
+from .directions import direction_words
 from .item import FINITE_AUX, Item, finite_at
 from .model import CHOICE_TYPES, Flaw, make_flaw, word_set
 from .words import content_units, quote_of, units_of, words_of, zipf_of
@@ -210,6 +211,8 @@ def _duplication(a: str, b: str, context: set[str]) -> tuple[float, str]:
         return 0.0, ""  # "falls by 10%" and "falls by 2.5%" differ where it matters
     if _polarity(a) != _polarity(b):
         return 0.0, ""  # "Reject H0" and "Do not reject H0": opposites, not one answer
+    if _labels_apart(a, b):
+        return 0.0, ""  # "Vitamin C" and "Vitamin A": two of a series
     if _same_person(a, b):
         return 0.7, "name the same person"
     if _initials_of(a, b) or _initials_of(b, a):
@@ -217,6 +220,8 @@ def _duplication(a: str, b: str, context: set[str]) -> tuple[float, str]:
     sa, sb = _synonyms(a), _synonyms(b)
     if sa == sb and any(w in _SAME_CHANGE.values() for w in sa):
         return 0.8, "say the same in other words"
+    if direction_words(a) != direction_words(b):
+        return 0.0, ""  # "Price rises and quantity rises" / "… quantity falls": other answers
     ca, cb = content_units(ua), content_units(ub)
     if ca and ca == cb:
         same = Counter(u for u in ua if u in ca) == Counter(u for u in ub if u in cb)
@@ -269,8 +274,22 @@ def _symbols(option: str) -> list[str]:
     return _SYMBOLS_RE.findall(bare)
 
 
+def _labels_apart(a: str, b: str) -> bool:
+    """The options differ in one word only, and there both have a short label: a capital
+    letter, a numeral or a code ("Vitamin A" and "Vitamin C", "Type I" and "Type II")."""
+    wa, wb = words_of(a), words_of(b)
+    differ = [(x, y) for x, y in zip(wa, wb, strict=False) if x != y]
+    return (
+        len(wa) == len(wb)
+        and len(differ) == 1
+        and all(len(w) <= 3 and (w[:1].isupper() or w[:1].isdigit()) for w in differ[0])
+    )
+
+
 def _polarity(option: str) -> frozenset[str]:
-    words = [w.lower().replace("n't", " not") for w in words_of(option)]
+    # words for one change count as one ("It rises", "It increases"): their direction is
+    # compared after (:func:`.directions.direction_words`)
+    words = [w.replace("n't", " not") for w in _synonyms(option)]
     return frozenset(w for word in words for w in word.split() if w in _POLARITY)
 
 

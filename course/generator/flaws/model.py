@@ -162,6 +162,15 @@ CATALOG: dict[str, FlawInfo] = {
         "Match each organ with its system. {=Heart -> circulatory =Lung -> respiratory "
         "=Stomach -> digestive}",
     ),
+    "opposite-options": _info(
+        "fair distractors",
+        "Key is one of a pair of opposites",
+        "When only two options are opposites (rises, falls), test-wise students take one of "
+        "them for the key and ignore the rest.",
+        "Replace the opposite distractor, or make the options pair up alike.",
+        "What happens to a gas heated at constant pressure? {=It expands ~It contracts "
+        "~It turns blue ~It becomes magnetic}",
+    ),
     # --- the stem ---------------------------------------------------------------------
     "negative-stem": _info(
         "unambiguous",
@@ -182,11 +191,18 @@ CATALOG: dict[str, FlawInfo] = {
     ),
     "unfocused-stem": _info(
         "well-formed",
-        "Stem is not a question",
-        "A stem that is only a topic (“Mitochondria.”) does not say what is asked; "
-        "the options have to carry the question.",
-        "Write the stem as a direct question or a statement to complete.",
+        "Stem poses no question",
+        "A stem that is only a topic (“Mitochondria.”) or asks only what is true of it "
+        "does not say what is asked; the options have to carry the question.",
+        "Write the stem as a direct question on one point, or a statement to complete.",
         "Mitochondria. {=Produce ATP ~Store DNA ~Make ribosomes ~Digest food}",
+    ),
+    "which-without-options": _info(
+        "well-formed",
+        "“Which of the following” with no options",
+        "The stem points to options that the question does not show.",
+        "Ask directly (“What is …?”), or list the options and make it a choice question.",
+        "Which of the following is the largest planet in the solar system? {=Jupiter}",
     ),
     "wordy-stem": _info(
         "well-formed",

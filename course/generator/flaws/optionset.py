@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ..kinds import term_kind
 from ..lexicon import STOPWORDS
+from .directions import difference, opposite_pairs
 from .form import lower_words
 from .item import Item
 from .model import CHOICE_TYPES, Flaw, make_flaw, word_set
@@ -125,11 +126,33 @@ def _compatible(a: str, b: str) -> bool:
 _FORMULA_RE = re.compile(r"[/^=\u00b2\u00b3\u221a\u00d7\u00f7]|^\s*\d+\s*[A-Za-z]\s*$")
 
 
+def _numbered_outlier(options: list[str]) -> str:
+    """The one option with a number among single words ("Group 18" among "Neon", "Argon",
+    "Nitrogen"): a label or a quantity among names."""
+    numbered = [o for o in options if any(c.isdigit() for c in o)]
+    rest = [o.strip() for o in options if o not in numbered]
+    if len(numbered) != 1 or len(rest) < 3 or len(words_of(numbered[0])) > 3:
+        return ""
+    # a number of its own ("Group 18", "1789", "Carbon-14"), not a formula's ("NaCl2")
+    if not re.search(r"(?:^|[\s-])\d", numbered[0].strip()):
+        return ""
+    # words, not symbols or formulas ("NaCl", "KCl")
+    return numbered[0] if all(o.isalpha() and o[1:].islower() for o in rest) else ""
+
+
 def check_mixed_kinds(item: Item) -> Iterator[Flaw]:
     if item.type not in CHOICE_TYPES or len(item.options) < 3:
         return
     if any(not words_of(o) or len(words_of(o)) > 5 for o in item.options):
         return  # whole statements: their kinds are not names'
+    outlier = _numbered_outlier(item.options)
+    if outlier:
+        yield make_flaw(
+            "mixed-kinds",
+            f"{quote_of(outlier)} is the only option with a number; the others are single words.",
+            0.6,
+        )
+        return
     if 2 * sum(bool(_FORMULA_RE.search(o)) for o in item.options) >= len(item.options):
         return  # expressions ("K/2", "2K", "x²"): their kinds are not names
     shapes = [_shape(o) for o in item.options]
@@ -191,4 +214,48 @@ def check_matching_free_pair(item: Item) -> Iterator[Flaw]:
         )
 
 
-CHECKS = (check_numeric_order, check_mixed_kinds, check_matching_free_pair)
+#: An option that says nothing changed ("It stays the same", "No change"): with it, a rise
+#: and a fall are two of the three directions, a balanced set rather than a pair.
+_NO_CHANGE_RE = re.compile(
+    r"\b(?:unchanged|unaffected|no (?:change|effect)|(?:(?:does|do|did|will|would) not|"
+    r"doesn't|don't|didn't|won't|wouldn't) \w+|"
+    r"(?:stays?|stayed|remains?|remained|is|are|keeps?|kept|holds?|held) "
+    r"(?:the same|constant|fixed|steady|stable|level|flat))\b",
+    re.IGNORECASE,
+)
+#: Words that put a third, neutral option beside two opposites ("Positive correlation",
+#: "Negative correlation", "No correlation").
+_NEUTRAL = word_set("no zero neutral neither none nil constant unchanged same equal stable")
+
+
+def _balanced(options: list[str], pair: tuple[int, int]) -> bool:
+    """Another option says that nothing changes, or is the pair with a neutral word in
+    place of the direction: up, down and neither are all there."""
+    first = options[pair[0]]
+    return any(
+        _NO_CHANGE_RE.search(other) or (n not in pair and difference(first, other)[1] in _NEUTRAL)
+        for n, other in enumerate(options)
+    )
+
+
+def check_opposite_options(item: Item) -> Iterator[Flaw]:
+    """Only two options are opposites ("It speeds up …", "It slows …") and the key is one
+    of them: a test-wise student chooses between the two. Options that all pair up (rises
+    and falls of two things), a third direction beside the pair ("It stays the same") or a
+    key outside the pair give nothing away."""
+    if item.type != "single_choice" or len(item.options) < 4 or not item.keys:
+        return
+    pairs = opposite_pairs(item.options)
+    if len(pairs) != 1 or _balanced(item.options, pairs[0]):
+        return
+    key = item.options.index(item.keys[0])
+    if key in pairs[0]:
+        a, b = (item.options[n] for n in pairs[0])
+        yield make_flaw(
+            "opposite-options",
+            f"Only {quote_of(a)} and {quote_of(b)} are opposites, and the key is one of them.",
+            0.6,
+        )
+
+
+CHECKS = (check_numeric_order, check_mixed_kinds, check_matching_free_pair, check_opposite_options)

@@ -85,7 +85,9 @@ _NEGATED_PREFIX_WORDS = word_set(
 def check_negative_statement(item: Item) -> Iterator[Flaw]:
     if item.type != "true_false":
         return
-    statement = _NOT_NEGATIVE_RE.sub(" ", unquoted(item.stem))
+    # "participants who did not attend had higher mortality": the negation names a group
+    # the statement is about; what it asserts is not negated
+    statement = _RELATIVE_NEGATION_RE.sub(" ", _NOT_NEGATIVE_RE.sub(" ", unquoted(item.stem)))
     negations = _STATEMENT_NEGATION_RE.findall(statement)
     if not negations:
         return
@@ -136,8 +138,42 @@ def _has_verb(text: str) -> bool:
     return False
 
 
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"\u201c(])")
+
+
+#: A question that asks only which option is true ("Which statement about X is true?",
+#: "Which of the following is correct regarding X?", "Which is true of X?"): the stem poses
+#: no problem, and each option is a question of its own.
+_OPEN_ASK_RE = re.compile(
+    r"^\W*(?:which|what)\s+(?:one\s+)?(?:of\s+(?:the\s+following|these|those)\s+)?"
+    r"(?:(?:statements?|options?|answers?|choices?|sentences?|claims?|one)\s+)?"
+    r"(?:(?:about|regarding|concerning|on|of)\s+[^?]{1,80}?\s+)?"
+    r"(?:is|are)\s+(?:(?:the\s+)?most\s+)?(?:true|correct|accurate|right|valid|false|incorrect|"
+    r"untrue|inaccurate|wrong)"
+    r"(?:\s+(?:of|about|regarding|concerning|for|with\s+(?:regard|respect)\s+to|"
+    r"in\s+relation\s+to|as\s+regards)\s+[^?]+)?\s*\?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _open_ask(item: Item) -> str:
+    """The question a single choice asks when it asks only which option is true."""
+    if item.type != "single_choice":
+        return ""  # several true statements to tick is what a multiple response asks
+    question = _SENTENCE_END_RE.split(item.stem.strip())[-1]
+    return question if _OPEN_ASK_RE.match(question) else ""
+
+
 def check_unfocused_stem(item: Item) -> Iterator[Flaw]:
     if item.type not in (*ASKING_TYPES, "true_false") or item.type == "essay":
+        return
+    open_ask = _open_ask(item)
+    if open_ask:
+        yield make_flaw(
+            "unfocused-stem",
+            f"{quote_of(open_ask)} poses no problem: each option is a question of its own.",
+            0.6,
+        )
         return
     stem = item.stem.strip()
     if not stem or "?" in stem or BLANK_RE.search(stem):
@@ -159,9 +195,6 @@ def check_unfocused_stem(item: Item) -> Iterator[Flaw]:
         f"The stem {quote_of(stem)} names a topic but asks nothing.",
         0.7,
     )
-
-
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"\u201c(])")
 
 
 #: The question leans on what comes before it: a case, a passage, a person described.
@@ -399,7 +432,36 @@ def check_plural_agreement(item: Item) -> Iterator[Flaw]:
         )
 
 
+_WHICH_OF_RE = re.compile(
+    r"\bwhich\s+(?:(?:one|two|three|four)\s+)?of\s+(?:the\s+following|these|those|"
+    r"the\s+(?:options|answers|choices|statements|items|alternatives))\b",
+    re.IGNORECASE,
+)
+#: What the stem itself offers to choose among: a list after a colon, a series ("Mars,
+#: Venus and Earth"), labelled items ("(a) … (b) …", "I. … II. …").
+_LISTED_RE = re.compile(
+    r":\s*\S|[^\W\d_][^,;?]*,\s*[^,;?]+(?:,\s*[^,;?]+)*,?\s+(?:and|or)\s+\S|"
+    r"(?:^|\s)\(?(?:[a-e]|[1-5]|i{1,3}|iv)[.)]\s+\S.*\s\(?(?:[b-f]|[2-6]|i{2,3}|iv|v)[.)]\s+\S",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def check_which_without_options(item: Item) -> Iterator[Flaw]:
+    """ "Which of the following …?" in a question that has no options to follow."""
+    if item.type not in ("short_answer", "numerical", "essay"):
+        return
+    stem = unquoted(item.stem)
+    found = _WHICH_OF_RE.search(stem)
+    if found and not _LISTED_RE.search(stem):
+        yield make_flaw(
+            "which-without-options",
+            f"The stem says {quote_of(found.group())}, but the question has no options.",
+            0.7,
+        )
+
+
 CHECKS = (
+    check_which_without_options,
     check_verb_slot,
     check_plural_agreement,
     check_negative_stem,

@@ -1,0 +1,265 @@
+"""Findings told with their figures, and the sentences around them: each rule of this
+module with a case it must handle and a near miss, on invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from course.generator import build_draft
+from course.generator.concepts import _PREPOSITIONAL_RE
+from course.generator.contexts import claim_of, drop_statistics, tells_method
+from course.generator.flaws import item_flaws
+from course.generator.questions import statement_of
+from course.generator.relations import text_relations
+from course.generator.reversals import reversals
+from course.generator.selection import _LEANS_BACK_RE, _details
+from course.generator.source import AVAILABILITY, left_out
+
+# An invented results paragraph in the style of an epidemiology abstract.
+COHORT = (
+    "Cohort members usually live longer than people who decline to take part. "
+    "We followed two cohorts, North (N1) and South (S1), for thirty years. "
+    "Members had lower mortality in the first 10 years of follow-up compared with "
+    "non-members (adjusted hazard ratio [95% CI] 0.71 [0.66, 0.77] in N1 and 0.75 "
+    "[0.69, 0.81] in S1), which persisted over 20 years of follow-up. "
+    "This advantage attenuated with longer follow-up. "
+    "In S1, members who did not attend visits had higher mortality, but members who "
+    "attended had similar mortality to the community. "
+    "Code is available at github.com/example/cohorts."
+)
+
+
+def test_it_drops_a_parenthesis_of_result_figures_with_brackets_inside() -> None:
+    sentence = (
+        "Members had lower mortality compared with non-members (adjusted hazard ratio "
+        "[95% CI] 0.71 [0.66, 0.77] in N1), which persisted."
+    )
+    assert drop_statistics(sentence) == (
+        "Members had lower mortality compared with non-members, which persisted."
+    )
+
+
+def test_it_keeps_a_parenthesis_that_is_not_figures() -> None:
+    assert drop_statistics("Two cohorts (North and South) took part.") == (
+        "Two cohorts (North and South) took part."
+    )
+    assert drop_statistics("Nanoparticles below a size (2.7 nm) change.") == (
+        "Nanoparticles below a size (2.7 nm) change."
+    )
+
+
+def test_a_results_sentence_becomes_a_statement_without_its_figures() -> None:
+    statement = statement_of(COHORT.split(". ")[2] + ".")
+    assert statement.startswith("Members had lower mortality in the first 10 years")
+    assert "0.71" not in statement and "CI" not in statement
+
+
+def test_a_span_of_time_is_not_a_sample_figure() -> None:
+    assert not _details("Members had lower mortality in the first 10 years, over 20 years.")
+    assert _details("We enrolled 412 children aged 8-11 (52% girls).")
+
+
+def test_the_draft_asks_the_direction_of_a_finding_told_with_figures() -> None:
+    draft = build_draft(COHORT)
+    statements = {q.prompt: q.answer for q in draft.questions if q.type == "true_false"}
+    assert any("higher mortality in the first 10 years" in p for p in statements), statements
+    assert not any("0.71" in p or "github" in p for p in statements)
+
+
+def test_it_reads_a_negation_naming_a_group_as_no_negated_statement() -> None:
+    found = item_flaws(
+        type="true_false",
+        prompt="True or false? Members who did not attend visits had higher mortality.",
+        options=["True", "False"],
+        answer=True,
+    )
+    assert "negative-statement" not in {f.code for f in found}
+    negated = item_flaws(
+        type="true_false",
+        prompt="True or false? Members did not have higher mortality.",
+        options=["True", "False"],
+        answer=True,
+    )
+    assert "negative-statement" in {f.code for f in negated}
+
+
+@pytest.mark.parametrize(
+    ("statement", "false"),
+    [
+        (
+            "The advantage attenuated with longer follow-up.",
+            "The advantage strengthened with longer follow-up.",
+        ),
+        (
+            "Discounting is most prevalent among centrists.",
+            "Discounting is least prevalent among centrists.",
+        ),
+        ("Members had lower mortality.", "Members had higher mortality."),
+        # the rank names the group; the finding's direction is "fewer"
+        (
+            "Cities in the highest canopy quartile had fewer deaths.",
+            "Cities in the highest canopy quartile had more deaths.",
+        ),
+        (
+            "Treated patients had more relapses than controls.",
+            "Treated patients had fewer relapses than controls.",
+        ),
+    ],
+)
+def test_it_turns_more_directions_around(statement: str, false: str) -> None:
+    assert [r.statement for r in reversals(statement)] == [false]
+
+
+def test_it_does_not_turn_a_comparative_that_names_a_thing() -> None:
+    assert reversals("Members had higher education.") == []
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        # the same direction word twice: turning one contradicts the other
+        "Every node could have more opportunities to attend and encode more link samples.",
+        # a possibility, not a finding's direction
+        "Larger firms could have more options.",
+        # "can improve" turned to "can worsen" is not what the text denies
+        "Trainable node embeddings can improve the performance of the models.",
+    ],
+)
+def test_it_does_not_turn_a_direction_it_would_leave_half_true(statement: str) -> None:
+    assert reversals(statement) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thermally driven bleaching events are a growing concern for reefs across the tropics.",
+        "IAP is widely used, but evidence of long-term effects on child health is limited.",
+        "An accurate estimation of the charge is of great significance for electric vehicles.",
+    ],
+)
+def test_the_motivation_an_abstract_opens_with_is_background(sentence: str) -> None:
+    from course.generator.contexts import MOTIVATION_RE
+
+    assert MOTIVATION_RE.search(sentence)
+
+
+def test_a_robustness_check_is_method() -> None:
+    assert tells_method("Using 2SLS and GMM methods, the conclusion is still robust.")
+
+
+def test_a_statement_keeps_the_function_words_it_ends_with() -> None:
+    assert statement_of("The findings show that the effects of trust apply to them as well.") == (
+        "The effects of trust apply to them as well."
+    )
+
+
+def test_it_leaves_out_a_notice_of_where_the_code_is() -> None:
+    assert left_out("Codes are available on github.com/example/tool.", script="LATIN") == (
+        AVAILABILITY
+    )
+    assert left_out("Data are available from the authors on request.", script="LATIN") == (
+        AVAILABILITY
+    )
+    # a finding about availability is not a notice
+    assert (
+        left_out(
+            "Data on rural clinics are available for fewer than half of the districts we "
+            "studied, which limits what planners can do.",
+            script="LATIN",
+        )
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Many of them reuse the classical structure for memory processing.",
+        "In PVR, this is done by having one part of the input act as a pointer.",
+    ],
+)
+def test_a_sentence_that_leans_on_the_one_before_is_not_quoted_alone(claim: str) -> None:
+    assert _LEANS_BACK_RE.search(claim)
+
+
+def test_a_dated_span_after_the_first_does_not_lean_back() -> None:
+    assert not _LEANS_BACK_RE.search("Members had lower mortality in the first 10 years.")
+
+
+def test_how_a_variable_was_measured_is_method() -> None:
+    assert tells_method("Corporate governance is measured based on a published index.")
+    assert tells_method("Mass balance was estimated using elevation models.")
+    assert not tells_method("Better governed firms are more efficient.")
+
+
+def test_a_results_lead_that_highlights_is_stripped() -> None:
+    assert claim_of("Our results highlight that the adjuvant is promising for vaccines.") == (
+        "the adjuvant is promising for vaccines."
+    )
+
+
+def test_a_participle_of_result_after_a_clause_states_a_result() -> None:
+    relations = text_relations(
+        ["The old networks reuse the classical cell structure, causing slow training."]
+    )
+    results = [r for r in relations if r.kind == "result"]
+    assert results and results[0].right == "slow training"
+    assert results[0].lemma == "cause"
+
+
+def test_a_phrase_opening_with_compared_with_is_no_concept() -> None:
+    assert _PREPOSITIONAL_RE.match("compared with nonparticipants")
+    assert not _PREPOSITIONAL_RE.match("comparative politics")
+    draft = build_draft(COHORT)
+    assert not any(c.term.startswith("compared with") for c in draft.concepts)
+
+
+def test_no_select_all_on_a_list_whose_sentence_goes_on_after_it() -> None:
+    from course.generator.candidates import tokenize_sentences
+    from course.generator.questions import multiple_response_items, prepare
+
+    sentences = [
+        "When the particles are small, size effects such as a change of adsorption strength "
+        "or oxidation state are revealed by changes in their electronic structures."
+    ]
+    assert (
+        list(multiple_response_items(sentences, prepare([], 1), tokenize_sentences(sentences)))
+        == []
+    )
+
+
+def test_a_how_clause_the_article_asserts_is_its_claim() -> None:
+    assert claim_of(
+        "Second, it sketches how the religions of the field have increased from one to four."
+    ) == ("the religions of the field have increased from one to four.")
+    # a question the article opens, or a recipe, asserts nothing
+    assert claim_of("This paper examines how firms adapt to shocks.").startswith("This paper")
+    assert claim_of("We show how to build a parser quickly.").startswith("We show")
+
+
+def test_a_title_of_english_words_between_commas_is_no_list_of_authors() -> None:
+    from course.generator.source import _is_name_list
+
+    assert not _is_name_list("Medieval Religious, Religions, Religion")
+    assert _is_name_list("Mikhail Mikheev, Julia Gusynina and Tatyana Shornikova")
+
+
+def test_no_gap_on_the_head_of_a_relational_phrase() -> None:
+    from course.generator.model import DraftQuestion
+    from course.generator.selection import offerable
+
+    sentences = [
+        "Generalized trust is a form of generalization, beyond the confines of individual "
+        "variations in intergroup experiences."
+    ]
+    gap = DraftQuestion(
+        type="cloze",
+        prompt="Fill in the blank: Generalized trust is a form of generalization, beyond the "
+        "_____ of individual variations in intergroup experiences.",
+        options=[],
+        answer=["confines"],
+        explanation="",
+        concepts=[],
+        sentences=[0],
+    )
+    assert not offerable(gap, sentences)
