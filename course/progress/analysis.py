@@ -8,9 +8,10 @@ write that changes a submitted attempt's scores sets anew when it commits
 (`quiz_statistics_changed`: a submit and an instructor's grade, through `quiz_grade_store`),
 so a view between two such writes reads the cache and counts nothing. Attempts are deleted
 only with their student (their quiz or course takes its statistics with it): the receiver
-below sets the versions of that student's quizzes. A change to the quiz's slots, or a new
-version of one of its questions, makes a new key. What the counts do not cover (the
-questions' wording, options and keys, the flags) is read afresh on every view.
+below sets the versions of that student's quizzes. A change to the quiz's slots makes a new
+key; the counts read each answer's type from the version it answered, so a question's new
+version changes none of them. What the counts do not cover (the questions' wording, options
+and keys, the flags, which questions random slots drew) is read afresh on every view.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ CHOICE_TYPES = {
 class ItemStats:
     question: Question
     position: int
+    # The concept a random slot drew this question from ("" for a fixed question).
+    drawn_from: str = ""
     answers: int = 0
     facility: float | None = None  # mean score 0..1
     discrimination: float | None = None  # corrected item-total correlation, -1..1
@@ -110,9 +113,10 @@ def _statistics_version(quiz_id: int) -> str:
 Counts = dict[int, tuple[int, float | None, float | None, dict[str, int]]]
 
 
-def _counts(quiz: Quiz, slots: list[QuizQuestion]) -> Counts:
-    """The statistics of the quiz's submitted attempts, counted from their rows."""
-    kinds = {s.question_id: s.question.type for s in slots}
+def _counts(quiz: Quiz, items_per_attempt: int) -> Counts:
+    """The statistics of the quiz's submitted attempts, counted from their rows: for every
+    question an attempt was given, a random slot's draws included (each row carries the
+    type of the version it showed)."""
     totals = dict(
         Attempt.objects.filter(quiz=quiz, state=Attempt.State.SUBMITTED).values_list("pk", "score")
     )
@@ -120,32 +124,28 @@ def _counts(quiz: Quiz, slots: list[QuizQuestion]) -> Counts:
     counts: dict[int, Counter[str]] = defaultdict(Counter)
     rows = (
         AttemptItem.objects.filter(attempt__quiz=quiz, attempt__state=Attempt.State.SUBMITTED)
-        .values_list("attempt_id", "version__question_id", "score", "response", "points")
+        .values_list("attempt_id", "version__question_id", "version__type", "score", "response")
         .iterator(chunk_size=5000)
     )
-    n_items = max(len(slots), 1)
-    for attempt_id, question_id, score, response, _points in rows:
-        kind = kinds.get(question_id)
-        if kind is None:
-            continue  # the question left the quiz after this attempt
+    n_items = max(items_per_attempt, 1)
+    for attempt_id, question_id, kind, score, response in rows:
         item = score or 0.0
         total = (totals.get(attempt_id) or 0.0) * n_items
         scores[question_id].append((item, total - item))
         for option in _chosen(kind, response):
             counts[question_id][option] += 1
     result: Counts = {}
-    for question_id in kinds:
-        pairs = scores.get(question_id, [])
-        facility = sum(p[0] for p in pairs) / len(pairs) if pairs else None
-        discrimination = _pearson([p[0] for p in pairs], [p[1] for p in pairs]) if pairs else None
+    for question_id, pairs in scores.items():
+        facility = sum(p[0] for p in pairs) / len(pairs)
+        discrimination = _pearson([p[0] for p in pairs], [p[1] for p in pairs])
         result[question_id] = (len(pairs), facility, discrimination, dict(counts[question_id]))
     return result
 
 
 def _counts_key(quiz: Quiz, slots: list[QuizQuestion]) -> str:
     """The cache key of the quiz's counts: its statistics version and what the counting
-    read of the quiz itself (which questions, in which versions and types, how many)."""
-    shape = ",".join(f"{s.question_id}.{s.question.version}.{s.question.type}" for s in slots)
+    read of the quiz itself (its slots: which questions, or what they draw)."""
+    shape = ",".join(f"{s.question_id}.{s.concept_id}.{s.draw}" for s in slots)
     digest = hashlib.sha256(shape.encode()).hexdigest()[:16]
     return f"{_PREFIX}:counts:{quiz.pk}:{_statistics_version(quiz.pk)}:{digest}"
 
@@ -160,15 +160,19 @@ def on_student_deleted(sender: type[User], instance: User, **kwargs: Any) -> Non
 
 def item_analysis(quiz: Quiz) -> list[ItemStats]:
     """The quiz's item statistics: from the cache between two grading writes (one query
-    for the slots and a cache round trip or two), else counted and stored."""
-    slots = list(quiz.slots.select_related("question").order_by("position", "pk"))
+    for the slots and a cache round trip or two, and one for the questions random slots
+    drew, when there are any), else counted and stored. The questions drawn come after the
+    fixed ones, under their slot's concept; a question that has left the quiz is left out."""
+    slots = list(quiz.slots.select_related("question", "concept").order_by("position", "pk"))
     key = _counts_key(quiz, slots)
     counts: Counts | None = cache.get(key)
     if counts is None:
-        counts = _counts(quiz, slots)
+        counts = _counts(quiz, sum(slot.draw or 1 for slot in slots))
         cache.set(key, counts, timeout=COUNTS_TIMEOUT)
-    stats = {s.question_id: ItemStats(question=s.question, position=i)
-             for i, s in enumerate(slots, start=1)}  # fmt: skip
+    stats = {s.question.pk: ItemStats(question=s.question, position=i)
+             for i, s in enumerate(slots, start=1) if s.question is not None}  # fmt: skip
+    for question, term in _drawn(slots, set(counts) - set(stats)):
+        stats[question.pk] = ItemStats(question=question, position=len(stats) + 1, drawn_from=term)
     for question_id, entry in stats.items():
         answers, facility, discrimination, chosen = counts.get(question_id, (0, None, None, {}))
         entry.answers, entry.facility, entry.discrimination = answers, facility, discrimination
@@ -178,6 +182,23 @@ def item_analysis(quiz: Quiz) -> list[ItemStats]:
             entry.choices = [(o, chosen.get(o, 0), o in keys) for o in options]
         entry.flags = _flags(entry)
     return sorted(stats.values(), key=lambda e: e.position)
+
+
+def _drawn(slots: list[QuizQuestion], answered: set[int]) -> list[tuple[Question, str]]:
+    """The answered questions that the quiz's random slots drew (tagged with a random
+    slot's concept, in no fixed slot), each with that concept's term, in bank order."""
+    terms = {s.concept_id: s.concept.term for s in slots if s.concept is not None}
+    if not terms or not answered:
+        return []
+    links = (
+        Question.concepts.through.objects.filter(question_id__in=answered, concept_id__in=terms)
+        .select_related("question")
+        .order_by("question__position", "question_id", "concept_id")
+    )
+    drawn: dict[int, tuple[Question, str]] = {}
+    for link in links:
+        drawn.setdefault(link.question_id, (link.question, terms[link.concept_id]))
+    return list(drawn.values())
 
 
 def _flags(entry: ItemStats) -> list[str]:

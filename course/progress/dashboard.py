@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+from django.db.models.functions import Coalesce
+
 from course.catalog.models import Concept, Course, Lesson
 from course.progress.models import ConceptMastery, LessonCompletion
 from course.progress.selectors import Standing, standings
@@ -117,15 +120,18 @@ def _attach_lessons(cards: list[CourseCard], lessons: dict[int, Lesson]) -> None
 
 
 def _attach_practice(cards: list[CourseCard]) -> None:
-    """Published quizzes with questions on each course's weakest concept (one query)."""
+    """Published quizzes with questions on each course's weakest concept, or a random slot
+    drawing from it (one query)."""
     weakest = {card.weakest.concept.pk: card for card in cards if card.weakest}
     if not weakest:
         return
     slots = list(
         QuizQuestion.objects.filter(
-            question__concepts__in=list(weakest), quiz__status=Quiz.Status.PUBLISHED
+            Q(question__concepts__in=list(weakest)) | Q(concept__in=list(weakest)),
+            quiz__status=Quiz.Status.PUBLISHED,
         )
-        .values_list("question__concepts", "quiz")
+        # A random slot has no question (its row's question concept is NULL): its own.
+        .values_list(Coalesce("concept", "question__concepts"), "quiz")
         .distinct()
     )
     quizzes = {q.pk: q for q in Quiz.objects.filter(pk__in={quiz for _, quiz in slots})}

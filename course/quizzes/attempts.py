@@ -11,11 +11,15 @@ items: one order, so none of them can deadlock another.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import reduce
+from operator import or_
 from typing import Any
 
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from course.accounts.models import Enrollment, User
@@ -26,6 +30,7 @@ from course.catalog.models import Course
 from course.progress.services import mastery_apply, quiz_grade_store
 from course.quizzes.grading import grade
 from course.quizzes.models import (
+    CONTENT_FIELDS,
     Attempt,
     AttemptItem,
     Question,
@@ -35,6 +40,7 @@ from course.quizzes.models import (
 )
 from course.quizzes.overrides import attempt_deadline, quiz_rules_for, submitted_and_extra
 from course.quizzes.shuffle import secret_order
+from course.quizzes.slots import draw_pools, draw_questions
 from course.text import strip_control
 
 # Seconds of grace on the time limit for the request in flight when time runs out.
@@ -53,20 +59,38 @@ class TimeUpError(AttemptError):
 
 def question_version_current(question: Question) -> QuestionVersion:
     """The frozen copy of the question's current content, made the first time it is used."""
-    version, _ = QuestionVersion.objects.get_or_create(
-        question=question,
-        number=question.version,
-        defaults={
-            "type": question.type,
-            "prompt": question.prompt,
-            "options": question.options,
-            "answer": question.answer,
-            "weights": question.weights,
-            "option_feedback": question.option_feedback,
-            "explanation": question.explanation,
-        },
-    )
-    return version
+    return question_versions_current([question])[question.pk]
+
+
+def question_versions_current(questions: Sequence[Question]) -> dict[int, QuestionVersion]:
+    """The frozen copies of the questions' current contents, by question id, made the first
+    time each is used: one query when they all exist, three when some are new, however
+    many questions. Two starts making the same copy at once keep one (the constraint
+    `question_version_once`; the loser's insert is ignored and it reads the winner's)."""
+    wanted = {question.pk: question for question in questions}
+    if not wanted:
+        return {}
+
+    def existing(pks: Iterable[int]) -> dict[int, QuestionVersion]:
+        current = reduce(or_, (Q(question_id=pk, number=wanted[pk].version) for pk in pks))
+        return {v.question_id: v for v in QuestionVersion.objects.filter(current)}
+
+    found = existing(wanted)
+    missing = [wanted[pk] for pk in wanted if pk not in found]
+    if missing:
+        QuestionVersion.objects.bulk_create(
+            [
+                QuestionVersion(
+                    question=question,
+                    number=question.version,
+                    **{name: getattr(question, name) for name in CONTENT_FIELDS},
+                )
+                for question in missing
+            ],
+            ignore_conflicts=True,
+        )
+        found |= existing(question.pk for question in missing)
+    return found
 
 
 def attempts_used(quiz: Quiz, user: User) -> int:
@@ -117,12 +141,16 @@ def _share_lock_questions(quiz: Quiz) -> None:
         return
     table = Question._meta.db_table
     through = QuizQuestion._meta.db_table
+    tagged = Question.concepts.through._meta.db_table
     with connection.cursor() as cursor:
+        # The fixed slots' questions and those the random slots may draw from.
         cursor.execute(
             f'SELECT q.id FROM "{table}" q WHERE q.id IN '  # noqa: S608 - our own table names
             f'(SELECT s.question_id FROM "{through}" s WHERE s.quiz_id = %s) '
+            f'OR q.id IN (SELECT t.question_id FROM "{tagged}" t JOIN "{through}" s '
+            "ON s.concept_id = t.concept_id WHERE s.quiz_id = %s) "
             "ORDER BY q.id FOR KEY SHARE OF q",
-            [quiz.pk],
+            [quiz.pk, quiz.pk],
         )
 
 
@@ -154,12 +182,16 @@ def attempt_start(*, quiz: Quiz, user: User) -> Attempt:
         )
     _share_lock_questions(quiz)
     # Read after the lock: a question deleted meanwhile is gone, with its slot. Draft
-    # questions (not yet reviewed by an instructor) never reach a student.
-    slots = list(
-        quiz.slots.filter(question__status=Question.Status.ACCEPTED)
-        .select_related("question")
-        .order_by("position", "pk")
-    )
+    # questions (not yet reviewed by an instructor) never reach a student, whether fixed
+    # in a slot or in a random slot's pool.
+    every_slot = list(quiz.slots.select_related("question").order_by("position", "pk"))
+    pools = draw_pools(every_slot)
+    slots = [
+        slot
+        for slot in every_slot
+        if (slot.question is None and pools.get(slot.concept_id or 0))
+        or (slot.question is not None and slot.question.status == Question.Status.ACCEPTED)
+    ]
     if not slots:
         raise AttemptError("This quiz has no questions yet.")
     deadline = attempt_deadline(quiz, rules, now)
@@ -175,19 +207,22 @@ def attempt_start(*, quiz: Quiz, user: User) -> Attempt:
         if existing is None:
             raise AttemptError("Please try again.") from None
         return existing
+    # Each random slot draws its questions for this attempt; they become items like any.
+    chosen = draw_questions(slots, pools, attempt_id=attempt.pk)
     if quiz.shuffle_questions:
-        slots = [slots[i] for i in question_order(len(slots), attempt_id=attempt.pk)]
+        chosen = [chosen[i] for i in question_order(len(chosen), attempt_id=attempt.pk)]
+    versions = question_versions_current([question for _, question in chosen])
     AttemptItem.objects.bulk_create(
         AttemptItem(
             attempt=attempt,
-            version=(version := question_version_current(slot.question)),
+            version=(version := versions[question.pk]),
             position=position,
             points=slot.points,
             option_order=shown_order(
                 version, attempt_id=attempt.pk, position=position, shuffle=quiz.shuffle_options
             ),
         )
-        for position, slot in enumerate(slots, start=1)
+        for position, (slot, question) in enumerate(chosen, start=1)
     )
     return attempt
 

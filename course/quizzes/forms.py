@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
+from django.db.models import Count, Q
 from django.forms import formset_factory
 from django.http import QueryDict
 from django.utils import timezone
@@ -14,16 +15,19 @@ from course.catalog.models import Concept, Course, Lesson
 from course.quizzes.bank import check_size
 from course.quizzes.models import Question, Quiz, QuizQuestion
 from course.quizzes.shuffle import content_order
+from course.quizzes.slots import MAX_DRAW
 from course.text import PlainTextField
 
 # Django's form classes take no type arguments at run time; django-stubs' do.
 if TYPE_CHECKING:
     _QuizModelForm = forms.ModelForm[Quiz]
     _QuestionsField = forms.ModelMultipleChoiceField[Question]
+    _ConceptField = forms.ModelChoiceField[Concept]
     _BaseFormSet = forms.BaseFormSet["RowForm"]
 else:
     _QuizModelForm = forms.ModelForm
     _QuestionsField = forms.ModelMultipleChoiceField
+    _ConceptField = forms.ModelChoiceField
     _BaseFormSet = forms.BaseFormSet
 
 
@@ -67,7 +71,7 @@ class QuizForm(_QuizModelForm):
         self.fields["pass_mark"].widget.attrs.update({"min": 0, "max": 100})
         if self.instance.pk:
             self.fields["questions"].initial = list(
-                self.instance.slots.values_list("question_id", flat=True)
+                self.instance.slots.fixed().values_list("question_id", flat=True)
             )
 
 
@@ -450,7 +454,8 @@ def question_data(data: QueryDict, rows: dict[str, list[str]], *, kind: str = ""
 
 
 class SlotPointsForm(forms.Form):
-    """The points of each of a quiz's slots, one field each (`points-<slot id>`)."""
+    """The points of each of a quiz's slots, one field each (`points-<slot id>`), and how
+    many questions each random slot draws (`draw-<slot id>`)."""
 
     def __init__(self, *args: Any, slots: list[QuizQuestion], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -462,13 +467,65 @@ class SlotPointsForm(forms.Form):
                 max_digits=6,
                 decimal_places=2,
                 initial=slot.points,
-                label=f"Points for question {number}",
+                label=(
+                    f"Points for each question slot {number} draws"
+                    if slot.is_random
+                    else f"Points for question {number}"
+                ),
                 widget=forms.NumberInput(attrs={"step": "0.01", "class": "points-input"}),
             )
+            if slot.is_random:
+                self.fields[f"draw-{slot.pk}"] = forms.IntegerField(
+                    min_value=1,
+                    max_value=MAX_DRAW,
+                    initial=slot.draw,
+                    label=f"Draw (slot {number})",
+                    widget=forms.NumberInput(attrs={"class": "points-input"}),
+                )
 
     def points(self) -> dict[int, Decimal]:
         """Slot id to points, for `slots_set_points` (after is_valid)."""
         return {slot.pk: self.cleaned_data[f"points-{slot.pk}"] for slot in self.slots}
 
-    def rows(self) -> list[tuple[QuizQuestion, forms.BoundField]]:
-        return [(slot, self[f"points-{slot.pk}"]) for slot in self.slots]
+    def draws(self) -> dict[int, int]:
+        """Random slot id to how many it draws, for `slots_set_points` (after is_valid)."""
+        return {s.pk: self.cleaned_data[f"draw-{s.pk}"] for s in self.slots if s.is_random}
+
+    def rows(self) -> list[tuple[QuizQuestion, forms.BoundField, forms.BoundField | None]]:
+        """Each slot with its points field and, for a random slot, its draw field."""
+        return [
+            (slot, self[f"points-{slot.pk}"], self[f"draw-{slot.pk}"] if slot.is_random else None)
+            for slot in self.slots
+        ]
+
+
+class ConceptPoolField(_ConceptField):
+    """A course's concepts, each with how many accepted questions it tags."""
+
+    def label_from_instance(self, obj: Concept) -> str:
+        accepted = int(getattr(obj, "accepted_questions", 0))
+        return f"{obj.term} ({accepted} accepted question{'s' if accepted != 1 else ''})"
+
+
+class RandomSlotForm(forms.Form):
+    """A random slot to add to a quiz: how many questions, from which concept, worth what."""
+
+    draw = forms.IntegerField(min_value=1, max_value=MAX_DRAW, initial=1, label="Questions to draw")
+    concept = ConceptPoolField(queryset=Concept.objects.none(), label="From the concept")
+    points = forms.DecimalField(
+        min_value=0,
+        max_value=1000,
+        max_digits=6,
+        decimal_places=2,
+        initial=1,
+        label="Points each",
+        widget=forms.NumberInput(attrs={"step": "0.01"}),
+    )
+
+    def __init__(self, *args: Any, course: Course, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        accepted = Count("questions", filter=Q(questions__status=Question.Status.ACCEPTED))
+        concept = cast("ConceptPoolField", self.fields["concept"])
+        concept.queryset = course.concepts.annotate(accepted_questions=accepted).order_by(
+            "rank", "term"
+        )

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, cast
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Sum
+from django.db.models.functions import Coalesce
 
 from course.pagecache import InvalidatingQuerySet
 
@@ -184,11 +185,13 @@ class QuizQuerySet(InvalidatingQuerySet["Quiz"]):
 
     def covering(self, lesson: Lesson) -> QuizQuerySet:
         """Quizzes that practise what the lesson teaches: set for the lesson, or with a
-        question on a concept the lesson's sentences mention or drawn from the lesson."""
+        question on a concept the lesson's sentences mention or drawn from the lesson, or
+        a random slot drawing from such a concept."""
         return self.filter(
             Q(lesson=lesson)
             | Q(slots__question__concepts__sentences__lesson=lesson)
             | Q(slots__question__lesson=lesson)
+            | Q(slots__concept__sentences__lesson=lesson)
         ).distinct()
 
 
@@ -265,22 +268,76 @@ class Quiz(models.Model):
         return self.status == self.Status.PUBLISHED
 
 
+class QuizQuestionQuerySet(InvalidatingQuerySet["QuizQuestion"]):
+    def fixed(self) -> QuizQuestionQuerySet:
+        return self.filter(question__isnull=False)
+
+    def random(self) -> QuizQuestionQuerySet:
+        return self.filter(question__isnull=True)
+
+    def questions_per_attempt(self) -> int:
+        """How many questions an attempt is given when every random slot draws in full."""
+        total = self.aggregate(n=Sum(Coalesce("draw", 1)))["n"]
+        return int(total or 0)
+
+
 class QuizQuestion(models.Model):
+    """One slot of a quiz, in its order and with its points: a fixed question, or (Moodle's
+    random question) `draw` questions drawn for each attempt from the accepted questions
+    tagged with `concept` (`course.quizzes.draws`). A random slot's points are per question
+    drawn."""
+
     quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="slots")
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="slots")
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="slots", null=True, blank=True
+    )
+    # A random slot's concept (the course's categories are its concepts): deleting the
+    # concept removes the slots that draw from it, as deleting a question removes its slots.
+    concept = models.ForeignKey(
+        "catalog.Concept",
+        on_delete=models.CASCADE,
+        related_name="random_slots",
+        null=True,
+        blank=True,
+    )
+    draw = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="How many questions a random slot draws."
+    )
     position = models.PositiveIntegerField(default=0)
     points = models.DecimalField(max_digits=6, decimal_places=2, default=1)
 
-    objects = InvalidatingQuerySet["QuizQuestion"].as_manager()
+    objects = QuizQuestionQuerySet.as_manager()
 
     class Meta:
         ordering = ["quiz", "position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["quiz", "question"], name="quiz_question_once"),
+            # A slot is one kind or the other, never both or neither.
+            models.CheckConstraint(
+                condition=(
+                    Q(question__isnull=False, concept__isnull=True, draw__isnull=True)
+                    # draw not null too: a check passes when its test is NULL (unknown).
+                    | Q(question__isnull=True, concept__isnull=False, draw__gte=1)
+                    & Q(draw__isnull=False)
+                ),
+                name="quiz_slot_fixed_or_random",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.quiz} #{self.position}"
+
+    @property
+    def is_random(self) -> bool:
+        return self.question_id is None
+
+    @property
+    def label(self) -> str:
+        """The slot in the author's words: its question's prompt, or what it draws."""
+        if self.question is not None:
+            return self.question.prompt
+        term = self.concept.term if self.concept is not None else "a deleted concept"
+        return f"{self.draw} at random from “{term}”"
 
 
 class Attempt(models.Model):

@@ -341,18 +341,20 @@ def concept_draft_refusal(concept: Concept) -> str:
 @transaction.atomic
 def quiz_save(*, form: QuizForm, course: Course) -> Quiz:
     """Save a quiz's settings and its questions, keeping existing slots' order and points
-    (`course.quizzes.slots`); questions new to the quiz come after them, in bank order.
-    Students' standing is recounted (`course_requirements_changed`) when the quiz is new,
-    published, unpublished or given a new pass mark: that changes what they have passed."""
+    (`course.quizzes.slots`), random slots included; questions new to the quiz come after
+    them, in bank order. Students' standing is recounted (`course_requirements_changed`)
+    when the quiz is new, published, unpublished or given a new pass mark: that changes
+    what they have passed."""
     counts_change = form.instance.pk is None or {"status", "pass_mark"} & set(form.changed_data)
     quiz = form.save(commit=False)
     quiz.course = course
     quiz.save()
     chosen = list(form.cleaned_data["questions"].order_by("position", "pk"))
-    QuizQuestion.objects.filter(quiz=quiz).exclude(question__in=chosen).delete()
-    existing = {slot.question_id: slot for slot in quiz.slots.order_by("position", "pk")}
-    added = [QuizQuestion(quiz=quiz, question=q) for q in chosen if q.pk not in existing]
-    for position, slot in enumerate([*existing.values(), *added], start=1):
+    QuizQuestion.objects.fixed().filter(quiz=quiz).exclude(question__in=chosen).delete()
+    existing = list(quiz.slots.order_by("position", "pk"))
+    held = {slot.question_id for slot in existing}
+    added = [QuizQuestion(quiz=quiz, question=q) for q in chosen if q.pk not in held]
+    for position, slot in enumerate([*existing, *added], start=1):
         slot.position = position
         slot.save()
     if counts_change:

@@ -25,6 +25,14 @@ def secret_order(size: int, *, context: str) -> list[int]:
     return sorted(range(size), key=lambda index: _rank(context, str(index)))
 
 
+def secret_sample(keys: Sequence[str], count: int, *, context: str) -> list[str]:
+    """`count` of the keys (all of them when there are fewer), drawn for one context (an
+    attempt's random slot). Each key's rank depends on the key and the context alone, so
+    the same pool gives the same draw every time, and a question added to the pool later
+    moves no other question's rank."""
+    return sorted(keys, key=lambda key: _rank(context, key))[: max(count, 0)]
+
+
 def content_order(items: Sequence[str]) -> list[str]:
     """The items in an order that depends on the items alone, not on the order they came
     in: ordering items and matching pairs are written in the answer's order, so an order

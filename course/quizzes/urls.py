@@ -21,6 +21,8 @@ urlpatterns = [
     path(QUIZZES + "<int:quiz_id>/", attempts.quiz_detail, name="quiz"),
     path(QUIZZES + "<int:quiz_id>/edit/", authoring.quiz_edit, name="edit"),
     path(QUIZZES + "<int:quiz_id>/slots/", authoring.quiz_slots_update, name="slots"),
+    # A slot that draws questions at random from a concept (removed from "slots", as moved).
+    path(QUIZZES + "<int:quiz_id>/slots/random/", authoring.random_slot_new, name="slot-random"),
     path(QUIZZES + "<int:quiz_id>/start/", attempts.attempt_start, name="start"),
     path(QUIZZES + "<int:quiz_id>/preview/", authoring.quiz_preview, name="preview"),
     path("courses/<slug:slug>/grading/", results.grading_queue, name="grading"),

@@ -26,6 +26,17 @@ def drafted(instructor) -> Course:
     return course
 
 
+def rename(page, title: str, address: str) -> None:
+    """On the settings page: a new title and address, and "every lesson done" to complete
+    the course (also walked by test_workspace_done_when.py)."""
+    form = page.get_by_role("region", name="Course", exact=True)
+    form.get_by_label("Title").fill(title)
+    form.get_by_label("Address").fill(address)
+    form.get_by_label("Every lesson done", exact=True).check()
+    form.get_by_role("button", name="Save settings").click()
+    page.get_by_text("Settings saved.").wait_for()
+
+
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
 def test_an_instructor_renames_publishes_past_the_checklist_and_unpublishes(
@@ -57,12 +68,7 @@ def test_an_instructor_renames_publishes_past_the_checklist_and_unpublishes(
     check("on the settings page")
 
     # Rename, a new address, another completion rule.
-    form = page.get_by_role("region", name="Course", exact=True)
-    form.get_by_label("Title").fill("Plans and the people")
-    form.get_by_label("Address").fill("plans-and-people")
-    form.get_by_label("Every lesson done", exact=True).check()
-    form.get_by_role("button", name="Save settings").click()
-    page.get_by_text("Settings saved.").wait_for()
+    rename(page, "Plans and the people", "plans-and-people")
     assert page.url.endswith("/courses/plans-and-people/settings/")
     assert page.get_by_label("Every lesson done", exact=True).is_checked()
     check("after saving")

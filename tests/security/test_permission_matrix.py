@@ -151,6 +151,8 @@ EXPECTED: dict[tuple[str, str], Expected] = {
     ("quizzes:edit", "POST"): EDITORS,
     # A quiz's order and points; empty (no points): the edit page with the errors.
     ("quizzes:slots", "POST"): EDITORS_INVALID,
+    # A random slot ("draw N from a concept"); empty: the edit page with its errors (400).
+    ("quizzes:slot-random", "POST"): EDITORS_INVALID,
     # The student resumes the open attempt; the others are told to enroll (a redirect).
     ("quizzes:start", "POST"): (LOGIN, 302, 302, 302, 302, 302),
     ("quizzes:preview", "GET"): EDITORS,  # the answer keys

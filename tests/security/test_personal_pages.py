@@ -101,6 +101,8 @@ ACTIONS = {
     # The bank's bulk actions: a redirect, or (delete) the page that asks first, in answer
     # to the POST that ticked the questions.
     "catalog:bank-bulk", "quizzes:slots",
+    # A random slot added: the section again, or a redirect back to the quiz's builder.
+    "quizzes:slot-random",
 }  # fmt: skip
 
 

@@ -297,6 +297,7 @@ def concept_delete(request: AuthedRequest, slug: str) -> HttpResponse:
     concept = _concept_in(course, form.cleaned_data["concept"])
     if request.method == "GET":
         tested = concept.questions.count()
+        drawing = list(concept.random_slots.values_list("quiz__title", flat=True).distinct())
         return _confirm(
             request,
             course,
@@ -306,6 +307,11 @@ def concept_delete(request: AuthedRequest, slug: str) -> HttpResponse:
                 f"{tested} question(s) tag it: they stay, without this tag."
                 if tested
                 else "No question tags it.",
+                *(
+                    [f"Random slots draw from it in {', '.join(drawing)}: they go too."]
+                    if drawing
+                    else []
+                ),
                 "This cannot be undone.",
             ],
             url=reverse("catalog:settings-concept-delete", kwargs={"slug": course.slug}),

@@ -235,7 +235,7 @@ def quiz_detail(request: AuthedRequest, slug: str, quiz_id: int) -> HttpResponse
         "grade": quiz_grade(quiz, attempts),
         "enrolled": is_enrolled(request.user, quiz.course),
         "editable": can_edit(request.user, quiz.course),
-        "question_count": quiz.slots.count(),
+        "question_count": quiz.slots.questions_per_attempt(),
     }
     return render(request, "quizzes/quiz_detail.html", context)
 

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -30,6 +31,7 @@ from course.quizzes.forms import (
     NewQuestionForm,
     QuestionForm,
     QuizForm,
+    RandomSlotForm,
     SlotPointsForm,
     posted_rows,
     question_data,
@@ -40,7 +42,14 @@ from course.quizzes.forms import (
 from course.quizzes.lint import lint_stored, summary
 from course.quizzes.models import CONTENT_FIELDS, Question, QuestionVersion, Quiz
 from course.quizzes.services import question_create, question_update, quiz_save
-from course.quizzes.slots import quiz_slots, slot_move, slots_set_points
+from course.quizzes.slots import (
+    quiz_slots,
+    random_slot_add,
+    random_slot_remove,
+    random_supply,
+    slot_move,
+    slots_set_points,
+)
 from course.quizzes.views.attempts import preview_item, question_entry
 
 
@@ -69,14 +78,24 @@ class Said:
 
 
 def _slots_context(
-    quiz: Quiz, form: SlotPointsForm | None = None, notice: Said | None = None
+    quiz: Quiz,
+    form: SlotPointsForm | None = None,
+    notice: Said | None = None,
+    random_form: RandomSlotForm | None = None,
 ) -> dict[str, Any]:
     slots = form.slots if form is not None else quiz_slots(quiz)
     form = form or SlotPointsForm(slots=slots)
+    supply = random_supply(slots)
     return {
         "slots_form": form,
-        "total_points": sum(slot.points for slot in slots),
+        # Each slot with its points field, and a random slot's draw field and supply.
+        "slot_rows": [(*row, supply.get(row[0].pk)) for row in form.rows()],
+        # What an attempt is worth: a random slot counts the questions it can draw.
+        "total_points": sum(
+            slot.points * (supply[slot.pk].drawn if slot.pk in supply else 1) for slot in slots
+        ),
         "slot_notice": notice,
+        "random_form": random_form or RandomSlotForm(course=quiz.course, prefix="random"),
     }
 
 
@@ -92,11 +111,14 @@ def quiz_slots_update(request: AuthedRequest, slug: str, quiz_id: int) -> HttpRe
     quiz.course = course
     form = SlotPointsForm(request.POST, slots=quiz_slots(quiz))
     move = request.POST.get("move", "")
+    remove = request.POST.get("remove", "")
     notice = Said("")
     try:
         changed = 0
         if form.is_valid():
-            changed = slots_set_points(quiz=quiz, points=form.points(), by=request.user)
+            changed = slots_set_points(
+                quiz=quiz, points=form.points(), draws=form.draws(), by=request.user
+            )
         if move:
             slot_id, _, direction = move.partition(":")
             moved = slot_move(
@@ -105,14 +127,19 @@ def quiz_slots_update(request: AuthedRequest, slug: str, quiz_id: int) -> HttpRe
                 direction=direction,
                 by=request.user,
             )
-            notice = Said(f"Moved “{moved.question.prompt[:60]}” {direction}.", "success")
+            notice = Said(f"Moved “{moved.label[:60]}” {direction}.", "success")
+        elif remove:
+            label = random_slot_remove(
+                quiz=quiz, slot_id=int(remove) if remove.isdigit() else 0, by=request.user
+            )
+            notice = Said(f"Removed the slot that drew {label}.", "success")
         elif form.is_valid():
             notice = Said(f"Saved the points ({changed} changed).", "success")
         else:
             notice = Said("Fix the points marked below: nothing was saved.", "error")
     except ValidationError as refusal:
         notice = Said(" ".join(refusal.messages), "error")
-    keep_typed = not form.is_valid() and not move
+    keep_typed = not form.is_valid() and not move and not remove
     if request.htmx:
         context: dict[str, Any] = {"course": course, "quiz": quiz}
         context |= _slots_context(quiz, form if keep_typed else None, notice)
@@ -125,18 +152,58 @@ def quiz_slots_update(request: AuthedRequest, slug: str, quiz_id: int) -> HttpRe
     return redirect(reverse("quizzes:edit", kwargs={"slug": slug, "quiz_id": quiz.pk}) + "#slots")
 
 
+@require_POST
+@login_required
+@vary_on_headers("HX-Request")
+def random_slot_new(request: AuthedRequest, slug: str, quiz_id: int) -> HttpResponse:
+    """Add a slot that draws questions at random from a concept, from the edit page's
+    "Order and points". With htmx, only that section comes back (with the form's errors,
+    if any); without, the edit page at it (or again, with the errors, as a 400)."""
+    course = get_course_for_editor(request.user, slug)
+    quiz = get_object_or_404(Quiz, course=course, pk=quiz_id)
+    quiz.course = course
+    form = RandomSlotForm(request.POST, course=course, prefix="random")
+    if not form.is_valid():
+        notice = Said("Fix the random slot marked below: nothing was added.", "error")
+    else:
+        try:
+            slot = random_slot_add(
+                quiz=quiz,
+                concept=form.cleaned_data["concept"],
+                draw=form.cleaned_data["draw"],
+                points=form.cleaned_data["points"],
+                by=request.user,
+            )
+            notice = Said(f"Added a random slot: {slot.label}.")
+            form = RandomSlotForm(course=course, prefix="random")
+        except ValidationError as refusal:
+            notice = Said(" ".join(refusal.messages), "error")
+    if request.htmx:
+        context: dict[str, Any] = {"course": course, "quiz": quiz}
+        context |= _slots_context(quiz, notice=notice, random_form=form)
+        return render(request, "quizzes/quiz_edit.html#slots", context)
+    if form.errors:
+        context = {"form": QuizForm(instance=quiz, course=course), "course": course, "quiz": quiz}
+        context |= _slots_context(quiz, notice=notice, random_form=form)
+        return render(request, "quizzes/quiz_edit.html", context, status=400)
+    (messages.error if notice.level == "error" else messages.success)(request, notice.text)
+    return redirect(reverse("quizzes:edit", kwargs={"slug": slug, "quiz_id": quiz.pk}) + "#slots")
+
+
 @require_GET
 @login_required
 def quiz_preview(request: AuthedRequest, slug: str, quiz_id: int) -> HttpResponse:
     """The quiz as a student sees it, with the answers shown: nothing is saved."""
     course = get_course_for_editor(request.user, slug)
     quiz = get_object_or_404(Quiz.objects.select_related("course"), course=course, pk=quiz_id)
-    slots = list(quiz.slots.select_related("question").order_by("position", "pk"))
+    every_slot = quiz_slots(quiz)
+    # A random slot's questions differ from attempt to attempt: listed apart, not shown.
+    draws = list(random_supply(every_slot).values())
+    slots = [(slot, slot.question) for slot in every_slot if slot.question is not None]
     # Advice for the author, in quiz order (a repeated question is the later one).
-    found = lint_stored(slot.question for slot in slots)
+    found = lint_stored(question for _, question in slots)
     entries = []
-    for position, slot in enumerate(slots, start=1):
-        question = slot.question
+    for position, (slot, question) in enumerate(slots, start=1):
         version = QuestionVersion(
             question=question,
             number=question.version,
@@ -145,13 +212,16 @@ def quiz_preview(request: AuthedRequest, slug: str, quiz_id: int) -> HttpRespons
         item = preview_item(version, position=position, points=slot.points)
         entries.append(question_entry(item, flaws=found.get(question.pk, [])))
     concepts = (
-        Concept.objects.filter(questions__slots__quiz=quiz).distinct().order_by("rank", "term")
+        Concept.objects.filter(Q(questions__slots__quiz=quiz) | Q(random_slots__quiz=quiz))
+        .distinct()
+        .order_by("rank", "term")
     )
     uncovered = course.concepts.filter(core=True).exclude(pk__in=concepts.values("pk"))
     context = {
         "quiz": quiz,
         "course": course,
         "items": entries,
+        "draws": draws,
         "concepts": list(concepts),
         "uncovered": list(uncovered),
         "flagged": sum(1 for entry in entries if entry["flaws"]),

@@ -108,6 +108,7 @@ class Command(BaseCommand):
         difficulty = {}
         for quiz_slots in slots.values():
             for slot in quiz_slots:
+                assert slot.question is not None  # the seed makes fixed slots only
                 versions[slot.question_id] = question_version_current(slot.question)
                 difficulty[slot.question_id] = rng.gauss(0, 1)
         now = timezone.now()
