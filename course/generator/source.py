@@ -643,6 +643,18 @@ _WORD_SUFFIX_RE = re.compile(
 )
 
 
+#: A person's name with initials: "T. A. Schramek", "Schramek, T. A.", "P. L. Colin".
+_INITIALS_NAME_RE = re.compile(
+    r"^(?:(?:[A-Z]\.\s*){1,3}[A-Z][a-z'\u2019-]+|[A-Z][a-z'\u2019-]+,\s*(?:[A-Z]\.\s*){1,3})"
+    r"(?:\s*(?:,|and|&)\s*(?:(?:[A-Z]\.\s*){1,3}[A-Z][a-z'\u2019-]+))*\s*\d*$"
+)
+
+
+def _is_byline(text: str) -> bool:
+    """A line that is only names written with initials: the authors, never the title's."""
+    return bool(_INITIALS_NAME_RE.match(text.strip()))
+
+
 def is_record(text: str) -> bool:
     """Identifiers, dates, volume and page numbers, record fields: never a title."""
     stripped = text.strip(" •·-*◽")
@@ -824,7 +836,8 @@ def read_page(text: str) -> CleanText:
         _title_lines(paragraphs, roles, block),
         " ".join(inside),
         block.start,
-        page_matter=lambda line: is_navigation(line) or is_record(line),
+        # a byline under the title ("T. A. Schramek") is no second line of a wrapped title
+        page_matter=lambda line: is_navigation(line) or is_record(line) or _is_byline(line),
     )
 
     removed: list[Removed] = []

@@ -263,3 +263,21 @@ def test_no_gap_on_the_head_of_a_relational_phrase() -> None:
         sentences=[0],
     )
     assert not offerable(gap, sentences)
+
+
+def test_a_byline_under_the_title_is_not_joined_to_it() -> None:
+    from course.generator.source import _is_byline
+
+    assert _is_byline("T. A. Schramek")
+    assert _is_byline("P. L. Colin and M. A. Merrifield")
+    assert not _is_byline("Tropical Pacific Ocean")
+    page = (
+        "Research Letter\n\nDepth-Dependent Thermal Stress Around Corals in the Tropical "
+        "Pacific Ocean\n\nT. A. Schramek\n\nAbstract\n\nThermal stress around corals depends "
+        "on depth in the tropical Pacific Ocean. Corals below the mixed layer are exposed to "
+        "cooler water when the thermocline rises. Sea level anomalies track these shifts of "
+        "the thermocline over interannual time scales."
+    )
+    assert build_draft(page).title == (
+        "Depth-Dependent Thermal Stress Around Corals in the Tropical Pacific Ocean"
+    )
