@@ -289,8 +289,41 @@ def _topic_unit(sentences: list[TokenizedSentence]) -> str:
 #: nothing a glossary could define.
 _PREPOSITIONAL_RE = re.compile(
     r"^(?:compared|relative|according|due|owing|based|prior|subsequent|contrary|"
-    r"regardless|irrespective|thanks|except|apart)\s+(?:with|to|on|of|from|upon)\b"
+    r"regardless|irrespective|thanks|except|apart|related|linked|associated|attributed|"
+    r"exposed|subjected|dependent|responsive)\s+(?:with|to|on|of|from|upon)\b"
 )
+#: A copula (and an adverb) right before a word: "is twofold", "is largely dependent".
+_AFTER_COPULA_RE = (
+    r"\b(?:is|are|was|were|be|been|being|remains?|remained|seems?|became|becomes?)\s+(?:\w+ly\s+)?"
+)
+#: "Results show", "findings suggest": a report's subject and its verb, not a term.
+_REPORT_HEADS = frozenset(["results", "findings", "data", "analyses", "studies", "authors"])
+_REPORT_VERBS = frozenset(
+    ["show", "suggest", "indicate", "reveal", "demonstrate", "confirm", "highlight", "imply"]
+)
+
+
+def _no_entry(term: str, texts: list[str], where: list[int]) -> bool:
+    """A phrase no glossary would list: one that qualifies something else ("compared with
+    nonparticipants"), a report's lead ("results show"), or one word that the text only ever
+    says of something after a copula ("the aim is twofold", "is dependent upon": an
+    adjective, not a thing) or only as the head of "the … of" ("the confines of")."""
+    if _PREPOSITIONAL_RE.match(term):
+        return True
+    words = term.split()
+    if len(words) == 2 and words[0].lower() in _REPORT_HEADS and words[1].lower() in _REPORT_VERBS:
+        return True
+    if len(words) == 1 and term.islower():
+        mention = re.compile(rf"\b{re.escape(term)}\b", re.IGNORECASE)
+        after = re.compile(_AFTER_COPULA_RE + re.escape(term) + r"\b", re.IGNORECASE)
+        uses = sum(len(mention.findall(texts[i])) for i in where)
+        predicative = sum(len(after.findall(texts[i])) for i in where)
+        # "beyond the confines of", "in the radius of": the head of a relational phrase,
+        # whose concept is what follows "of"
+        head = re.compile(rf"\bthe\s+{re.escape(term)}\s+of\b", re.IGNORECASE)
+        relational = sum(len(head.findall(texts[i])) for i in where)
+        return uses > 0 and uses in (predicative, relational)
+    return False
 
 
 def rank_concepts(sentences: list[TokenizedSentence], title: str | None) -> list[RankedConcept]:
@@ -321,7 +354,7 @@ def rank_concepts(sentences: list[TokenizedSentence], title: str | None) -> list
             continue
         forms = _forms(group, names)
         where = occurrences(forms, texts)
-        if not where or forms[0].casefold() in seen_terms or _PREPOSITIONAL_RE.match(forms[0]):
+        if not where or forms[0].casefold() in seen_terms or _no_entry(forms[0], texts, where):
             continue
         # No two entries share a definition: one with nothing left to say is left out.
         definition = definition_for(forms, texts, where, frozenset(used), title)

@@ -281,3 +281,23 @@ def test_a_byline_under_the_title_is_not_joined_to_it() -> None:
     assert build_draft(page).title == (
         "Depth-Dependent Thermal Stress Around Corals in the Tropical Pacific Ocean"
     )
+
+
+def test_no_glossary_entry_for_a_report_lead_an_adjective_or_a_relational_head() -> None:
+    from course.generator.concepts import _no_entry
+
+    texts = [
+        "The aim of this study is twofold.",
+        "Results show that trust is related to tolerance.",
+        "Trust reaches beyond the confines of personal experience.",
+        "Tolerance is dependent upon friendship.",
+        "Tolerance is high among dependent children.",
+    ]
+    assert _no_entry("twofold", texts, [0])
+    assert _no_entry("results show", texts, [1])
+    assert _no_entry("related to tolerance", texts, [1])
+    assert _no_entry("confines", texts, [2])
+    assert _no_entry("dependent", texts, [3])
+    # a word also used before a noun names something; so does a phrase of the text's topic
+    assert not _no_entry("dependent", texts, [3, 4])
+    assert not _no_entry("personal experience", texts, [2])
