@@ -415,14 +415,39 @@ def set_up_for_a_turn(sentences: list[str], i: int) -> bool:
     )
 
 
+#: The most sentences of background an abstract opens with before it says what it does,
+#: unless that is still in its first half.
+MAX_BACKGROUND_SENTENCES = 3
+
+
 def opening_background(sentences: list[str], i: int) -> bool:
     """Sentence ``i`` belongs to the background an abstract opens with: it is set up for a
     turn (see :func:`set_up_for_a_turn`), or it is the first sentence and the next one
     still sets the scene ("Spectroscopy has played the key role in … . A central drive in
     this field is …"): a text does not go from its findings back to its background."""
-    if set_up_for_a_turn(sentences, i):
+    if set_up_for_a_turn(sentences, i) or _before_the_aim(sentences, i):
         return True
     return i == 0 and len(sentences) > 1 and sets_the_scene(claim_of(sentences[1]))
+
+
+def _before_the_aim(sentences: list[str], i: int) -> bool:
+    """Sentence ``i`` comes before the one where the article first says what it does ("In
+    this paper, we introduce …", "The present study investigated …"), early in the text,
+    and says nothing of the article's own: the background it starts from."""
+    start = next((j for j, s in enumerate(sentences) if framing(s)), None)
+    if start is None or start <= i or start > max(MAX_BACKGROUND_SENTENCES, len(sentences) // 2):
+        return False
+    if _NARRATIVE_RE.search(sentences[i]):
+        return False  # "The movement declined after … in 1848": the history the text tells
+    return not any(claim_of(s) != strip_opener(s) for s in sentences[: i + 1])
+
+
+#: A sentence telling what happened (a past tense, a date): the history a text tells before
+#: it says what it adds, not the general background a study starts from.
+_NARRATIVE_RE = re.compile(
+    r"\b(?:was|were|had|did)\b|\b(?:1[0-9]\d\d|20[0-2]\d)s?\b|\b\w+ed\s+(?:by|in|after|before|"
+    r"when|during)\b"
+)
 
 
 def sets_the_scene(text: str) -> bool:
@@ -445,6 +470,7 @@ _FRAMING_RE = re.compile(
     r"(?:we)\s+(?:\w+ly\s+)?(?:aim|aimed|"
     r"evaluated|examined|"
     r"explored|investigated|quantified|present|propose|describe|report|assessed|analy[sz]ed|"
+    r"introduce|introduced|"
     r"sought|set out|address|design|develop|test|study|use|used)\b|the\s+(?:aim|purpose|"
     r"objective|goal|focus)\s+of\b|(?:here|in this (?:paper|article|study)),?\s+we\b|"
     # The abstract's own elided subject: "Traces the history …", "Concludes that …".

@@ -301,3 +301,34 @@ def test_no_glossary_entry_for_a_report_lead_an_adjective_or_a_relational_head()
     # a word also used before a noun names something; so does a phrase of the text's topic
     assert not _no_entry("dependent", texts, [3, 4])
     assert not _no_entry("personal experience", texts, [2])
+
+
+def test_what_comes_before_the_article_says_what_it_does_is_background() -> None:
+    from course.generator.contexts import opening_background
+
+    sentences = [
+        "Memory networks have shown promising power for sequential tasks.",
+        "Previous networks suffer from complex addressing, making them hard to train.",
+        "In this paper, we introduce a novel network to address these issues.",
+        "The network is more efficient than existing memory networks.",
+        "It also uses fewer parameters than a vanilla LSTM.",
+    ]
+    assert opening_background(sentences, 0) and opening_background(sentences, 1)
+    assert not opening_background(sentences, 3)
+    # the history a text tells before its aim is what it teaches, not background
+    history = [
+        "The Chartist movement demanded universal male suffrage in Britain.",
+        "The movement declined after Parliament rejected the petition in 1848.",
+        "The aim of this paper is to examine how the movement shaped later reform.",
+    ]
+    assert not opening_background(history, 1)
+    # an aim stated late, after the text's own claims, leaves them claims
+    late = [
+        "Unions lost their independence in 1929.",
+        "The party purged their leaders.",
+        "Shock work spread across industry.",
+        "Competition raised output targets.",
+        "Wages fell as norms rose.",
+        "This article examines these changes.",
+    ]
+    assert not opening_background(late, 1)
