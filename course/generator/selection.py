@@ -300,9 +300,9 @@ def _claim(sentence: str) -> str:
     return drop_statistics(claim_of(sentence))
 
 
-#: A one-word gap between "the" and "of" ("beyond the _____ of", "in the _____ of"): the
-#: head of a relational phrase, whose concept is what follows "of".
-_RELATIONAL_GAP_RE = re.compile(rf"\bthe {re.escape(BLANK)} of\b")
+#: A one-word gap between an article and "of" ("beyond the _____ of", "a _____ of human
+#: intelligence"): the head of a relational phrase, whose concept is what follows "of".
+_RELATIONAL_GAP_RE = re.compile(rf"\b(?:the|a|an|a\(n\)) {re.escape(BLANK)} of\b")
 
 _RELATION_STEM = "According to the text"
 _NORMATIVE_RE = re.compile(r"\b(?:should|ought to|must|needs? to)\b", re.IGNORECASE)

@@ -332,3 +332,21 @@ def test_what_comes_before_the_article_says_what_it_does_is_background() -> None
         "This article examines these changes.",
     ]
     assert not opening_background(late, 1)
+
+
+def test_no_gap_on_the_head_after_an_indefinite_article() -> None:
+    from course.generator.model import DraftQuestion
+    from course.generator.selection import offerable
+
+    sentences = ["The tasks rest on indirection, a hallmark of human intelligence."]
+    gap = DraftQuestion(
+        type="cloze",
+        prompt="Fill in the blank: The tasks rest on indirection, a(n) _____ of human "
+        "intelligence.",
+        options=[],
+        answer=["hallmark"],
+        explanation="",
+        concepts=[],
+        sentences=[0],
+    )
+    assert not offerable(gap, sentences)
