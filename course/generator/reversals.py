@@ -163,7 +163,11 @@ _COMPARATIVE_RE = re.compile(
     # after a finding's verb a comparative states the finding: "associated with lower risk",
     # "led to higher yields" (not "in higher education")
     r"(?:" + "|".join(f"(?<=\\b{lead} )" for lead in _FINDING_LEADS) + ")"
-    r"(" + "|".join(_COMPARATIVES) + r")\b",
+    r"(" + "|".join(_COMPARATIVES) + r")\b|"
+    # "was significantly higher in the controls": an adverb between the copula and it
+    r"\b(?:was|were|is|are)\s+(?!(?:only|early|likely)\b)[a-z]+ly\s+("
+    + "|".join(_COMPARATIVES)
+    + r")\b",
     re.IGNORECASE,
 )
 #: A direction word inside these is a name or a fixed phrase, not a finding.
@@ -214,6 +218,31 @@ _RANKED = {
 _RANKED_RE = re.compile(
     r"\b(?:is|are|was|were)\s+(?:the\s+)?(" + "|".join(_RANKED) + r")\b", re.IGNORECASE
 )
+
+
+#: Between the two halves of a contrast of directions: "X was higher, whereas Y was lower".
+_CONTRAST_RE = re.compile(r",?\s+(?:whereas|while|but)\s+", re.IGNORECASE)
+
+
+def _both_turned(statement: str, spots: list[tuple[int, int, str]]) -> Reversal | None:
+    """ "A was higher in the controls, whereas B was lower" turned on both sides: each half
+    false, so the whole is (turning one half would leave the other true)."""
+    if len(spots) != 2 or not all(put for _, _, put in spots):
+        return None
+    (s1, e1, put1), (s2, e2, put2) = sorted(spots)
+    said1, said2 = statement[s1:e1].lower(), statement[s2:e2].lower()
+    if put1.lower() != said2 or put2.lower() != said1:
+        return None  # the two directions are not each other's opposite
+    if not _CONTRAST_RE.search(statement[e1:s2]):
+        return None
+    turned = (
+        _article_for(statement[:s1], put1)
+        + _cased(put1, statement[s1:e1])
+        + statement[e1:s2]
+        + _cased(put2, statement[s2:e2])
+        + statement[e2:]
+    )
+    return Reversal(turned, f"{statement[s1:e1]} … {statement[s2:e2]}", f"{put1} … {put2}")
 
 
 #: "could have more …": a possibility, not a finding's direction.
@@ -270,9 +299,12 @@ def reversals(statement: str) -> list[Reversal]:
     for match in _RANKED_RE.finditer(statement):
         spots.append((match.start(1), match.end(1), _RANKED[match.group(1).lower()]))
     for match in _COMPARATIVE_RE.finditer(statement):
-        group = 1 if match.group(1) else 2
+        group = next(g for g in (1, 2, 3) if match.group(g))
         word = match.group(group).lower()
         spots.append((match.start(group), match.end(group), _COMPARATIVES[word]))
+    both = _both_turned(statement, spots)
+    if both:
+        return [both]
     if len(spots) != 1 or not spots[0][2]:
         return []
     start, end, opposite = spots[0]

@@ -104,6 +104,19 @@ def test_it_reads_a_negation_naming_a_group_as_no_negated_statement() -> None:
             "Treated patients had more relapses than controls.",
             "Treated patients had fewer relapses than controls.",
         ),
+        # an adverb between the copula and the comparative
+        (
+            "Scores were significantly higher in the treated group.",
+            "Scores were significantly lower in the treated group.",
+        ),
+        # a contrast of two opposite directions: both turned, so neither half stays true
+        ("Wages rose while prices fell.", "Wages fell while prices rose."),
+        (
+            "Bacteroidetes were significantly higher in controls, whereas E. coli was "
+            "significantly lower in controls.",
+            "Bacteroidetes were significantly lower in controls, whereas E. coli was "
+            "significantly higher in controls.",
+        ),
     ],
 )
 def test_it_turns_more_directions_around(statement: str, false: str) -> None:
@@ -121,6 +134,8 @@ def test_it_does_not_turn_a_comparative_that_names_a_thing() -> None:
         "Every node could have more opportunities to attend and encode more link samples.",
         # a possibility, not a finding's direction
         "Larger firms could have more options.",
+        # "only" is no adverb of degree
+        "The effect was only more pronounced in women.",
         # "can improve" turned to "can worsen" is not what the text denies
         "Trainable node embeddings can improve the performance of the models.",
     ],
