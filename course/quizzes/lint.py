@@ -46,22 +46,39 @@ def _findings(item: Any) -> list[Flaw]:
 
 
 def _with_duplicates(
-    items: Sequence[Any], found: list[list[Flaw]], where: str, numbers: Sequence[int] = ()
+    items: Sequence[Any],
+    found: list[list[Flaw]],
+    where: str,
+    numbers: Sequence[int] = (),
+    *,
+    both: bool = False,
 ) -> None:
+    """Add the duplicate finding to each question that repeats an earlier one, naming the
+    first copy; with ``both``, to the first copy too, naming its first repeat."""
     asked = [checker.Asked(i.type, i.prompt, tuple(i.options), i.answer) for i in items]
-    for later, first in checker.duplicates(asked).items():
-        number = numbers[first] if numbers else first + 1
-        found[later].append(checker.duplicate_flaw(items[first].prompt, where.format(n=number)))
+
+    def place(n: int) -> str:
+        return where.format(n=numbers[n] if numbers else n + 1)
+
+    named: set[int] = set()
+    for later, first in sorted(checker.duplicates(asked).items()):
+        found[later].append(checker.duplicate_flaw(items[first].prompt, place(first)))
+        if both and first not in named:
+            named.add(first)
+            found[first].append(
+                checker.duplicate_flaw(items[later].prompt, place(later), later=True)
+            )
 
 
 def lint_questions(
     questions: Sequence[BankQuestion], numbers: Sequence[int] = ()
 ) -> list[list[Flaw]]:
-    """The findings of each question, duplicates within ``questions`` included; a duplicate
-    names the first copy by its number in ``numbers`` (its position in the file), else by
-    its position in ``questions``."""
+    """The findings of each question, duplicates within ``questions`` included: both copies
+    of a question asked twice are flagged, each naming the other by its number in
+    ``numbers`` (its position in the file), else by its position in ``questions``. The
+    author of a file fixes it before importing it, and sees the pair from either end."""
     found = [_findings(q) for q in questions]
-    _with_duplicates(questions, found, "question {n} of this file", numbers)
+    _with_duplicates(questions, found, "question {n} of this file", numbers, both=True)
     return found
 
 
@@ -103,7 +120,9 @@ def lint_stored(questions: Iterable[Any]) -> dict[int, list[Flaw]]:
 
     Each question's own findings are cached by its content (and the checker's version), so
     a bank page reads a large bank in one cache round trip; only the duplicates, which
-    depend on the whole bank, are found anew."""
+    depend on the whole bank, are found anew. Of a question stored twice only the later
+    copy is flagged: the bank filters by flaw and deletes in bulk, and the filtered list
+    must be the copies to delete, never the question itself."""
     items = list(questions)
     keys = [_cache_key(q) for q in items]
     cached = cache.get_many(keys)

@@ -604,6 +604,114 @@ VARIANTS: list[tuple[str, dict[str, Any]]] = [
         "near-duplicate-options",
         mc("Where is bile made?", "Liver", "Gallbladder", "Pancreas", "The pancreas region"),
     ),
+    # a stem word and a key word made of one stem by derivation ("migrate", "migration";
+    # "reliable", "reliability"), no distractor with it
+    (
+        "word-repeat",
+        mc(
+            "What do many songbirds do to migrate between their summer and winter ranges?",
+            "Undertake seasonal migration",
+            "Enter hibernation",
+            "Fall into torpor",
+            "Moult their feathers",
+        ),
+    ),
+    (
+        "word-repeat",
+        mc(
+            "Which quality makes a bathroom scale reliable from one weighing to the next?",
+            "Test-retest reliability",
+            "Face validity",
+            "Calibration drift",
+            "Display resolution",
+        ),
+    ),
+    # a plural the stem asks for, irregular ("bacteria", "vertebrae"), among singulars,
+    # some of several words ("The pelvic girdle"): the number is the head noun's
+    (
+        "grammar-cue",
+        mc(
+            "Which microorganisms are the usual cause of strep throat?",
+            "Bacteria",
+            "Virus",
+            "Prion",
+            "Protozoan",
+        ),
+    ),
+    (
+        "grammar-cue",
+        mc(
+            "Which bones are stacked one on another to form the spine?",
+            "Vertebrae",
+            "Femur",
+            "The pelvic girdle",
+            "Sternum",
+        ),
+    ),
+    # two other options joined by "and", with a word saying they act as one
+    (
+        "combination-options",
+        mc(
+            "Who wrote the lyrics of the song Summertime?",
+            "DuBose Heyward",
+            "George Gershwin",
+            "Ira Gershwin",
+            "George Gershwin and Ira Gershwin jointly",
+        ),
+    ),
+    # ordinals in a jumbled order, in figures or in words
+    (
+        "numeric-order",
+        mc(
+            "In which century was movable-type printing brought to Europe?",
+            "The 15th century",
+            "The 12th century",
+            "The 17th century",
+            "The 14th century",
+        ),
+    ),
+    (
+        "numeric-order",
+        mc(
+            "Which amendment to the US Constitution abolished slavery?",
+            "The Thirteenth Amendment",
+            "The Fifth Amendment",
+            "The Nineteenth Amendment",
+            "The First Amendment",
+        ),
+    ),
+    # a word and its clipped form
+    (
+        "near-duplicate-options",
+        mc(
+            "Which large African mammal spends most of the day in rivers and lakes?",
+            "Hippopotamus",
+            "Giraffe",
+            "Hippo",
+            "Zebra",
+        ),
+    ),
+    (
+        "near-duplicate-options",
+        mc(
+            "Where do chemistry students do their practical work?",
+            "Laboratory",
+            "Library",
+            "Lab",
+            "Lecture theatre",
+        ),
+    ),
+    # an absolute word in a statement written in title case is no name
+    (
+        "absolute-terms",
+        mc(
+            "What does an enzyme do to the activation energy of a reaction?",
+            "Lowers it",
+            "Always Raises It",
+            "Leaves it unchanged",
+            "Doubles it",
+        ),
+    ),
 ]
 
 #: Near-misses of the rules above: none may carry any finding.
@@ -707,6 +815,124 @@ VARIANT_NEAR_MISSES: list[dict[str, Any]] = [
         prompt="What is the body-centred cubic phase of iron at room temperature called?",
         options=[],
         answer=["ferrite", "alpha iron", "alpha-iron"],
+    ),
+    # a derived word the key shares with a distractor: no echo of the key alone
+    mc(
+        "Which measure tells how reliable a questionnaire's repeated scores are?",
+        "Test-retest reliability",
+        "Inter-rater reliability",
+        "Face validity",
+        "Construct validity",
+    ),
+    # "format" is no stem of "formation" ("form" is a word of its own), nor "prime" of
+    # "primate"
+    mc(
+        "In which format do geologists record a rock formation's layers?",
+        "A stratigraphic column",
+        "A pie chart",
+        "A Venn diagram",
+        "A flow chart",
+    ),
+    mc(
+        "Which primate was the subject of Jane Goodall's prime field study at Gombe?",
+        "Chimpanzee",
+        "Mountain gorilla",
+        "Bornean orangutan",
+        "Ring-tailed lemur",
+    ),
+    # every option plural, or the stem asks for one thing
+    mc(
+        "Which organelles are found only in plant cells?",
+        "Chloroplasts",
+        "Mitochondria",
+        "Ribosomes",
+        "Lysosomes",
+    ),
+    mc(
+        "Which organelle is the site of aerobic respiration?",
+        "Mitochondrion",
+        "Nuclei",
+        "Ribosomes",
+        "Vacuoles",
+    ),
+    # the answer is the object of a preposition: "are" agrees with the stem's subject
+    mc("What are antibodies secreted by?", "Plasma cells", "Red blood cell", "Platelet", "Neuron"),
+    # "Hindi" is no Latin plural ("Hindus" is Hindu's), "Athens" no plural, "Plasma" no
+    # plural of "plasmon"
+    mc("Which of these are Indo-Aryan languages?", "Hindi", "Tamil", "Swahili", "Finnish"),
+    mc(
+        "Which of these were city-states of ancient Greece?",
+        "Athens",
+        "Rome",
+        "Carthage",
+        "Babylon",
+    ),
+    mc(
+        "Which of these are the liquid part of blood?",
+        "Plasma",
+        "Platelet",
+        "Erythrocyte",
+        "Leucocyte",
+    ),
+    # a pair joined by "and" whose parts are no options; a title with "and" in it
+    mc(
+        "Which pair of elements makes up table salt?",
+        "Sodium and chlorine",
+        "Potassium and iodine",
+        "Calcium and carbon",
+        "Magnesium and oxygen",
+    ),
+    mc(
+        "Which play did Tom Stoppard base on two minor characters of Hamlet?",
+        "Rosencrantz and Guildenstern Are Dead",
+        "Arcadia",
+        "The Real Thing",
+        "Travesties",
+    ),
+    # ordinals and years in order; ordinals in names that differ otherwise
+    mc(
+        "In which century did the Black Death reach Europe?",
+        "The 12th century",
+        "The 13th century",
+        "The 14th century",
+        "The 15th century",
+    ),
+    mc("In which year did the Berlin Wall fall?", "1961", "1975", "1989", "1991"),
+    mc(
+        "Which war ended with the Treaty of Versailles?",
+        "The First World War",
+        "The Third Punic War",
+        "The Second Boer War",
+        "The Hundred Years' War",
+    ),
+    # one word that another makes longer with an ending or a word: not a clipping
+    mc("What is the SI unit of electric potential difference?", "Volt", "Voltage", "Ohm", "Watt"),
+    mc(
+        "Which African country has the largest population?", "Nigeria", "Niger", "Egypt", "Ethiopia"
+    ),
+    mc(
+        "Which sedimentary rock is made of cemented quartz grains?",
+        "Sandstone",
+        "Sand",
+        "Limestone",
+        "Shale",
+    ),
+    mc("Which language do web browsers run natively?", "JavaScript", "Java", "Python", "Ruby"),
+    mc("What is the SI unit of amount of substance?", "Mole", "Molecule", "Gram", "Kelvin"),
+    # an absolute word inside a title among titles is part of a name
+    mc(
+        "Which film won the first Academy Award for Best Picture?",
+        "Wings",
+        "All Quiet on the Western Front",
+        "The Broadway Melody",
+        "Cimarron",
+    ),
+    mc(
+        "Which Kazuo Ishiguro novel follows a knight and an old couple in post-Roman Britain?",
+        "The Buried Giant",
+        "Never Let Me Go",
+        "A Pale View of Hills",
+        "When We Were Orphans",
     ),
 ]
 
@@ -956,3 +1182,43 @@ def test_it_reads_a_number_in_another_unit_than_the_one_asked_as_no_answer_in_th
         numerical("A bag of 30 sweets is shared out. How many sweets are in the bag?", 30),
     ):
         assert "answer-in-stem" in codes(given), given["prompt"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("liable", "liability", True),
+        ("flexible", "flexibility", True),
+        ("absent", "absence", True),
+        ("efficient", "efficiency", True),
+        ("dominant", "dominance", True),
+        ("productive", "productivity", True),
+        ("porous", "porosity", True),
+        ("civilise", "civilisation", True),
+        ("regulate", "regulation", True),
+        ("educate", "education", True),
+        # a bare stem that is a word of its own, or endings that make no pair
+        ("format", "formation", False),
+        ("prime", "primate", False),
+        ("place", "placate", False),
+        ("active", "action", False),
+    ],
+)
+def test_it_relates_an_adjective_and_the_noun_derived_from_it(a: str, b: str, same: bool) -> None:
+    from course.generator.flaws.form import related
+    from course.generator.flaws.words import root_of, unit_of
+
+    ra, rb = root_of(unit_of(a)), root_of(unit_of(b))
+    assert related(ra, {rb}) == same and related(rb, {ra}) == same, (a, b)
+
+
+def test_it_names_the_stem_word_a_derived_key_word_echoes() -> None:
+    item = mc(
+        "Which rule makes an owner liable for harm done by a dog in their care?",
+        "Strict liability",
+        "Contributory negligence",
+        "Volenti non fit injuria",
+        "Novus actus interveniens",
+    )
+    found = [f for f in findings(**item) if f.code == "word-repeat"]
+    assert found and "“liability” in the key echoes “liable” in the stem" in found[0].message

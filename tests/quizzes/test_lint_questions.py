@@ -51,7 +51,9 @@ def test_it_reports_each_questions_position_line_type_and_flaws(tmp_path: Path) 
     assert [e["line"] for e in report["errors"]] == [2, 8]
     assert rows[2]["line"] == 4 and rows[2]["type"] == "single_choice"
     assert [f["code"] for f in rows[2]["flaws"]] == ["negative-stem"]
-    assert rows[3]["flaws"] == []
+    # a question asked twice: both copies are flagged, each naming the other
+    assert [f["code"] for f in rows[3]["flaws"]] == ["duplicate-question"]
+    assert "question 5 of this file" in rows[3]["flaws"][0]["message"]
     assert [f["code"] for f in rows[5]["flaws"]] == ["duplicate-question"]
     assert "question 3 of this file" in rows[5]["flaws"][0]["message"]
     assert "all-of-the-above" in [f["code"] for f in rows[6]["flaws"]]
@@ -78,7 +80,7 @@ def test_it_prints_findings_as_text_and_exits_cleanly_whatever_it_finds(tmp_path
     out = StringIO()
     call_command("lint_questions", str(path), "--format", "gift", stdout=out)
     text = out.getvalue()
-    assert "4 question(s), 3 with findings." in text
+    assert "4 question(s), 4 with findings." in text
     assert "[negative-stem]" in text and "line 8: not read" in text
 
 
@@ -137,3 +139,35 @@ def test_the_bank_reads_cached_findings_and_sees_an_edit_at_once(
     question.prompt = "Which of the following is a fish?"
     assert lint_service.lint_stored([question]) == {}  # the edit changes the key
     assert checked == [question]
+
+
+def test_it_flags_every_copy_of_a_question_asked_three_times_in_a_file() -> None:
+    result = parse_gift(
+        "Which gas makes up most of the air? {=Nitrogen ~Oxygen ~Argon ~Carbon dioxide}\n\n"
+        "Who painted the Mona Lisa? {=Leonardo da Vinci ~Raphael ~Titian ~Michelangelo}\n\n"
+        "Which gas makes up most of the air? {=Nitrogen ~Oxygen ~Argon ~Carbon dioxide}\n\n"
+        "Which gas forms most of Earth's air? {=Nitrogen ~Oxygen ~Argon ~Carbon dioxide}\n"
+    )
+    found = lint_questions(result.questions, [1, 2, 3, 4])
+    messages = [[f.message for f in flaws if f.code == "duplicate-question"] for flaws in found]
+    # the first copy names its first repeat once; each repeat names the first copy
+    assert len(messages[0]) == 1 and "question 3 of this file" in messages[0][0]
+    assert messages[1] == []
+    assert all(len(m) == 1 and "question 1 of this file" in m[0] for m in messages[2:])
+
+
+@pytest.mark.django_db
+def test_the_bank_flags_only_the_later_copy_of_a_stored_duplicate() -> None:
+    # the bank's flaw filter lists what a bulk delete removes: the copies, not the question
+    cache.clear()
+    course = CourseFactory()
+    spec = dict(
+        type="single_choice",
+        prompt="Which gas makes up most of the air?",
+        options=["Nitrogen", "Oxygen", "Argon", "Carbon dioxide"],
+        answer="Nitrogen",
+    )
+    first, second = QuestionFactory(course=course, **spec), QuestionFactory(course=course, **spec)
+    found = lint_service.lint_stored([first, second])
+    assert first.pk not in found
+    assert [f.code for f in found[second.pk]] == ["duplicate-question"]

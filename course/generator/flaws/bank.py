@@ -195,7 +195,12 @@ def _bare_number(answer: str) -> str:
     return match.group(1) if match else answer
 
 
-def duplicate_flaw(original: str, where: str) -> Flaw:
-    """The finding for a question that repeats ``original`` (its prompt), found ``where``
-    ("question 3 of this file", "the bank")."""
-    return make_flaw("duplicate-question", f"It repeats {quote_of(original)} ({where}).", 0.8)
+def duplicate_flaw(other: str, where: str, *, later: bool = False) -> Flaw:
+    """The finding for a question that repeats ``other`` (its prompt), found ``where``
+    ("question 3 of this file", "the bank"); with ``later``, for the first copy of a
+    question that ``other`` repeats further on."""
+    if later:
+        message = f"It is asked again as {quote_of(other)} ({where})."
+    else:
+        message = f"It repeats {quote_of(other)} ({where})."
+    return make_flaw("duplicate-question", message, 0.8)

@@ -108,14 +108,31 @@ def check_word_repeat(item: Item) -> Iterator[Flaw]:
                 for w in words_of(key.replace("-", " "))
                 if root_of(unit_of(w.lower())) in repeated
             ]
+            word = words[0] if words else key
+            stem_word = _echoed_word(word, stem_text)
             yield make_flaw(
                 "word-repeat",
-                f"{quote_of(words[0] if words else key)} is in the stem and in the key but in "
-                "no distractor.",
+                f"{quote_of(word)} in the key echoes {quote_of(stem_word)} in the stem, and no "
+                "distractor has it."
+                if stem_word
+                else f"{quote_of(word)} is in the stem and in the key but in no distractor.",
                 # in a whole sentence of an option a shared word is more often its content
                 0.6 if len(words_of(key)) < 8 else 0.4,
             )
             return
+
+
+def _echoed_word(word: str, stem: str) -> str:
+    """The stem's word that a key's word derives from, when it is another word ("liable"
+    for "liability"), else ""."""
+    root = root_of(unit_of(word.lower()))
+    for original in words_of(stem.replace("-", " ")):
+        other = root_of(unit_of(original.lower()))
+        if other == root:
+            return ""
+        if len(other) > 2 and related(root, {other}):
+            return original
+    return ""
 
 
 def _compound_parts(text: str) -> set[str]:
@@ -412,7 +429,7 @@ def check_absolute_terms(item: Item) -> Iterator[Flaw]:
         if _COMBINATION_WORDS_RE.match(option):
             continue  # "all of the above" has its own finding
         found = _ABSOLUTE_RE.search(unquoted(option))
-        if found and option not in keys:
+        if found and option not in keys and not _in_title(option, item.options):
             yield make_flaw(
                 "absolute-terms",
                 f"The option {quote_of(option)} says {quote_of(found.group())}: students learn "
@@ -420,6 +437,32 @@ def check_absolute_terms(item: Item) -> Iterator[Flaw]:
                 0.6,
             )
             return
+
+
+#: Small words a title leaves in lower case ("All Quiet on the Western Front").
+_TITLE_SMALL = word_set("a an and as at but by for from in into nor of on or over the to up with")
+
+
+def _title_cased(option: str) -> bool:
+    """Every word capitalised but the small ones, and at least two capitalised."""
+    words = words_of(option)
+    capitals = [w for w in words if w[0].isupper()]
+    return (
+        len(capitals) >= 2
+        and words[0][0].isupper()
+        and not option.isupper()
+        and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
+    )
+
+
+def _in_title(option: str, options: list[str]) -> bool:
+    """The option is a name in title case, its absolute word a part of it ("Never Let Me
+    Go", "All Quiet on the Western Front"), among options that are names too: no other
+    option is a phrase in sentence case ("Always Raise It" among "Lower it", "Double it" is
+    a statement written in capitals)."""
+    if not _title_cased(option):
+        return False
+    return not any(len(words_of(o)) >= 2 and not _title_cased(o) for o in options if o != option)
 
 
 _VAGUE_RE = re.compile(
@@ -502,6 +545,14 @@ _ROMAN_LIST_RE = re.compile(r"\bI\b.*\bII\b.*\bIII\b", re.DOTALL)
 _ROMAN_COMBINATION_RE = re.compile(r"^(?:I|II|III|IV|V)(?:\s*(?:,|and|&)\s*(?:I|II|III|IV|V))+$")
 
 
+#: Words after a list that say its members act as one ("A and B jointly").
+_TOGETHER_RE = re.compile(
+    r"\s+(?:jointly|together|combined|both|equally|alike|collectively|simultaneously|"
+    r"in\s+(?:combination|tandem|collaboration|equal\s+(?:measure|parts))|as\s+well|"
+    r"working\s+together|each)$"
+)
+
+
 def check_combination_options(item: Item) -> Iterator[Flaw]:
     if item.type not in CHOICE_TYPES or len(item.options) < 3:
         return
@@ -543,6 +594,8 @@ def check_combination_options(item: Item) -> Iterator[Flaw]:
                 0.7,
             )
             return
+        # "Charlotte and Anne jointly", "Both X and Y together": the combination, said so
+        words = _TOGETHER_RE.sub("", words)
         parts = re.split(r"\s*(?:\band\b|\bnor\b|\bor\b|,|&)\s*", words)
         parts = [re.sub(r"^(?:both|neither|either|only)\s+", "", p).strip() for p in parts]
         parts = [p for p in parts if p]

@@ -12,7 +12,15 @@ from ..lexicon import STOPWORDS
 from .directions import direction_words
 from .item import FINITE_AUX, Item, finite_at
 from .model import CHOICE_TYPES, Flaw, make_flaw, word_set
-from .words import content_units, quote_of, units_of, words_of, zipf_of
+from .words import (
+    ADJECTIVE_NOUN_ENDINGS,
+    content_units,
+    derived_forms,
+    quote_of,
+    units_of,
+    words_of,
+    zipf_of,
+)
 
 # --- fair distractors --------------------------------------------------------------------
 
@@ -146,20 +154,31 @@ def _word_forms(a: str, b: str) -> bool:
     return stem >= 5 and endings in _NUMBER_ENDINGS
 
 
-def _derived_forms(a: str, b: str) -> bool:
-    """An adjective and the noun it is made from, naming one thing in a compound:
-    "compressive" and "compression" (stress), "inductive" and "induction" (reasoning)."""
-    for one, other in _DERIVED_ENDINGS:
-        for x, y in ((a, b), (b, a)):
-            if x.endswith(one) and y.endswith(other):
-                root = x[: -len(one)]
-                if len(root) >= 4 and root == y[: -len(other)]:
-                    return True
-    return False
+#: Endings that make a word of another rather than shorten it: "Volt", "Voltage";
+#: "Niger", "Nigeria"; "Mole", "Molecule"; "Pluto", "Plutonium".
+_WORD_ENDINGS = (
+    "s", "es", "ed", "er", "ers", "ing", "ish", "ism", "ist", "ity", "ic", "ics", "ical", "al",
+    "ia", "ian", "ium", "ine", "ite", "ate", "ation", "age", "ness", "ment", "ship", "hood",
+    "ful", "less", "ous", "ose", "ology", "ese", "ette", "let", "ling", "cule", "ule", "ance",
+    "ence", "ant", "ent", "ure", "ery", "ory", "y",
+)  # fmt: skip
 
 
-#: Endings of an adjective and of its noun, in comparison form ("compressiv", "compression").
-_DERIVED_ENDINGS = (("iv", "ion"), ("ive", "ion"), ("ional", "ion"), ("ary", "ion"))
+def _clipped(a: str, b: str) -> bool:
+    """One capitalised word is the other cut short ("Amp", "Ampere"; "Rhino", "Rhinoceros"):
+    three letters at least, two fewer than the whole, and what is cut is neither an ending
+    that makes a new word ("Volt", "Voltage") nor a word of its own ("Sand", "Sandstone")."""
+    short, long = sorted((a, b), key=len)
+    if not all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in (short, long)):
+        return False  # single words in capitals, not "DNA", "JavaScript" or "Red giant"
+    rest = long[len(short) :]
+    return (
+        len(short) >= 3
+        and len(rest) >= 2
+        and long.startswith(short)
+        and not any(rest.endswith(e) and len(rest) <= len(e) + 1 for e in _WORD_ENDINGS)
+        and zipf_of(rest) < 3.5
+    )
 
 
 _NUMBER_ENDINGS = [
@@ -232,8 +251,14 @@ def _duplication(a: str, b: str, context: set[str]) -> tuple[float, str]:
         return 0.3, "use the same words"  # "O(log n)" and "O(n log n)"
     if len(ua) == len(ub) == 1 and _word_forms(ua[0], ub[0]):
         return 0.7, "are forms of one word"
+    if _clipped(a.strip(), b.strip()):
+        return 0.6, "are one word and its short form"  # "Amp" / "Ampere"
     differ = [(x, y) for x, y in zip(ua, ub, strict=False) if x != y]
-    if len(ua) == len(ub) >= 2 and len(differ) == 1 and _derived_forms(*differ[0]):
+    if (
+        len(ua) == len(ub) >= 2
+        and len(differ) == 1
+        and derived_forms(*differ[0], ADJECTIVE_NOUN_ENDINGS, 4)
+    ):
         return 0.6, "differ only in a form of one word"  # "Compressive" / "Compression stress"
     if ca and cb and (ca <= cb or cb <= ca):
         small, large = sorted((ca, cb), key=len)

@@ -7,7 +7,7 @@ import re
 
 from ..lexicon import STOPWORDS
 from .model import CHOICE_TYPES, word_set
-from .words import root_of, unit_of, words_of, zipf_of
+from .words import derived_forms, root_of, unit_of, words_of, zipf_of
 
 #: Types whose options a student chooses among.
 OPTION_TYPES = (*CHOICE_TYPES, "ordering")
@@ -61,7 +61,7 @@ _DERIVATIONS = ("ity", "ities", "ism", "ist", "ize", "ise", "al", "ally", "ly", 
 def related(root: str, roots: set[str]) -> bool:
     """The root, one sharing its first seven letters ("inherit", "inheritance"), one it
     ends ("mastoid", "sternocleidomastoid"), or one a derivational ending makes of it
-    ("legal", "legality")."""
+    ("legal", "legality") or of its stem ("liable", "liability": :func:`.words.derived_forms`)."""
     if root in roots or (len(root) >= 7 and any(r[:7] == root[:7] for r in roots)):
         return True
     if len(root) >= 5 and any(
@@ -70,7 +70,10 @@ def related(root: str, roots: set[str]) -> bool:
         for r in roots
     ):
         return True
-    return len(root) >= 6 and any(len(r) > len(root) + 3 and r.endswith(root) for r in roots)
+    if len(root) >= 6 and any(len(r) > len(root) + 3 and r.endswith(root) for r in roots):
+        return True
+    # an adjective and its noun: "liable", "liability"; "absent", "absence"
+    return any(derived_forms(root, r) for r in roots)
 
 
 _CATEGORY_RE = re.compile(

@@ -34,12 +34,43 @@ def _number(option: str) -> float | None:
         return None
 
 
+def _numbered(words: str) -> dict[str, int]:
+    return {word: n for n, word in enumerate(words.split(), start=1)}
+
+
+#: Ordinals in words, with their numbers.
+_ORDINAL_WORDS = _numbered(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+)
+_ORDINAL_RE = re.compile(
+    r"\b(?:(\d+)(?:st|nd|rd|th)|(" + "|".join(_ORDINAL_WORDS) + r"))\b", re.IGNORECASE
+)
+
+
+def _ordinals(options: list[str]) -> list[float] | None:
+    """The ordinals of options alike but for one ("The 18th century", "The 15th century";
+    "the Fifth Amendment", "the First Amendment"), or None."""
+    values, frames = [], set()
+    for option in options:
+        found = _ORDINAL_RE.findall(option)
+        if len(found) != 1:
+            return None
+        digits, word = found[0]
+        values.append(float(digits) if digits else float(_ORDINAL_WORDS[word.lower()]))
+        frames.add(" ".join(lower_words(_ORDINAL_RE.sub("#", option))))
+    return values if len(frames) == 1 and len(set(values)) == len(values) else None
+
+
 def check_numeric_order(item: Item) -> Iterator[Flaw]:
     if item.type not in CHOICE_TYPES or len(item.options) < 3:
         return
-    values = [_number(o) for o in item.options]
+    values: list[float | None] = [_number(o) for o in item.options]
     if any(v is None for v in values):
-        return
+        ordinals = _ordinals(item.options)
+        if ordinals is None:
+            return
+        values = list(ordinals)
     numbers = [v for v in values if v is not None]
     if numbers != sorted(numbers) and numbers != sorted(numbers, reverse=True):
         yield make_flaw(

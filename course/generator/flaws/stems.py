@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..lexicon import DETERMINERS, IRREGULAR_VERB_FORMS, OBJECT_STARTERS, STOPWORDS, VERB_BASES
+from ..lexicon import (
+    DETERMINERS,
+    IRREGULAR_VERB_FORMS,
+    OBJECT_STARTERS,
+    PREPOSITIONS,
+    STOPWORDS,
+    VERB_BASES,
+)
 from .form import ASKING_TYPES, AUXILIARIES, OPTION_TYPES, content_roots, lower_words, unquoted
 from .item import Item, has_main_clause
 from .model import Flaw, make_flaw, word_set
@@ -310,6 +317,8 @@ def _crude_verb_number(option: str) -> str:
     words = lower_words(option)
     if len(words) < 2 or words[0] in DETERMINERS or words[0].endswith(_NOT_VERB_ENDINGS):
         return ""
+    if words[0] in IRREGULAR_PLURALS or words[0] in _IRREGULAR_SINGULARS:
+        return ""  # a noun: "bacteria divide", "children learn"
     first = words[0]
     if first.endswith("s") and not first.endswith(("ss", "us", "is")):
         return "sg"
@@ -400,34 +409,106 @@ def check_verb_slot(item: Item) -> Iterator[Flaw]:
 
 
 _PLURAL_ASK_RE = re.compile(
-    r"^\W*(?:which|what)\s+(?:of\s+(?:these|the following)\s+|(?:\w+\s+){0,2})are\b",
+    r"^\W*(?:which|what)\s+(?:of\s+(?:these|the following)\s+|(?:\w+\s+){0,2})(?:are|were)\b",
     re.IGNORECASE,
 )
 
 
+def _pairs(text: str) -> dict[str, str]:
+    """ "a b, c d" as {"a": "b", "c": "d"}."""
+    return {one: other for one, other in (pair.split() for pair in text.split(", "))}
+
+
+#: English plurals that do not end in "-s" (or whose "-s" form reads as singular), with
+#: their singulars: Latin and Greek plurals and the old Germanic ones.
+IRREGULAR_PLURALS = _pairs(
+    "mitochondria mitochondrion, bacteria bacterium, criteria criterion, phenomena "
+    "phenomenon, data datum, media medium, strata stratum, curricula curriculum, "
+    "memoranda memorandum, millennia millennium, spectra spectrum, maxima maximum, "
+    "minima minimum, quanta quantum, ova ovum, cilia cilium, flagella flagellum, atria "
+    "atrium, septa septum, symposia symposium, consortia consortium, referenda "
+    "referendum, errata erratum, genera genus, corpora corpus, phyla phylum, taxa taxon, "
+    "ganglia ganglion, protozoa protozoon, stomata stoma, schemata schema, fungi fungus, "
+    "nuclei nucleus, nucleoli nucleolus, stimuli stimulus, cacti cactus, radii radius, "
+    "foci focus, loci locus, alumni alumnus, bacilli bacillus, villi villus, syllabi "
+    "syllabus, algae alga, larvae larva, pupae pupa, vertebrae vertebra, antennae "
+    "antenna, formulae formula, amoebae amoeba, nebulae nebula, indices index, matrices "
+    "matrix, vertices vertex, apices apex, cortices cortex, appendices appendix, "
+    "analyses analysis, hypotheses hypothesis, crises crisis, theses thesis, diagnoses "
+    "diagnosis, oases oasis, parentheses parenthesis, syntheses synthesis, children "
+    "child, people person, men man, women woman, teeth tooth, feet foot, mice mouse, "
+    "geese goose, lice louse, oxen ox, cattle cattle, police police"
+)
+_IRREGULAR_SINGULARS = frozenset(IRREGULAR_PLURALS.values()) - frozenset(IRREGULAR_PLURALS)
+#: Nouns whose singular and plural are one word: the number is the verb's to say.
+_INVARIABLE = word_set(
+    "species series means headquarters crossroads sheep deer fish aircraft spacecraft "
+    "offspring moose swine bison salmon trout"
+)
+
+
 def _plural_word(word: str) -> bool | None:
-    """Whether one noun is plural: "-s" (not "-ss", "-us", "-is"), or a Latin plural whose
-    singular is a word ("mitochondria", "nuclei"); None when it cannot tell."""
+    """Whether one noun is plural: "-s" (not "-ss", "-us", "-is", which are singular), an
+    irregular plural ("mitochondria", "nuclei", "children", "firemen"), a Latin plural in
+    "-i" or "-ae" whose singular is a word ("stimuli", "larvae"); None when it cannot tell
+    ("species", "physics")."""
     w = word.lower()
+    if w in IRREGULAR_PLURALS:
+        return True
+    if w in _IRREGULAR_SINGULARS:
+        return False
+    if w in _INVARIABLE or w.endswith("ics"):
+        return None
+    if w.endswith(("ss", "us", "is")):
+        return False
     if w.endswith("s"):
-        return None if w.endswith(("ss", "us", "is", "ics")) else True
-    singulars = {"a": ("on", "um"), "i": ("us",), "ae": ("a",)}
-    for ending, forms in singulars.items():
-        if w.endswith(ending) and any(zipf_of(w[: -len(ending)] + f) >= 1.5 for f in forms):
-            return True
-    return False
+        # a word far more common than its singular is a name ("Athens", "Texas", "Jones")
+        # or has no singular ("scissors"): it says nothing of the number asked for
+        singulars = (w[:-1], w[:-2], w[:-3] + "y") if w.endswith("es") else (w[:-1],)
+        return True if zipf_of(w) < max(zipf_of(x) for x in singulars) + 1.0 else None
+    if w.endswith("men") and zipf_of(w[:-3] + "man") >= 2.5:
+        return True  # "firemen", "chairwomen"; not "specimen", "abdomen"
+    # "-i" of "-us" ("fungi"), not of "-u" ("Hindi": "Hindus" is Hindu's plural)
+    if w.endswith("i") and zipf_of(w[:-1] + "us") >= 2.5 and zipf_of(w[:-1] + "u") < 2.5:
+        return True
+    return len(w) > 4 and w.endswith("ae") and zipf_of(w[:-1]) >= 1.5
+
+
+_PRONOUNS = word_set("it they he she we you i there this these")
+#: Words that end the head of a noun phrase: "Cells of the liver" is about cells.
+_HEAD_END_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(PREPOSITIONS - {"as", "when", "while"})) + r"|that|which)\b"
+)
+
+
+def _option_number(option: str) -> bool | None:
+    """Whether an option naming a thing names a plural: the number of its head noun ("The
+    Golgi apparatus", "Red blood cells", "Cells of the liver"); None for a clause, a list or
+    a longer phrase."""
+    words = lower_words(_HEAD_END_RE.split(option.lower())[0])
+    if not words or len(words) > 4 or set(words) & (AUXILIARIES | {"and", "or", "nor"}):
+        return None
+    if "," in option or words[0] in _PRONOUNS:
+        return None  # a list, or a clause ("It expands")
+    return _plural_word(words[-1])
+
+
+_ENDS_ON_PREPOSITION_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(PREPOSITIONS)) + r"|to)\s*\?\s*$", re.IGNORECASE
+)
 
 
 def check_plural_agreement(item: Item) -> Iterator[Flaw]:
-    """ "Which of these are organelles …?" with a plural key among singular distractors."""
+    """ "Which of these are organelles …?" or "Which organelles are …?" with a plural key
+    among singular distractors ("Mitochondria" among "Nucleus", "Golgi apparatus")."""
     if item.type != "single_choice" or not item.keys or not _PLURAL_ASK_RE.match(item.stem):
         return
-    if any(len(words_of(o)) != 1 for o in item.options):
-        return
-    if _plural_word(item.keys[0]) and all(_plural_word(d) is False for d in item.distractors):
+    if _ENDS_ON_PREPOSITION_RE.search(item.stem):
+        return  # "What are antibodies made by?": the answer is the object, of any number
+    if _option_number(item.keys[0]) and all(_option_number(d) is False for d in item.distractors):
         yield make_flaw(
             "grammar-cue",
-            "The stem asks for a plural (“are”) and only the key is plural.",
+            "The stem asks for a plural and only the key is plural.",
             0.7,
         )
 

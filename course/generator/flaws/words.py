@@ -62,6 +62,58 @@ def root_of(unit: str) -> str:
     return unit
 
 
+#: Endings of an adjective and of the noun made from it, in comparison form (units or
+#: roots, see :func:`derived_forms`): "liable", "liability"; "absent", "absence";
+#: "generous", "generosity"; "civilise", "civilisation"; "educate", "education". (Endings
+#: that only add to a word, "legal", "legality", are :func:`.form.related`'s.)
+DERIVED_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("abl", "ability"),
+    ("ibl", "ibility"),
+    ("ent", "enc"),
+    ("ent", "ency"),
+    ("ant", "anc"),
+    ("ant", "ancy"),
+    ("iv", "ivity"),
+    ("ou", "osity"),
+    ("i", "is"),  # "civilis(e)", "civilis(ation)", "civilis(ed)"
+    ("at", ""),  # "educat(e)", "educ(ation)"
+)
+#: An adjective and the noun it describes in a compound ("compressive", "compression").
+ADJECTIVE_NOUN_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("iv", "ion"),
+    ("ive", "ion"),
+    ("ional", "ion"),
+    ("ary", "ion"),
+)
+
+
+@lru_cache(maxsize=65536)
+def derived_forms(
+    a: str, b: str, endings: tuple[tuple[str, str], ...] = DERIVED_ENDINGS, least: int = 0
+) -> bool:
+    """Two comparison forms that one pair of ``endings`` makes of one stem: "liabl" and
+    "liability", "absent" and "absenc", "educat" and "educ". The stem has ``least`` letters,
+    by default four, or two when the endings say enough by themselves (six letters between
+    them: "li-abl", "li-ability"), and the shorter form five. A bare stem ("educ" of
+    "education") is no everyday word itself: "form" is not "format", "prim(e)" not
+    "primat(e)"."""
+    for one, other in endings:
+        shortest = least or (2 if len(one) + len(other) >= 6 else 4)
+        for x, y in ((a, b), (b, a)):
+            if not (x.endswith(one) and y.endswith(other)):
+                continue
+            stem = x[: len(x) - len(one)]
+            if len(stem) < shortest or stem != y[: len(y) - len(other)]:
+                continue
+            if other:
+                found = min(len(x), len(y)) >= 5
+            else:
+                found = max(zipf_of(stem), zipf_of(stem + "e")) < 3.5
+            if found:
+                return True
+    return False
+
+
 def roots_of(units: Iterable[str]) -> set[str]:
     return {root_of(u) for u in content_units(units)}
 
