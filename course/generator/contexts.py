@@ -329,6 +329,11 @@ MOTIVATION_RE = re.compile(
     # the gap the study fills: "evidence of long-term effects is limited"
     r"\b(?:evidence|data|knowledge|research|information)\b[^.;]{0,80}?\b(?:is|are|remains?)\s+"
     r"(?:\w+ly\s+)?(?:limited|scarce|lacking|sparse|inconclusive)\b|"
+    r"\bthere\s+(?:is|was|are|were|remains?)\s+(?:still\s+)?(?:a|an)\s+(?:\w+\s+)?(?:paucity|lack|"
+    r"dearth|scarcity|absence|shortage)\s+of\b|"
+    # a trend the study starts from: "Over the last five years, X have …", "In recent years"
+    r"\b(?:over|in|during)\s+the\s+(?:last|past)\s+(?:few\s+|several\s+|\w+\s+)?"
+    r"(?:years|decades)\b|\bin\s+recent\s+(?:years|decades|times)\b|"
     # why the topic matters: "is of great significance for …", "is widely used"
     r"\b(?:is|are)\s+of\s+(?:great|considerable|crucial|particular|vital|practical|"
     r"theoretical|significant|paramount)\s+(?:significance|importance|interest|value)\b|"
@@ -531,7 +536,12 @@ def framing(sentence: str) -> bool:
 
 #: A parenthesis of test statistics ("(β = -0.167, p < .001)"): the figures of a finding,
 #: not its claim.
-STATISTICS_RE = re.compile(r"\s*\((?=[^()]*(?:=|<|>|\u03b2|\bp\s*[<=]|\bCI\b))[^()]*\)")
+STATISTICS_RE = re.compile(
+    r"\s*\((?=[^()]*(?:=|<|>|\u2264|\u2265|\u03b2|\bp\s*[<=]|\bCI\b))[^()]*\)"
+)
+#: A clause after a semicolon that only reports figures ("; hazard ratios were 1.13 for total
+#: cancer, 1.51 for liver cancer"): the numbers behind the finding before it.
+_FIGURES_CLAUSE_RE = re.compile(r";\s+[^;]*$")
 #: A decimal figure or a percentage: the numbers a parenthesis of results is made of.
 _FIGURE_RE = re.compile(r"\d[.,]\d|\d\s*%")
 #: This many figures in one parenthesis make it a report of results ("(fully adjusted
@@ -558,4 +568,8 @@ def drop_statistics(text: str) -> str:
                 out.append(text[kept_to:start].rstrip())
                 kept_to = n + 1
     out.append(text[kept_to:])
-    return "".join(out)
+    text = "".join(out)
+    tail = _FIGURES_CLAUSE_RE.search(text)
+    if tail and len(_FIGURE_RE.findall(tail.group())) >= MIN_FIGURES_IN_RESULTS:
+        text = text[: tail.start()] + ("." if text.rstrip().endswith(".") else "")
+    return text

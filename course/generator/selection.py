@@ -284,6 +284,8 @@ def offerable(
         return False  # "Our results suggest that X": X keyed True states more than the text
     if q.type == "true_false" and _JUST_A_VALUE_RE.search(q.prompt):
         return False  # "the network centralization was 31.51%": a figure to recognise
+    if q.type == "true_false" and any(_OWN_SUCCESS_RE.match(_claim(s)) for s in cited):
+        return False  # "The proposed algorithm can effectively reduce …": no paper says otherwise
     if q.type == "true_false" and _NORMATIVE_RE.search(q.prompt):
         return False  # "Policy makers should consider …": an opinion to weigh, not a fact
     if q.type == "single_choice":
@@ -303,6 +305,16 @@ def _claim(sentence: str) -> str:
 #: A one-word gap between an article and "of" ("beyond the _____ of", "a _____ of human
 #: intelligence"): the head of a relational phrase, whose concept is what follows "of".
 _RELATIONAL_GAP_RE = re.compile(rf"\b(?:the|a|an|a\(n\)) {re.escape(BLANK)} of\b")
+
+#: The article's own method as the subject of a claim: its success is what every paper
+#: reports, so a statement on it is guessed true (or its turned version false) unread.
+_OWN_SUCCESS_RE = re.compile(
+    r"^(?:the|our|this)\s+(?:proposed|new|novel|developed|presented|present|suggested)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:methods?|algorithms?|models?|approach(?:es)?|frameworks?|schemes?|"
+    r"systems?|techniques?|protocols?|designs?|networks?|architectures?|tools?|strateg(?:y|ies)|"
+    r"procedures?|solutions?|devices?|controllers?|estimators?)\b",
+    re.IGNORECASE,
+)
 
 _RELATION_STEM = "According to the text"
 _NORMATIVE_RE = re.compile(r"\b(?:should|ought to|must|needs? to)\b", re.IGNORECASE)

@@ -365,3 +365,72 @@ def test_no_gap_on_the_head_after_an_indefinite_article() -> None:
         sentences=[0],
     )
     assert not offerable(gap, sentences)
+
+
+def test_a_clause_of_figures_after_a_semicolon_is_dropped() -> None:
+    assert (
+        drop_statistics(
+            "Participants with diabetes had increased risks of cancer; hazard ratios were 1.13 "
+            "for total cancer and 1.51 for liver cancer."
+        )
+        == "Participants with diabetes had increased risks of cancer."
+    )
+    assert drop_statistics("Wages rose; prices fell.") == "Wages rose; prices fell."
+    assert drop_statistics("Glucose was associated with risk (all P's for trend \u2264 0.02).") == (
+        "Glucose was associated with risk."
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At the time of writing, there was a paucity of models of groundwater hazard in India.",
+        "Over the last five years, perovskite cells have entered the research spectrum.",
+        "In recent years, memory networks have shown promising power.",
+    ],
+)
+def test_a_gap_or_a_trend_the_study_starts_from_is_background(sentence: str) -> None:
+    from course.generator.contexts import MOTIVATION_RE
+
+    assert MOTIVATION_RE.search(sentence)
+
+
+def test_no_true_or_false_on_the_article_s_own_method_succeeding() -> None:
+    from course.generator.model import DraftQuestion
+    from course.generator.selection import offerable
+
+    sentences = [
+        "Simulation results show that the proposed algorithm can effectively reduce network "
+        "energy consumption."
+    ]
+    statement = DraftQuestion(
+        type="true_false",
+        prompt="True or false? The proposed algorithm can effectively reduce network energy "
+        "consumption.",
+        options=["True", "False"],
+        answer=True,
+        explanation="",
+        concepts=[],
+        sentences=[0],
+    )
+    assert not offerable(statement, sentences)
+
+
+def test_a_course_prompt_names_a_concept_of_the_text() -> None:
+    from course.generator.prompts import build_prompts
+
+    draft = build_draft(
+        "For any given technology to be successful, its ability to compete with other "
+        "technologies is the key. Perovskite solar cells offer low cost processability. "
+        "Perovskite solar cells degrade quickly in humid air, which limits their stability. "
+        "Encapsulation of perovskite solar cells extends their lifetime in field tests."
+    )
+    from course.generator.prompts import generate_prompts
+
+    # the platitude is a candidate, but no prompt of the course rests on it
+    assert any(
+        "ability to compete" in p.text for p in generate_prompts(draft.sentences, draft.concepts)
+    )
+    prompts = build_prompts(draft.sentences, draft.concepts)
+    assert all(p.concepts for p in prompts)
+    assert not any("ability to compete" in p.text for p in prompts)

@@ -114,7 +114,14 @@ def build_prompts(
     """Up to :data:`MAX_PROMPTS` prompts: each template and each sentence once, a new
     family preferred to a second of one already chosen; none on a sentence of ``method``
     (a structured abstract's Methods section)."""
-    pool = [c for c in _candidates(sentences, concepts) if not method & set(c.reading.cited)]
+    pool = [
+        c
+        for c in _candidates(sentences, concepts)
+        if not method & set(c.reading.cited)
+        # a prompt that names none of the text's concepts rests on a platitude ("For any
+        # technology to succeed, its ability to compete is the key"), not on what it teaches
+        and (c.prompt.concepts or not concepts)
+    ]
     chosen: list[_Candidate] = []
     while len(chosen) < MAX_PROMPTS:
         templates = {c.template.name for c in chosen}
