@@ -1222,3 +1222,61 @@ def test_it_names_the_stem_word_a_derived_key_word_echoes() -> None:
     )
     found = [f for f in findings(**item) if f.code == "word-repeat"]
     assert found and "“liability” in the key echoes “liable” in the stem" in found[0].message
+
+
+def test_it_reports_a_key_half_again_as_long_as_every_distractor() -> None:
+    item = mc(
+        "In the Solow model, how does steady-state output per worker respond to a higher "
+        "saving rate?",
+        "It rises, because capital per worker settles at a higher level",
+        "It falls, because consumption is lower",
+        "It is unchanged, as growth is exogenous",
+        "It rises by the same rate as saving",
+    )
+    assert "longest-option" in codes(item)
+    # every option long for a reason they share: no cue
+    assert "longest-option" not in codes(
+        mc("How does output respond?",
+           "It rises, because capital per worker settles higher",
+           "It falls, because consumption per worker is lower",
+           "It stays unchanged, because growth is exogenous here",
+           "It rises at first, then falls back to where it was")
+    )  # fmt: skip
+
+
+def test_it_finds_a_key_repeating_the_noun_modifier_the_stem_asks_for() -> None:
+    item = mc(
+        "Which 1815 peace settlement redrew the map of Europe after Napoleon?",
+        "Peace of Paris",
+        "Treaty of Ghent",
+        "Congress of Berlin",
+        "Treaty of Tilsit",
+    )
+    assert "word-repeat" in codes(item)
+    # a verb after the asked noun is no part of the category
+    assert "word-repeat" not in codes(
+        mc("Which gland produces insulin?", "Pancreas", "Thyroid", "Adrenal gland", "Pituitary")
+    )
+
+
+def test_it_finds_one_number_written_two_ways_among_the_options() -> None:
+    assert "near-duplicate-options" in codes(
+        mc("What is the pH of 0.01 M HCl?", "2", "1", "12", "12.0")
+    )
+    assert "near-duplicate-options" not in codes(
+        mc("What is the pH of 0.01 M HCl?", "2", "1", "7", "12")
+    )
+
+
+def test_it_reads_at_all_and_a_capitalised_title_as_no_absolute_or_negative_word() -> None:
+    assert codes(
+        mc("What happens under a binding price ceiling?",
+           "Quantity demanded exceeds quantity supplied",
+           "Quantity supplied exceeds quantity demanded",
+           "The price rises until the ceiling stops binding at all",
+           "Landlords expand supply because rents are regulated")
+    ) == set()  # fmt: skip
+    assert "negative-stem" not in codes(
+        mc("Who wrote the novel Never Let Me Go?", "Kazuo Ishiguro", "Ian McEwan",
+           "Julian Barnes", "Margaret Atwood")
+    )  # fmt: skip

@@ -45,8 +45,18 @@ def check_longest_option(item: Item) -> Iterator[Flaw]:
             f"distractor (at most {wrong_words}), which gives it away.",
             severity,
         )
-    elif shortest_key >= 1.3 * longest_wrong and key_words >= wrong_words + 2:
-        yield make_flaw("longest-option", "The key is the longest option.", 0.3)
+    elif (
+        shortest_key >= 1.3 * longest_wrong
+        and key_words >= wrong_words + 2
+        # names and titles are as long as they are ("Rosencrantz and Guildenstern Are Dead")
+        and not all(_is_name(o) for o in item.options)
+    ):
+        yield make_flaw("longest-option", "The key is the longest option.", 0.5)
+
+
+def _is_name(option: str) -> bool:
+    """A name or a title, one word ("Arcadia") or several ("The Real Thing")."""
+    return _title_cased(option) or (len(words_of(option)) == 1 and option[:1].isupper())
 
 
 def check_word_repeat(item: Item) -> Iterator[Flaw]:
@@ -396,7 +406,8 @@ def check_convergence(item: Item) -> Iterator[Flaw]:
 _ABSOLUTE_RE = re.compile(
     r"\b(?:always|never|invariably|completely|entirely|totally|absolutely|"
     r"without exception|under no circumstances|in (?:all|every) cases?|only ever|"
-    r"nothing|nobody|no one|everyone|everything|everybody|all|none|every)\b(?![-\u2010])",
+    r"nothing|nobody|no one|everyone|everything|everybody|(?<!\bat )all|none|every)\b"
+    r"(?![-\u2010])",  # "at all" emphasises a negation; it claims nothing of all cases
     re.IGNORECASE,
 )
 #: Absolute words that are sure cues in a true/false statement ("all" often is not).

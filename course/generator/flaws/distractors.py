@@ -219,9 +219,22 @@ def _numeral(unit: str) -> bool:
     return any(c.isdigit() for c in unit) or unit in _ROMAN or unit in _NUMBER_WORDS
 
 
+_NUMBER_OPTION_RE = re.compile(r"^\s*([-+]?\d[\d,]*(?:\.\d+)?)\s*(%|[^\W\d_]+\.?)?\s*$")
+
+
+def _same_number(a: str, b: str) -> bool:
+    """Two options that are one value ("12" and "12.0", "1,000" and "1000", "5 %" and "5%")."""
+    ma, mb = _NUMBER_OPTION_RE.match(a), _NUMBER_OPTION_RE.match(b)
+    if not ma or not mb or a.strip() == b.strip() or (ma.group(2) or "") != (mb.group(2) or ""):
+        return False
+    return float(ma.group(1).replace(",", "")) == float(mb.group(1).replace(",", ""))
+
+
 def _duplication(a: str, b: str, context: set[str]) -> tuple[float, str]:
     """How alike two options are, ignoring words the stem gives both (``context``)."""
     ua, ub = units_of(a), units_of(b)
+    if _same_number(a, b):
+        return 0.8, "are the same number written two ways"  # "12" and "12.0"
     if _symbols(a) != _symbols(b):
         return 0.0, ""  # "cos(x)" and "-cos(x)", "K/2" and "K": a sign or an operator apart
     if ua == ub:

@@ -77,7 +77,9 @@ def related(root: str, roots: set[str]) -> bool:
 
 
 _CATEGORY_RE = re.compile(
-    r"^\W*(?:which|what)\s+(?:(?:type|kind|class|sort|form)s?\s+of\s+)?([a-z]+)\b",
+    # "Which 1648 peace settlement ended …": a date before it, and a second noun after it
+    r"^\W*(?:which|what)\s+(?:(?:type|kind|class|sort|form)s?\s+of\s+)?(?:\d+\s+)?"
+    r"([a-z]+)\b(?:\s+([a-z]+)\b)?",
     re.IGNORECASE,
 )
 
@@ -89,7 +91,12 @@ def asked_category(stem: str) -> set[str]:
     word = match.group(1).lower() if match else ""
     if not word or word in STOPWORDS or word in AUXILIARIES:
         return set()
-    return {root_of(unit_of(word))}
+    found = {root_of(unit_of(word))}
+    head = (match.group(2) or "").lower() if match else ""
+    # "peace settlement": the noun it modifies; not a verb ("gland produces", "bond formed")
+    if head and head not in STOPWORDS | AUXILIARIES and not head.endswith(("s", "ed")):
+        found.add(root_of(unit_of(head)))
+    return found
 
 
 AUXILIARIES = word_set(

@@ -27,6 +27,8 @@ _NEGATIVE_RE = re.compile(
     re.IGNORECASE,
 )
 _NOT_NEGATIVE_RE = re.compile(
+    # a capitalised negation inside a title ("the novel Never Let Me Go"): part of a name
+    r"(?<=\w )(?-i:(?:Never|Not|No|None)(?:\s+[A-Z][\w']*)+)|"
     r"\b(?:not (?:only|just|merely|simply)|no longer|whether or not|at least|if not|not least|"
     r"true or false|(?:with|in|under|at|for|of) no|"
     r"true and (?:which|what) (?:are|is) false|false positive|false negative)\b",
