@@ -45,8 +45,12 @@ run: $(VENV)/.installed-run .env
 .env:
 	printf '# Development settings for this checkout (written by make run; see README)\nDEBUG=true\n' > $@
 
+# Two worker processes (pytest-xdist), one per core of the CI machine; `--dist loadgroup`
+# keeps the tests marked xdist_group(name) on one worker. TEST_WORKERS=0 runs serially, in
+# this process; PYTEST_ARGS adds pytest's own options (PYTEST_ARGS="tests/quizzes -x").
+TEST_WORKERS ?= 2
 test: $(VENV)/.installed-test
-	$(DEV_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+	$(DEV_ENV) $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

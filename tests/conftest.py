@@ -11,14 +11,45 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.test import Client
+from django.test import Client, override_settings
 
 from course.accounts.models import User
 from course.catalog.models import Course, Lesson
 from tests import factories
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    _a_redis_database_per_worker()
+
+
+def _a_redis_database_per_worker() -> None:
+    """Under pytest-xdist (`make test` runs two workers), worker gwN caches in Redis database
+    REDIS_URL's + N. Every test empties the cache, and django-redis empties it with FLUSHDB,
+    which no KEY_PREFIX confines: in one shared database a worker's test would lose its
+    sessions, cached pages and version keys to the other worker's next test. (The workers'
+    test databases are apart already: pytest-django names them test_postgres_gw0, _gw1.)"""
+    from django.conf import settings
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    cache = settings.CACHES["default"]
+    if not worker or cache["BACKEND"] != "django_redis.cache.RedisCache":
+        return
+    offset = int(worker.removeprefix("gw"))
+    url = urlsplit(cache["LOCATION"])
+    query = dict(parse_qsl(url.query))
+    if "db" in query:  # redis://host/?db=1 and unix:///path?db=1
+        query["db"] = str(int(query["db"]) + offset)
+        url = url._replace(query=urlencode(query))
+    else:  # redis://host:port/1
+        url = url._replace(path=f"/{int(url.path.strip('/') or 0) + offset}")
+    # Through override_settings, so Django drops the cache connections it may already hold.
+    # A server has 16 databases unless configured otherwise: enough for two workers.
+    own = {**cache, "LOCATION": url.geturl()}
+    override_settings(CACHES={**settings.CACHES, "default": own}).enable()
 
 
 @pytest.fixture(autouse=True)
@@ -181,3 +212,25 @@ def browser() -> Iterator[object]:
             chromium.close()
     finally:
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+# --- the accessibility summary ---------------------------------------------------------------
+# tests/e2e/conftest.py keeps the notes. Under pytest-xdist the controller runs no test and
+# never loads that conftest: each worker hands its notes over as it finishes, and these
+# hooks, in the conftest every process loads, gather and print them.
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: object, error: object) -> None:
+    notes = getattr(node, "workeroutput", {}).get("axe")
+    if notes:
+        from tests.e2e import conftest as e2e
+
+        e2e.CHECKED.extend(notes["checked"])
+        e2e.THIRD_PARTY_REPORT.extend(notes["third_party"])
+
+
+def pytest_terminal_summary(terminalreporter: object) -> None:
+    from tests.e2e.conftest import write_summary
+
+    write_summary(terminalreporter)

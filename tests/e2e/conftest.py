@@ -33,6 +33,16 @@ def mailed_link(base_url: str) -> str:
     return base_url + path
 
 
+def wait_for_htmx(page) -> None:
+    """Until htmx has done its request, swap and settle (with JavaScript on only: the wait
+    polls in the page). A swapped-in form gets its [autofocus] field focused only when it
+    settles, a few milliseconds after it appears: text typed in between (Playwright's fill
+    focuses, then types) lands wherever that focus goes, in the wrong field."""
+    page.wait_for_function(
+        "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
+    )
+
+
 # --- accessibility -------------------------------------------------------------------------
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -73,9 +83,7 @@ class AxeChecker:
         markup) only record them, except those inside the `ours` selector (our template
         within admin's chrome), which still fail."""
         # htmx marks swapped content for a few milliseconds; check the settled page.
-        page.wait_for_function(
-            "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
-        )
+        wait_for_htmx(page)
         options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
         results = self._axe.run(page, options=options).response
         serious = [v for v in results["violations"] if v["impact"] in FAILING_IMPACTS]
@@ -129,7 +137,16 @@ def report_third_party(where: str, text: str) -> None:
     THIRD_PARTY_REPORT.append(f"{where}\n{text}")
 
 
-def pytest_terminal_summary(terminalreporter) -> None:
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    # On a pytest-xdist worker: hand this worker's notes to the controller, which gathers
+    # them and prints the summary (both in tests/conftest.py, which the controller loads).
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["axe"] = {"checked": CHECKED, "third_party": THIRD_PARTY_REPORT}
+
+
+def write_summary(terminalreporter) -> None:
+    """The pages axe-core checked and Django admin's own problems, at the end of the run."""
     if CHECKED:
         paths = {re.sub(r"^https?://[^/]+", "", url) for url in CHECKED}
         terminalreporter.write_line(

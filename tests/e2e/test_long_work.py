@@ -32,13 +32,16 @@ def long_page() -> str:
 
 
 @pytest.fixture
-def slowed(monkeypatch) -> None:
-    """Each stage takes at least half a second, so every run has progress to show."""
+def slowed(monkeypatch, javascript: bool) -> None:
+    """Each stage takes at least half a second, so every run has progress to show; a second
+    without JavaScript, where the page reloads only every two seconds: at half a second the
+    seven stages could pass in two reloads, leaving only two of them seen."""
     build = jobs.build_draft
+    pause = 0.5 if javascript else 1.0
 
     def slow_build(text, *, title=None, progress=None):
         def report(stage: str) -> None:
-            time.sleep(0.5)
+            time.sleep(pause)
             if progress is not None:
                 progress(stage)
 

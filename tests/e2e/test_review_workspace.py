@@ -11,6 +11,7 @@ from django.urls import reverse
 from course.authoring.services import course_import_abstract
 from course.catalog.models import Course
 from course.quizzes.models import Question
+from tests.e2e.conftest import wait_for_htmx
 from tests.factories import PASSWORD
 from tests.generator.support import SEED
 
@@ -67,6 +68,9 @@ def test_an_instructor_edits_regenerates_and_deletes_without_losing_anything(
     anchor = f"question-{question.pk}"
     card = page.locator(f"#{anchor}")
     card.get_by_role("link", name="Edit").click()
+    if javascript:  # the form came in; it focuses its first field as it settles
+        card.get_by_label("Answer").wait_for()
+        wait_for_htmx(page)
     card.get_by_label("Answer").fill("Not one of them")
     card.get_by_role("button", name="Save question").click()
     card.get_by_text("Not among the options").wait_for()

@@ -21,6 +21,7 @@ from course.authoring.services import course_import_abstract
 from course.catalog.models import Concept, Course
 from course.quizzes.models import Question, QuizQuestion
 from tests import factories
+from tests.e2e.conftest import wait_for_htmx
 from tests.e2e.test_course_settings import rename
 from tests.factories import PASSWORD
 from tests.generator.support import SEED
@@ -110,6 +111,10 @@ def test_an_instructor_takes_a_raw_page_to_a_published_quiz_and_back(
     question = course.questions.filter(type="single_choice").order_by("position").first()
     card = page.locator(f"#question-{question.pk}")
     card.get_by_role("link", name="Edit").click()
+    # the form came in; it focuses its first field as it settles (typing before that lands
+    # in whichever field the focus moves to)
+    card.get_by_label("Answer").wait_for()
+    wait_for_htmx(page)
     card.get_by_label("Answer").fill("Not one of them")
     card.get_by_role("button", name="Save question").click()
     card.get_by_text("Not among the options").wait_for()
