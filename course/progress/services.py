@@ -244,19 +244,35 @@ def mastery_apply(*, item: AttemptItem, user_id: int) -> None:
     and mark the item applied (the caller saves the item, in the same transaction).
 
     Call inside the transaction that graded the item, with the item row locked: the flag
-    makes it count once. One statement whatever the number of concepts: an upsert of a row
-    per concept the answered version's question tests, made at the rule's first level or
-    moved by the rule (`next_level`, in SQL). Rows are taken in concept order, each locked
-    as it is written (a concurrent maker's new row wins and this one waits for it, then
-    updates it), so two answers arriving together on the same concepts both count, one
-    after the other, and never deadlock.
+    makes it count once. One statement whatever the number of concepts (`mastery_statement`).
+    """
+    statement = mastery_statement(item=item, user_id=user_id)
+    if statement is None:
+        return
+    sql, params = statement
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        mastery_recorded(item=item, user_id=user_id, rows=cursor.rowcount)
+
+
+def mastery_statement(*, item: AttemptItem, user_id: int) -> tuple[str, list[Any]] | None:
+    """The statement that applies one graded answer to mastery, or None when the item has
+    nothing to apply (already applied, ungraded, unanswered). After running it, call
+    `mastery_recorded` with the rows it wrote. The answer service runs it inside the
+    statement that saves the item, on PostgreSQL: one round trip for both.
+
+    An upsert of a row per concept the answered version's question tests, made at the
+    rule's first level or moved by the rule (`next_level`, in SQL). Rows are taken in
+    concept order, each locked as it is written (a concurrent maker's new row wins and this
+    one waits for it, then updates it), so two answers arriving together on the same
+    concepts both count, one after the other, and never deadlock.
     """
     if (
         item.mastery_applied
         or item.score is None
         or item.status in (AttemptItem.Status.NEEDS_GRADING, AttemptItem.Status.UNANSWERED)
     ):
-        return
+        return None
     mastery = ConceptMastery._meta.db_table
     links = Question.concepts.through._meta.db_table
     right = item.score >= CORRECT_AT
@@ -275,8 +291,12 @@ def mastery_apply(*, item: AttemptItem, user_id: int) -> None:
         "updated_at = excluded.updated_at"
     )
     first = next_level(ConceptMastery.Level.NOT_STARTED, item.score)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [user_id, first, int(right), timezone.now(), item.version_id])
-        if cursor.rowcount != 0:  # no concepts: nothing changed
-            person_changed(user_id)  # no signal, no queryset: the versions are set here
+    return sql, [user_id, first, int(right), timezone.now(), item.version_id]
+
+
+def mastery_recorded(*, item: AttemptItem, user_id: int, rows: int) -> None:
+    """After `mastery_statement` ran and wrote `rows` rows: the item counts as applied, and
+    the student's cached pages are stale when any level moved."""
+    if rows != 0:  # no concepts: nothing changed
+        person_changed(user_id)  # no signal, no queryset: the versions are set here
     item.mastery_applied = True

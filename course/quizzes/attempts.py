@@ -23,11 +23,17 @@ from django.db.models import Q
 from django.utils import timezone
 
 from course.accounts.models import Enrollment, User
-from course.catalog.models import Course
+from course.catalog.models import SourceSentence
 
 # The one import from a floor above (README, "Layout"): a graded answer tells progress what
 # happened, in the grading transaction, while the item row is locked.
-from course.progress.services import mastery_apply, quiz_grade_store
+from course.progress.services import (
+    mastery_apply,
+    mastery_recorded,
+    mastery_statement,
+    quiz_grade_store,
+)
+from course.quizzes.answer_sql import item_save, lock_item
 from course.quizzes.grading import grade
 from course.quizzes.models import (
     CONTENT_FIELDS,
@@ -334,6 +340,12 @@ class AnswerResult:
     # Why a Check did not grade (nothing answered, pairs left to match): the answer is
     # saved, stays open, and the student is told in the question's region.
     notice: str = ""
+    # Every item of the attempt as (position, status) after this answer, in position
+    # order: the page's counter, read with the save.
+    states: tuple[tuple[int, str], ...] = ()
+    # The question's first source sentences with their lessons, read with the item: quoted
+    # under the key when the reveal policy shows it.
+    sources: tuple[SourceSentence, ...] = ()
 
 
 def check_refusal(item: AttemptItem, response: Any) -> str:
@@ -374,34 +386,23 @@ def attempt_answer(*, attempt: Attempt, position: int, data: Any, check: bool) -
     """Save an answer; with `check` in immediate-feedback mode also grade and lock it.
 
     `attempt` names the attempt and its owner: only its pk and user_id are read. The
-    attempt, answered by anyone but its owner, does not exist (Attempt.DoesNotExist). One
-    query locks the attempt, read afresh with the quiz and course (a submit in another tab
-    waits, or is waited for); one locks the item; one saves it; a check adds the mastery
-    update. The returned item's `attempt` is that fresh attempt.
+    attempt, answered by anyone but its owner, does not exist (Attempt.DoesNotExist). Two
+    statements (`answer_sql`): one locks the attempt, then the item, and reads them afresh
+    with the version, quiz and course (a submit in another tab waits, or is waited for);
+    one saves the item, with the mastery update of a check and the states of the
+    attempt's items. The returned item's `attempt` is that fresh attempt.
 
     Lock order: the attempt, then its items, as `attempt_submit` and `item_grade` do. In
-    one query locking both, PostgreSQL took the item first, so a check racing a submit
-    (attempt, then items) could deadlock.
+    one query locking both rows at once, PostgreSQL took the item first, so a check racing
+    a submit (attempt, then items) could deadlock.
     """
-    try:
-        attempt = (
-            Attempt.objects.select_for_update(of=("self",))
-            .select_related("quiz__course")
-            .defer(*(f"quiz__course__{name}" for name in Course.BULKY_FIELDS))
-            .get(pk=attempt.pk, user_id=attempt.user_id)
-        )
-    except Attempt.DoesNotExist:
-        raise Attempt.DoesNotExist("No such attempt.") from None
-    try:
-        item = (
-            AttemptItem.objects.select_for_update(of=("self",))
-            # The question too: feedback quotes its source sentences (views.sources_of).
-            .select_related("version__question")
-            .get(attempt_id=attempt.pk, position=position)
-        )
-    except AttemptItem.DoesNotExist:
-        raise AttemptError("No such question in this attempt.") from None
-    item.attempt = attempt
+    locked = lock_item(attempt_id=attempt.pk, user_id=attempt.user_id, position=position)
+    if locked is None:
+        if not Attempt.objects.filter(pk=attempt.pk, user_id=attempt.user_id).exists():
+            raise Attempt.DoesNotExist("No such attempt.")
+        raise AttemptError("No such question in this attempt.")
+    item = locked.item
+    attempt = item.attempt
     if not attempt.is_open:
         raise AttemptError("This attempt has been submitted; answers can no longer change.")
     if is_past_deadline(attempt):
@@ -425,18 +426,27 @@ def attempt_answer(*, attempt: Attempt, position: int, data: Any, check: bool) -
     item.answered_at = timezone.now()
     immediate = attempt.quiz.feedback_mode == Quiz.Feedback.IMMEDIATE
     notice = check_refusal(item, item.response) if check and immediate else ""
-    if check and immediate and not notice:
+    graded = check and immediate and not notice
+    if graded:
         result = grade(item.version, item.response)
         item.score, item.status, item.checked = result.score, result.status, True
-        mastery_apply(item=item, user_id=attempt.user_id)
     else:
         item.status = (
             AttemptItem.Status.SAVED if item.response is not None else AttemptItem.Status.UNANSWERED
         )
-    item.save(
-        update_fields=["response", "answered_at", "status", "score", "checked", "mastery_applied"]
+    mastery = mastery_statement(item=item, user_id=attempt.user_id) if graded else None
+    if mastery is not None:
+        item.mastery_applied = True  # saved with the item, in the same statement
+    written, states = item_save(item=item, mastery=mastery)
+    if mastery is not None:
+        mastery_recorded(item=item, user_id=attempt.user_id, rows=written)
+    return AnswerResult(
+        item=item,
+        checked=item.checked,
+        notice=notice,
+        states=tuple(states),
+        sources=tuple(locked.sources),
     )
-    return AnswerResult(item=item, checked=item.checked, notice=notice)
 
 
 def _score(attempt: Attempt, items: list[AttemptItem]) -> None:

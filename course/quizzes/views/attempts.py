@@ -30,6 +30,7 @@ from course.catalog.access import can_edit, get_course_for, is_enrolled
 from course.catalog.models import Course, SourceSentence
 from course.generator.flaws import Flaw
 from course.http import AuthedRequest
+from course.quizzes import answer_sql
 from course.quizzes import attempts as attempt_services
 from course.quizzes.attempts import (
     AttemptError,
@@ -75,12 +76,14 @@ def question_entry(
     attempt: Attempt | None = None,
     whole_attempt: bool | None = None,
     flaws: Sequence[Flaw] = (),
+    sources: Sequence[SourceSentence] | None = None,
 ) -> dict[str, Any]:
     """What one question shows (`quizzes/attempt.html#question`).
 
     In a student's `attempt`: their answer, and the answer key and explanation only when
     the quiz's reveal policy allows it for this item now (`whole_attempt`: the attempt's
-    own answer, when the caller has it). Without an attempt, an author's preview (of a quiz,
+    own answer, when the caller has it; `sources`: the question's source sentences, when
+    the caller read them with the item). Without an attempt, an author's preview (of a quiz,
     or of a question being written): the key and explanation whatever the reveal policy,
     nothing to answer, and the checker's `flaws`."""
     version = item.version
@@ -117,7 +120,9 @@ def question_entry(
         # question was made from with their lessons: the key in parts, so only when the
         # key itself may be shown, and only in a student's attempt.
         "marks": response_marks(version, response, shown) if revealed and attempt else [],
-        "sources": sources_of(item) if revealed and attempt else [],
+        "sources": (list(sources) if sources is not None else sources_of(item))
+        if revealed and attempt
+        else [],
         "show_status": show_status,
         "editable": editable,
         "immediate": immediate,
@@ -125,27 +130,34 @@ def question_entry(
     }
 
 
-# The sentences quoted under an explanation: enough to find the place in the lesson.
-MAX_SOURCES = 2
+# The sentences quoted under an explanation (read with an answer's item, answer_sql).
+MAX_SOURCES = answer_sql.MAX_SOURCES
 
 
 def sources_of(item: AttemptItem) -> list[SourceSentence]:
     """The source sentences the question was made from, each with its lesson (None when
-    no lesson holds it): prefetched by `attempt_context` (`with_sources`), else read here
-    for the one question an htmx answer shows."""
-    return list(item.version.question.sentences.all())[:MAX_SOURCES]
+    no lesson holds it): prefetched by `attempt_context` (`with_sources`), else read here,
+    in one query, for the one question an htmx answer shows."""
+    version = item.version
+    question = version._state.fields_cache.get("question")
+    if question is not None and "sentences" in getattr(question, "_prefetched_objects_cache", {}):
+        return list(question.sentences.all())[:MAX_SOURCES]
+    return list(_source_sentences().filter(questions=version.question_id)[:MAX_SOURCES])
+
+
+def _source_sentences() -> Any:
+    return (
+        SourceSentence.objects.select_related("lesson")
+        .only("text", "position", "lesson__title", "lesson__position")
+        .order_by("position", "pk")
+    )
 
 
 def with_sources(items: Any) -> Any:
     """Items with their questions' source sentences and those sentences' lessons: one
     query more, whatever the number of questions."""
-    sentences = (
-        SourceSentence.objects.select_related("lesson")
-        .only("text", "position", "lesson__title", "lesson__position")
-        .order_by("position", "pk")
-    )
     return items.select_related("version__question").prefetch_related(
-        Prefetch("version__question__sentences", queryset=sentences)
+        Prefetch("version__question__sentences", queryset=_source_sentences())
     )
 
 
@@ -162,16 +174,19 @@ def preview_item(
     )
 
 
-def attempt_status(items: Sequence[AttemptItem]) -> dict[str, Any]:
+def attempt_status(items: Sequence[AttemptItem] | Sequence[tuple[int, str]]) -> dict[str, Any]:
     """The answered counter and each question's state (`quizzes/attempt.html#attempt-status`):
     on the page, and swapped out of band after every Save and Check, so neither goes stale
-    while the questions change one by one."""
+    while the questions change one by one. `items` in position order, as items or as
+    (position, status) pairs."""
+    states = [(i.position, i.status) if isinstance(i, AttemptItem) else i for i in items]
+    labels = dict(AttemptItem.Status.choices)
     return {
         # An item's status is "not answered" exactly while it holds no response: a save
         # or a check sets both together (`attempt_answer`).
-        "answered": sum(1 for i in items if i.status != AttemptItem.Status.UNANSWERED),
-        "total": len(items),
-        "states": [(i.position, i.status, i.get_status_display()) for i in items],
+        "answered": sum(1 for _, status in states if status != AttemptItem.Status.UNANSWERED),
+        "total": len(states),
+        "states": [(position, status, labels.get(status, status)) for position, status in states],
     }
 
 
@@ -277,6 +292,7 @@ def attempt_page(request: AuthedRequest, attempt_id: int) -> HttpResponse:
 def attempt_answer(request: AuthedRequest, attempt_id: int, position: int) -> HttpResponse:
     check = request.POST.get("action") == "check"
     error = ""
+    result = None
     try:
         # Only the owner's attempt is found: the service checks, in the query that locks it.
         result = attempt_services.attempt_answer(
@@ -301,16 +317,22 @@ def attempt_answer(request: AuthedRequest, attempt_id: int, position: int) -> Ht
             AttemptItem.objects.select_related("version"), attempt=attempt, position=position
         )
     if request.htmx:
-        # The question in place, and the counter with every question's state out of band:
-        # one query for the states, as they stand after this answer.
-        items = AttemptItem.objects.filter(attempt_id=attempt.pk).only("position", "status")
+        # The question in place, and the counter with every question's state out of band,
+        # as they stand after this answer: read with the save, or here after a refusal.
+        if result is not None:
+            states = list(result.states)
+        else:
+            items = AttemptItem.objects.filter(attempt_id=attempt.pk).order_by("position")
+            states = list(items.values_list("position", "status"))
         context = {
             "attempt": attempt,
             "quiz": attempt.quiz,
             "course": attempt.quiz.course,
-            "entry": question_entry(item, attempt=attempt),
+            "entry": question_entry(
+                item, attempt=attempt, sources=result.sources if result is not None else None
+            ),
             "error": error,
-            "status": attempt_status(list(items.order_by("position"))),
+            "status": attempt_status(states),
             "oob": True,
         }
         return render(request, "quizzes/attempt.html#answered", context)
