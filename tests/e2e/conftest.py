@@ -82,10 +82,7 @@ class AxeChecker:
         """Fail on serious or critical violations; on a `third_party` page (Django admin's
         markup) only record them, except those inside the `ours` selector (our template
         within admin's chrome), which still fail."""
-        # htmx marks swapped content for a few milliseconds; check the settled page.
-        wait_for_htmx(page)
-        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-        results = self._axe.run(page, options=options).response
+        results = self._run(page)
         serious = [v for v in results["violations"] if v["impact"] in FAILING_IMPACTS]
         where = page.url
         CHECKED.append(where)
@@ -102,6 +99,29 @@ class AxeChecker:
                 + format_violations(failing),
                 pytrace=False,
             )
+
+    def _run(self, page) -> dict:
+        """axe's results on the settled page. A click that navigates returns once the new
+        document is committed, before it has loaded: axe started then finds no document
+        ("reading 'documentElement'") or loses its context to the navigation. Such a run
+        checked nothing, so it is started again on the loaded page (three tries at most);
+        any other error, or a third transient one, fails the test."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+        for attempt in range(3):
+            page.wait_for_load_state("load")
+            # htmx marks swapped content for a few milliseconds; check the settled page.
+            wait_for_htmx(page)
+            try:
+                return self._axe.run(page, options=options).response
+            except PlaywrightError as error:
+                transient = "documentElement" in str(error) or "context was destroyed" in str(
+                    error
+                )
+                if not transient or attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
 
     @staticmethod
     def _split(page, violations: list[dict], ours: str) -> tuple[list[dict], list[dict]]:
