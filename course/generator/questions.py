@@ -51,6 +51,8 @@ from .frequency import is_common
 from .lexicon import COLLECTIVE_NOUNS, STOPWORDS
 from .model import DraftConcept, DraftQuestion
 from .opposites import opposite_swaps
+from .prompts.claims import DEMONSTRATIVE_RE, resolve
+from .prompts.grammar import words
 from .relations.words import has_finite
 from .reversals import reversals
 from .role_swaps import role_swaps
@@ -619,13 +621,18 @@ def _mr(
 _STATEMENT_EDGES = " .,;:"
 
 
-def statement_of(sentence: str) -> str:
+def statement_of(sentence: str, earlier: list[str] | None = None) -> str:
     """A sentence as a standalone statement: opener dropped, capitalised, or "" (a
-    question is not a statement to judge true or false)."""
+    question is not a statement to judge true or false). Given the ``earlier`` sentences,
+    a demonstrative pointing back at what the sentence before named is made definite
+    ("We show that these ACSs coincide …" -> "The ACSs coincide …"); one pointing at
+    nothing named leaves no statement."""
     if sentence.rstrip().endswith("?"):
         return ""
     # edge punctuation only: a sentence may end in function words ("apply to them as well")
     text = drop_statistics(claim_of(sentence)).strip().strip(_STATEMENT_EDGES)
+    if earlier is not None and _points_back(text):
+        text = resolve(text, earlier)
     if _REPEATED_RUN_RE.search(text):
         return ""  # the source wrote a run of words twice ("but also but also")
     if text.lower().startswith(_ANAPHORIC_START) or leans_on_context(text) or not stem_ok(text):
@@ -643,14 +650,45 @@ _CITATION_YEAR_RE = re.compile(
 )
 
 
+#: A statement whose "this/these X" was made "the X" ranks this much below one that stands
+#: in the text's own words: the referent is clear from the sentence before, not from itself.
+RESOLVED_PENALTY = 0.4
+#: How a true/false item's prompt opens, before its statement.
+TF_PREFIX = "True or false? "
+#: What "this" and "these" name when they stand for the article itself ("this study").
+_ARTICLE_NOUNS = words(
+    "study paper article research work review chapter essay book thesis report commentary"
+)
+
+
+def _points_back(text: str) -> bool:
+    """Whether ``text`` holds "this/these/those X" for an X the article is not."""
+    return any(
+        match.group(2).lower() not in _ARTICLE_NOUNS
+        for match in DEMONSTRATIVE_RE.finditer(text)
+        if match.group(1).lower() != "such"
+    )
+
+
+def definite(sentence: str) -> str:
+    """``sentence`` with its demonstratives made definite, as statement_of resolves them:
+    a true statement is the text's own words but for that."""
+    return DEFINITE_RE.sub(lambda m: "The " if m.group(1)[0].isupper() else "the ", sentence)
+
+
+DEFINITE_RE = re.compile(r"\b(this|these|those|This|These|Those)\s+(?=[\w'-])")
+
+
 def true_false_items(sentences: list[str], terms: list[Term]) -> Iterable[Candidate]:
     years = sorted({m.group(1) for s in sentences for m in _YEAR_RE.finditer(s)})
     for i, sentence in enumerate(sentences):
-        statement = statement_of(sentence)
+        statement = statement_of(sentence, sentences[:i])
         if not statement:
             continue
         concepts = _concepts_in(statement, terms)
         weight = 1.0 + 0.3 * min(2, len(concepts))
+        if _points_back(sentence):
+            weight -= RESOLVED_PENALTY  # "the indicators": clear, but less than the text's own
         yield _tf(
             sentences, i, statement, True, concepts, "True: the text says exactly this.", weight
         )
@@ -754,7 +792,7 @@ def _tf(
     return Candidate(
         DraftQuestion(
             type="true_false",
-            prompt=f"True or false? {statement}",
+            prompt=f"{TF_PREFIX}{statement}",
             options=["True", "False"],
             answer=truth,
             concepts=concepts,
@@ -1059,12 +1097,12 @@ def valid(q: DraftQuestion, sentences: list[str]) -> bool:
         if not all(answer_in_source(a, cited) for a in q.answer):
             return False
     elif q.type == "true_false":
-        statement = q.prompt.removeprefix("True or false? ")
+        statement = q.prompt.removeprefix(TF_PREFIX)
         if not stem_ok(statement):
             return False
         # the text's own words, less the parentheses of figures the statement leaves out
         if q.answer is True and not answer_in_source(
-            statement, [drop_statistics(s) for s in cited]
+            statement, [drop_statistics(definite(s)) for s in cited]
         ):
             return False
         if q.answer is False and not matches_no_source(statement, sentences):

@@ -36,6 +36,7 @@ from .lexicon import STOPWORDS, VERB_BASES
 from .model import DraftConcept, DraftQuestion
 from .questions import (
     BLANK,
+    TF_PREFIX,
     TYPES,
     Candidate,
     cloze_items,
@@ -237,8 +238,8 @@ def offerable(
         framing(s)
         or tells_method(s)
         or sets_the_scene(_claim(s))
-        or _LEANS_BACK_RE.search(_claim(s))
-        or leans_on_context(_claim(s))
+        or _LEANS_BACK_RE.search(_asked(q, s))
+        or leans_on_context(_asked(q, s))
         or lacks_its_complement(_claim(s))
         for s in cited
     ):
@@ -294,6 +295,15 @@ def offerable(
         if any(compatible(kind, term_kind(o, sentences)) > 0 for o in others):
             return False
     return True
+
+
+def _asked(q: DraftQuestion, sentence: str) -> str:
+    """What an item puts to the student of its sentence: a true/false item its statement,
+    whose pointing-back demonstratives are already resolved (see questions.statement_of);
+    any other item the sentence's claim."""
+    if q.type == "true_false":
+        return q.prompt.removeprefix(TF_PREFIX)
+    return _claim(sentence)
 
 
 def _claim(sentence: str) -> str:

@@ -116,9 +116,7 @@ class AxeChecker:
             try:
                 return self._axe.run(page, options=options).response
             except PlaywrightError as error:
-                transient = "documentElement" in str(error) or "context was destroyed" in str(
-                    error
-                )
+                transient = "documentElement" in str(error) or "context was destroyed" in str(error)
                 if not transient or attempt == 2:
                     raise
         raise AssertionError("unreachable")

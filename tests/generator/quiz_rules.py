@@ -11,6 +11,7 @@ from course.generator.checks import (
     stem_ok,
 )
 from course.generator.prompts import MAX_PROMPTS, template_of
+from course.generator.questions import definite
 from course.generator.selection import MIN_CONFIDENCE
 
 TYPES = {
@@ -63,7 +64,8 @@ def assert_question_rules(draft: Draft, *, every_core_concept: bool = True) -> N
             assert isinstance(q.answer, bool)
             assert stem_ok(statement)
             if q.answer:
-                assert answer_in_source(statement, cited)
+                # the text's own words, a pointing-back "these X" made "the X"
+                assert answer_in_source(statement, [definite(s) for s in cited])
             else:
                 assert matches_no_source(statement, sentences)
         if q.type == "ordering":

@@ -434,3 +434,47 @@ def test_a_course_prompt_names_a_concept_of_the_text() -> None:
     prompts = build_prompts(draft.sentences, draft.concepts)
     assert all(p.concepts for p in prompts)
     assert not any("ability to compete" in p.text for p in prompts)
+
+
+def test_a_true_statement_names_what_its_demonstrative_pointed_back_at() -> None:
+    from course.generator.contexts import framing
+    from course.generator.model import DraftQuestion
+    from course.generator.questions import true_false_items, valid
+    from course.generator.selection import offerable
+
+    sentences = [
+        "Predicted and observed fluctuations correspond, with both identifying abrupt shifts "
+        "in the 1980s.",
+        "We show that these abrupt shifts coincide with changes in local thermal regimes.",
+    ]
+    assert statement_of(sentences[1], sentences[:1]) == (
+        "The abrupt shifts coincide with changes in local thermal regimes."
+    )
+    # Without the sentence before, or when it never named the thing, no statement.
+    assert statement_of(sentences[1]) == ""
+    assert statement_of(sentences[1], ["Fluctuations were measured."]) == ""
+    # "this study" is the article, not a back-reference: left as it was.
+    assert statement_of("Participants in this study had lower mortality.", []).startswith(
+        "Participants in this study"
+    )
+    true = next(
+        c.question
+        for c in true_false_items(sentences, [])
+        if c.question.answer is True and c.question.sentences == [1]
+    )
+    assert valid(true, sentences) and offerable(true, sentences)
+    # An item on a sentence whose demonstrative stays unresolved is still held back.
+    leaning = DraftQuestion(
+        type="cloze",
+        prompt="Fill in the blank: We show that these _____ coincide with changes in local "
+        "thermal regimes.",
+        options=[],
+        answer=["abrupt shifts"],
+        explanation="",
+        concepts=[],
+        sentences=[1],
+    )
+    assert not offerable(leaning, sentences)
+    # What the article shows, told in the passive, is framing; a stated result is not.
+    assert framing("An example of the effective use of this algorithm is shown.")
+    assert not framing("Consensus on standardised methods of reporting was reached.")

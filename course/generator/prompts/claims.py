@@ -326,7 +326,7 @@ def resolve(clause: str, earlier: list[str]) -> str:
     # further up.
     last = earlier[-1].lower() if earlier else ""
     out = clause
-    for match in reversed(list(_DEMONSTRATIVE_RE.finditer(clause))):
+    for match in reversed(list(DEMONSTRATIVE_RE.finditer(clause))):
         det, noun = match.group(1).lower(), match.group(2).lower()
         if (det, noun) == ("such", "as") or (det == "those" and noun in _HEADLESS):
             continue  # "such as", "those who joined", "those of the social sciences"
@@ -339,7 +339,7 @@ def resolve(clause: str, earlier: list[str]) -> str:
     return out
 
 
-_DEMONSTRATIVE_RE = re.compile(r"\b(this|these|those|such)\s+([\w'-]+)", re.IGNORECASE)
+DEMONSTRATIVE_RE = re.compile(r"\b(this|these|those|such)\s+([\w'-]+)", re.IGNORECASE)
 _HEADLESS = words("who whom whose which that of with in")
 _OPENING_PRONOUNS = words("they them he she its their his her that both either neither")
 #: A pronoun with nothing after it to name what it stands for: "use of both, ...".
