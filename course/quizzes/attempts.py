@@ -11,7 +11,7 @@ items: one order, so none of them can deadlock another.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import reduce
@@ -33,7 +33,7 @@ from course.progress.services import (
     mastery_statement,
     quiz_grade_store,
 )
-from course.quizzes.answer_sql import item_save, lock_item
+from course.quizzes.answer_sql import Locked, item_save, lock_item
 from course.quizzes.grading import grade
 from course.quizzes.models import (
     CONTENT_FIELDS,
@@ -56,6 +56,15 @@ MAX_TEXT_RESPONSE = 10_000
 
 class AttemptError(Exception):
     """A refusal with a message for the student."""
+
+    # A refused answer's item as `attempt_answer` read it under its lock (with its attempt,
+    # quiz, course and version) and its sources: the question as it stands.
+    locked: Locked | None = None
+
+
+class OwnerNotVerified(Exception):
+    """The owner read with an answer's lock did not pass the caller's check, or there was
+    no row to check it on (`attempt_answer`'s `verify_owner`): nothing was written."""
 
 
 class TimeUpError(AttemptError):
@@ -381,12 +390,21 @@ def ordering_refusal(item: AttemptItem, data: Any, response: Any) -> str:
     return f"Give each item a different place from 1 to {count}, then save or check again."
 
 
-@transaction.atomic
-def attempt_answer(*, attempt: Attempt, position: int, data: Any, check: bool) -> AnswerResult:
+def attempt_answer(
+    *,
+    attempt: Attempt,
+    position: int,
+    data: Any,
+    check: bool,
+    verify_owner: Callable[[User], bool] | None = None,
+) -> AnswerResult:
     """Save an answer; with `check` in immediate-feedback mode also grade and lock it.
 
     `attempt` names the attempt and its owner: only its pk and user_id are read. The
-    attempt, answered by anyone but its owner, does not exist (Attempt.DoesNotExist). Two
+    attempt, answered by anyone but its owner, does not exist (Attempt.DoesNotExist).
+    `verify_owner`, when given, is asked first about the owner's user row as the lock read
+    it: unless it says yes, OwnerNotVerified is raised before anything else (also when
+    there was no row to ask about), and the caller decides the ordinary way. Two
     statements (`answer_sql`): one locks the attempt, then the item, and reads them afresh
     with the version, quiz and course (a submit in another tab waits, or is waited for);
     one saves the item, with the mastery update of a check and the states of the
@@ -395,13 +413,66 @@ def attempt_answer(*, attempt: Attempt, position: int, data: Any, check: bool) -
     Lock order: the attempt, then its items, as `attempt_submit` and `item_grade` do. In
     one query locking both rows at once, PostgreSQL took the item first, so a check racing
     a submit (attempt, then items) could deadlock.
+
+    Every refusal comes before anything is written: the transaction commits, which
+    releases the locks as a rollback would, and the refusal is raised after it (a rollback
+    makes psycopg deallocate the connection's prepared statements, `answer_sql`, and a
+    second click on Check is a common refusal). One raised once the item is read carries
+    it (`AttemptError.locked`), for the view to show the question as it stands.
     """
+    refusal: Exception
+    with transaction.atomic():
+        try:
+            locked, notice, mastery = _answer_decided(
+                attempt=attempt, position=position, data=data, check=check,
+                verify_owner=verify_owner,
+            )  # fmt: skip
+        except (AttemptError, OwnerNotVerified, Attempt.DoesNotExist) as error:
+            refusal = error
+        else:
+            item = locked.item
+            written, states = item_save(item=item, mastery=mastery)
+            if mastery is not None:
+                mastery_recorded(item=item, user_id=item.attempt.user_id, rows=written)
+            return AnswerResult(
+                item=item,
+                checked=item.checked,
+                notice=notice,
+                states=tuple(states),
+                sources=tuple(locked.sources),
+            )
+    raise refusal
+
+
+def _answer_decided(
+    *,
+    attempt: Attempt,
+    position: int,
+    data: Any,
+    check: bool,
+    verify_owner: Callable[[User], bool] | None,
+) -> tuple[Locked, str, tuple[str, list[Any]] | None]:
+    """`attempt_answer` up to the save: the item locked and read, the answer parsed into it
+    and graded on a check; its notice (why a check did not grade) and its mastery
+    statement. Changes nothing in the database; raises the refusals."""
     locked = lock_item(attempt_id=attempt.pk, user_id=attempt.user_id, position=position)
+    if verify_owner is not None and (locked is None or not verify_owner(locked.owner)):
+        raise OwnerNotVerified
     if locked is None:
         if not Attempt.objects.filter(pk=attempt.pk, user_id=attempt.user_id).exists():
             raise Attempt.DoesNotExist("No such attempt.")
         raise AttemptError("No such question in this attempt.")
-    item = locked.item
+    try:
+        notice, mastery = _answered(locked.item, data=data, check=check)
+    except AttemptError as error:
+        error.locked = locked
+        raise
+    return locked, notice, mastery
+
+
+def _answered(
+    item: AttemptItem, *, data: Any, check: bool
+) -> tuple[str, tuple[str, list[Any]] | None]:
     attempt = item.attempt
     if not attempt.is_open:
         raise AttemptError("This attempt has been submitted; answers can no longer change.")
@@ -437,16 +508,7 @@ def attempt_answer(*, attempt: Attempt, position: int, data: Any, check: bool) -
     mastery = mastery_statement(item=item, user_id=attempt.user_id) if graded else None
     if mastery is not None:
         item.mastery_applied = True  # saved with the item, in the same statement
-    written, states = item_save(item=item, mastery=mastery)
-    if mastery is not None:
-        mastery_recorded(item=item, user_id=attempt.user_id, rows=written)
-    return AnswerResult(
-        item=item,
-        checked=item.checked,
-        notice=notice,
-        states=tuple(states),
-        sources=tuple(locked.sources),
-    )
+    return notice, mastery
 
 
 def _score(attempt: Attempt, items: list[AttemptItem]) -> None:

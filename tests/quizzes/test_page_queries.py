@@ -118,14 +118,16 @@ def test_it_checks_an_answer_in_a_fixed_number_of_queries(
     client.get(reverse("quizzes:attempt", kwargs={"attempt_id": attempt.pk}))  # the session
     url = reverse("quizzes:answer", kwargs={"attempt_id": attempt.pk, "position": 1})
     on_postgres = connection.vendor == "postgresql"
-    # The session (a query only where sessions are not in the cache) and the user; BEGIN;
-    # the attempt and then the item locked, read with the version, quiz, course and the
+    # The session (a query only where sessions are not in the cache); BEGIN; the attempt
+    # and then the item locked, read with the version, quiz, course, the student's user row
+    # (verified as Django's authentication would, instead of a query of its own) and the
     # question's source sentences with their lessons (quoted under the key); the item
     # saved, mastery upserted and every item's state read (on PostgreSQL one statement,
-    # elsewhere three); COMMIT. Before: 11 (the attempt, the item, mastery, the save, the
-    # sources, each source's lesson and the states, each a query of its own).
+    # elsewhere three); COMMIT. Before: 11 (the user, the attempt, the item, mastery, the
+    # save, the sources, each source's lesson and the states, each a query of its own),
+    # then 6 with the user.
     session = 0 if settings.SESSION_ENGINE.endswith(".cache") else 1
-    most = session + 1 + 1 + 1 + (1 if on_postgres else 3) + 1
+    most = session + 1 + 1 + (1 if on_postgres else 3) + 1
     with django_assert_max_num_queries(most):
         response = client.post(url, {"answer": "wrong", "action": "check"}, **htmx_headers)
     assert response.status_code == 200
@@ -133,6 +135,13 @@ def test_it_checks_an_answer_in_a_fixed_number_of_queries(
     assert "Correct answer" in page and "From the lesson" in page
     assert 'hx-swap-oob="true"' in page and "1 of 12 answered" in page
     assert ConceptMastery.objects.filter(user=student, concept__course=course).count() == 1
+    # The same Check again (a second click): refused, and the question shown as the lock
+    # read it; the transaction commits (nothing was written) and the counter is read.
+    with django_assert_max_num_queries(session + 1 + 1 + 1 + 1):
+        response = client.post(url, {"answer": "wrong", "action": "check"}, **htmx_headers)
+    page = response.content.decode()
+    assert "This answer was checked and is final." in page
+    assert "Correct answer" in page and "From the lesson" in page and "1 of 12 answered" in page
     # A save of another answer: no mastery, no key, no sources.
     url = reverse("quizzes:answer", kwargs={"attempt_id": attempt.pk, "position": 2})
     with django_assert_max_num_queries(most):

@@ -11,21 +11,33 @@ here and in the results, and to an author in a quiz's or a new question's previe
 from __future__ import annotations
 
 import datetime
+import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.dispatch import receiver
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.autoreload import file_changed
+from django.utils.crypto import constant_time_compare
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from course.accounts.models import User
 from course.catalog.access import can_edit, get_course_for, is_enrolled
 from course.catalog.models import Course, SourceSentence
 from course.generator.flaws import Flaw
@@ -105,6 +117,12 @@ def question_entry(
         show_status = item.checked or not attempt.is_open
         editable = attempt.is_open and not item.checked
         immediate = attempt.quiz.feedback_mode == Quiz.Feedback.IMMEDIATE
+    key = answer_lines(version.type, version.answer) if revealed else []
+    explanation = version.explanation if revealed else ""
+    quoted = (
+        (list(sources) if sources is not None else sources_of(item)) if revealed and attempt else []
+    )
+    slug = attempt.quiz.course.slug if quoted and attempt is not None else ""
     return {
         "item": item,
         "kind": version.type,
@@ -114,20 +132,51 @@ def question_entry(
         "ranks": range(1, len(shown) + 1),
         "response": response,
         "revealed": revealed,
-        "key": answer_lines(version.type, version.answer) if revealed else [],
-        "explanation": version.explanation if revealed else "",
+        "key": key,
+        "explanation": explanation,
         # Each option, pair or place marked right or wrong, and the source sentences the
         # question was made from with their lessons: the key in parts, so only when the
         # key itself may be shown, and only in a student's attempt.
         "marks": response_marks(version, response, shown) if revealed and attempt else [],
-        "sources": (list(sources) if sources is not None else sources_of(item))
-        if revealed and attempt
-        else [],
+        "sources": quoted,
+        # The key, the explanation and the sources as the page shows them.
+        "answer_part": answer_part(key, explanation, quoted, slug) if revealed else "",
+        "status_label": _STATUS_LABELS.get(item.status, item.status),
         "show_status": show_status,
         "editable": editable,
         "immediate": immediate,
         "flaws": list(flaws),
     }
+
+
+# What `get_status_display` says of each status, as one lookup.
+_STATUS_LABELS = {status: str(label) for status, label in AttemptItem.Status.choices}
+
+
+def answer_part(
+    key: Sequence[str], explanation: str, sources: Sequence[SourceSentence], slug: str
+) -> str:
+    """The answer key, the explanation and the quoted source sentences with links to their
+    lessons in the course `slug` (`quizzes/attempt.html#answer-part`): the same for every
+    student shown the same question, so rendered once per process for what it shows (the
+    texts, the lessons' titles) and reused. What differs between students (their marks)
+    is rendered around it."""
+    quoted = tuple(
+        (s.text, s.lesson.pk, s.lesson.title) if s.lesson is not None else (s.text, None, None)
+        for s in sources
+    )
+    return _answer_part(tuple(key), explanation, quoted, slug if quoted else "")
+
+
+@functools.lru_cache(maxsize=2048)
+def _answer_part(
+    key: tuple[str, ...],
+    explanation: str,
+    sources: tuple[tuple[str, int | None, str | None], ...],
+    slug: str,
+) -> str:
+    context = {"key": key, "explanation": explanation, "sources": sources, "slug": slug}
+    return get_template("quizzes/attempt.html#answer-part").render(context)
 
 
 # The sentences quoted under an explanation (read with an answer's item, answer_sql).
@@ -180,14 +229,32 @@ def attempt_status(items: Sequence[AttemptItem] | Sequence[tuple[int, str]]) -> 
     while the questions change one by one. `items` in position order, as items or as
     (position, status) pairs."""
     states = [(i.position, i.status) if isinstance(i, AttemptItem) else i for i in items]
-    labels = dict(AttemptItem.Status.choices)
+    listed = [(position, status, _STATUS_LABELS.get(status, status)) for position, status in states]
     return {
         # An item's status is "not answered" exactly while it holds no response: a save
         # or a check sets both together (`attempt_answer`).
         "answered": sum(1 for _, status in states if status != AttemptItem.Status.UNANSWERED),
         "total": len(states),
-        "states": [(position, status, labels.get(status, status)) for position, status in states],
+        "states": listed,
+        "entries": mark_safe("".join(_state_entry(*state) for state in listed)),  # noqa: S308
     }
+
+
+@functools.lru_cache(maxsize=4096)
+def _state_entry(position: int, state: str, label: str) -> str:
+    """One question's state in the counter (`quizzes/attempt.html#question-state`): the same
+    few dozen entries on every page and after every answer, each rendered once per process
+    (re-rendering a dozen of them was a third of an answer's rendering). Cleared when a
+    template changes under the development server (`_forget_fragments`)."""
+    context = {"position": position, "state": state, "label": label}
+    return get_template("quizzes/attempt.html#question-state").render(context)
+
+
+@receiver(file_changed)
+def _forget_fragments(sender: Any, file_path: Path, **kwargs: Any) -> None:
+    if file_path.suffix == ".html":
+        _state_entry.cache_clear()
+        _answer_part.cache_clear()
 
 
 def countdown(attempt: Attempt, now: datetime.datetime | None = None) -> dict[str, Any] | None:
@@ -286,36 +353,124 @@ def attempt_page(request: AuthedRequest, attempt_id: int) -> HttpResponse:
     return _render_open(request, attempt_id, "quizzes/attempt.html")
 
 
+# The backend whose `get_user` the answer's fast path stands in for (`_session_owner`).
+_MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def _session_owner(request: HttpRequest) -> int | None:
+    """The id of the user the session names, when Django would load them with ModelBackend
+    (the backend the session names, listed in AUTHENTICATION_BACKENDS) and check the
+    session's auth hash: the user an answer's locking query reads with the attempt, to be
+    verified there (`_verifier`). None when the user is already loaded, or the session
+    names no one, another backend or no hash: then `login_required` decides."""
+    if hasattr(request, "_cached_user"):  # AuthenticationMiddleware's: already loaded
+        return None
+    session = request.session
+    try:
+        user_id = User._meta.pk.to_python(session[SESSION_KEY])  # as `auth.get_user` reads it
+        backend = session[BACKEND_SESSION_KEY]
+    except (KeyError, ValidationError):
+        return None
+    if (
+        backend != _MODEL_BACKEND
+        or backend not in settings.AUTHENTICATION_BACKENDS
+        or not session.get(HASH_SESSION_KEY)
+    ):
+        return None
+    return int(user_id)
+
+
+def _verifier(request: HttpRequest) -> Callable[[User], bool]:
+    """Does the user row read with the lock pass what `auth.get_user` asks of it? Active
+    (ModelBackend's `user_can_authenticate`) and the session's auth hash that of their
+    password now. If so, the request is signed in as that user, as the authentication
+    middleware would have signed it in; if not, nothing is decided here: the view takes
+    Django's own way, which logs the session out or (a hash of a fallback secret key)
+    moves it to the current key."""
+
+    def verify(user: User) -> bool:
+        hashed = request.session.get(HASH_SESSION_KEY, "")
+        if not ModelBackend().user_can_authenticate(user) or not constant_time_compare(
+            hashed, user.get_session_auth_hash()
+        ):
+            return False
+        request.user = user
+        return True
+
+    return verify
+
+
 @require_POST
-@login_required
 @vary_on_headers("HX-Request")
-def attempt_answer(request: AuthedRequest, attempt_id: int, position: int) -> HttpResponse:
+def attempt_answer(request: HttpRequest, attempt_id: int, position: int) -> HttpResponse:
+    """Save or check an answer. Signed-in only, as `login_required` has it, without a query
+    of its own for the user: the session names them, the query that locks the attempt reads
+    their row with it, and they are verified as Django's authentication would verify them
+    (`_verifier`) before anything is written. Any doubt (no such attempt or question, an
+    inactive user, a stale session hash) and nothing is written: the answer goes Django's
+    own way, `login_required` and the user loaded by the authentication middleware."""
+    owner_id = _session_owner(request)
+    if owner_id is not None:
+        try:
+            return _answer(
+                request,  # type: ignore[arg-type]  # signed in once verified
+                attempt_id,
+                position,
+                owner_id=owner_id,
+                verify_owner=_verifier(request),
+            )
+        except attempt_services.OwnerNotVerified:
+            pass
+    return _answer_signed_in(request, attempt_id, position)  # type: ignore[arg-type]
+
+
+@login_required
+def _answer_signed_in(request: AuthedRequest, attempt_id: int, position: int) -> HttpResponse:
+    return _answer(request, attempt_id, position, owner_id=request.user.pk, verify_owner=None)
+
+
+def _answer(
+    request: AuthedRequest,
+    attempt_id: int,
+    position: int,
+    *,
+    owner_id: int,
+    verify_owner: Callable[[User], bool] | None,
+) -> HttpResponse:
     check = request.POST.get("action") == "check"
     error = ""
     result = None
+    sources: Sequence[SourceSentence] | None = None
     try:
         # Only the owner's attempt is found: the service checks, in the query that locks it.
         result = attempt_services.attempt_answer(
-            attempt=Attempt(pk=attempt_id, user=request.user),
+            attempt=Attempt(pk=attempt_id, user_id=owner_id),
             position=position,
             data=request.POST,
             check=check,
+            verify_owner=verify_owner,
         )
         item, error = result.item, result.notice
-        attempt = item.attempt
+        attempt, sources = item.attempt, result.sources
     except Attempt.DoesNotExist:
         raise Http404("No such attempt.") from None
     except AttemptError as refusal:
-        # Refused: show the question as it stands (another tab may have submitted).
+        # Refused: show the question as it stands (another tab may have submitted), as the
+        # service read it under its lock (a second Check of the same answer, a submitted
+        # attempt), or read here when it read no item or time is up.
         error = str(refusal)
-        attempt = get_attempt_for(request, attempt_id)
-        if isinstance(refusal, TimeUpError):
-            # The deadline has passed: the attempt is submitted now with what was saved in
-            # time, and the question shows it closed, with the way to the results.
-            attempt = attempt_services.attempt_submit(attempt=attempt)
-        item = get_object_or_404(
-            AttemptItem.objects.select_related("version"), attempt=attempt, position=position
-        )
+        if refusal.locked is not None and not isinstance(refusal, TimeUpError):
+            item, sources = refusal.locked.item, refusal.locked.sources
+            attempt = item.attempt
+        else:
+            attempt = get_attempt_for(request, attempt_id)
+            if isinstance(refusal, TimeUpError):
+                # The deadline has passed: the attempt is submitted now with what was saved
+                # in time, and the question shows it closed, with the way to the results.
+                attempt = attempt_services.attempt_submit(attempt=attempt)
+            item = get_object_or_404(
+                AttemptItem.objects.select_related("version"), attempt=attempt, position=position
+            )
     if request.htmx:
         # The question in place, and the counter with every question's state out of band,
         # as they stand after this answer: read with the save, or here after a refusal.
@@ -328,9 +483,7 @@ def attempt_answer(request: AuthedRequest, attempt_id: int, position: int) -> Ht
             "attempt": attempt,
             "quiz": attempt.quiz,
             "course": attempt.quiz.course,
-            "entry": question_entry(
-                item, attempt=attempt, sources=result.sources if result is not None else None
-            ),
+            "entry": question_entry(item, attempt=attempt, sources=sources),
             "error": error,
             "status": attempt_status(states),
             "oob": True,
