@@ -29,11 +29,14 @@ _OPENER_RE = re.compile(
     r"notably|similarly|likewise|meanwhile|nevertheless|nonetheless|indeed|in general|"
     r"lastly|in particular|as a result|as a consequence|in turn|by contrast|in contrast|"
     r"on the other hand|at the same time|for example|for instance|in fact|of course|"
-    r"conversely|alternatively|by comparison|in comparison|equally|"
+    r"conversely|alternatively|by comparison|in comparison|equally|and yet|but still|still|yet|"
     # "On the ''hot'' side, …", "On the policy side, …"
     r"(?:on|from) the [^,]{1,30} side|"
     # A phrase pointing back at what came before: "in all of these cases", "in this paper".
     r"(?:in|of|by|through|with|for|from) (?:all (?:of )?)?(?:these|this|those|such|that)"
+    r"(?: [^\W\d_]+){1,2}|"
+    # "Based on this analysis, …": the analysis the sentence before told
+    r"(?:based on|building on|drawing on|following|given) (?:these|this|those|such|that)"
     r"(?: [^\W\d_]+){1,2})\s*,\s*",
     re.IGNORECASE,
 )
@@ -119,7 +122,9 @@ def claim_of(text: str) -> str:
 _LEANS_ON_RE = re.compile(
     r"^[^,]{0,40}\b(?:this|these|those|that|such)\s*,|\bthe (?:following|preceding|"
     r"above|aforementioned|latter|former)\b|^(?:based on|building on|following|given) "
-    r"(?:this|these|that|those)\b",
+    r"(?:this|these|that|those)\b|"
+    # "In so doing it discusses …": what it did is in the sentence before
+    r"^(?:in so doing|in doing so|by doing so|to do so|to do this)\b",
     re.IGNORECASE,
 )
 
@@ -284,8 +289,16 @@ STUDY_METHOD_RE = re.compile(
     r"\b(?:model(?:l)?ing|models?|regression|analys[ie]s|surveys?|questionnaires?|interviews?|"
     r"data|samples?|sampling|(?:research\s+)?design|participants|respondents|tests?|scales?|"
     r"methods?)\b[^.;]{0,60}?\b(?:was|were)"
-    r"\s+(?:used|employed|applied|conducted|performed|recruited|collected|administered|"
+    r"\s+(?:then\s+|also\s+|subsequently\s+|first\s+|further\s+)?"
+    r"(?:used|employed|applied|conducted|performed|recruited|collected|administered|"
+    r"obtained|gathered|"
     r"carried out|fitted|adopted|presented)\b|"
+    # a step and what it was for: "C-indexes were calculated across risk groups in order to
+    # evaluate model performances", "codes were converted to calculate scores"
+    r"\b(?:was|were)\s+(?:then\s+|also\s+|subsequently\s+|first\s+)?(?:calculated|computed|"
+    r"converted|performed|conducted|split|divided|coded|transformed|normali[sz]ed)\b[^.;]{0,60}?"
+    r"\b(?:in order\s+)?to\s+(?:evaluate|assess|examine|estimate|measure|test|compare|"
+    r"determine|calculate|compute|identify|obtain|derive)\b|"
     # the design of a trial: "patients were randomly assigned to …", "outcomes included …"
     r"\b(?:patients|participants|subjects|respondents|children|students|people|persons|"
     r"individuals|households)\b[^.;]{0,40}?\b(?:were|was)\s+(?:randomly\s+)?(?:assigned|"
@@ -345,6 +358,16 @@ MOTIVATION_RE = re.compile(
     r"\b(?:will|shall)\s+(?:also\s+|then\s+|first\s+|briefly\s+)?be\s+(?:presented|discussed|"
     r"described|examined|reviewed|outlined|made|explored|addressed|considered|introduced)\b|"
     r"\bunder-?(?:researched|studied)\b|"
+    # the call for more work: "research is needed to examine …"
+    r"\b(?:research|studies|investigation|work|evaluation|attention)\s+(?:is|are)\s+"
+    r"(?:\w+ly\s+|still\s+|thus\s+|therefore\s+)?(?:needed|required|warranted)\b|"
+    # what others proved before: "the problem has been previously proved to be decidable"
+    r"\b(?:has|have|had)\s+(?:been\s+)?(?:previously|already|earlier)\s+(?:been\s+)?"
+    r"(?:proved|proven|shown|demonstrated|established|reported|found|studied|described)\b|"
+    r"\bpreviously\s+(?:proved|proven|shown|demonstrated|established|reported)\b|"
+    # the debate it joins: "the question of … has been critically raised"
+    r"\b(?:questions?|issues?|concerns?|debates?)\b[^.;]{0,160}?\b(?:has|have)\s+been\s+"
+    r"(?:\w+ly\s+)?(?:raised|posed|asked|debated)\b|"
     # the plan beyond this article: "As for future work, …", "Future research should …"
     r"\bfuture (?:work|research|studies)\b|\bfurther research (?:is|will|should)\b|"
     # what knowing it would be good for: "Understanding X can shed light on …"
@@ -353,6 +376,12 @@ MOTIVATION_RE = re.compile(
     # the literature's view, not the text's: "Past studies conceived of …", "(Smith, 2004)"
     r"^\W*(?:past|previous|prior|earlier|existing|most|many|several|numerous) (?:[a-z-]+ )?"
     r"(?:studies|trials|research|work|literature|scholarship|scholars|accounts)\b|"
+    # the field as a whole: "A large area of stress research assesses …", "A growing body
+    # of literature suggests …"
+    r"^\W*(?:a|one)\s+(?:large|growing|substantial|considerable|extensive|rich|vast|major|"
+    r"significant|burgeoning|small|limited)\s+(?:area|body|strand|line|field|literature|"
+    r"number|range)\s+of\s+(?:[\w-]+\s+){0,3}?(?:research|studies|literature|scholarship|"
+    r"work|evidence|inquiry|investigations?)\b|"
     r"\((?:see\s+)?[A-Z][\w'-]+(?:,?\s+(?:&\s+|and\s+)?[A-Z][\w'-]+)*(?:\s+et al\.?)?,?\s+"
     r"(?:1[89]|20)\d\d[a-z]?[);]|"
     # the occasion for the study: "… has provided economists with an opportunity to study"
@@ -478,6 +507,10 @@ _FRAMING_RE = re.compile(
     r"introduce|introduced|"
     r"sought|set out|address|design|develop|test|study|use|used)\b|the\s+(?:aim|purpose|"
     r"objective|goal|focus)\s+of\b|(?:here|in this (?:paper|article|study)),?\s+we\b|"
+    # "it" for the article: "In so doing it discusses the geography of …"
+    r"it\s+(?:also\s+|then\s+|further\s+)?(?:discusses|examines|explores|reviews|presents|"
+    r"considers|outlines|analy[sz]es|investigates|addresses|describes|traces|assesses|"
+    r"proposes|introduces|offers|surveys|maps)\b|"
     # The abstract's own elided subject: "Traces the history …", "Concludes that …".
     r"(?:traces|looks|concludes|describes|examines|discusses|argues|reviews|presents|"
     r"considers|outlines|explores|reports|focuses|summari[sz]es|highlights|investigates|"
@@ -496,12 +529,16 @@ _PASSIVE_FRAMING_RE = re.compile(
     r"assessed|compared|addressed|highlighted|summari[sz]ed|surveyed|characteri[sz]ed|adopted|"
     r"measured|tested|estimated|quantified|simulated|reassessed|re-examined|reexamined|"
     r"revisited|reconsidered|re-evaluated|reevaluated|scrutini[sz]ed|"
+    # the text's own argument told as steps: "… are elaborated", "… is reasserted"
+    r"elaborated|reasserted|delineated|articulated|explicated|sketched|detailed|"
+    r"problemati[sz]ed|theori[sz]ed|"
     r"conducted|used|employed|applied|performed|carried out|"
     # "An example of the effective use of this algorithm … is shown."
     r"shown|illustrated|demonstrated|exemplified|given|reported|provided)"
     # "… reassessed and contextualized in light of current research"
     r"(?:\s+and\s+\w+(?:ed|zed|sed))?"
-    r"(?:\s+(?:here|below|briefly|in detail|in (?:this|the) (?:paper|article|study)|"
+    r"(?:\s+(?:here|below|briefly|at length|in depth|"
+    r"in (?:more |greater |further |some |full )?detail|in (?:this|the) (?:paper|article|study)|"
     r"in (?:the )?light of [^,;.]+|in the context of [^,;.]+|with reference to [^,;.]+))?"
     r"\s*(?:[.;:]|,\s*(?:supported|illustrated|followed|using|with|considering|including|"
     r"involving|based)\b|$|"
@@ -527,12 +564,23 @@ _ARTICLE_DOES_RE = re.compile(
 )
 
 
+#: The article pointing at its own parts: "the key question in the title", "this section".
+_OWN_PARTS_RE = re.compile(
+    r"\b(?:in|of|from)\s+the\s+(?:title|abstract)\b|\bthis\s+(?:section|abstract)\b|"
+    r"\b(?:our|the)\s+(?:key|main|central|research)\s+questions?\b",
+    re.IGNORECASE,
+)
+
+
 def framing(sentence: str) -> bool:
     """A sentence about the article itself ("This study explored how …", "We aimed to …",
     "Various approaches are considered.", "…, this paper first presents a method")."""
     text = claim_of(sentence).strip()
     return bool(
-        _FRAMING_RE.match(text) or _PASSIVE_FRAMING_RE.search(text) or _ARTICLE_DOES_RE.search(text)
+        _FRAMING_RE.match(text)
+        or _PASSIVE_FRAMING_RE.search(text)
+        or _ARTICLE_DOES_RE.search(text)
+        or _OWN_PARTS_RE.search(text)
     )
 
 

@@ -85,6 +85,9 @@ def acceptable(
             return False
     if kinds == {"phrase"} and _vague_phrase(surface, key):
         return False
+    if kinds == {"phrase"} and _VERB_HEAD_RE.search(surface):
+        return False  # "phonology conceptualize": a subject and its verb, not a term
+
     if count == 1 and kinds == {"phrase"} and _plural_inside(surface):
         # "cultural changes labor unions [are experiencing]": a plural noun
         # before the last word of a one-off run marks a missed clause boundary.
@@ -92,6 +95,11 @@ def acceptable(
     # Phrases made only of vague words ("various ways") teach nothing.
     return not all(u in VAGUE_UNITS or u in STOPWORDS for u in key)
 
+
+#: A phrase ending on a verb of the -ize/-yze family ("conceptualize", "analyzes"): the
+#: run of words crossed from a subject into its predicate. Nouns of that shape are short
+#: ("prize", "size", "maize").
+_VERB_HEAD_RE = re.compile(r"\s[a-z]{4,}(?:ize|izes|yze|yzes)$")
 
 _CALENDAR_WORDS = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",

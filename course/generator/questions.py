@@ -545,15 +545,17 @@ def multiple_response_items(
         match = _LIST_LEAD_RE.match(sentence)
         if not match:
             continue
-        lead = tidy(strip_opener(match.group(1)))
+        lead = _FOUND_BY_US_RE.sub(r"the authors \1 ", tidy(strip_opener(match.group(1))), count=1)
         items = [tidy(x) for x in _ITEM_SPLIT_RE.split(match.group(2)) if tidy(x)]
         if ";" in match.group(2):
             items = [tidy(re.sub(r"^and\s+", "", x)) for x in re.split(r"\s*;\s*", match.group(2))]
         items = [x for x in items if 1 <= word_count(x) <= 16]
-        if len(items) < 2 or len(items) > 6 or not 3 <= word_count(lead) <= 16:
+        longest = MAX_FINDING_LEAD_WORDS if lead.startswith("the authors ") else MAX_LEAD_WORDS
+        if len(items) < 2 or len(items) > 6 or not 3 <= word_count(lead) <= longest:
             continue
         if re.search(r"\b(?:we|our|us)\b", lead, re.IGNORECASE):
-            continue  # the article's own steps ("we examined …"), not its subject
+            continue  # the article's own steps ("we examined …"), not its subject (what it
+            # found is told as the authors' finding above)
         if _NO_CLAUSE_LEAD_RE.match(lead):
             continue  # "the text says that using digital resources": no claim to name from
         if has_finite(items[-1]):
@@ -564,8 +566,15 @@ def multiple_response_items(
         if not same_kind(items[0], items[1:]):
             continue
         if kind == "phrase":
-            wrong = []
-            for _, phrase in _nominal_phrases(tokenized, i):
+            # the items of another list of the text first ("precarious aspects of gig work:
+            # short-term engagements, …" beside the factors of a typology): same-kind
+            # phrases the text gives for something else
+            wrong = [
+                x
+                for x in _listed_elsewhere(sentences, i)
+                if option_kind(x) == "phrase" and distinct_options(items[0], [*items[1:], x])
+            ][:2]
+            for _, phrase in [] if len(wrong) == 2 else _nominal_phrases(tokenized, i):
                 if any(_share_half(phrase, w) for w in wrong):
                     continue  # "the reorganization" beside "the greater reorganization"
                 if option_kind(phrase) == "phrase" and distinct_options(
@@ -587,6 +596,44 @@ def multiple_response_items(
         )
         concepts = _concepts_in(sentence, terms)
         yield _mr(sentences, i, prompt, items, wrong, concepts, 2.4)
+
+
+#: A list's lead this long or shorter reads as a question's premise; what the authors found
+#: ("the authors find three factors that serve as a basis for …") may run a little longer.
+MAX_LEAD_WORDS = 16
+MAX_FINDING_LEAD_WORDS = 20
+#: The article reporting what it found before a list: "we find three factors that …:".
+_FOUND_BY_US_RE = re.compile(
+    r"^we\s+(find|found|identify|identified|distinguish|distinguished|observe|observed)\s+",
+    re.IGNORECASE,
+)
+
+
+def _listed_elsewhere(sentences: list[str], skip: int) -> list[str]:
+    """The items of the lists other sentences give after a colon or a dash ("gig work—its
+    short-term engagements, the lack of legal protection, and …"), in text order."""
+    found: list[str] = []
+    for n, sentence in enumerate(sentences):
+        match = None if n == skip else _OTHER_LIST_RE.search(sentence)
+        if not match:
+            continue
+        # split at the list's own separators: "the lack of legal protection and social
+        # benefits" is one item of a list written with commas
+        separator = ";" if ";" in match.group(1) else "," if "," in match.group(1) else ""
+        body = (
+            re.split(rf"\s*{separator}\s*(?:and\s+|or\s+)?", match.group(1))
+            if separator
+            else _ITEM_SPLIT_RE.split(match.group(1))
+        )
+        items = [tidy(re.sub(r"^(?:its|their)\s+(?=\w)", "", x)) for x in body]
+        items = [x for x in items if 1 <= word_count(x) <= 12]
+        if len(items) >= 3:
+            found.extend(items)
+    return found
+
+
+#: A list after a colon or a dash, to the end of the sentence.
+_OTHER_LIST_RE = re.compile(r"(?::\s|\u2014|\s\u2013\s|\s-\s)(.+?)\.?$")
 
 
 #: A list's lead that is a phrase opening the sentence ("Using digital resources such as
@@ -621,6 +668,10 @@ def _mr(
 _STATEMENT_EDGES = " .,;:"
 
 
+#: A second independent clause that turns against the first: "; however, …", "; but …".
+_TURN_RE = re.compile(r";\s*(?:however|but|yet|nevertheless|nonetheless|in contrast)\b", re.I)
+
+
 def statement_of(sentence: str, earlier: list[str] | None = None) -> str:
     """A sentence as a standalone statement: opener dropped, capitalised, or "" (a
     question is not a statement to judge true or false). Given the ``earlier`` sentences,
@@ -631,6 +682,11 @@ def statement_of(sentence: str, earlier: list[str] | None = None) -> str:
         return ""
     # edge punctuation only: a sentence may end in function words ("apply to them as well")
     text = drop_statistics(claim_of(sentence)).strip().strip(_STATEMENT_EDGES)
+    # "X; however, neither …": the first clause is a whole claim of its own, the turn after
+    # it another (often a negative one, which a true/false item must not rest on)
+    turn = _TURN_RE.search(text)
+    if turn and has_finite(text[: turn.start()]):
+        text = text[: turn.start()].strip(_STATEMENT_EDGES)
     if earlier is not None and _points_back(text):
         text = resolve(text, earlier)
     if _REPEATED_RUN_RE.search(text):

@@ -265,6 +265,11 @@ def _cased(word: str, like: str) -> str:
     return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 
+#: A verb right after the comma or "and" of a list of infinitives ("to set priorities,
+#: reach targets and enhance X"): one of the aims the "to" opened.
+_AIM_LIST_RE = re.compile(r"\bto\s+[a-z]+\b[^.;:]*(?:,|\band|\bor)\s+$", re.IGNORECASE)
+
+
 def reversals(statement: str) -> list[Reversal]:
     """Each way to make ``statement`` false by turning one stated direction around, in
     order of appearance. None where the statement turns two directions against each other
@@ -282,6 +287,9 @@ def reversals(statement: str) -> list[Reversal]:
         opposite = _OPPOSITE.get(word)
         # an aim ("measures to improve access") turned around is absurd, not false
         if opposite and re.search(r"\bto\s+$", statement[: match.start()].lower()):
+            return []
+        # … and so is one aim of a list ("useful to set priorities, …, and enhance X")
+        if opposite and _AIM_LIST_RE.search(statement[: match.start()]):
             return []
         if (
             opposite

@@ -303,7 +303,16 @@ def _asked(q: DraftQuestion, sentence: str) -> str:
     any other item the sentence's claim."""
     if q.type == "true_false":
         return q.prompt.removeprefix(TF_PREFIX)
+    if q.type == "multiple_response":
+        # its own words: a list's lead retold ("we find" as "the authors find"), the options
+        lead = q.prompt.removeprefix(_MR_PREFIX).removeprefix(_SAYS).split(". Which of the")[0]
+        return " ".join([lead, *q.options])
     return _claim(sentence)
+
+
+#: How a multiple response opens, and how it retells its sentence (questions._mr).
+_MR_PREFIX = "Select all that apply: "
+_SAYS = "the text says that "
 
 
 def _claim(sentence: str) -> str:

@@ -288,3 +288,14 @@ def test_it_makes_one_entry_of_a_person_named_in_full_and_by_one_name() -> None:
 def test_it_reads_a_verb_after_a_name_as_a_verb() -> None:
     terms = [c.term for c in rank_concepts(tokenize_sentences(LITERARY), None)]
     assert not any(t.endswith("originates") for t in terms)
+
+
+def test_it_reads_an_ize_verb_after_a_noun_as_the_predicate_not_part_of_a_term() -> None:
+    text = (
+        "Feature-based approaches to second language phonology conceptualize the acquisition of "
+        "new segments as operations on phonological features. Learners of German perceive "
+        "vowel contrasts by their acoustic cues. Phonology conceptualize appears in no term."
+    )
+    terms = [c.term.lower() for c in rank_concepts(tokenize_sentences([text]), None)]
+    assert terms, "the text has concepts"
+    assert not any(t.endswith("conceptualize") for t in terms), terms

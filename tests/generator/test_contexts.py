@@ -16,6 +16,17 @@ def test_it_strips_discourse_openers_that_point_back_at_earlier_sentences() -> N
     )
 
 
+def test_it_strips_a_concession_that_points_back_and_flags_what_it_did() -> None:
+    from course.generator.contexts import leans_on_context
+
+    assert strip_opener("And yet, there are areas archives cannot reach.") == (
+        "there are areas archives cannot reach."
+    )
+    # what "so doing" did is in the sentence before: the sentence cannot stand alone
+    assert leans_on_context("In so doing it discusses the geography of gentrification.")
+    assert not leans_on_context("In 2004 the council discussed the geography of the city.")
+
+
 def test_it_keeps_an_opening_phrase_that_says_something() -> None:
     assert strip_opener("In 1990, prices rose.") == "In 1990, prices rose."
 
@@ -108,6 +119,14 @@ def test_it_takes_the_claim_out_of_the_articles_report_of_it(sentence: str, clai
         ("Identifying the causes of soil erosion is critical to design policy.", True),
         ("The identification of shrines is key for the reconstruction of ritual.", True),
         ("A central drive in this field is the pursuit of precision.", True),
+        ("A large area of stress research assesses how cortisol responds to tasks.", True),
+        ("A growing body of literature suggests that sleep shapes memory.", True),
+        ("A large area of the forest burned in 1871.", False),
+        # what others proved, the call for more work, the debate the text joins
+        ("For a related language, the problem has been previously proved decidable.", True),
+        ("Given its high cost, research is needed to examine the treatments.", True),
+        ("The question of indirect consequences has been critically raised.", True),
+        ("The new index was needed to rank the stands.", False),
         ("Soil moisture is critical for seed germination.", False),
         ("Trade unions played a key role in the revolution.", False),
         ("As industry had rapid development, labour in Korea increased.", False),

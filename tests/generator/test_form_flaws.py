@@ -210,6 +210,33 @@ CASES: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]] = {
             ),
         ],
     ),
+    "non-parallel-options": (
+        mc(
+            "Which artistic movement is Claude Monet most closely associated with?",
+            "Impressionism",
+            "Cubism",
+            "Surrealism",
+            "He belonged to the Baroque school.",
+        ),
+        [
+            # every option a sentence: parallel
+            mc(
+                "Why did the Weimar Republic's hyperinflation of 1923 end?",
+                "A new currency, the Rentenmark, replaced the paper mark.",
+                "The Allies cancelled the reparations.",
+                "Germany returned to the gold standard at once.",
+                "Wages were frozen by decree.",
+            ),
+            # a short phrase among terms ends with an abbreviation, not a sentence
+            mc(
+                "Which company built the first commercial jet airliner?",
+                "de Havilland",
+                "Boeing",
+                "Douglas Aircraft Co.",
+                "Lockheed",
+            ),
+        ],
+    ),
     "mixed-kinds": (
         mc("Who wrote Hamlet?", "William Shakespeare", "Christopher Marlowe", "1601", "Ben Jonson"),
         [
@@ -1174,12 +1201,21 @@ def test_it_reads_a_number_in_another_unit_than_the_one_asked_as_no_answer_in_th
         numerical("A town grows from 20 thousand to 25 thousand people. What is the percentage "
                   "increase?", 25),
         numerical("A cyclist rides 30 km in 2 h. What is her average speed, in m/s?", 2),
+        # a count in words of something else than what is asked
+        numerical("A pentagon has five sides. How many sides does a hexagon have?", 6),
+        numerical("Ethane has two carbon atoms. How many hydrogen atoms does it have?", 6),
     ):  # fmt: skip
         assert "answer-in-stem" not in codes(fine), fine["prompt"]
     for given in (
         numerical("A pole is 12 m tall. How tall is it, in metres?", 12),
         numerical("Interest is charged at 4% a year. What is the yearly rate, in %?", 4),
         numerical("A bag of 30 sweets is shared out. How many sweets are in the bag?", 30),
+        # the count spelled out before the very thing asked
+        numerical(
+            "Water, whose formula shows two hydrogen atoms bonded to one oxygen atom, "
+            "contains how many hydrogen atoms per molecule?",
+            2,
+        ),
     ):
         assert "answer-in-stem" in codes(given), given["prompt"]
 
@@ -1279,4 +1315,63 @@ def test_it_reads_at_all_and_a_capitalised_title_as_no_absolute_or_negative_word
     assert "negative-stem" not in codes(
         mc("Who wrote the novel Never Let Me Go?", "Kazuo Ishiguro", "Ian McEwan",
            "Julian Barnes", "Margaret Atwood")
+    )  # fmt: skip
+
+
+def test_it_finds_one_answer_spelled_the_british_and_the_american_way() -> None:
+    assert "near-duplicate-options" in codes(
+        mc('What does the acronym "CPU" stand for?', "Central Processing Unit",
+           "Central Program Unit", "Computer Personal Unit", "Central Programme Unit")
+    )  # fmt: skip
+    # one letter apart, but two substances
+    assert "near-duplicate-options" not in codes(
+        mc("Which salt is table salt?", "Sodium chloride", "Sodium chlorate",
+           "Potassium chloride", "Calcium carbonate")
+    )  # fmt: skip
+
+
+def test_it_reads_a_name_inside_a_stem_as_no_verb() -> None:
+    # "States" in "the United States" is a name, not "states": the stem asks nothing
+    item = dict(type="short_answer", prompt="The first President of the United States.",
+                options=[], answer=["George Washington", "Washington"])  # fmt: skip
+    assert "unfocused-stem" in codes(item)
+    # a stem with a verb of its own asks
+    asked = dict(type="short_answer", prompt="Who was the first President of the United States?",
+                 options=[], answer=["George Washington", "Washington"])  # fmt: skip
+    assert "unfocused-stem" not in codes(asked)
+
+
+def test_it_finds_a_key_alone_without_the_article_every_distractor_has() -> None:
+    item = mc("Carbon, hydrogen, oxygen and nitrogen are examples of", "elements",
+              "a compound", "an alloy", "a mixture")  # fmt: skip
+    assert "grammar-cue" in codes(item)
+    # options written alike, with or without articles
+    assert "grammar-cue" not in codes(
+        mc("Carbon and oxygen are examples of", "elements", "compounds", "alloys", "mixtures")
+    )
+    assert "grammar-cue" not in codes(
+        mc("Brass is an example of", "an alloy", "a compound", "an element", "a mixture")
+    )
+
+
+def test_it_reads_a_negation_in_a_clause_of_result_as_content_not_the_ask() -> None:
+    assert "negative-stem" not in codes(
+        mc("In Greek mythology, which Trojan princess was cursed so that her true prophecies "
+           "would never be believed?", "Cassandra", "Andromache", "Hecuba", "Polyxena")
+    )  # fmt: skip
+    assert "negative-stem" in codes(
+        mc("Which Trojan princess was never cursed by Apollo?", "Andromache", "Cassandra",
+           "Hecuba", "Polyxena")
+    )  # fmt: skip
+
+
+def test_it_reads_terms_built_on_an_abbreviation_as_one_kind() -> None:
+    assert "mixed-kinds" not in codes(
+        mc("Which molecule carries amino acids to the ribosome during translation?",
+           "Transfer RNA", "Messenger RNA", "Ribosomal RNA", "DNA polymerase")
+    )  # fmt: skip
+    # a year among them still stands out
+    assert "mixed-kinds" in codes(
+        mc("Which molecule carries amino acids to the ribosome?", "Transfer RNA",
+           "Messenger RNA", "Ribosomal RNA", "1953")
     )  # fmt: skip

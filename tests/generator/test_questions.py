@@ -171,6 +171,22 @@ def test_it_drafts_more_questions_from_below_the_drafts_bar(seed_draft: Draft) -
     assert all(q.confidence < MIN_CONFIDENCE for q in held_back)
 
 
+def test_it_states_the_first_claim_of_a_sentence_that_turns_after_a_semicolon() -> None:
+    from course.generator.questions import statement_of
+
+    assert (
+        statement_of(
+            "Experienced learners are more successful at discrimination than at redeployment; "
+            "however, neither contrast was easier to perceive in the identification task."
+        )
+        == "Experienced learners are more successful at discrimination than at redeployment."
+    )
+    # the clause after the turn is never part of the statement
+    assert "however" not in statement_of(
+        "Wages rose in the mills; however, prices rose faster in the towns."
+    )
+
+
 def test_it_makes_no_true_false_statement_of_a_question() -> None:
     from course.generator.questions import statement_of
 
@@ -225,6 +241,42 @@ def test_it_asks_what_an_enumeration_names_by_restating_its_lead() -> None:
     assert all(c.question.sentences != [2] for c in made)
 
 
+def test_it_asks_what_the_authors_found_with_another_lists_items_as_distractors() -> None:
+    from course.generator.candidates import tokenize_sentences
+    from course.generator.questions import multiple_response_items
+    from course.generator.selection import offerable
+
+    sentences = [
+        "Earlier studies have described the hazards of night shifts: the loss of sleep, the lack "
+        "of legal protection, and the isolation of the workers.",
+        "We interviewed 40 nurses in two hospitals.",
+        "Based on this analysis, we find three conditions that make night work bearable: "
+        "the length of the shifts, the support of the ward team, and the quality of the rest "
+        "rooms.",
+    ]
+    made = [
+        c.question
+        for c in multiple_response_items(sentences, [], tokenize_sentences(sentences))
+        if c.question.sentences == [2]
+    ]
+    assert made, "what the authors found after a colon makes an item"
+    item = made[0]
+    assert item.prompt == (
+        "Select all that apply: the text says that the authors find three conditions that make "
+        "night work bearable. Which of the following does it name there?"
+    )
+    assert item.answer == [
+        "the length of the shifts",
+        "the support of the ward team",
+        "the quality of the rest rooms",
+    ]
+    # the wrong options are what the text lists for something else, one list item each
+    wrong = set(item.options) - set(item.answer)
+    listed = {"the loss of sleep", "the lack of legal protection", "the isolation of the workers"}
+    assert wrong and wrong <= listed
+    assert offerable(item, sentences)
+
+
 def test_it_asks_nothing_of_a_list_whose_lead_is_a_phrase_not_a_clause() -> None:
     from course.generator.candidates import tokenize_sentences
     from course.generator.questions import multiple_response_items
@@ -259,6 +311,16 @@ def test_it_asks_nothing_of_a_list_whose_lead_is_a_phrase_not_a_clause() -> None
         ("By analyzing past works, this review provides guidelines for design.", True),
         ("Throughout, the authors speak both to specialists and to others.", True),
         ("In this study, stable isotopes were employed to examine the recharge.", True),
+        # the argument told as the article's steps, with how far it goes
+        ("Two approaches to the measurement of stress are discussed in more detail.", True),
+        ("The consequences for the theory of the firm are elaborated.", True),
+        ("The primacy of the local archive is reasserted.", True),
+        # "it" for the article, and its own parts
+        ("It discusses the geography of gentrification.", True),
+        ("No restriction is imposed to answer the key question in the title.", True),
+        ("It rained for forty days in the valley.", False),
+        ("The ties between the two reforms are examined at length.", True),
+        ("The dam was detailed in the press as a triumph of planning and labour.", False),
         # a claim in the passive, and a verb with more after it, are the text's content
         ("Inflation is considered the main threat to growth.", False),
         ("The union was reorganized to serve production.", False),

@@ -86,6 +86,8 @@ def test_it_turns_the_one_stated_direction_around(statement: str, false: str) ->
         "Weather variables improve predictions, but improvements were barely detectable.",
         # an aim turned around is absurd, not false
         "The hospital took measures to improve compliance.",
+        # … and one aim of a list of them
+        "The index is useful to set priorities, reach targets and enhance forest management.",
         # a fixed phrase
         "The effect was more or less constant.",
         # nothing to turn

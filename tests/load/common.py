@@ -24,6 +24,7 @@ def production_env() -> dict[str, str]:
             "load: DATABASE_URL is not set to a PostgreSQL database; this measures the real "
             "deployment. Example: DATABASE_URL=postgres://postgres@127.0.0.1:5432/lectern_bench"
         )
+    ensure_database(os.environ["DATABASE_URL"])
     env = dict(os.environ)
     env.update(
         DEBUG="false",
@@ -36,6 +37,22 @@ def production_env() -> dict[str, str]:
         LOG_LEVEL="WARNING",
     )
     return env
+
+
+def ensure_database(url: str) -> None:
+    """Create the database `url` names if the server does not have it yet (a new machine's
+    server has only its default ones), connecting to the server's `postgres` database."""
+    import psycopg
+    from psycopg import sql
+    from psycopg.conninfo import conninfo_to_dict
+
+    params = conninfo_to_dict(url)
+    name = str(params.get("dbname") or "")
+    with psycopg.connect(**{**params, "dbname": "postgres"}, autocommit=True) as connection:
+        found = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if name and found.fetchone() is None:
+            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+            print(f"load: created the database {name}", flush=True)
 
 
 def setup_django(env: dict[str, str]) -> None:

@@ -289,8 +289,43 @@ def _number_given(item: Item) -> str:
     else:
         return ""
     stem = _NAMED_NUMBER_RE.sub(" ", BLANK_RE.sub(" ", unquoted(item.stem, passages_only=True)))
-    given = values & _numbers(stem, _asked_unit(stem))
+    given = values & (_numbers(stem, _asked_unit(stem)) | _counted_in_words(stem))
     return f"{min(given):g}" if given else ""
+
+
+_COUNT_WORDS = dict(
+    zip(
+        (
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ),
+        range(13),
+        strict=True,
+    )
+)
+_HOW_MANY_RE = re.compile(r"\bhow\s+many\s+([^\W\d_][\w-]*)", re.IGNORECASE)
+
+
+def _counted_in_words(stem: str) -> set[float]:
+    """The count a stem spells out for the very thing it asks how many of ("… shows two
+    hydrogen atoms …, contains how many hydrogen atoms?" gives 2)."""
+    asked = _HOW_MANY_RE.search(stem)
+    if not asked:
+        return set()
+    thing = re.escape(asked.group(1))
+    found = re.finditer(rf"\b({'|'.join(_COUNT_WORDS)})\s+{thing}\b", stem, re.IGNORECASE)
+    return {float(_COUNT_WORDS[m.group(1).lower()]) for m in found}
 
 
 def check_answer_in_stem(item: Item) -> Iterator[Flaw]:

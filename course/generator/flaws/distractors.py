@@ -239,6 +239,10 @@ def _duplication(a: str, b: str, context: set[str]) -> tuple[float, str]:
         return 0.0, ""  # "cos(x)" and "-cos(x)", "K/2" and "K": a sign or an operator apart
     if ua == ub:
         return 0.9, "are the same"
+    if [_one_spelling(w.lower()) for w in words_of(a)] == [
+        _one_spelling(w.lower()) for w in words_of(b)
+    ]:
+        return 0.8, "are one answer spelled two ways"  # "Programme" / "Program"
     if {u for u in ua if _numeral(u)} != {u for u in ub if _numeral(u)}:
         return 0.0, ""  # "falls by 10%" and "falls by 2.5%" differ where it matters
     if _polarity(a) != _polarity(b):
@@ -301,6 +305,26 @@ def _duplication(a: str, b: str, context: set[str]) -> tuple[float, str]:
     if bounds and matcher.ratio() >= 0.85:
         return 0.3, "are spelled almost alike"
     return 0.0, ""
+
+
+#: British and American spellings of one word: "programme", "colour", "centre",
+#: "organise", "analyse", "catalogue", "licence", each written the American way.
+_SPELLINGS = (
+    (re.compile(r"(?<=\w{3})mme$"), "m"),
+    (re.compile(r"(?<=\w{3})our$"), "or"),
+    (re.compile(r"(?<=\w{3})our(?=s$|ed$|ing$|ite|able)"), "or"),
+    (re.compile(r"(?<=\w{2}[^aeiou])tre(?=s?$)"), "ter"),
+    (re.compile(r"(?<=\w{3})is(?=e$|es$|ed$|ing$|ation)"), "iz"),
+    (re.compile(r"(?<=\w{2})ys(?=e$|es$|ed$|ing$)"), "yz"),
+    (re.compile(r"(?<=\w{3})ogue(?=s?$)"), "og"),
+    (re.compile(r"(?<=\w{3})ence$"), "ense"),
+)
+
+
+def _one_spelling(unit: str) -> str:
+    for pattern, american in _SPELLINGS:
+        unit = pattern.sub(american, unit)
+    return unit
 
 
 _SYMBOLS_RE = re.compile(r"[-\u2212+\u00b1\u00d7\u00f7*/^=<>\u2264\u2265\u221a\u00b2\u00b3%]")

@@ -140,6 +140,14 @@ CATALOG: dict[str, FlawInfo] = {
         "Draw all options from the same kind as the key.",
         "Who wrote Hamlet? {=William Shakespeare ~Christopher Marlowe ~1601 ~Ben Jonson}",
     ),
+    "non-parallel-options": _info(
+        "fair distractors",
+        "Options not parallel in form",
+        "One option is written as a sentence while the others are names or terms: it stands "
+        "out, and readers pick or dismiss it for its form.",
+        "Write every option in the same form: all terms, or all sentences.",
+        "Which element has the symbol Fe? {=Iron ~Lead ~Tin ~It is the symbol for fluorine.}",
+    ),
     "numeric-order": _info(
         "fair distractors",
         "Numeric options out of order",

@@ -95,6 +95,8 @@ def _shape(option: str) -> str:
     if kind == "person":
         return "person"
     words = words_of(option)
+    if len(words) > 1 and any(len(w) >= 2 and w.isupper() and w.isalpha() for w in words):
+        return "coded"  # "Transfer RNA", "DNA polymerase": a term built on an abbreviation
     if len(words) == 1:
         if words[0].lower().endswith(_CONCEPT_SUFFIXES):
             return "concept-word"  # "Variolation": a concept, not a person
@@ -142,6 +144,7 @@ _COMPATIBLE = {
     frozenset({"phrase", "person-like"}),
     *(frozenset({"thing", other}) for other in ("name", "person-like", "phrase")),
     *(frozenset({"word", other}) for other in ("person", "name", "person-like", "phrase", "thing")),
+    *(frozenset({"coded", other}) for other in ("word", "name", "person-like", "phrase", "thing")),
     # a title may be a concept word too ("Resurrection" among novels), a person may not
     *(
         frozenset({"concept-word", other})
@@ -232,6 +235,44 @@ def check_mixed_kinds(item: Item) -> Iterator[Flaw]:
             )
 
 
+#: Words that open a sentence, not a term: "It is …", "He belonged to …", "This was …".
+_SENTENCE_OPENERS = word_set("it he she they this these that those there we you i")
+#: At most this many words make an option a term ("Iron", "The Rocky Mountains").
+MAX_TERM_WORDS = 3
+
+
+def _sentence_like(option: str) -> bool:
+    """An option written as a sentence: it ends with a full stop after three words or more,
+    or opens with a pronoun and goes on for four ("It is the range that runs …")."""
+    words = lower_words(option)
+    ends = option.rstrip().endswith((".", "!")) and not option.rstrip().endswith("..")
+    # a sentence has words in lower case; a name ends on an abbreviation ("Aircraft Co.")
+    prose = any(w.islower() and len(w) > 3 for w in words_of(option)[1:])
+    return (ends and prose and len(words) >= 3) or (
+        len(words) >= 4 and words[0] in _SENTENCE_OPENERS
+    )
+
+
+def _term_like(option: str) -> bool:
+    return 0 < len(words_of(option)) <= MAX_TERM_WORDS and not option.rstrip().endswith(".")
+
+
+def check_non_parallel_options(item: Item) -> Iterator[Flaw]:
+    """One option is a sentence, every other a short term ("Iron", "Lead", "Tin", "It is the
+    symbol for fluorine.")."""
+    if item.type not in CHOICE_TYPES or len(item.options) < 3:
+        return
+    sentences = [o for o in item.options if _sentence_like(o)]
+    if len(sentences) != 1:
+        return
+    if all(_term_like(o) for o in item.options if o is not sentences[0]):
+        yield make_flaw(
+            "non-parallel-options",
+            f"{quote_of(sentences[0])} is a sentence; the other options are terms.",
+            0.6,
+        )
+
+
 def check_matching_free_pair(item: Item) -> Iterator[Flaw]:
     if item.type != "matching" or len(item.pairs) < 2:
         return
@@ -289,4 +330,10 @@ def check_opposite_options(item: Item) -> Iterator[Flaw]:
         )
 
 
-CHECKS = (check_numeric_order, check_mixed_kinds, check_matching_free_pair, check_opposite_options)
+CHECKS = (
+    check_numeric_order,
+    check_mixed_kinds,
+    check_non_parallel_options,
+    check_matching_free_pair,
+    check_opposite_options,
+)

@@ -55,11 +55,20 @@ _CONTENT_NEGATION_RE = re.compile(
 )
 
 
+#: A negation inside a clause of purpose, result or condition ("cursed so that her
+#: prophecies would never be believed"): what happened, not what is asked.
+_SUBORDINATE_NEGATION_RE = re.compile(
+    r"\b(?:so that|such that|because|although|though|unless|whenever)\s+(?:[\w'-]+\s+){0,8}?"
+    r"(?:not|never|cannot|\w+n't)\b",
+    re.IGNORECASE,
+)
+
+
 def check_negative_stem(item: Item) -> Iterator[Flaw]:
     if item.type not in (*OPTION_TYPES, "short_answer", "numerical") or not item.stem:
         return
     stem = _RELATIVE_NEGATION_RE.sub(" ", _NOT_NEGATIVE_RE.sub(" ", unquoted(item.stem)))
-    stem = _CONTENT_NEGATION_RE.sub(" ", stem)
+    stem = _SUBORDINATE_NEGATION_RE.sub(" ", _CONTENT_NEGATION_RE.sub(" ", stem))
     found = _NEGATIVE_RE.search(stem)
     if not found:
         return
@@ -125,9 +134,13 @@ def _has_verb(text: str) -> bool:
         return False
     if words[0] in _REQUEST_VERBS or any(w in AUXILIARIES for w in words):
         return True
-    if has_main_clause(text):
+    # a capitalised word after the first is part of a name ("the United States"), no verb
+    named = {n for n, w in enumerate(words_of(text)) if n and w[:1].isupper()}
+    if has_main_clause(" ".join(w for n, w in enumerate(words_of(text)) if n not in named)):
         return True
     for n, word in enumerate(words):
+        if n in named:
+            continue
         if word in IRREGULAR_VERB_FORMS:
             return True
         if n and word.endswith("ed") and word[:-2] in VERB_BASES | {word[:-1][:-1]}:

@@ -12,6 +12,7 @@ from ..lexicon import (
     STOPWORDS,
 )
 from ..tokens import is_acronym
+from .form import lower_words
 from .item import NO_END, VERBS, Item, finite_at, has_main_clause, open_clause_without_verb
 from .model import CHOICE_TYPES, GAP_TYPES, Flaw, make_flaw, word_set
 from .words import BLANK_RE, quote_of, units_of, words_of
@@ -21,7 +22,8 @@ from .words import BLANK_RE, quote_of, units_of, words_of
 _STRONG_OPENERS = re.compile(
     r"^(?:that is why|this is why|this is because|that is because|for this reason|"
     r"because of this|in this way|to this end|as such|other reasons?|another reason|"
-    r"other factors|the former|the latter|both of them|the rest)\b",
+    r"other factors|the former|the latter|both of them|the rest|and yet|and so|in so doing|"
+    r"in doing so|by doing so)\b",
     re.IGNORECASE,
 )
 _EXPLETIVE_IT = re.compile(
@@ -408,6 +410,9 @@ def check_grammar(item: Item) -> Iterator[Flaw]:
                     "make every option fit, e.g. by moving the article into the options.",
                     severity,
                 )
+    odd_article = _article_odd_one(item)
+    if odd_article:
+        yield make_flaw("grammar-cue", odd_article, 0.6)
     if item.type == "matching" and len(item.pairs) >= 3:
         given = 0
         for left, right in item.pairs:
@@ -421,6 +426,26 @@ def check_grammar(item: Item) -> Iterator[Flaw]:
                 "(its article or number): reword the passages.",
                 0.4 + 0.15 * min(given - 1, 2),
             )
+
+
+_ARTICLES = ("a", "an")
+
+
+def _article_odd_one(item: Item) -> str:
+    """Every distractor opens with "a" or "an" and the key with none ("examples of {~a
+    compound ~an alloy =elements ~a mixture}"): the key alone reads as a plural, or as
+    something else than the rest. What to tell the instructor, or ""."""
+    if item.type != "single_choice" or len(item.keys) != 1 or len(item.distractors) < 2:
+        return ""
+    key = lower_words(item.keys[0])
+    if not key or key[0] in (*_ARTICLES, "the"):
+        return ""
+    if all(lower_words(d)[:1] and lower_words(d)[0] in _ARTICLES for d in item.distractors):
+        return (
+            f"Every option but the key {quote_of(item.keys[0])} opens with “a” or “an”: "
+            "write all options alike, e.g. by moving the article into the stem."
+        )
+    return ""
 
 
 _CITATION_RE = re.compile(
