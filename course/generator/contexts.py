@@ -75,6 +75,8 @@ _SO_RE = re.compile(r"^(?:so|however|thus|hence|moreover|but|yet)\s+(?=[a-z])", 
 _REPORT_RE = re.compile(
     # after an opener on its sources: "Relying mostly on archival records, the article shows"
     r"^(?:(?:relying|drawing|building|based|using)\b[^,]{0,120},\s+)?"
+    # "Here we demonstrate that …", "Here, we show that …"
+    r"(?:here,?\s+(?=we\b))?"
     r"(?:(?:(?:this|the|our|the present) (?:[a-z-]+ ){0,2}(?:study|paper|article|analysis|"
     r"research|review|essay|thesis|chapter)|it|we|the authors?|"
     # "The simulation results showed", "CONCOR analysis showed", "Results indicate"
@@ -301,8 +303,8 @@ STUDY_METHOD_RE = re.compile(
     r"determine|calculate|compute|identify|obtain|derive)\b|"
     # the design of a trial: "patients were randomly assigned to …", "outcomes included …"
     r"\b(?:patients|participants|subjects|respondents|children|students|people|persons|"
-    r"individuals|households)\b[^.;]{0,40}?\b(?:were|was)\s+(?:randomly\s+)?(?:assigned|"
-    r"randomi[sz]ed|allocated|enrolled|recruited|followed)\b|"
+    r"individuals|households)\b[^.;]{0,80}?\b(?:were|was)\s+(?:randomly\s+)?(?:assigned|"
+    r"randomi[sz]ed|allocated|enrolled|recruited|followed|instructed|asked|trained|required)\b|"
     r"\b(?:primary|secondary|main|in-hospital|postdischarge|clinical)?\s*outcomes?\s+"
     r"(?:included|were|was|comprised)\b|"
     # the article's own tool and what it is for: "This data set is introduced to study …"
@@ -464,11 +466,21 @@ def opening_background(sentences: list[str], i: int) -> bool:
     return i == 0 and len(sentences) > 1 and sets_the_scene(claim_of(sentences[1]))
 
 
+#: The article starting on its own findings: "Here we demonstrate that …", "We show …".
+_OWN_REPORT_RE = re.compile(
+    r"^(?:here|in this (?:paper|article|study)),?\s+we\s+(?:\w+ly\s+)?(?:show|demonstrate|"
+    r"find|report|reveal|establish|argue|propose|present)\b",
+    re.IGNORECASE,
+)
+
+
 def _before_the_aim(sentences: list[str], i: int) -> bool:
     """Sentence ``i`` comes before the one where the article first says what it does ("In
     this paper, we introduce …", "The present study investigated …"), early in the text,
     and says nothing of the article's own: the background it starts from."""
-    start = next((j for j, s in enumerate(sentences) if framing(s)), None)
+    start = next(
+        (j for j, s in enumerate(sentences) if framing(s) or _OWN_REPORT_RE.match(s)), None
+    )
     if start is None or start <= i or start > max(MAX_BACKGROUND_SENTENCES, len(sentences) // 2):
         return False
     if _NARRATIVE_RE.search(sentences[i]):

@@ -78,6 +78,15 @@ _IN_RANGE_RE = re.compile(
 _NEGATION_RE = re.compile(r"\b(?:not|no|never|nor|none|neither|cannot)\b|n't\b", re.IGNORECASE)
 #: Openers that make a statement depend on the sentence before it.
 _ANAPHORIC_START = ("it ", "they ", "their ", "its ", "these ", "those ", "he ", "she ", "such ")
+#: "Those" with the words that say who: "Those assigned to the WE condition …", "Those who …".
+_THOSE_DEFINED_RE = re.compile(r"^those\s+(?:who|whose|[a-z]+ed\s+(?:to|by|in|for|with))\b", re.I)
+
+
+def _anaphoric_start(text: str) -> bool:
+    """Whether ``text`` opens on a pronoun or determiner that points at an earlier sentence."""
+    return text.lower().startswith(_ANAPHORIC_START) and not _THOSE_DEFINED_RE.match(text)
+
+
 #: Item separators inside an enumeration.
 _ITEM_SPLIT_RE = re.compile(r"\s*;\s*(?:and\s+)?|,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _LIST_LEAD_RE = re.compile(r"(.*?)(?::\s|,?\s+(?:such as|including|namely)\s)(.+)$")
@@ -201,7 +210,7 @@ def _gap_stem(sentence: str, term: Term) -> tuple[str, str] | None:
     stripped = claim_of(sentence)
     if stripped != sentence:  # "Therefore, the ability …" -> "The ability …"
         sentence = stripped[:1].upper() + stripped[1:]
-    if leans_on_context(sentence) or sentence.lower().startswith(_ANAPHORIC_START):
+    if leans_on_context(sentence) or _anaphoric_start(sentence):
         return None
     if _REPEATED_RUN_RE.search(sentence):
         return None  # a slip of the source ("but also but also") is not quoted
@@ -691,7 +700,7 @@ def statement_of(sentence: str, earlier: list[str] | None = None) -> str:
         text = resolve(text, earlier)
     if _REPEATED_RUN_RE.search(text):
         return ""  # the source wrote a run of words twice ("but also but also")
-    if text.lower().startswith(_ANAPHORIC_START) or leans_on_context(text) or not stem_ok(text):
+    if _anaphoric_start(text) or leans_on_context(text) or not stem_ok(text):
         return ""
     # a quotation that ends the sentence keeps the sentence's stop inside it: '… "X."'
     end = "" if re.search(r"[.!?][\"\u201d\u2019']$", text) else "."
@@ -722,14 +731,23 @@ def _points_back(text: str) -> bool:
     return any(
         match.group(2).lower() not in _ARTICLE_NOUNS
         for match in DEMONSTRATIVE_RE.finditer(text)
-        if match.group(1).lower() != "such"
+        if match.group(1).lower() != "such" and not _THOSE_DEFINED_RE.match(text[match.start() :])
     )
 
 
 def definite(sentence: str) -> str:
     """``sentence`` with its demonstratives made definite, as statement_of resolves them:
     a true statement is the text's own words but for that."""
-    return DEFINITE_RE.sub(lambda m: "The " if m.group(1)[0].isupper() else "the ", sentence)
+    return DEFINITE_RE.sub(
+        lambda m: (
+            m.group()
+            if _THOSE_DEFINED_RE.match(sentence[m.start() :])
+            else "The "
+            if m.group(1)[0].isupper()
+            else "the "
+        ),
+        sentence,
+    )
 
 
 DEFINITE_RE = re.compile(r"\b(this|these|those|This|These|Those)\s+(?=[\w'-])")

@@ -175,13 +175,16 @@ _LEANS_BACK_RE = re.compile(
     # ("those of the social sciences", "those who …": the words after say which)
     r"\b(?:these|such)\s+(?!(?:as|of|who|whose|which|that|with|in)\b)[a-z]+|"
     # ("those implemented by teachers": the participle says which)
-    r"\bthose\s+(?!(?:as|of|who|whose|which|that|with|in)\b|[a-z]+ed\s+(?:by|in|for|with)\b)"
+    r"\bthose\s+(?!(?:as|of|who|whose|which|that|with|in)\b|[a-z]+ed\s+(?:by|in|for|with|to)\b)"
     r"[a-z]+|"
     r"\bour (?:prior|previous|earlier) work\b|"
     # "this political impasse": the one the sentence before describes
     r"\bthis\s+(?!study\b|paper\b|article\b|research\b|work\b|review\b|chapter\b|essay\b|"
     r"book\b|thesis\b|report\b|is\b|was\b|has\b|had\b|means\b|would\b|can\b)[a-z]+|"
-    r"^(?:it|they|this|these|those|he|she|we)\b|\b(?:we|our|us)\b|(?-i:\bI\b)|"
+    r"^(?:it|they|this|these|he|she|we)\b|"
+    r"^those\b(?!\s+(?:who|whose|[a-z]+ed\s+(?:to|by|in|for|with))\b)|"
+    # (not "WE", "US": a condition's or a country's abbreviation)
+    r"(?-i:\b(?:[Ww]e|[Oo]ur|[Uu]s)\b)|(?-i:\bI\b)|"
     # "In PVR, this is done by …": what "this" is, the sentence before said
     r"\b(?:this|that)\s+(?:is|was|can\s+be|is\s+then)\s+(?:done|achieved|accomplished|"
     r"realized|realised|carried\s+out|implemented|obtained)\b|"
@@ -208,7 +211,12 @@ _LEANS_BACK_RE = re.compile(
     # variables": which ones?
     r"(?<!but )(?<!and )\balso\b|"
     r"\ball the (?:variables|factors|measures|items|outcomes|indicators|constructs|groups|"
-    r"participants|respondents|cases)\b",
+    r"participants|respondents|cases)\b|"
+    # "The variables enable …", "The models can be used …": which ones? (Not "the models of
+    # X", "the variables that …": the words after say.)
+    r"^the (?:variables|factors|measures|items|indicators|constructs|models|methods|tools|"
+    r"strategies|dimensions|components|instruments|scales)\s+(?!of\b|that\b|which\b|in\b|"
+    r"for\b|from\b|with\b|used\b|developed\b|proposed\b)",
     re.IGNORECASE,
 )
 
@@ -289,12 +297,22 @@ def offerable(
         return False  # "The proposed algorithm can effectively reduce …": no paper says otherwise
     if q.type == "true_false" and _NORMATIVE_RE.search(q.prompt):
         return False  # "Policy makers should consider …": an opinion to weigh, not a fact
+    if q.type == "true_false" and q.answer is True and _AFFORDANCE_RE.search(q.prompt):
+        return False  # "The models can be used to estimate …": what a thing is for, guessed true
     if q.type == "single_choice":
         kind = term_kind(q.answer, sentences)
         others = [o for o in q.options if o != q.answer]
         if any(compatible(kind, term_kind(o, sentences)) > 0 for o in others):
             return False
     return True
+
+
+#: A statement of what something can be used for: true of nearly anything a text presents.
+_AFFORDANCE_RE = re.compile(
+    r"\b(?:can|could|may|might)\s+(?:\w+ly\s+)?(?:be\s+(?:used|applied|employed|adopted|"
+    r"utili[sz]ed)|serve)\s+(?:to|for|as)\b",
+    re.IGNORECASE,
+)
 
 
 def _asked(q: DraftQuestion, sentence: str) -> str:
@@ -525,12 +543,22 @@ def _unmistakable(key: str, sentences: list[str]) -> bool:
 
 
 def _in_a_list(prompt: str) -> bool:
-    """The blank is one member of a list ("X, Y and _____"): many fill it, and it tests
-    the list's wording, not a claim."""
+    """The blank is one member of a list ("X, Y and _____") or one example of a kind
+    ("archives such as the _____"): many fill it, and it tests the list's wording, not a
+    claim."""
     before, _, after = prompt.partition(BLANK)
     return bool(
-        re.search(r"(?:,|\band|\bor)\s*$", before) or re.match(r"\s*(?:,|and\b|or\b)", after)
+        re.search(r"(?:,|\band|\bor)\s*$", before)
+        or re.match(r"\s*(?:,|and\b|or\b)", after)
+        or _EXAMPLE_SLOT_RE.search(before)
     )
+
+
+#: The words before a gap that make its key one example among others of its kind.
+_EXAMPLE_SLOT_RE = re.compile(
+    r"\b(?:such as|including|e\.g\.,?|for example,?|for instance,?|like)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _splits_a_name(prompt: str, key: str = "") -> bool:

@@ -27,6 +27,21 @@ def test_it_strips_a_concession_that_points_back_and_flags_what_it_did() -> None
     assert not leans_on_context("In 2004 the council discussed the geography of the city.")
 
 
+def test_it_reads_here_we_show_as_the_articles_report_and_what_comes_before_as_background() -> None:
+    from course.generator.contexts import claim_of, opening_background
+
+    assert claim_of("Here we demonstrate that humidity shapes the crystals.") == (
+        "humidity shapes the crystals."
+    )
+    sentences = [
+        "Humidity is one of the most important factors affecting solar cells.",
+        "Here we demonstrate that humidity shapes the crystals.",
+        "Crystals grow larger at higher humidity.",
+    ]
+    assert opening_background(sentences, 0)
+    assert not opening_background(sentences, 2)
+
+
 def test_it_keeps_an_opening_phrase_that_says_something() -> None:
     assert strip_opener("In 1990, prices rose.") == "In 1990, prices rose."
 

@@ -408,6 +408,10 @@ def test_it_keeps_a_name_capitalised_inside_a_prompt() -> None:
     [
         ("Cox proportional hazards modeling was used to determine whether mortality rose", True),
         ("Semi-structured interviews were conducted with 40 teachers", True),
+        ("Multivariate regression analysis was then performed using mortality as outcome", True),
+        ("C-indexes were calculated across risk groups in order to evaluate the models", True),
+        ("Participants were instructed to practice three times per week", True),
+        ("Prices were converted to dollars by the new regime", False),
         # the subject's history, not the study's method
         ("Forced labour was used to build the canal", False),
     ],

@@ -187,6 +187,19 @@ def test_it_states_the_first_claim_of_a_sentence_that_turns_after_a_semicolon() 
     )
 
 
+def test_it_states_a_sentence_whose_those_says_who_it_means() -> None:
+    from course.generator.questions import statement_of
+    from course.generator.selection import _LEANS_BACK_RE
+
+    sentence = "Those assigned to the WE and APS conditions improved relative to WLC."
+    assert statement_of(sentence, ["Students were randomized to four conditions."]) == sentence
+    # "WE" is a condition's abbreviation, not the authors
+    assert not _LEANS_BACK_RE.search(sentence)
+    # "those" alone still points back
+    assert statement_of("Those were banned in 1931.", ["Devices spread."]) == ""
+    assert _LEANS_BACK_RE.search("We tested the devices in 1931.")
+
+
 def test_it_makes_no_true_false_statement_of_a_question() -> None:
     from course.generator.questions import statement_of
 
@@ -417,6 +430,11 @@ def test_it_asks_no_gap_the_title_fills_in_any_form(key: str, title: str, given_
         ("Assistants were less effective than those implemented by teachers.", False),
         ("These devices were banned in 1931.", True),
         ("Such access was rare.", True),
+        # a bare generic subject: which variables, which models?
+        ("The variables enable planners to evaluate the students' perception.", True),
+        ("The models can be used to estimate mortality rates.", True),
+        ("The variables of the survey were tested for reliability.", False),
+        ("The models developed in Japan predict mortality well.", False),
     ],
 )
 def test_it_tells_a_pronoun_with_its_own_complement_from_one_that_points_back(
@@ -425,6 +443,30 @@ def test_it_tells_a_pronoun_with_its_own_complement_from_one_that_points_back(
     from course.generator.selection import _LEANS_BACK_RE
 
     assert bool(_LEANS_BACK_RE.search(sentence)) is leans_back
+
+
+def test_it_asks_no_gap_on_one_example_of_a_kind() -> None:
+    from course.generator.selection import _in_a_list
+
+    assert _in_a_list("Archives of the political police, such as the _____, hold much.")
+    assert _in_a_list("Trade partners including _____ raised tariffs.")
+    assert not _in_a_list("The archives of the _____ were opened in 1992.")
+
+
+def test_it_offers_no_true_statement_of_what_a_thing_can_be_used_for() -> None:
+    from course.generator.model import DraftQuestion
+    from course.generator.selection import offerable
+
+    sentences = ["Mortality models for acute admissions can be used to compare hospitals."]
+
+    def tf(statement: str, answer: bool) -> DraftQuestion:
+        return DraftQuestion(type="true_false", prompt=f"True or false? {statement}",
+                             options=["True", "False"], answer=answer, concepts=[],
+                             sentences=[0], explanation="")  # fmt: skip
+
+    assert not offerable(tf(sentences[0], True), sentences)
+    finding = ["Mortality models for acute admissions predicted deaths better with age."]
+    assert offerable(tf(finding[0], True), finding)
 
 
 def test_it_asks_no_gap_on_the_measure_a_figure_belongs_to() -> None:

@@ -50,6 +50,10 @@ _SELF_NOUNS = word_set(
 )
 
 
+#: "Those" with the words that say who: "Those assigned to …", "Those who …".
+_THOSE_DEFINED_RE = re.compile(r"^those\s+(?:who|whose|[a-z]+ed\s+(?:to|by|in|for|with))\b", re.I)
+
+
 def _dangling(statement: str) -> tuple[float, str]:
     """(severity, opener) for a statement opening on something it does not name."""
     text = statement.lstrip(" \"'\u201c\u2018(")
@@ -66,6 +70,8 @@ def _dangling(statement: str) -> tuple[float, str]:
         return 0.8, text.split()[0]
     if first in ("its", "their", "his", "her"):
         return 0.6, text.split()[0]
+    if first == "those" and _THOSE_DEFINED_RE.match(text):
+        return 0.0, ""  # "Those assigned to the WE condition …": the words after say who
     if first in ("this", "that", "these", "those", "such") and len(words) > 1:
         if finite_at(["x", *words[1:]], 1):  # "That agrees", "This is": a pronoun subject
             return 0.8, " ".join(text.split()[:2])
