@@ -188,6 +188,19 @@ def test_it_compares_two_cases_the_text_sets_side_by_side() -> None:
     )
 
 
+def test_it_reads_a_while_clause_that_grants_something_as_a_concession_not_two_cases() -> None:
+    sentences = [
+        "Party research has moved from crises of existence to the study of adaptation.",
+        "While party researchers have been able to engage audiences outside academia with "
+        "technical advice, the sub-discipline has shifted away from normative questions.",
+    ]
+    texts = [p.text for p in generate_prompts(sentences, [])]
+    assert not any(t.startswith("The text compares two cases") for t in texts)
+    # the two points it sets against each other instead (two cases to compare stay so:
+    # test_it_compares_two_cases_the_text_sets_side_by_side)
+    assert any(t.startswith("The text sets two points against each other") for t in texts)
+
+
 def test_it_quotes_both_sentences_of_a_contrast_across_them() -> None:
     sentences = [
         "The new vaccine cut hospital admissions by half in the trial.",
@@ -284,6 +297,16 @@ def test_it_resolves_a_demonstrative_only_from_the_sentence_just_before() -> Non
     clause = "these cells drive slow oscillations during sleep"
     assert resolve(clause, [cells, subgroup]) == ""
     assert resolve(clause, [subgroup, cells]) == "the cells drive slow oscillations during sleep"
+
+
+def test_it_does_not_resolve_a_demonstrative_whose_noun_names_a_set_without_its_members() -> None:
+    from course.generator.prompts.claims import resolve
+
+    before = "The survey model with five variables showed a good fit."
+    assert resolve("those variables enable planners to judge the courses", [before]) == ""
+    assert resolve("this model enables planners to judge the courses", [before]) == (
+        "the model enables planners to judge the courses"
+    )
 
 
 def test_it_skips_a_sentence_that_opens_on_a_pronoun_or_points_at_nothing() -> None:

@@ -332,6 +332,8 @@ def resolve(clause: str, earlier: list[str]) -> str:
             continue  # "such as", "those who joined", "those of the social sciences"
         if det == "such" or noun in STOPWORDS or _is_verbish(noun):
             return ""  # "such devices", "these include", "this is": no named referent
+        if noun in _UNNAMING_HEADS:
+            return ""  # "those variables": made definite, still not named ("the variables")
         if not (_named_before(clause, match, last) or _names_itself(clause, match)):
             return ""
         article = "The" if match.start() == 0 and clause[:1].isupper() else "the"
@@ -341,6 +343,12 @@ def resolve(clause: str, earlier: list[str]) -> str:
 
 DEMONSTRATIVE_RE = re.compile(r"\b(this|these|those|such)\s+([\w'-]+)", re.IGNORECASE)
 _HEADLESS = words("who whom whose which that of with in")
+#: Plural heads that name a set without its members ("these variables", "those factors"):
+#: the definite article does not tell a reader which ones.
+_UNNAMING_HEADS = words(
+    "variables factors items measures indicators constructs dimensions components models "
+    "methods tools strategies scales instruments"
+)
 _OPENING_PRONOUNS = words("they them he she its their his her that both either neither")
 #: A pronoun with nothing after it to name what it stands for: "use of both, ...".
 _DANGLING_RE = re.compile(

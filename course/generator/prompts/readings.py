@@ -87,6 +87,15 @@ _CONTRAST_LEMMAS = frozenset({"but", "whereas", "while", "although", "though", "
 #: Contrasts that set two cases side by side rather than concede one to the other.
 _COMPARISON_LEMMAS = frozenset({"whereas", "while", "unlike"})
 _CONCESSION_LEMMAS = frozenset({"despite", "of"})  # "in spite of" has lemma "of"
+#: A "while" side that grants something before the main clause turns on it ("while
+#: researchers have been able to engage audiences …, the field has shifted away …"): a
+#: concession, not a second case to compare.
+_CONCEDES_RE = re.compile(
+    r"\b(?:ha(?:ve|s|d)\s+been\s+able\s+to|(?:is|are|was|were)\s+(?:certainly\s+|"
+    r"undoubtedly\s+|clearly\s+)?(?:true|important|useful|valuable|necessary)\b|it\s+is\s+"
+    r"true\s+that|(?:can|could|may|might)\s+(?:well\s+)?(?:be|have)\b)",
+    re.IGNORECASE,
+)
 
 
 def read_text(sentences: list[str]) -> list[Reading]:
@@ -221,7 +230,7 @@ def _contrast(text: Sentence, r: Relation) -> Iterator[Reading]:
             joined = f"{b}, although {a}" if r.lemma in ("although", "though") else f"{a}, but {b}"
             subject = lower_first(subject, text.names)
             yield Reading("change", i, cited, joined, (subject,))
-    if r.lemma in _COMPARISON_LEMMAS and not r.previous:
+    if r.lemma in _COMPARISON_LEMMAS and not r.previous and not _CONCEDES_RE.search(a):
         yield Reading("cases", i, cited, b, (a, b, "whereas"))
     else:
         yield Reading("contrast", i, cited, b, (a, b))
