@@ -125,6 +125,10 @@ _LEANS_ON_RE = re.compile(
     r"^[^,]{0,40}\b(?:this|these|those|that|such)\s*,|\bthe (?:following|preceding|"
     r"above|aforementioned|latter|former)\b|^(?:based on|building on|following|given) "
     r"(?:this|these|that|those)\b|"
+    # "In spite of the market condition, …": the condition the sentence before described
+    r"^(?:in spite of|despite|given|because of|due to|owing to)\s+(?:the|this|these|such)\s+"
+    r"(?:[\w-]+\s+)?(?:conditions?|situation|circumstances?|trends?|developments?|problems?|"
+    r"context|challenges?|constraints?|limitations?|changes?)\b|"
     # "In so doing it discusses …": what it did is in the sentence before
     r"^(?:in so doing|in doing so|by doing so|to do so|to do this)\b",
     re.IGNORECASE,
@@ -295,6 +299,9 @@ STUDY_METHOD_RE = re.compile(
     r"(?:used|employed|applied|conducted|performed|recruited|collected|administered|"
     r"obtained|gathered|"
     r"carried out|fitted|adopted|presented)\b|"
+    # the study itself: "A cross-sectional study was performed at ICUs at …"
+    r"\b(?:study|trial|experiment|survey|investigation|evaluation|analysis)\s+(?:was|were)\s+"
+    r"(?:\w+ly\s+)?(?:performed|conducted|carried out|undertaken|done|run)\b|"
     # a step and what it was for: "C-indexes were calculated across risk groups in order to
     # evaluate model performances", "codes were converted to calculate scores"
     r"\b(?:was|were)\s+(?:then\s+|also\s+|subsequently\s+|first\s+)?(?:calculated|computed|"
@@ -344,6 +351,11 @@ MOTIVATION_RE = re.compile(
     # the gap the study fills: "evidence of long-term effects is limited"
     r"\b(?:evidence|data|knowledge|research|information)\b[^.;]{0,80}?\b(?:is|are|remains?)\s+"
     r"(?:\w+ly\s+)?(?:limited|scarce|lacking|sparse|inconclusive)\b|"
+    # "There is little research on …", "there has been limited work on …"
+    r"\bthere\s+(?:is|are|has been|have been)\s+(?:still\s+)?(?:little|limited|scant|scarce|"
+    r"sparse|no|few)\s+(?:\w+\s+)?(?:research|work|studies|evidence|data|attention|literature)\b|"
+    r"\b(?:research|studies|work|evidence|literature)\s+on\s+[^.;]{1,80}?\s+(?:is|are|has been|"
+    r"have been|remains?)\s+(?:\w+ly\s+)?(?:scarce|limited|lacking|sparse|scant|rare)\b|"
     r"\bthere\s+(?:is|was|are|were|remains?)\s+(?:still\s+)?(?:a|an)\s+(?:\w+\s+)?(?:paucity|lack|"
     r"dearth|scarcity|absence|shortage)\s+of\b|"
     # a trend the study starts from: "Over the last five years, X have …", "In recent years"
@@ -507,7 +519,8 @@ def sets_the_scene(text: str) -> bool:
 #: Sentences about the article rather than its subject: the aim, what it examines.
 _FRAMING_RE = re.compile(
     # after an opener on the means: "Using the DRM task, the authors explored whether …"
-    r"^(?:(?:using|drawing on|based on|building on|through|with|by)\b[^,]{0,120},\s+)?"
+    r"^(?:(?:using|drawing on|based on|building on|through|with|by|employing|applying|"
+    r"leveraging|combining|adopting)\b[^,]{0,160},\s+)?"
     r"(?:(?:(?:this|the present|our|in this|the current)\s+(?:[a-z-]+\s+){0,2}?|the\s+)"
     r"(?:study|paper|article|research|work|"
     r"review|commentary|essay|thesis|chapter|report)\b|"
@@ -568,7 +581,9 @@ _PASSIVE_FRAMING_RE = re.compile(
 #: The article's own step told inside a sentence: "…, this paper first presents a method".
 _ARTICLE_DOES_RE = re.compile(
     r"\b(?:this|the present|the current|our)\s+(?:[a-z-]+\s+)?(?:study|paper|article|work|"
-    r"review|chapter|essay|thesis)\s+(?:\w+ly\s+)?(?:first\s+|then\s+|also\s+)?(?:presents|"
+    r"review|chapter|essay|thesis)\s+(?:\w+ly\s+)?(?:first\s+|then\s+|also\s+)?(?:"
+    # any verb the article does ("this paper visualizes and analyzes …")
+    r"(?!is\b|was\b|has\b|does\b)[a-z]{3,}(?:[^s\W]s|ies)\b|presents|"
     r"proposes|describes|introduces|develops|examines|explores|investigates|reviews|discusses|"
     r"outlines|considers|addresses|aims|seeks|provides|offers|gives|summari[sz]es|"
     r"highlights)\b",

@@ -212,6 +212,9 @@ _LEANS_BACK_RE = re.compile(
     r"(?<!but )(?<!and )\balso\b|"
     r"\ball the (?:variables|factors|measures|items|outcomes|indicators|constructs|groups|"
     r"participants|respondents|cases)\b|"
+    # "Dimensions were neuroticism, …": the dimensions of what?
+    r"^(?:dimensions|variables|factors|items|components|indicators|subscales|domains|"
+    r"measures|categories)\s+(?:were|are|included|include|comprised)\b|"
     # "The variables enable …", "The models can be used …": which ones? (Not "the models of
     # X", "the variables that …": the words after say.)
     r"^the (?:variables|factors|measures|items|indicators|constructs|models|methods|tools|"

@@ -25,6 +25,9 @@ def test_it_strips_a_concession_that_points_back_and_flags_what_it_did() -> None
     # what "so doing" did is in the sentence before: the sentence cannot stand alone
     assert leans_on_context("In so doing it discusses the geography of gentrification.")
     assert not leans_on_context("In 2004 the council discussed the geography of the city.")
+    # "the market condition": the one the sentence before described
+    assert leans_on_context("In spite of the market condition, production grew until 1660.")
+    assert not leans_on_context("Despite the war, wages rose.")
 
 
 def test_it_reads_here_we_show_as_the_articles_report_and_what_comes_before_as_background() -> None:
@@ -142,6 +145,10 @@ def test_it_takes_the_claim_out_of_the_articles_report_of_it(sentence: str, clai
         ("Given its high cost, research is needed to examine the treatments.", True),
         ("The question of indirect consequences has been critically raised.", True),
         ("The new index was needed to rank the stands.", False),
+        # the gap the study fills, told as scarce research
+        ("There is little research on the cognitive correlates of positive emotions.", True),
+        ("Research on regulating positive emotions is scarce.", True),
+        ("There is little rain in the valley in July.", False),
         ("Soil moisture is critical for seed germination.", False),
         ("Trade unions played a key role in the revolution.", False),
         ("As industry had rapid development, labour in Korea increased.", False),

@@ -201,6 +201,21 @@ def test_it_reads_a_while_clause_that_grants_something_as_a_concession_not_two_c
     assert any(t.startswith("The text sets two points against each other") for t in texts)
 
 
+def test_it_sets_no_qualification_or_two_times_against_each_other() -> None:
+    qualified = [
+        "Verbal memory was lower after reappraising than viewing, whereas memory for the "
+        "slides was higher after reappraising, but only for positive pictures and when "
+        "participants viewed the positive pictures first.",
+    ]
+    timed = [
+        "At present, there is a large overlap between orchards and their pollinators, but "
+        "predictions for 2050 revealed that the best areas for orchards have few pollinators.",
+    ]
+    for sentences in (qualified, timed):
+        texts = [p.text for p in generate_prompts(sentences, [])]
+        assert not any("against each other" in t for t in texts), texts
+
+
 def test_it_quotes_both_sentences_of_a_contrast_across_them() -> None:
     sentences = [
         "The new vaccine cut hospital admissions by half in the trial.",
@@ -304,6 +319,8 @@ def test_it_does_not_resolve_a_demonstrative_whose_noun_names_a_set_without_its_
 
     before = "The survey model with five variables showed a good fit."
     assert resolve("those variables enable planners to judge the courses", [before]) == ""
+    market = "The market for paintings was saturated by 1650."
+    assert resolve("growth went on despite this market condition", [market]) == ""
     assert resolve("this model enables planners to judge the courses", [before]) == (
         "the model enables planners to judge the courses"
     )
@@ -434,6 +451,7 @@ def test_it_keeps_a_name_capitalised_inside_a_prompt() -> None:
         ("Multivariate regression analysis was then performed using mortality as outcome", True),
         ("C-indexes were calculated across risk groups in order to evaluate the models", True),
         ("Participants were instructed to practice three times per week", True),
+        ("A cross-sectional study was performed at ICUs at the university hospital", True),
         ("Prices were converted to dollars by the new regime", False),
         # the subject's history, not the study's method
         ("Forced labour was used to build the canal", False),

@@ -332,8 +332,9 @@ def resolve(clause: str, earlier: list[str]) -> str:
             continue  # "such as", "those who joined", "those of the social sciences"
         if det == "such" or noun in STOPWORDS or _is_verbish(noun):
             return ""  # "such devices", "these include", "this is": no named referent
-        if noun in _UNNAMING_HEADS:
-            return ""  # "those variables": made definite, still not named ("the variables")
+        head = WORD_RE.findall(clause[match.end(1) :])[:3]
+        if noun in _UNNAMING_HEADS or any(w.lower() in _UNNAMING_HEADS for w in head[1:]):
+            return ""  # "those variables", "this market condition": still unnamed as "the …"
         if not (_named_before(clause, match, last) or _names_itself(clause, match)):
             return ""
         article = "The" if match.start() == 0 and clause[:1].isupper() else "the"
@@ -347,7 +348,8 @@ _HEADLESS = words("who whom whose which that of with in")
 #: the definite article does not tell a reader which ones.
 _UNNAMING_HEADS = words(
     "variables factors items measures indicators constructs dimensions components models "
-    "methods tools strategies scales instruments"
+    "methods tools strategies scales instruments condition conditions situation circumstances "
+    "trend trends development developments"
 )
 _OPENING_PRONOUNS = words("they them he she its their his her that both either neither")
 #: A pronoun with nothing after it to name what it stands for: "use of both, ...".

@@ -46,6 +46,7 @@ from ..contexts import (
     word_count,
 )
 from ..relations import Relation, text_relations
+from ..flaws.item import has_main_clause
 from .claims import capitalised_names, frames, is_source, lower_first, resolve, unglue, unwrap
 from .grammar import clause_subject, main_clause, trim
 from .sentence_types import (
@@ -232,8 +233,22 @@ def _contrast(text: Sentence, r: Relation) -> Iterator[Reading]:
             yield Reading("change", i, cited, joined, (subject,))
     if r.lemma in _COMPARISON_LEMMAS and not r.previous and not _CONCEDES_RE.search(a):
         yield Reading("cases", i, cited, b, (a, b, "whereas"))
-    else:
+    elif _two_points(a, b):
         yield Reading("contrast", i, cited, b, (a, b))
+
+
+#: A side that only narrows the other ("only for positive pictures"): a qualification, not
+#: a point of its own.
+_QUALIFIER_RE = re.compile(r"^(?:that\s+)?(?:only|just|mainly|mostly|largely|partly)\b", re.I)
+
+
+def _two_points(a: str, b: str) -> bool:
+    """Two sides a reader can weigh against each other: each a whole clause, neither a mere
+    qualification of the other, and not one state at two times ("now …", "by 2050 …"),
+    which is a change, not a tension."""
+    if not (has_main_clause(a) and has_main_clause(b)) or _QUALIFIER_RE.match(b):
+        return False
+    return not (_YEAR_RE.search(a) or _YEAR_RE.search(b))
 
 
 def _pronoun_for(subject: str, predicate: str) -> str:
