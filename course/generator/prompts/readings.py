@@ -45,8 +45,8 @@ from ..contexts import (
     tells_method,
     word_count,
 )
-from ..relations import Relation, text_relations
 from ..flaws.item import has_main_clause
+from ..relations import Relation, text_relations
 from .claims import capitalised_names, frames, is_source, lower_first, resolve, unglue, unwrap
 from .grammar import clause_subject, main_clause, trim
 from .sentence_types import (
