@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from course.generator import Draft, build_draft
 from course.generator.candidates import tokenize_sentences
 from course.generator.concepts import RankedConcept
@@ -260,3 +262,22 @@ def test_it_summarises_the_concept_the_lesson_title_names() -> None:
     concepts = [_concept("nectar", [0, 1], 2.0), _concept("hive", [1])]
     objectives = lesson_objectives([Segment(0, 2)], concepts, texts, titles=["The Hive"])
     assert objectives == ["Summarise what the text says about the hive."]
+
+
+@pytest.mark.parametrize(
+    ("objective", "readable"),
+    [
+        ("Explain why the unions were reorganized.", True),
+        ("Explain how the purge led to a new leadership.", True),
+        # "why" with no clause after it, a task cut before its object, a noun twice
+        ("Explain why choosing fruit tree varieties that are adapted.", False),
+        ("Explain how abstract categories led to what Anderson.", False),
+        ("Explain the aim of the study aim.", False),
+        # a pointer at a sentence the task does not quote
+        ("Explain what the text sets against the claim that this phrase arose late.", False),
+    ],
+)
+def test_it_states_only_objectives_a_student_can_read(objective: str, readable: bool) -> None:
+    from course.generator.lessons.objectives import _well_formed
+
+    assert _well_formed(objective) is readable

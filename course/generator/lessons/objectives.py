@@ -7,7 +7,10 @@ the lesson's most specific concept is to be summarised.
 
 from __future__ import annotations
 
+import re
+
 from ..concepts import RankedConcept
+from ..flaws.item import has_main_clause
 from ..relations import Relation, text_relations
 from .naming import (
     _is_bare_acronym,
@@ -42,7 +45,7 @@ def _relation_objectives(
         if rel.lemma in _DATED_LEMMAS:
             weight += 0.3  # a development tied to a date says more than "began to"
         objective = make(rel, salient, text)
-        if not objective or len(objective) > MAX_OBJECTIVE:
+        if not objective or len(objective) > MAX_OBJECTIVE or not _well_formed(objective):
             continue
         objective = objective[:1].upper() + objective[1:]
         # About what the lesson is about: its leading concept, or one of the next two.
@@ -52,6 +55,30 @@ def _relation_objectives(
         options.append((score, objective))
     options.sort(key=lambda option: -option[0])
     return options
+
+
+#: "Explain why <clause>.": what the clause must be, a whole one with its verb.
+_WHY_RE = re.compile(r"^Explain why (.+)\.$")
+#: A task cut before its object ("led to what Anderson."), or a noun the task names twice
+#: ("the aim of the study aim").
+_CUT_RE = re.compile(r"\b(?:what|which|how)\s+\S+\.$")
+_TWICE_RE = re.compile(r"\b(aim|purpose|cause|contrast|role)\b.*\b\1\b", re.IGNORECASE)
+
+
+def _well_formed(objective: str) -> bool:
+    """A task a student can read: "Explain why" takes a whole clause ("why choosing fruit
+    tree varieties that are adapted" is none), a task does not end on a cut ("led to what
+    Anderson"), nor name its own noun twice."""
+    why = _WHY_RE.match(objective)
+    if why and not has_main_clause(why.group(1)):
+        return False
+    return not (
+        _CUT_RE.search(objective) or _TWICE_RE.search(objective) or _POINTER_RE.search(objective)
+    )
+
+
+#: "the claim that this phrase arose …": a pointer at a sentence the task does not quote.
+_POINTER_RE = re.compile(r"\b(?:this|these|those)\s+(?!text\b)[a-z]+", re.IGNORECASE)
 
 
 def _summary_objective(
