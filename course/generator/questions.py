@@ -72,8 +72,13 @@ TYPES = (
 BLANK = "_____"
 
 _YEAR_RE = re.compile(r"(?<![\w.~\-])(1[5-9]\d\d|20\d\d)(?![\w~\-])")
+#: Reference numbers right after a date: "the 1980s 4–7", "1990s 5,8".
+_CITED_AFTER_RE = re.compile(r"\s+\d{1,3}(?:\s?[,\u2013-]\s?\d{1,3})*\b")
+#: A decade: "the 1650s", "in the 1920s" (not "1650s-1660s", a range).
+_DECADE_RE = re.compile(r"(?<![\w.~\-'\u2019])(1[5-9]\d0|20[0-2]0)s(?![\w~\-\u2013])")
 _IN_RANGE_RE = re.compile(
-    r"\bbetween\s+\d{4}\s+and\s+\d{4}|\bfrom\s+\d{4}\s+to\s+\d{4}|\d{4}\s*[-\u2013~/]\s*\d{2,4}"
+    r"\bbetween\s+(?:the\s+)?\d{4}s?\s+and\s+(?:the\s+)?\d{4}|"
+    r"\bfrom\s+(?:the\s+)?\d{4}s?\s+to\s+(?:the\s+)?\d{4}|\d{4}s?\s*[-\u2013~/]\s*\d{2,4}"
 )
 _NEGATION_RE = re.compile(r"\b(?:not|no|never|nor|none|neither|cannot)\b|n't\b", re.IGNORECASE)
 #: Openers that make a statement depend on the sentence before it.
@@ -781,6 +786,25 @@ def true_false_items(sentences: list[str], terms: list[Term]) -> Iterable[Candid
                 continue
             false = statement[: match.start(1)] + other + statement[match.end(1) :]
             why = f"False: the text gives {year}, not {other}."
+            yield _tf(sentences, i, false, False, concepts, why, weight + 0.6)
+        # A decade moved: "revived in the 1650s" to another decade of the text, else the
+        # decade before.
+        decades = sorted({m.group(1) for s in sentences for m in _DECADE_RE.finditer(s)})
+        ranges = [r.span() for r in _IN_RANGE_RE.finditer(statement)]
+        for match in _DECADE_RE.finditer(statement):
+            decade = match.group(1)
+            if any(start <= match.start() < end for start, end in ranges):
+                continue  # "between the 1660s and the 1680s": a moved end may lie inside
+            if _CITED_AFTER_RE.match(statement, match.end()):
+                continue  # "the 1990s 5,8": reference numbers cling to it
+            other = next(
+                (d for d in decades if d != decade and f"{d}s" not in statement),
+                str(int(decade) - 10),
+            )
+            if f"{other}s" in statement:
+                continue
+            false = statement[: match.start(1)] + other + statement[match.end(1) :]
+            why = f"False: the text gives the {decade}s, not the {other}s."
             yield _tf(sentences, i, false, False, concepts, why, weight + 0.6)
         # The finding's direction turned around: "increased" for "decreased".
         for turned in reversals(statement):

@@ -550,3 +550,19 @@ def test_it_asks_no_chronological_order_that_each_event_shows_by_its_year() -> N
     ]
     prompts = [c.question.prompt for c in ordering_items(sentences, [])]
     assert "Put these events in chronological order." not in prompts
+
+
+def test_it_moves_a_decade_for_a_false_statement_but_never_an_end_of_a_range() -> None:
+    from course.generator.questions import true_false_items
+
+    sentences = [
+        "After a brief hiatus during the civil war, the poor law was quickly revived in the 1650s.",
+        "Relief spending grew between the 1660s and the 1680s in every township.",
+    ]
+    false = [c.question for c in true_false_items(sentences, []) if c.question.answer is False]
+    moved = [q.prompt for q in false if q.sentences == [0]]
+    assert (
+        "True or false? After a brief hiatus during the civil war, the poor law was quickly "
+        "revived in the 1660s." in moved
+    )
+    assert not [q for q in false if q.sentences == [1] and "0s" in q.explanation]
