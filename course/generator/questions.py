@@ -72,7 +72,7 @@ TYPES = (
 BLANK = "_____"
 
 _YEAR_RE = re.compile(r"(?<![\w.~\-])(1[5-9]\d\d|20\d\d)(?![\w~\-])")
-#: Reference numbers right after a date: "the 1980s 4–7", "1990s 5,8".
+#: Reference numbers right after a date: "the 1980s 4-7", "1990s 5,8".
 _CITED_AFTER_RE = re.compile(r"\s+\d{1,3}(?:\s?[,\u2013-]\s?\d{1,3})*\b")
 #: A decade: "the 1650s", "in the 1920s" (not "1650s-1660s", a range).
 _DECADE_RE = re.compile(r"(?<![\w.~\-'\u2019])(1[5-9]\d0|20[0-2]0)s(?![\w~\-\u2013])")
