@@ -87,6 +87,8 @@ def acceptable(
         return False
     if kinds == {"phrase"} and _VERB_HEAD_RE.search(surface):
         return False  # "phonology conceptualize": a subject and its verb, not a term
+    if kinds == {"phrase"} and len(key) > 1 and surface.split()[-1].lower() in _CLAUSE_ENDS:
+        return False  # "education ought", "market correction back": cut inside a clause
 
     if count == 1 and kinds == {"phrase"} and _plural_inside(surface):
         # "cultural changes labor unions [are experiencing]": a plural noun
@@ -100,6 +102,13 @@ def acceptable(
 #: run of words crossed from a subject into its predicate. Nouns of that shape are short
 #: ("prize", "size", "maize").
 _VERB_HEAD_RE = re.compile(r"\s[a-z]{4,}(?:ize|izes|yze|yzes)$")
+
+#: Words no term ends on: a modal ("education ought [to]") or a verb's particle
+#: ("market correction back [to]"): the phrase was cut inside a clause.
+_CLAUSE_ENDS = frozenset(
+    ["ought", "can", "could", "may", "might", "must", "shall", "should", "will", "would",
+     "back", "out", "up", "off", "away"]
+)  # fmt: skip
 
 _CALENDAR_WORDS = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",

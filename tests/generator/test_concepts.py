@@ -299,3 +299,14 @@ def test_it_reads_an_ize_verb_after_a_noun_as_the_predicate_not_part_of_a_term()
     terms = [c.term.lower() for c in rank_concepts(tokenize_sentences([text]), None)]
     assert terms, "the text has concepts"
     assert not any(t.endswith("conceptualize") for t in terms), terms
+
+
+def test_it_takes_no_phrase_cut_before_a_modal_or_a_particle_into_the_glossary() -> None:
+    text = (
+        "Moral education ought to cultivate virtue in every pupil. The market correction back "
+        "to older styles followed the boom. Moral education shapes pupils. A market correction "
+        "hit painters in the 1660s."
+    )
+    terms = [c.term.lower() for c in rank_concepts(tokenize_sentences([text]), None)]
+    assert terms, "the text has concepts"
+    assert not any(t.endswith((" ought", " back")) for t in terms), terms
