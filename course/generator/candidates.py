@@ -390,7 +390,9 @@ def name_mentions(sentence: TokenizedSentence, names: frozenset[str]) -> list[Me
     text = sentence.text
     for left, right in pairwise(list(mentions)):
         between = text[left.start + len(left.surface) : right.start]
-        if left.words >= 2 and right.words >= 2 and between in (" and ", " & "):
+        # an institution's name goes on after "and" ("Survey on Drug Use and Health")
+        institution = left.words >= 3 and bool(set(left.key[1:-1]) & NAME_CONNECTORS)
+        if left.words >= 2 and (right.words >= 2 or institution) and between in (" and ", " & "):
             joined = Mention(
                 key=(*left.key, "and", *right.key),
                 surface=text[left.start : right.start + len(right.surface)],

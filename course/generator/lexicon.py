@@ -260,7 +260,7 @@ TITLE_SMALL_WORDS = _words(
 )
 
 #: Words that join parts of one proper name ("Bill of Rights").
-NAME_CONNECTORS = _words("of for")
+NAME_CONNECTORS = _words("of for on")
 
 #: Singular nouns that open academic sentences as the subject of a verb in -s
 #: ("The paper reviews ...", "The review focuses on ...").

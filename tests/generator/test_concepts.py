@@ -310,3 +310,19 @@ def test_it_takes_no_phrase_cut_before_a_modal_or_a_particle_into_the_glossary()
     terms = [c.term.lower() for c in rank_concepts(tokenize_sentences([text]), None)]
     assert terms, "the text has concepts"
     assert not any(t.endswith((" ought", " back")) for t in terms), terms
+
+
+def test_it_reads_a_name_joined_by_on_and_an_institutions_and_as_one_name() -> None:
+    from course.generator.candidates import name_mentions, name_words
+
+    sentences = tokenize_sentences(
+        [
+            "The index follows the Convention on Biological Diversity and the National Survey on "
+            "Drug Use and Health, unlike Germany and France."
+        ]  # fmt: skip
+    )
+    surfaces = {m.surface for m in name_mentions(sentences[0], name_words(sentences))}
+    assert "Convention on Biological Diversity" in surfaces
+    assert "National Survey on Drug Use and Health" in surfaces
+    # two countries are two names
+    assert "Germany and France" not in surfaces
