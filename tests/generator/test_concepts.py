@@ -319,7 +319,7 @@ def test_it_reads_a_name_joined_by_on_and_an_institutions_and_as_one_name() -> N
         [
             "The index follows the Convention on Biological Diversity and the National Survey on "
             "Drug Use and Health, unlike Germany and France."
-        ]  # fmt: skip
+        ]
     )
     surfaces = {m.surface for m in name_mentions(sentences[0], name_words(sentences))}
     assert "Convention on Biological Diversity" in surfaces
