@@ -299,6 +299,10 @@ STUDY_METHOD_RE = re.compile(
     r"(?:used|employed|applied|conducted|performed|recruited|collected|administered|"
     r"obtained|gathered|"
     r"carried out|fitted|adopted|presented)\b|"
+    # what the participants did: "Participants viewed neutral slides and …"
+    r"^\W*(?:participants|subjects|respondents|patients|students|children)\s+(?:then\s+)?"
+    r"(?:viewed|read|completed|watched|performed|received|rated|listened|answered|wrote|"
+    r"underwent|attended|took part)\b|"
     # the study itself: "A cross-sectional study was performed at ICUs at …"
     r"\b(?:study|trial|experiment|survey|investigation|evaluation|analysis)\s+(?:was|were)\s+"
     r"(?:\w+ly\s+)?(?:performed|conducted|carried out|undertaken|done|run)\b|"
@@ -352,7 +356,8 @@ MOTIVATION_RE = re.compile(
     r"\b(?:evidence|data|knowledge|research|information)\b[^.;]{0,80}?\b(?:is|are|remains?)\s+"
     r"(?:\w+ly\s+)?(?:limited|scarce|lacking|sparse|inconclusive)\b|"
     # "There is little research on …", "there has been limited work on …"
-    r"\bthere\s+(?:is|are|has been|have been)\s+(?:still\s+)?(?:little|limited|scant|scarce|"
+    r"\bthere\s+(?:is|are|has been|have been)\s*,?\s*(?:however\s*,\s*)?(?:still\s+)?"
+    r"(?:little|limited|scant|scarce|"
     r"sparse|no|few)\s+(?:\w+\s+)?(?:research|work|studies|evidence|data|attention|literature)\b|"
     r"\b(?:research|studies|work|evidence|literature)\s+on\s+[^.;]{1,80}?\s+(?:is|are|has been|"
     r"have been|remains?)\s+(?:\w+ly\s+)?(?:scarce|limited|lacking|sparse|scant|rare)\b|"
@@ -473,7 +478,7 @@ def opening_background(sentences: list[str], i: int) -> bool:
     turn (see :func:`set_up_for_a_turn`), or it is the first sentence and the next one
     still sets the scene ("Spectroscopy has played the key role in … . A central drive in
     this field is …"): a text does not go from its findings back to its background."""
-    if set_up_for_a_turn(sentences, i) or _before_the_aim(sentences, i):
+    if set_up_for_a_turn(sentences, i) or before_the_aim(sentences, i):
         return True
     return i == 0 and len(sentences) > 1 and sets_the_scene(claim_of(sentences[1]))
 
@@ -486,7 +491,7 @@ _OWN_REPORT_RE = re.compile(
 )
 
 
-def _before_the_aim(sentences: list[str], i: int) -> bool:
+def before_the_aim(sentences: list[str], i: int) -> bool:
     """Sentence ``i`` comes before the one where the article first says what it does ("In
     this paper, we introduce …", "The present study investigated …"), early in the text,
     and says nothing of the article's own: the background it starts from."""
@@ -527,7 +532,7 @@ _FRAMING_RE = re.compile(
     # the authors acting in their own text: "the authors speak both to specialists and …"
     r"(?:the authors?|the researchers|the investigators)\s+(?:\w+ly\s+)?[a-z]+\b|"
     r"(?:we)\s+(?:\w+ly\s+)?(?:aim|aimed|"
-    r"evaluated|examined|"
+    r"evaluated|examined|explore|examine|investigate|"
     r"explored|investigated|quantified|present|propose|describe|report|assessed|analy[sz]ed|"
     r"introduce|introduced|"
     r"sought|set out|address|design|develop|test|study|use|used)\b|the\s+(?:aim|purpose|"

@@ -216,6 +216,27 @@ def test_it_sets_no_qualification_or_two_times_against_each_other() -> None:
         assert not any("against each other" in t for t in texts), texts
 
 
+def test_it_sets_no_background_before_the_aim_against_what_follows() -> None:
+    sentences = [
+        "Unemployment benefits are a key policy response to recessions.",
+        "However, longer benefits have detrimental effects on the labour market.",
+        "We explore this claim with a border discontinuity design.",
+        "The new estimates show no large rise in unemployment.",
+    ]
+    texts = [p.text for p in generate_prompts(sentences, [])]
+    assert not any("against each other" in t for t in texts), texts
+
+
+def test_it_explains_no_concession_to_a_condition_it_does_not_name() -> None:
+    sentences = [
+        "By 1650 the market for paintings in Delft was saturated.",
+        "The growth of painting production was sustained until the 1660s, despite this market "
+        "condition.",
+    ]
+    texts = [p.text for p in generate_prompts(sentences, [])]
+    assert not any("this market condition" in t for t in texts), texts
+
+
 def test_it_quotes_both_sentences_of_a_contrast_across_them() -> None:
     sentences = [
         "The new vaccine cut hospital admissions by half in the trial.",
@@ -452,6 +473,7 @@ def test_it_keeps_a_name_capitalised_inside_a_prompt() -> None:
         ("C-indexes were calculated across risk groups in order to evaluate the models", True),
         ("Participants were instructed to practice three times per week", True),
         ("A cross-sectional study was performed at ICUs at the university hospital", True),
+        ("Participants viewed neutral and mildly positive slides and then reappraised", True),
         ("Prices were converted to dollars by the new regime", False),
         # the subject's history, not the study's method
         ("Forced labour was used to build the canal", False),

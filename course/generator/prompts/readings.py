@@ -39,6 +39,7 @@ import re
 from collections.abc import Iterator
 
 from ..contexts import (
+    before_the_aim,
     lacks_its_complement,
     opening_background,
     sets_the_scene,
@@ -47,7 +48,16 @@ from ..contexts import (
 )
 from ..flaws.item import has_main_clause
 from ..relations import Relation, text_relations
-from .claims import capitalised_names, frames, is_source, lower_first, resolve, unglue, unwrap
+from .claims import (
+    DEMONSTRATIVE_RE,
+    capitalised_names,
+    frames,
+    is_source,
+    lower_first,
+    resolve,
+    unglue,
+    unwrap,
+)
 from .grammar import clause_subject, main_clause, trim
 from .sentence_types import (
     CAUSAL_PREDICATE_RE,
@@ -116,7 +126,14 @@ def read_text(sentences: list[str]) -> list[Reading]:
     # not …") is not what it holds.
     out = [r for r in out if not (len(r.cited) == 1 and _conceded(sentences[r.cited[0]], r.claim))]
     # The received view an abstract opens with and then turns against is not its claim.
-    return [r for r in out if not (len(r.cited) == 1 and opening_background(sentences, r.cited[0]))]
+    # (Nor is a contrast that sets the opening background against what follows: "X was a key
+    # policy response …. However, X may have had detrimental effects" is the text's motive.)
+    return [
+        r
+        for r in out
+        if not (len(r.cited) == 1 and opening_background(sentences, r.cited[0]))
+        and not (r.kind == "contrast" and any(before_the_aim(sentences, c) for c in r.cited))
+    ]
 
 
 _CONCESSION_RE = re.compile(
@@ -188,6 +205,8 @@ def _contrast(text: Sentence, r: Relation) -> Iterator[Reading]:
         return
     if r.lemma in _CONCESSION_LEMMAS and r.left_form == "noun":
         conceded = trim(r.left)
+        if DEMONSTRATIVE_RE.search(conceded) and not resolve(conceded, text.earlier):
+            return  # "despite this market condition": which condition, the text said before
         asserted = text.quote(main_clause(r.right))
         if asserted and 1 <= word_count(conceded) <= 12 and not frames(asserted):
             pair: tuple[str, ...] = (lower_first(conceded, text.names), asserted)
