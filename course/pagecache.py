@@ -14,7 +14,9 @@ request misses and renders afresh. Nothing is served stale after the change comm
 A hit is served only to the session that could have rendered it: the same user, the same
 session auth hash (a password change logs other sessions out, as Django does), the same
 CSRF secret (the page's forms carry tokens of it), and no message waiting to be shown.
-Pages show no other person's data, so nothing here leaks between readers.
+A page is kept for its reader alone, so nothing here leaks between readers; a page that
+shows other people's data (the roster, to its course's staff) declares the version that
+covers it as well (`page_depends_on`).
 """
 
 from __future__ import annotations
@@ -81,6 +83,9 @@ class _Entry:
     csrf: str
     content: bytes
     headers: tuple[tuple[str, str], ...]  # the view's own, Content-Type among them
+    # Versions the view declared itself (`page_depends_on`), as (key, version) pairs: a page
+    # that shows more than its course and its reader (the roster shows the whole class).
+    own_versions: tuple[tuple[str, str], ...] = ()
 
 
 # Headers not stored with a page. Cookies belong to the response that set them (Django keeps
@@ -147,6 +152,18 @@ def current_versions(course_ident: str, user_id: int | None) -> tuple[str, str]:
     return _current_versions(course_key, person_key, cache.get_many([course_key, person_key]))
 
 
+def course_version_key(course_ident: str) -> str:
+    """The cache key of this course's pages' version (for `current_versions_of`)."""
+    return _version_key("course", course_ident)
+
+
+def current_versions_of(keys: Sequence[str]) -> list[str]:
+    """The versions under these keys now, each made on first use, in one round trip (and
+    one more for each first use): for a view that keys its own fragments by several."""
+    found = cache.get_many(list(keys))
+    return [_current_version(key, found) for key in keys]
+
+
 def _sessions_in_default_cache() -> bool:
     return (
         settings.SESSION_ENGINE == "django.contrib.sessions.backends.cache"
@@ -166,22 +183,68 @@ def _remember_reader(session_key: str, user_id: str) -> None:
     _readers[session_key] = user_id
 
 
+# Page key -> the keys of the versions its view declared, per process: lets a hit fetch them
+# with the page. Only a guess: the stored page names its own, and any it does not find here
+# are fetched before it is served.
+_own_version_keys: dict[str, tuple[str, ...]] = {}
+
+
+def _remember_own_version_keys(page_key: str, entry: _Entry) -> None:
+    if len(_own_version_keys) >= _READERS_MAX:
+        _own_version_keys.clear()
+    _own_version_keys[page_key] = tuple(key for key, _ in entry.own_versions)
+
+
+def _own_versions_current(entry: _Entry, found: dict[str, Any], fetched: set[str]) -> bool:
+    """Every version the view declared is still the one it rendered under (a key not
+    fetched yet costs one more round trip; a key gone from the cache is a miss)."""
+    if not entry.own_versions:
+        return True
+    missing = [key for key, _ in entry.own_versions if key not in fetched]
+    current = {**found, **cache.get_many(missing)} if missing else found
+    return all(current.get(key) == version for key, version in entry.own_versions)
+
+
+_OWN_VERSIONS_ATTR = "_page_cache_own_versions"
+
+
+def page_depends_on(request: HttpRequest, key: str, version: str) -> None:
+    """The page this view is rendering shows what the version under `key` covers, read as
+    `version` before rendering: a stored copy is served only while it is still that.
+
+    For a page that shows more than its course and its reader (the roster shows the whole
+    class); the mark says which models those versions cover (`per_person_page`'s
+    `own_versions_cover`), for tests/test_pagecache_models.py."""
+    declared: dict[str, str] = request.__dict__.setdefault(_OWN_VERSIONS_ATTR, {})
+    declared[key] = version
+
+
 def per_person_page(
-    course_kwarg: str | None = "slug", *, has_standard_design: bool = False
+    course_kwarg: str | None = "slug",
+    *,
+    has_standard_design: bool = False,
+    own_versions_cover: Sequence[str] = (),
 ) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Mark a GET view whose full page PerPersonPageMiddleware caches per signed-in reader;
     the URL's `course_kwarg` names the course whose version the page depends on (None: a
-    page of every course). The view itself is unchanged: it renders on every miss.
+    page of every course). The view itself is unchanged: it renders on every miss, and
+    decides there who may see it (a hit is served only to the reader it was rendered for,
+    while their version, which covers their account and roles, is unchanged).
 
     `has_standard_design`: the view also caches itself in parts (fragments and a
     conditional GET on the same versions); with `settings.PAGE_CACHE == "standard"` the
-    middleware leaves it to do so."""
+    middleware leaves it to do so.
+
+    `own_versions_cover`: labels of the models whose writes set the versions the view
+    declares with `page_depends_on` on every render (beyond COURSE_MODELS and
+    PERSON_MODELS); tests/test_pagecache_models.py reads it."""
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         # functools.wraps copies __dict__, so the outer decorators (require_GET) carry it.
         # markers on the function object that the middleware reads
         view.page_cache_course_kwarg = course_kwarg  # type: ignore[attr-defined]
         view.page_cache_has_standard_design = has_standard_design  # type: ignore[attr-defined]
+        view.page_cache_own_versions_cover = tuple(own_versions_cover)  # type: ignore[attr-defined]
         return view
 
     return decorator
@@ -223,7 +286,7 @@ class PerPersonPageMiddleware:
         person_key = _version_key("person", user_id)
         page_key = f"{_PREFIX}:page:{_release()}:{user_id}:{_digest(request.path)}"
         session_cache_key = f"{cache_session.KEY_PREFIX}{lookup.session_key}"
-        keys = [course_key, person_key, page_key]
+        keys = [course_key, person_key, page_key, *_own_version_keys.get(page_key, ())]
         found = cache.get_many(keys if session is not None else [*keys, session_cache_key])
         if session is None:
             session = found.get(session_cache_key) or {}
@@ -238,8 +301,10 @@ class PerPersonPageMiddleware:
             and constant_time_compare(
                 entry.csrf, _digest(request.COOKIES[settings.CSRF_COOKIE_NAME])
             )
+            and _own_versions_current(entry, found, set(keys))
         ):
             _remember_reader(lookup.session_key, str(user_id))
+            _remember_own_version_keys(page_key, entry)
             response = HttpResponse(entry.content)
             for name, value in entry.headers:
                 response.headers[name] = value
@@ -264,10 +329,12 @@ class PerPersonPageMiddleware:
             and str(user.pk) == str(user_id)
             and request.session.get(HASH_SESSION_KEY, "") == auth_hash
         ):
+            own = getattr(request, _OWN_VERSIONS_ATTR, {})
             entry = _Entry(versions, auth_hash, _digest(csrf), response.content,
-                           _stored_headers(response))  # fmt: skip
+                           _stored_headers(response), tuple(own.items()))  # fmt: skip
             cache.set(page_key, entry, timeout=PAGE_TIMEOUT)
             _remember_reader(lookup.session_key, str(user_id))
+            _remember_own_version_keys(page_key, entry)
         return response
 
     @staticmethod

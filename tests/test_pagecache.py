@@ -8,6 +8,7 @@ import re
 import pytest
 from django.contrib.auth import HASH_SESSION_KEY
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
 from django.http import HttpResponse, QueryDict
 from django.middleware.csrf import get_token
 from django.test import Client
@@ -197,9 +198,25 @@ def page_with_headers(request):
     return response
 
 
-# This module is the URLconf of the test below: the project's pages and the one above.
+OWN_VERSION_KEY = "test:own-version"
+renders: list[str] = []
+
+
+@pagecache.per_person_page(course_kwarg=None)
+def page_with_own_version(request):
+    """A cached page that shows more than its course and its reader: it declares the version
+    that covers the rest, as the roster declares the class's."""
+    get_token(request)
+    (version,) = pagecache.current_versions_of([OWN_VERSION_KEY])
+    pagecache.page_depends_on(request, OWN_VERSION_KEY, version)
+    renders.append(version)
+    return HttpResponse(f"<p>{request.user.username} {version}</p>", content_type="text/html")
+
+
+# This module is the URLconf of the tests below: the project's pages and the ones above.
 urlpatterns = [
     path("headers-page/", page_with_headers, name="headers-page"),
+    path("own-version-page/", page_with_own_version, name="own-version-page"),
     path("", include("course.urls")),
 ]
 
@@ -292,3 +309,57 @@ def test_the_dashboard_offers_course_creation_once_permitted(dashboard, student)
     assert "New course from an abstract" in client.get(url).content.decode()
     student.user_permissions.clear()
     assert "New course from an abstract" not in client.get(url).content.decode()
+
+
+# --- a page that declares versions of its own (page_depends_on) -------------------------------
+
+
+@pytest.fixture
+def own_version_page(as_user, student, settings):
+    """The student with `page_with_own_version` cached: (client, url)."""
+    settings.ROOT_URLCONF = __name__
+    client = as_user(student)
+    url = reverse("own-version-page")
+    warm(client, url)
+    renders.clear()
+    return client, url
+
+
+def test_a_declared_version_is_fetched_with_the_page(
+    own_version_page, session_engine, django_assert_max_num_queries
+):
+    client, url = own_version_page
+    with django_assert_max_num_queries(1 if session_engine == "db" else 0):
+        client.get(url)
+    assert renders == []
+
+
+def test_a_page_is_served_only_while_the_version_its_view_declared_holds(own_version_page):
+    client, url = own_version_page
+    before = client.get(url).content.decode()
+    cache.set(OWN_VERSION_KEY, "changed", timeout=None)
+    assert client.get(url).content.decode() == "<p>student changed</p>" != before
+    assert renders == ["changed"]
+    client.get(url)  # stored under the new version: a hit again
+    assert renders == ["changed"]
+
+
+def test_a_declared_version_gone_from_the_cache_is_a_miss(own_version_page):
+    client, url = own_version_page
+    cache.delete(OWN_VERSION_KEY)
+    client.get(url)
+    assert len(renders) == 1
+
+
+def test_a_process_that_does_not_know_the_declared_keys_still_checks_them(
+    own_version_page, monkeypatch
+):
+    """The keys a page declared are remembered per process to fetch them with the page; a
+    worker that has not seen the page fetches them from what the page names."""
+    client, url = own_version_page
+    monkeypatch.setattr(pagecache, "_own_version_keys", {})
+    client.get(url)
+    assert renders == []  # still a hit: the version holds
+    monkeypatch.setattr(pagecache, "_own_version_keys", {})
+    cache.set(OWN_VERSION_KEY, "changed", timeout=None)
+    assert client.get(url).content.decode() == "<p>student changed</p>"

@@ -24,12 +24,14 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from course import pagecache
 from course.accounts.models import User
+from course.catalog.access import can_edit
 from course.catalog.models import Course, Lesson
 from course.discussions.models import Prompt
 from course.progress.models import LessonCompletion
 from course.progress.services import lesson_complete
 from course.quizzes.attempts import attempt_answer, attempt_start, attempt_submit
 from course.quizzes.models import Quiz
+from course.quizzes.overrides import quiz_override_set
 from tests import factories
 
 # Tables a cached page reads whose rows cannot change what it shows. Keep this short, and
@@ -89,7 +91,19 @@ def unwatched(read: set[type[Model]], watched: frozenset[type[Model]]) -> set[st
 
 def test_the_cached_views_are_found():
     names = {view.name for view in cached_views()}
-    assert {"catalog:index", "catalog:lesson", "progress:dashboard"} <= names
+    assert {"catalog:index", "catalog:lesson", "progress:dashboard", "progress:instructor"} <= names
+
+
+# Cached pages for the course's staff and admins only: everyone else is refused (and a
+# refusal is never stored).
+STAFF_PAGES = {"progress:instructor"}
+
+
+def own_versions_cover(view: CachedView) -> frozenset[type[Model]]:
+    """The models whose writes set the versions the view declares itself
+    (`pagecache.page_depends_on`), as its mark names them."""
+    labels = getattr(view.func, "page_cache_own_versions_cover", ())
+    return frozenset(apps.get_model(label) for label in labels)
 
 
 # --- a world in which every part of every cached page has something to show --------------
@@ -119,6 +133,7 @@ def world(course, lessons, student, instructor, other_instructor, other_course, 
     attempt_answer(attempt=attempt, position=1, data=QueryDict("choice=true"), check=True)
     attempt_submit(attempt=attempt)
     factories.EnrollmentFactory(user=other_instructor, course=course)
+    quiz_override_set(quiz=quiz, student=student, by=instructor, extra_attempts=1, closes_at=None)
     return course
 
 
@@ -153,10 +168,13 @@ def test_every_model_a_cached_page_reads_is_invalidated_on(
         url = url_for(view, world, lessons[0])
         with CaptureQueriesContext(connection) as queries:  # the queries of both visits
             response = render_afresh(client, user, url)
+        if view.name in STAFF_PAGES and not can_edit(user, world):
+            assert response.status_code in {403, 404}, (view.name, response.status_code)
+            continue
         assert response.status_code == 200, (view.name, response.status_code)
         read, _ = models_of_tables([query["sql"] for query in queries.captured_queries])
         assert read, f"{view.name} read nothing: the capture missed the render"
-        if missing := unwatched(read, watched):
+        if missing := unwatched(read, watched | own_versions_cover(view)):
             problems[view.name] = sorted(missing)
     assert not problems, (
         "cached pages read models nothing invalidates on: register them in "
@@ -180,6 +198,21 @@ def test_a_page_that_reads_a_model_nobody_registered_is_found(world, student, le
     lesson_model = apps.get_model("catalog.Lesson")
     assert lesson_model in read
     assert unwatched(read, watched - {lesson_model}) == {"catalog.Lesson"}
+
+
+def test_a_page_that_declares_versions_of_its_own_is_checked_against_them(
+    world, instructor, as_user
+):
+    """The roster reads other people's rows (their progress, their overrides): its mark names
+    the models its own version covers, and without them the comparison names what is left."""
+    client = as_user(instructor)
+    roster = next(view for view in cached_views() if view.name == "progress:instructor")
+    with CaptureQueriesContext(connection) as queries:
+        render_afresh(client, instructor, reverse(roster.name, kwargs={"slug": world.slug}))
+    read, _ = models_of_tables([query["sql"] for query in queries.captured_queries])
+    watched = pagecache.watched_models()
+    assert not unwatched(read, watched | own_versions_cover(roster))
+    assert unwatched(read, watched) == {"quizzes.QuizOverride"}
 
 
 def test_a_model_dropped_from_the_registered_lists_leaves_the_watched_set(monkeypatch):

@@ -25,10 +25,11 @@ from course.accounts.models import Enrollment, User
 from course.catalog.access import get_course_for_editor
 from course.catalog.models import Course
 from course.http import AuthedRequest
+from course.pagecache import page_depends_on, per_person_page
 from course.progress.analysis import item_analysis
 from course.progress.gradebook import SORTS, gradebook_rows, item_analysis_rows, roster
 from course.progress.models import ConceptMastery, QuizGrade
-from course.progress.roster_cache import analysis_links, roster_table
+from course.progress.roster_cache import ROSTER_MODELS, roster_parts
 from course.progress.selectors import course_standing
 from course.quizzes.forms import QuizOverrideForm
 from course.quizzes.models import Attempt, Quiz, QuizOverride
@@ -46,14 +47,22 @@ PAGE_SIZE = 50
 def _course_for_staff(user: User, slug: str) -> Course:
     """The course, for its staff and admins, in one query (the roster is their most visited
     page); anyone else gets what `get_course_for_editor` decides (404 or 403)."""
-    course = Course.objects.editable_by(user).defer(*Course.BULKY_FIELDS).filter(slug=slug).first()
+    # The slug is unique: no ORDER BY (the model's ordering would sort the one row).
+    found = Course.objects.editable_by(user).defer(*Course.BULKY_FIELDS).filter(slug=slug)
+    course = next(iter(found.order_by()[:1]), None)
     return course if course is not None else get_course_for_editor(user, slug)
 
 
 @require_GET
 @login_required
 @vary_on_headers("HX-Request")
+@per_person_page(course_kwarg="slug", own_versions_cover=ROSTER_MODELS)
 def course_students(request: AuthedRequest, slug: str) -> HttpResponse:
+    """The roster. Its plain address (first page, by name) is kept whole per reader by the
+    page cache while the class, the course and the reader's roles stay as they were; any
+    other sort or page, and a search, renders around the cached table (not a search's)."""
+    # Who may see it is decided here, on every render; a page-cache hit is served only to
+    # the reader it was rendered for, and losing the role sets their version anew.
     course = _course_for_staff(request.user, slug)
     query = search_text(request.GET.get("q", ""), limit=100)
     sort = request.GET.get("sort", "name")
@@ -66,24 +75,21 @@ def course_students(request: AuthedRequest, slug: str) -> HttpResponse:
         context = {"course": course, "page": page, "query": query, "sort": sort}
         return render_to_string("progress/students.html#roster", context, request)
 
-    # A search is rendered each time: one entry per typed string would fill the cache.
-    if query:
-        html = table()
-    else:
-        html = roster_table(
-            course_id=course.pk, slug=course.slug, sort=sort,
-            page_number=request.GET.get("page"), render=table,
-        )  # fmt: skip
-    if request.htmx:
-        return HttpResponse(html)
-
     def links() -> SafeString:
         quizzes = Quiz.objects.filter(course=course).order_by("title", "pk").only("pk", "title")
         context = {"course": course, "quizzes": quizzes}
         return render_to_string("progress/students.html#analysis-links", context, request)
 
-    links_html = analysis_links(course_id=course.pk, slug=course.slug, render=links)
-    context = {"course": course, "query": query, "sort": sort, "table": html, "links": links_html}
+    # A search is rendered each time: one entry per typed string would fill the cache.
+    parts = roster_parts(
+        course_id=course.pk, slug=course.slug, sort=sort, page_number=request.GET.get("page"),
+        render_table=table, cache_table=not query, render_links=None if request.htmx else links,
+    )  # fmt: skip
+    page_depends_on(request, parts.version_key, parts.version)
+    if request.htmx:
+        return HttpResponse(parts.table)
+    context = {"course": course, "query": query, "sort": sort, "table": parts.table,
+               "links": parts.links}  # fmt: skip
     return render(request, "progress/students.html", context)
 
 

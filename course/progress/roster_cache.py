@@ -12,12 +12,18 @@ the receivers below catch enrollments, overrides and usernames saved or deleted 
 (bulk writes of those send no signals: their callers call `roster_changed`, as
 `seed_scale` does through the recount). Searches are not cached: one entry per typed
 string would fill the cache with pages read once.
+
+The whole page is also kept per reader by the page cache (course/pagecache.py): the view
+declares the roster version with `page_depends_on`, so a stored page is served only while
+the class is as it was rendered (and, as every cached page, only to the reader it was
+rendered for, while their account and roles are unchanged).
 """
 
 from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
@@ -27,11 +33,16 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.safestring import SafeString, mark_safe
 
 from course.accounts.models import Enrollment, User
-from course.pagecache import current_versions
+from course.pagecache import course_version_key, current_versions_of
 from course.quizzes.models import Quiz, QuizOverride
 
 ROSTER_TIMEOUT = 3600  # seconds; versions make entries stale long before this
 _PREFIX = "roster"
+# What the table shows, whichever student's row it is: a write to one of these sets the
+# roster version (the services and the receivers below). The page cache's model check
+# (tests/test_pagecache_models.py) reads this from the view's mark.
+ROSTER_MODELS = ("accounts.Enrollment", "accounts.User", "progress.CourseProgress",
+                 "quizzes.QuizOverride")  # fmt: skip
 
 
 def _version_key(course_id: int) -> str:
@@ -45,15 +56,6 @@ def roster_changed(course_id: int) -> None:
     transaction.on_commit(lambda: cache.set(key, secrets.token_hex(8), timeout=None))
 
 
-def _roster_version(course_id: int) -> str:
-    key = _version_key(course_id)
-    value = cache.get(key)
-    if value is None:
-        cache.add(key, secrets.token_hex(8), timeout=None)  # a concurrent first use keeps one
-        value = cache.get(key)
-    return str(value)
-
-
 def _page_key(page_number: str | None) -> str | None:
     """The page asked for as a cache key: none for the first page, a number as sent; None
     for anything else (rendered, not stored: the paginator reads "-1" as the last page)."""
@@ -62,34 +64,56 @@ def _page_key(page_number: str | None) -> str | None:
     return page_number if page_number.isdigit() and len(page_number) <= 6 else None
 
 
-def roster_table(
-    *, course_id: int, slug: str, sort: str, page_number: str | None, render: Callable[[], str]
-) -> SafeString:
-    """The roster's table of this sort and page: from the cache, else `render()`ed and
-    stored under the version read before rendering (so a change committed meanwhile makes
-    it miss). A hit reads no row, not even the count."""
-    page = _page_key(page_number)
-    if page is None:
-        return mark_safe(str(render()))  # noqa: S308 - our own template's output
-    version = _roster_version(course_id)
-    key = f"{_PREFIX}:table:{course_id}:{slug}:{version}:{sort}:{page}"
-    html: str | None = cache.get(key)
-    if html is None:
-        html = str(render())
-        cache.set(key, html, timeout=ROSTER_TIMEOUT)
-    return mark_safe(html)  # noqa: S308 - our own template's output, escaped when rendered
+@dataclass(frozen=True)
+class RosterParts:
+    version_key: str  # the roster version's cache key
+    version: str  # the roster version, read before anything was rendered
+    table: SafeString
+    links: SafeString | None
 
 
-def analysis_links(*, course_id: int, slug: str, render: Callable[[], str]) -> SafeString:
-    """The links to the course's quizzes' item analysis above the table: from the cache
-    under the course's page-cache version, which every change to its quizzes sets anew."""
-    version, _ = current_versions(slug, None)
-    key = f"{_PREFIX}:links:{course_id}:{slug}:{version}"
-    html: str | None = cache.get(key)
-    if html is None:
-        html = str(render())
-        cache.set(key, html, timeout=ROSTER_TIMEOUT)
-    return mark_safe(html)  # noqa: S308 - our own template's output, escaped when rendered
+def roster_parts(
+    *,
+    course_id: int,
+    slug: str,
+    sort: str,
+    page_number: str | None,
+    render_table: Callable[[], str],
+    cache_table: bool = True,
+    render_links: Callable[[], str] | None = None,
+) -> RosterParts:
+    """The roster's table of this sort and page and the links to item analysis above it, in
+    two round trips however many are cached: the versions, then the parts.
+
+    The table is kept under the roster version, the links under the course's page-cache
+    version (which every change to its quizzes sets anew); each is read before rendering,
+    so a change committed meanwhile makes what is stored miss. A hit reads no row, not even
+    the count. `cache_table=False` (a search) renders the table every time."""
+    version_key = _version_key(course_id)
+    version, course_version = current_versions_of([version_key, course_version_key(slug)])
+    page = _page_key(page_number) if cache_table else None
+    keys: dict[str, str] = {}
+    if page is not None:
+        keys["table"] = f"{_PREFIX}:table:{course_id}:{slug}:{version}:{sort}:{page}"
+    if render_links is not None:
+        keys["links"] = f"{_PREFIX}:links:{course_id}:{slug}:{course_version}"
+    found: dict[str, Any] = cache.get_many(list(keys.values())) if keys else {}
+    rendered: dict[str, str] = {}
+
+    def part(name: str, render: Callable[[], str]) -> SafeString:
+        key = keys.get(name)
+        html = found.get(key) if key else None
+        if not isinstance(html, str):
+            html = str(render())
+            if key:
+                rendered[key] = html
+        return mark_safe(html)  # noqa: S308 - our own template's output, escaped when rendered
+
+    table = part("table", render_table)
+    links = part("links", render_links) if render_links is not None else None
+    if rendered:
+        cache.set_many(rendered, timeout=ROSTER_TIMEOUT)
+    return RosterParts(version_key=version_key, version=version, table=table, links=links)
 
 
 def _on_enrollment(sender: type[Model], instance: Enrollment, **kwargs: Any) -> None:

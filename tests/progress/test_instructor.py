@@ -373,3 +373,173 @@ def test_it_keeps_each_page_of_the_roster_apart_in_the_cache(as_user, instructor
     for page, shown in [("", 1), ("2", 2), ("1", 1), ("-1", 2), ("99", 2), ("abc", 1), ("2", 2)]:
         text = client.get(roster, {"page": page} if page else {}).text
         assert f"Page {shown} of 2" in text, page
+
+
+# --- the roster's plain address, kept whole per reader by the page cache --------------------
+
+
+def visit_until_cached(client, page: str) -> str:
+    """The first visit sets the CSRF cookie, the second renders and stores the page: the
+    third is served from the page cache."""
+    client.get(page)
+    client.get(page)
+    return client.get(page).text
+
+
+def test_it_serves_the_roster_again_without_reading_a_row(
+    as_user, instructor, student, course, django_assert_max_num_queries
+):
+    client = as_user(instructor)
+    roster = url("instructor", course)
+    page = visit_until_cached(client, roster)
+    # The session only (database sessions in the tests; none with sessions in Redis, as in
+    # production): not the user, not the course, not the class.
+    with django_assert_max_num_queries(1):
+        again = client.get(roster)
+    assert again.text == page
+    assert ">student<" in page and {"private", "no-store"} <= {
+        part.strip() for part in again["Cache-Control"].split(",")
+    }
+
+
+def test_it_serves_other_sorts_and_pages_around_the_cached_table(
+    as_user, instructor, course, django_assert_max_num_queries
+):
+    for user in factories.UserFactory.create_batch(51):
+        factories.EnrollmentFactory(user=user, course=course)
+    client = as_user(instructor)
+    roster = url("instructor", course)
+    for query, shown in (({"page": "2"}, "Page 2 of 2"), ({"sort": "-progress"}, "Page 1 of 2")):
+        first = client.get(roster, query).text
+        # session, user, the course if editable: no count, no rows, no quizzes (the table
+        # and the links above it are cached; a query string is not a page-cached address)
+        with django_assert_max_num_queries(3):
+            again = client.get(roster, query).text
+        assert shown in again
+        assert table_of(again) == table_of(first)
+
+
+def table_of(page: str) -> str:
+    return page[page.index('<div id="roster">') :]
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["progress", "enrollment", "unenrollment", "override", "rename", "new quiz", "course title"],
+)
+def test_it_never_serves_a_cached_roster_the_class_has_moved_past(
+    as_user, instructor, student, course, lessons, class_quiz, change,
+    django_capture_on_commit_callbacks,
+):  # fmt: skip
+    quiz, _ = class_quiz
+    client = as_user(instructor)
+    roster = url("instructor", course)
+    page = visit_until_cached(client, roster)
+    assert "<td>0%</td>" in page and ">student<" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        if change == "progress":
+            lesson_complete(user=student, lesson=lessons[0])
+        elif change == "enrollment":
+            factories.EnrollmentFactory(user=factories.UserFactory(username="late"), course=course)
+        elif change == "unenrollment":
+            course.enrollments.filter(user=student).delete()
+        elif change == "override":
+            quiz_override_set(quiz=quiz, student=student, by=instructor, extra_attempts=1,
+                              closes_at=None)  # fmt: skip
+        elif change == "rename":
+            student.username = "renamed"
+            student.save()
+        elif change == "new quiz":
+            factories.QuizFactory(course=course, title="Second quiz")
+        else:
+            course.title = "Unions, revised"
+            course.save()
+    text = client.get(roster).text
+    shown = {
+        "progress": "<td>0%</td>" not in text,
+        "enrollment": ">late<" in text,
+        "unenrollment": ">student<" not in text and "0 students" in text,
+        "override": "1 quiz override" in text,
+        "rename": ">renamed<" in text and ">student<" not in text,
+        "new quiz": ">Second quiz</a>" in text,
+        "course title": "Unions, revised" in text,
+    }
+    assert shown[change], text
+
+
+def test_it_refuses_the_cached_roster_once_the_instructor_leaves_the_course(
+    as_user, instructor, student, course, django_capture_on_commit_callbacks
+):
+    client = as_user(instructor)
+    roster = url("instructor", course)
+    assert ">student<" in visit_until_cached(client, roster)
+    with django_capture_on_commit_callbacks(execute=True):
+        course.staff.filter(user=instructor).delete()
+    response = client.get(roster)
+    assert response.status_code == 403
+    assert ">student<" not in response.text
+
+
+@pytest.mark.parametrize("change", ["no longer an admin", "deactivated"])
+def test_it_refuses_the_cached_roster_once_an_admin_loses_the_right(
+    as_user, admin, student, course, change, django_capture_on_commit_callbacks
+):
+    client = as_user(admin)
+    roster = url("instructor", course)
+    assert ">student<" in visit_until_cached(client, roster)
+    with django_capture_on_commit_callbacks(execute=True):
+        if change == "deactivated":
+            admin.is_active = False
+        else:
+            admin.is_superuser = False
+        admin.save()
+    response = client.get(roster)
+    assert response.status_code in {302, 403}  # deactivated: signed out, to the log-in page
+    assert ">student<" not in response.text
+
+
+def test_it_keeps_each_readers_cached_roster_their_own(
+    as_user, instructor, student, other_instructor, course, admin
+):
+    co_teacher = factories.UserFactory(username="co_teacher")
+    factories.CourseStaffFactory(user=co_teacher, course=course)
+    roster = url("instructor", course)
+    pages = {user.username: visit_until_cached(as_user(user), roster)
+             for user in (instructor, co_teacher, admin)}  # fmt: skip
+    for username, page in pages.items():
+        # the header names the reader, and their own session's CSRF token is on the page
+        assert f">{username}</a></li>" in page
+        assert all(f">{other}</a></li>" not in page for other in pages if other != username)
+    # Nobody else is served any of them, whatever is cached.
+    for outsider in (student, other_instructor):
+        client = as_user(outsider)
+        for _ in range(3):
+            response = client.get(roster)
+            assert response.status_code == 403
+            assert 'id="roster"' not in response.text
+
+
+# --- the roster's rows ---------------------------------------------------------------------
+
+
+def test_it_shows_each_student_once_with_this_courses_progress_only(
+    as_user, instructor, student, course, other_course, lessons
+):
+    """A student with progress in another course only: one row here, at 0% and no activity
+    (the progress read is this course's, or none)."""
+    factories.EnrollmentFactory(user=student, course=other_course)
+    lesson_complete(user=student, lesson=other_course.lessons.get())
+    keen = factories.UserFactory(username="keen")
+    factories.EnrollmentFactory(user=keen, course=course)
+    lesson_complete(user=keen, lesson=lessons[0])
+    client = as_user(instructor)
+    text = client.get(url("instructor", course)).text
+    assert "2 students" in text and text.count(">student</a>") == 1
+    row = text[text.index(">student</a>") :]
+    row = row[: row.index("</tr>")]
+    assert "<td>0%</td>" in row and "<td>—</td>" in row
+    # By progress: the student with none last going down, first going up.
+    down = client.get(url("instructor", course), {"sort": "-progress"}).text
+    assert down.index(">keen<") < down.index(">student<")
+    up = client.get(url("instructor", course), {"sort": "progress"}).text
+    assert up.index(">student<") < up.index(">keen<")

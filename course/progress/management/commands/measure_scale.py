@@ -1,11 +1,13 @@
 """manage.py measure_scale [--course SLUG]: queries and time of the instructor pages (warm:
-after a first view; item analysis also right after a grading write), and the gradebook
-export's memory peak, on whatever data the database holds (see seed_scale)."""
+after a first view; the roster also right after a change to the class, item analysis right
+after a grading write), and the gradebook export's memory peak, on whatever data the
+database holds (see seed_scale)."""
 
 from __future__ import annotations
 
 import time
 import tracemalloc
+from collections.abc import Callable
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -18,10 +20,38 @@ from course.accounts.models import User
 from course.catalog.models import Course
 from course.progress.analysis import quiz_statistics_changed
 from course.progress.gradebook import gradebook_rows
+from course.progress.roster_cache import roster_changed
 
 
 class Command(BaseCommand):
     help = "Measure the instructor pages and the gradebook export at the current data size."
+
+    def _measure(
+        self,
+        client: Client,
+        name: str,
+        url: str,
+        repeat: int,
+        before: Callable[[], object] | None = None,
+    ) -> None:
+        """Time `repeat` views of `url` (each after `before`, when given) and print the
+        queries of the last, the best and the median time."""
+        timings: list[float] = []
+        counts: list[int] = []
+        for _ in range(repeat):
+            if before is not None:
+                before()
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                response = client.get(url)
+                timings.append(time.perf_counter() - started)
+            counts.append(len(queries))
+            assert response.status_code == 200, (name, response.status_code)
+        median = sorted(timings)[len(timings) // 2]
+        self.stdout.write(
+            f"measure: page={name} queries={counts[-1]} "
+            f"best_ms={1000 * min(timings):.0f} median_ms={1000 * median:.0f}"
+        )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--course", default="scale-test")
@@ -52,35 +82,23 @@ class Command(BaseCommand):
         with override_settings(ALLOWED_HOSTS=["testserver"], SECURE_SSL_REDIRECT=False):
             client = Client()
             client.force_login(admin)
+            repeat = options["repeat"]
             for name, url in pages.items():
                 client.get(url)  # warm caches and connections
-                timings = []
-                for _ in range(options["repeat"]):
-                    with CaptureQueriesContext(connection) as queries:
-                        started = time.perf_counter()
-                        response = client.get(url)
-                        timings.append(time.perf_counter() - started)
-                    assert response.status_code == 200, (name, response.status_code)
-                median = sorted(timings)[len(timings) // 2]
-                self.stdout.write(
-                    f"measure: page={name} queries={len(queries)} "
-                    f"best_ms={1000 * min(timings):.0f} median_ms={1000 * median:.0f}"
-                )
+                self._measure(client, name, url, repeat)
+            # The roster right after a change to the class (here: its version set anew, as
+            # a progress refresh's commit sets it): the page and its table rendered again.
+            for name in ("roster", "roster_sorted"):
+                self._measure(
+                    client, f"{name}_after_change", pages[name], repeat,
+                    before=lambda: roster_changed(course.pk),  # in autocommit: set at once
+                )  # fmt: skip
             # Item analysis right after a grading write (here: its version set anew, as a
             # submit's commit sets it): the one view that counts the rows again.
-            timings = []
-            for _ in range(options["repeat"]):
-                quiz_statistics_changed(quiz.pk)  # in autocommit: set at once
-                with CaptureQueriesContext(connection) as queries:
-                    started = time.perf_counter()
-                    response = client.get(pages["item_analysis"])
-                    timings.append(time.perf_counter() - started)
-                assert response.status_code == 200, ("item_analysis_cold", response.status_code)
-            median = sorted(timings)[len(timings) // 2]
-            self.stdout.write(
-                f"measure: page=item_analysis_after_grading queries={len(queries)} "
-                f"best_ms={1000 * min(timings):.0f} median_ms={1000 * median:.0f}"
-            )
+            self._measure(
+                client, "item_analysis_after_grading", pages["item_analysis"], repeat,
+                before=lambda: quiz_statistics_changed(quiz.pk),
+            )  # fmt: skip
         tracemalloc.start()
         started = time.perf_counter()
         lines = size = 0
