@@ -30,6 +30,7 @@ _OPENER_RE = re.compile(
     r"lastly|in particular|as a result|as a consequence|in turn|by contrast|in contrast|"
     r"on the other hand|at the same time|for example|for instance|in fact|of course|"
     r"conversely|alternatively|by comparison|in comparison|equally|and yet|but still|still|yet|"
+    r"but|and|so|"
     # "On the ''hot'' side, …", "On the policy side, …"
     r"(?:on|from) the [^,]{1,30} side|"
     # A phrase pointing back at what came before: "in all of these cases", "in this paper".
@@ -377,6 +378,10 @@ MOTIVATION_RE = re.compile(
     r"\b(?:will|shall)\s+(?:also\s+|then\s+|first\s+|briefly\s+)?be\s+(?:presented|discussed|"
     r"described|examined|reviewed|outlined|made|explored|addressed|considered|introduced)\b|"
     r"\bunder-?(?:researched|studied)\b|"
+    # "Empirical studies are scarce", "Understanding X is, however, restricted"
+    r"\b(?:studies|research|evidence|work|data|understanding|knowledge)\s+(?:[\w-]+\s+){0,8}?"
+    r"(?:is|are|remains?)\s*,?\s*(?:however\s*,\s*)?(?:still\s+)?(?:\w+ly\s+)?(?:scarce|"
+    r"limited|lacking|sparse|rare|restricted|incomplete|fragmentary)\b|"
     # the call for more work: "research is needed to examine …"
     r"\b(?:research|studies|investigation|work|evaluation|attention)\s+(?:is|are)\s+"
     r"(?:\w+ly\s+|still\s+|thus\s+|therefore\s+)?(?:needed|required|warranted)\b|"
@@ -571,7 +576,7 @@ _PASSIVE_FRAMING_RE = re.compile(
     r"in (?:more |greater |further |some |full )?detail|in (?:this|the) (?:paper|article|study)|"
     r"in (?:the )?light of [^,;.]+|in the context of [^,;.]+|with reference to [^,;.]+))?"
     r"\s*(?:[.;:]|,\s*(?:supported|illustrated|followed|using|with|considering|including|"
-    r"involving|based)\b|$|"
+    r"involving|based|where|in which)\b|$|"
     # "… were studied using a pressure bar": the means of the study
     r"(?:(?<=studied)|(?<=measured)|(?<=examined)|(?<=analysed)|(?<=analyzed)|(?<=assessed)|"
     r"(?<=evaluated)|(?<=tested))\s+"

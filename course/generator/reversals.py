@@ -172,7 +172,8 @@ _COMPARATIVE_RE = re.compile(
 )
 #: A direction word inside these is a name or a fixed phrase, not a finding.
 _FIXED_RE = re.compile(
-    r"\b(?:more or less|less and less|more and more|positive (?:law|psychology|feedback)|"
+    r"\b(?:more or less|less and less|more and more|worse than useless|"
+    r"positive (?:law|psychology|feedback)|"
     r"negative (?:feedback|binomial)|rising star|higher education|lower (?:court|house|"
     r"chamber|bound)|upper bound)\b|"
     # a test result that sorts people or samples ("H. pylori positive children", "tested
@@ -317,6 +318,8 @@ def reversals(statement: str) -> list[Reversal]:
         return []
     start, end, opposite = spots[0]
     said_word = statement[start:end].lower()
+    if said_word in _COMPARATIVES and len(_FIGURE_RE.findall(statement)) >= 2:
+        return []  # "lower (69.7%) … than (26.5%)": the figures show which way it went
     if len(re.findall(rf"\b{re.escape(said_word)}\b", statement, re.IGNORECASE)) > 1:
         return []  # "more opportunities … more link samples": turning one contradicts the other
     if _POSSIBLE_RE.search(statement[:start]):
@@ -337,6 +340,8 @@ def reversals(statement: str) -> list[Reversal]:
 
 
 _ARTICLE_RE = re.compile(r"\b(a|an)(\s+)$", re.IGNORECASE)
+#: Figures a comparison can be read off: "69.7%", "26.5" (not a count of years or a date).
+_FIGURE_RE = re.compile(r"\d+(?:\.\d+)?\s*%|\d+\.\d+")
 
 
 def _article_for(before: str, word: str) -> str:

@@ -212,6 +212,8 @@ _LEANS_BACK_RE = re.compile(
     r"(?<!but )(?<!and )\balso\b|"
     r"\ball the (?:variables|factors|measures|items|outcomes|indicators|constructs|groups|"
     r"participants|respondents|cases)\b|"
+    # "Similar arguments have been made for …": similar to what the sentence before said
+    r"^similar\s+[a-z]+|"
     # "Dimensions were neuroticism, …": the dimensions of what?
     r"^(?:dimensions|variables|factors|items|components|indicators|subscales|domains|"
     r"measures|categories)\s+(?:were|are|included|include|comprised)\b|"

@@ -68,7 +68,10 @@ def _resplit(sentence: str) -> list[str]:
         following = match.group(2)
         # A capital, or a letter of a script without case (Hangul, CJK, ...).
         opens_sentence = not following.islower()
-        if not opens_sentence or match.group(1).lower() in ABBREVIATIONS:
+        word = match.group(1).lower()
+        # "750 ms. The …": milliseconds after a number end the sentence; "Ms." is a title
+        unit = word == "ms" and bool(re.search(r"\d\s*$", sentence[: match.start(1)]))
+        if not opens_sentence or (word in ABBREVIATIONS and not unit):
             continue
         pieces.append(sentence[start : match.end(1) + 1])
         start = match.end()

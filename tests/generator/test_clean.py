@@ -117,3 +117,13 @@ def test_it_does_not_split_years_or_abbreviations_badly() -> None:
         "Historians, e.g. Smith et al. (2003), disagree."
     )
     assert len(draft.sentences) == 3
+
+
+def test_it_ends_a_sentence_at_milliseconds_but_not_at_a_title() -> None:
+    from course.generator.sentences import split_paragraph
+
+    assert split_paragraph("The benefit lasted 750 ms. The cognitive load was low.") == [
+        "The benefit lasted 750 ms.",
+        "The cognitive load was low.",
+    ]
+    assert len(split_paragraph("The letter was sent to Ms. Jones in 1910.")) == 1

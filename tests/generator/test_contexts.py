@@ -22,6 +22,9 @@ def test_it_strips_a_concession_that_points_back_and_flags_what_it_did() -> None
     assert strip_opener("And yet, there are areas archives cannot reach.") == (
         "there are areas archives cannot reach."
     )
+    assert strip_opener("But, the availability of cash changed diets.") == (
+        "the availability of cash changed diets."
+    )
     # what "so doing" did is in the sentence before: the sentence cannot stand alone
     assert leans_on_context("In so doing it discusses the geography of gentrification.")
     assert not leans_on_context("In 2004 the council discussed the geography of the city.")
@@ -149,6 +152,9 @@ def test_it_takes_the_claim_out_of_the_articles_report_of_it(sentence: str, clai
         ("There is little research on the cognitive correlates of positive emotions.", True),
         ("Research on regulating positive emotions is scarce.", True),
         ("There are, however, still few local studies of how poor relief was run.", True),
+        ("Empirical studies of tracking in European schools are scarce.", True),
+        ("Understanding the role of corals for fishes is, however, restricted.", True),
+        ("Coral cover is restricted to the shallow reef flat.", False),
         ("There is little rain in the valley in July.", False),
         ("Soil moisture is critical for seed germination.", False),
         ("Trade unions played a key role in the revolution.", False),

@@ -273,6 +273,7 @@ def test_it_summarises_the_concept_the_lesson_title_names() -> None:
         ("Explain why choosing fruit tree varieties that are adapted.", False),
         ("Explain how abstract categories led to what Anderson.", False),
         ("Explain the aim of the study aim.", False),
+        ("Explain how although all channels contribute to social reproduction.", False),
         # a pointer at a sentence the task does not quote
         ("Explain what the text sets against the claim that this phrase arose late.", False),
     ],

@@ -88,6 +88,10 @@ def test_it_turns_the_one_stated_direction_around(statement: str, false: str) ->
         "The hospital took measures to improve compliance.",
         # … and one aim of a list of them
         "The index is useful to set priorities, reach targets and enhance forest management.",
+        # the figures show which way a comparison went
+        "There was a higher share (69.7%) of falciparum infection than of vivax (26.5%).",
+        # an idiom, not a comparison
+        "Without support, cooperation is worse than useless.",
         # a fixed phrase
         "The effect was more or less constant.",
         # nothing to turn

@@ -61,7 +61,11 @@ def _relation_objectives(
 _WHY_RE = re.compile(r"^Explain why (.+)\.$")
 #: A task cut before its object ("led to what Anderson."), or a noun the task names twice
 #: ("the aim of the study aim").
-_CUT_RE = re.compile(r"\b(?:what|which|how)\s+\S+\.$")
+_CUT_RE = re.compile(
+    r"\b(?:what|which|how)\s+\S+\.$|"
+    # "Explain how although all channels contribute …": a subordinate clause with no main one
+    r"^Explain (?:how|why|what) (?:although|though|while|whereas|because|if|when|since)\b"
+)
 _TWICE_RE = re.compile(r"\b(aim|purpose|cause|contrast|role)\b.*\b\1\b", re.IGNORECASE)
 
 
