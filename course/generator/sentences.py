@@ -79,8 +79,18 @@ def _resplit(sentence: str) -> list[str]:
     return pieces
 
 
+#: A full stop the copy lost: a lower-case word, then a sentence opener in capitals and a
+#: lower-case word ("… as a framework for discussion The empirical results show …"). Not a
+#: title ("in The Times": a capital follows) nor a name.
+_LOST_STOP_RE = re.compile(
+    r"(?<=[a-z]{3})(?=\s+(?:The|This|These|Those|We|Our|However|Without|Thus|Moreover|"
+    r"Furthermore|Finally|Overall)\s+[a-z])"
+)
+
+
 def split_paragraph(paragraph: str) -> list[str]:
     """Sentences of one paragraph, whitespace-normalised, fragments re-attached."""
+    paragraph = _LOST_STOP_RE.sub(".", paragraph)
     pieces = [
         collapse_spaces(piece)
         for sentence in _tokenizer().tokenize(paragraph)

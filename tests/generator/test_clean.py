@@ -127,3 +127,18 @@ def test_it_ends_a_sentence_at_milliseconds_but_not_at_a_title() -> None:
         "The cognitive load was low.",
     ]
     assert len(split_paragraph("The letter was sent to Ms. Jones in 1910.")) == 1
+
+
+def test_it_restores_a_full_stop_the_copy_lost_before_a_sentence_opener() -> None:
+    from course.generator.sentences import split_paragraph
+
+    assert split_paragraph(
+        "We use a bargaining framework for discussion The empirical results show that "
+        "enforcement fails. Prices fell."
+    ) == [
+        "We use a bargaining framework for discussion.",
+        "The empirical results show that enforcement fails.",
+        "Prices fell.",
+    ]
+    # a title after "in", a name: no stop
+    assert len(split_paragraph("The report appeared in The Times on Monday morning.")) == 1
