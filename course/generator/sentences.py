@@ -88,13 +88,22 @@ _LOST_STOP_RE = re.compile(
 )
 
 
+#: A one-letter word ending a sentence before an opener: "… and total soil N. Overall, …"
+#: (an initial is followed by a name, never by "Overall" or "The").
+_INITIAL_STOP_RE = re.compile(
+    r"(?<=\s[A-Z]\.)\s+(?=(?:The|This|These|Overall|However|Thus|In|We|Our|Finally|"
+    r"Moreover)\b)"
+)
+
+
 def split_paragraph(paragraph: str) -> list[str]:
     """Sentences of one paragraph, whitespace-normalised, fragments re-attached."""
     paragraph = _LOST_STOP_RE.sub(".", paragraph)
     pieces = [
-        collapse_spaces(piece)
+        collapse_spaces(part)
         for sentence in _tokenizer().tokenize(paragraph)
         for piece in _resplit(sentence)
+        for part in _INITIAL_STOP_RE.split(piece)
     ]
     pieces = [p for p in pieces if p]
     merged: list[str] = []

@@ -142,3 +142,14 @@ def test_it_restores_a_full_stop_the_copy_lost_before_a_sentence_opener() -> Non
     ]
     # a title after "in", a name: no stop
     assert len(split_paragraph("The report appeared in The Times on Monday morning.")) == 1
+
+
+def test_it_ends_a_sentence_at_a_one_letter_word_before_a_sentence_opener() -> None:
+    from course.generator.sentences import split_paragraph
+
+    assert split_paragraph("Yield fell with total soil N. Overall, the soils were acid.") == [
+        "Yield fell with total soil N.",
+        "Overall, the soils were acid.",
+    ]
+    # an initial before a name stays inside its sentence
+    assert len(split_paragraph("The letter went to J. Smith in 1910.")) == 1

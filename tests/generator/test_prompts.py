@@ -237,6 +237,17 @@ def test_it_explains_no_concession_to_a_condition_it_does_not_name() -> None:
     assert not any("this market condition" in t for t in texts), texts
 
 
+def test_it_compares_no_before_and_after_for_a_dose_or_a_date_of_a_noun() -> None:
+    sentences = [
+        "Maize yield was measured on volcanic soils in Buea.",
+        "Nitrogen use efficiency decreased sharply at higher N application rates.",
+        "Quitting was most responsive to programs and relapse was most sensitive to funding cuts "
+        "since 2003.",
+    ]
+    texts = [p.text for p in generate_prompts(sentences, [])]
+    assert not any("before and after this change" in t for t in texts), texts
+
+
 def test_it_quotes_both_sentences_of_a_contrast_across_them() -> None:
     sentences = [
         "The new vaccine cut hospital admissions by half in the trial.",

@@ -149,6 +149,8 @@ def _conceded(sentence: str, claim: str) -> bool:
 
 _STATED_DRIVER_RE = re.compile(
     r"\bwith (?:increasing|decreasing|rising|falling|higher|lower)\b|\bbecause\b|\bdue to\b|"
+    # "decreased sharply at higher N rates": a change along a dose, not over time
+    r"\bat (?:higher|lower|increasing|decreasing|greater|larger|smaller)\b|"
     r"\bdriven by\b|\bas a result\b|\bled to\b|\bcaused by\b|\bowing to\b|"
     r"\bfrom\s+\d[\d.,]*\s*\S*\s+to\s+\d|\d\s*(?:%|per ?cent\b)"
 )
@@ -184,6 +186,9 @@ def _dated_change(text: Sentence, r: Relation) -> Iterator[Reading]:
     """ "Following X in 1994, the government has adopted ...": a before and an after."""
     if r.lemma not in ("after", "since") or not _YEAR_RE.search(r.left) or not text.claim:
         return
+    whole = text.sentences[text.i]
+    if whole.find(r.left) > whole.find(r.right[:40]) >= 0:
+        return  # "… sensitive to funding cuts since 2003": the date of a noun, after the claim
     subject = comparable_subject(r.right)
     _, predicate = predicate_of(r.right)
     if CAUSAL_PREDICATE_RE.match(predicate) or links(predicate):
