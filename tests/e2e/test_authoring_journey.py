@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from course.quizzes.models import Question
+from tests.e2e.conftest import wait_for_htmx
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -34,6 +35,8 @@ def test_an_instructor_writes_a_question_with_rows_and_a_live_preview(
     page.get_by_label("Options, row 1").fill("VTsSPS")
     page.get_by_role("button", name="Add a row to options").click()
     page.get_by_label("Options, row 2").wait_for()
+    # the new row settles (and takes focus) before it is typed into
+    wait_for_htmx(page)
     page.get_by_label("Options, row 2").fill("Gosplan")
     page.get_by_label("Option 1 is correct").check()  # ticked, not retyped
     # The live preview follows the typing (htmx, after a short pause).
