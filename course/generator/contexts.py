@@ -41,6 +41,15 @@ _OPENER_RE = re.compile(
     r"(?: [^\W\d_]+){1,2})\s*,\s*",
     re.IGNORECASE,
 )
+#: A phrase on what the sentence before said, before a main clause that names its own
+#: subject: "Attempting to resolve these outstanding issues, …", "To meet these demands,
+#: …", "Despite this progress, …". The main clause stands alone without it.
+_POINTING_OPENER_RE = re.compile(
+    r"^(?:[a-z]+ing|to|in order to|despite|in spite of|after|unlike|against|amid|beyond)\s+"
+    r"(?:[^\W\d_]+\s+){0,4}?(?:these|this|those|such)(?:\s+[^\W\d_-]+){1,3}\s*,\s*"
+    r"(?=(?!(?:we|they|it|he|she|this|these|those|such|our|their|its)\b)[^\W\d_])",
+    re.IGNORECASE,
+)
 _TRAILING = " ,;:.-\u2013\u2014"
 
 
@@ -109,8 +118,9 @@ _REPORT_RE = re.compile(
 
 
 def strip_opener(text: str) -> str:
-    """Drop a leading "Thus, " / "Above all, " / "So " that ties a sentence to the one
-    before."""
+    """Drop a leading "Thus, " / "Above all, " / "So " / "Despite this progress, " that
+    ties a sentence to the one before."""
+    text = _POINTING_OPENER_RE.sub("", text, count=1)
     return _SO_RE.sub("", _OPENER_RE.sub("", text, count=1), count=1)
 
 

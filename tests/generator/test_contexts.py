@@ -33,6 +33,18 @@ def test_it_strips_a_concession_that_points_back_and_flags_what_it_did() -> None
     assert not leans_on_context("Despite the war, wages rose.")
 
 
+def test_it_drops_a_phrase_on_what_came_before_when_the_main_clause_names_its_subject() -> None:
+    assert strip_opener(
+        "Attempting to resolve these outstanding issues, archivists are pulled two ways."
+    ) == ("archivists are pulled two ways.")
+    assert strip_opener("Despite this progress, the gap remains wide.") == "the gap remains wide."
+    # the main clause's own subject points back too: nothing stands alone
+    assert strip_opener("To meet these demands, we built a portal.") == (
+        "To meet these demands, we built a portal."
+    )
+    assert strip_opener("Despite this, it grew.") == "Despite this, it grew."
+
+
 def test_it_reads_here_we_show_as_the_articles_report_and_what_comes_before_as_background() -> None:
     from course.generator.contexts import claim_of, opening_background
 
