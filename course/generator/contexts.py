@@ -76,8 +76,11 @@ def tidy(span: str) -> str:
     return " ".join(words).rstrip(_TRAILING)
 
 
-#: "So" opens a consequence without a comma: "So the probability … is increasing".
-_SO_RE = re.compile(r"^(?:so|however|thus|hence|moreover|but|yet)\s+(?=[a-z])", re.IGNORECASE)
+#: "So" opens a consequence without a comma: "So the probability … is increasing"; "Now"
+#: sets a state against the one before ("Now Italy is one of the top ten …").
+_SO_RE = re.compile(
+    r"^(?:so|however|thus|hence|moreover|but|yet|now(?!\s+that\b))\s+(?=[a-z])", re.IGNORECASE
+)
 
 
 #: The article reporting what it found or argues: "It first shows that X", "We find that

@@ -61,8 +61,10 @@ MIN_CONFIDENCE = 0.6
 LOWER_CONFIDENCE = 0.3
 #: A true statement with this many numbers is a sample or design detail.
 MAX_NUMBERS_IN_STATEMENT = 2
-#: True statements beyond the number of false ones the text allows.
-MAX_EXTRA_TRUE = 1
+#: True statements beyond the number of false ones the text allows: two, so a text whose
+#: findings give no fair false statement still has two of its claims asked (one left most
+#: abstracts with a single question), while "True" throughout cannot score much.
+MAX_EXTRA_TRUE = 2
 #: What an item the offering rules hold back is worth, drafted on request (see
 #: more_questions): its confidence times this, so it always reads as lower confidence.
 HELD_BACK_FACTOR = 0.5
@@ -300,6 +302,8 @@ def offerable(
         return False  # "the network centralization was 31.51%": a figure to recognise
     if q.type == "true_false" and any(_OWN_SUCCESS_RE.match(_claim(s)) for s in cited):
         return False  # "The proposed algorithm can effectively reduce …": no paper says otherwise
+    if q.type == "true_false" and _OWN_MAKING_RE.match(q.prompt.removeprefix(TF_PREFIX)):
+        return False  # "A new model has been built using …": the article's own work, read as true
     if q.type == "true_false" and _NORMATIVE_RE.search(q.prompt):
         return False  # "Policy makers should consider …": an opinion to weigh, not a fact
     if q.type == "true_false" and q.answer is True and _AFFORDANCE_RE.search(q.prompt):
@@ -358,6 +362,16 @@ _OWN_SUCCESS_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: Something new that was made, with no one and nothing else named: "A new impulse neural
+#: model has been built using …", "An algorithm for … has been developed". It is what the
+#: article itself did, so the statement is true unread.
+_OWN_MAKING_RE = re.compile(
+    r"^(?:a|an)\s+[^.;:]{0,80}?\b(?:has|have|was|were)\s+(?:been\s+)?(?:\w+ly\s+)?"
+    r"(?:developed|built|proposed|designed|created|constructed|implemented|introduced|"
+    r"presented|established|set\s+up|devised|formulated|elaborated)"
+    r"(?:\s*[.,;]|\s+(?:using|with|by|for|to|on|based|in\s+order))",
+    re.IGNORECASE,
+)
 _RELATION_STEM = "According to the text"
 _NORMATIVE_RE = re.compile(r"\b(?:should|ought to|must|needs? to)\b", re.IGNORECASE)
 _YEAR_WORD_RE = re.compile(r"^\(?(?:1[0-9]|20)\d\d(?:s|'s)?[),.;:]*$")

@@ -416,6 +416,43 @@ def test_no_true_or_false_on_the_article_s_own_method_succeeding() -> None:
     assert not offerable(statement, sentences)
 
 
+@pytest.mark.parametrize(
+    ("statement", "offered"),
+    [
+        ("A new impulse neural model has been built using reservoir transformations.", False),
+        ("An algorithm for connecting neuron impulses into a single whole has been developed.", False),
+        ("A multidisciplinary expert panel was set up.", False),
+        # a finding about a thing made before, by others: the student must know it
+        ("A vaccine developed in 1998 has lowered the incidence of measles.", True),
+    ],
+)
+def test_no_true_or_false_on_something_the_article_made(statement: str, offered: bool) -> None:
+    from course.generator.model import DraftQuestion
+    from course.generator.selection import offerable
+
+    item = DraftQuestion(
+        type="true_false",
+        prompt=f"True or false? {statement}",
+        options=["True", "False"],
+        answer=True,
+        explanation="",
+        concepts=[],
+        sentences=[0],
+    )
+    assert offerable(item, [statement]) is offered
+
+
+def test_now_setting_a_state_against_the_one_before_is_no_part_of_the_claim() -> None:
+    from course.generator.contexts import claim_of
+
+    assert claim_of("Now Italy is one of the top ten countries in Internet hostcount.") == (
+        "Italy is one of the top ten countries in Internet hostcount."
+    )
+    assert claim_of("Now that prices have fallen, demand rose.") == (
+        "Now that prices have fallen, demand rose."
+    )
+
+
 def test_a_course_prompt_names_a_concept_of_the_text() -> None:
     from course.generator.prompts import build_prompts
 
@@ -478,3 +515,45 @@ def test_a_true_statement_names_what_its_demonstrative_pointed_back_at() -> None
     # What the article shows, told in the passive, is framing; a stated result is not.
     assert framing("An example of the effective use of this algorithm is shown.")
     assert not framing("Consensus on standardised methods of reporting was reached.")
+
+
+_DISTINCT = [
+    "Wages rose in the mining towns",
+    "Glaciers retreated across the northern valleys",
+    "Parliament rejected the grain tariff",
+    "Migrant doctors staffed rural clinics",
+    "Coral cover declined after the heatwave",
+    "",
+    "",
+    "",
+    "",
+    "Teachers adopted the new curriculum slowly",
+]
+
+
+def test_true_statements_outnumber_false_ones_by_at_most_two() -> None:
+    """Answering "True" throughout must not score well: with no false statement to set
+    against them, two true ones are asked and no more."""
+    from course.generator.model import DraftQuestion
+    from course.generator.questions import Candidate
+    from course.generator.selection import MAX_EXTRA_TRUE, select_questions
+
+    def statement(n: int, truth: bool) -> Candidate:
+        q = DraftQuestion(
+            type="true_false",
+            prompt=f"True or false? {_DISTINCT[n]}.",
+            options=["True", "False"],
+            answer=truth,
+            explanation="",
+            concepts=[],
+            sentences=[n],
+        )
+        return Candidate(q, 1.0, confidence=1.0)
+
+    def truths(pool: list[Candidate]) -> list[bool]:
+        return [q.answer for q in select_questions(pool, [], budget=10)]
+
+    assert MAX_EXTRA_TRUE == 2
+    assert truths([statement(n, True) for n in range(5)]) == [True, True]
+    one_false = [statement(n, True) for n in range(5)] + [statement(9, False)]
+    assert sorted(truths(one_false)) == [False, True, True, True]
