@@ -420,7 +420,7 @@ def test_no_true_or_false_on_the_article_s_own_method_succeeding() -> None:
     ("statement", "offered"),
     [
         ("A new impulse neural model has been built using reservoir transformations.", False),
-        ("An algorithm for connecting neuron impulses into a single whole has been developed.", False),
+        ("An algorithm for joining neuron impulses into one whole has been developed.", False),
         ("A multidisciplinary expert panel was set up.", False),
         # a finding about a thing made before, by others: the student must know it
         ("A vaccine developed in 1998 has lowered the incidence of measles.", True),
