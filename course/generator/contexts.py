@@ -351,7 +351,10 @@ STUDY_METHOD_RE = re.compile(
     # "Mass balance was estimated using DEMs"
     r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:measured|assessed|estimated|quantified|"
     r"operationali[sz]ed|proxied|calculated|computed)\s+(?:based\s+on|using|by|with|through|"
-    r"via|from)\b",
+    r"via|from)\b|"
+    # a field trial's layout: "applications were assigned to main plots", "a split plot design"
+    r"\b(?:assigned|allocated|kept|placed|arranged)\s+(?:to|in)\s+(?:the\s+)?(?:main|sub|"
+    r"split)[\s-]?plots?\b|\b(?:split[\s-]plot|randomi[sz]ed\s+complete\s+block)\b",
     re.IGNORECASE,
 )
 
@@ -387,6 +390,9 @@ MOTIVATION_RE = re.compile(
     r"adopted|employed|prescribed|recommended)\b|"
     r"\b(?:received|attracted|given) (?:little|much|considerable|growing) attention\b|"
     r"\blittle is known\b|\bremains? (?:unclear|poorly understood|unknown)\b|"
+    # what understanding the topic needs: "A pre-requisite for understanding X is …"
+    r"\b(?:pre-?requisites?|key|essential|crucial|necessary|vital|central|fundamental)\s+"
+    r"(?:for|to)\s+(?:\w+\s+)?understanding\b|"
     # the text's plan or its gap in the literature: "… will be presented", "under-researched"
     r"\b(?:will|shall)\s+(?:also\s+|then\s+|first\s+|briefly\s+)?be\s+(?:presented|discussed|"
     r"described|examined|reviewed|outlined|made|explored|addressed|considered|introduced)\b|"

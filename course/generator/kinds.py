@@ -327,6 +327,17 @@ def _occurrences(term: str, sentences: tuple[str, ...]) -> list[tuple[str, str]]
     return found
 
 
+#: What follows a name to say where it lies or what sort of place it is: "X is part of a
+#: chain of volcanic islands", "X lies east of …", "X is a town in …".
+_WHERE_IT_LIES_RE = re.compile(
+    r"\s+(?:is|was|lies|lay)\s+(?:located\b|situated\b|(?:\w+ly\s+)?(?:north|south|east|west)|"
+    r"part\s+of\s+(?:a|an|the)\b[^.;]{0,60}?\b(?:islands?|archipelago|chain|range|mountains|"
+    r"region|province|basin|valley|coast)\b|(?:a|an)\s+(?:\w+\s+)?(?:island|town|city|"
+    r"village|region|province|county|district|river|lake|valley|peninsula|port|municipality)\b)",
+    re.IGNORECASE,
+)
+
+
 def _after_place_preposition(term: str, sentences: tuple[str, ...]) -> bool:
     for left, _ in _occurrences(term, sentences):
         before = left.lower().split()[-2:]
@@ -366,6 +377,8 @@ def _kind_by_context(term: str, sentences: tuple[str, ...]) -> Kind | None:
             votes["place"] = votes.get("place", 0) + 1  # "in Korea"
         elif capitalised and before[-1:] == ["the"] and before[0] in _PLACE_PREPOSITIONS:
             votes["place"] = votes.get("place", 0) + 1  # "in the UK"
+        if capitalised and _WHERE_IT_LIES_RE.match(right):
+            votes["place"] = votes.get("place", 0) + 2  # "Ambittle is part of a chain of islands"
     if not votes:
         return None
     best = max(votes.items(), key=lambda item: (item[1], item[0]))

@@ -72,6 +72,35 @@ TYPES = (
 BLANK = "_____"
 
 _YEAR_RE = re.compile(r"(?<![\w.~\-])(1[5-9]\d\d|20\d\d)(?![\w~\-])")
+#: Before a four-digit number: it is a rough figure ("c. 1590 years", "about 1800 people"),
+#: and a neighbour of it is no error.
+_ROUGH_BEFORE_RE = re.compile(
+    r"(?:\b(?:c|ca)\.|\bcirca|\babout|\baround|\bapproximately|\bnearly|\balmost|"
+    r"\bsome|\bover|\bunder|\bmore than|\bless than|\bat least|~)\s*$",
+    re.IGNORECASE,
+)
+#: After a four-digit number: what it counts ("1590 years", "2099 (64.9%) Persians",
+#: "1800 m"), so it is no date.
+_COUNT_AFTER_RE = re.compile(
+    r"\s*\(\s*[\d.,]+\s*%|\s+(?:years?|yrs?|months?|weeks?|days?|hours?|BP|cal|ka|"
+    r"m|km|kg|g|ha|mm|cm|ml|people|persons|patients|participants|respondents|cases|"
+    r"individuals|households|children|students)\b",
+    re.IGNORECASE,
+)
+
+
+def calendar_years(text: str) -> list[re.Match[str]]:
+    """The four-digit numbers of ``text`` that are dates: not a rough figure or a count
+    that only looks like a year ("at least c. 1590 years", "recorded in 2099 (64.9%)
+    Persians"). Every stage that moves or asks a year reads them here."""
+    return [
+        m
+        for m in _YEAR_RE.finditer(text)
+        if not _ROUGH_BEFORE_RE.search(text[: m.start()])
+        and not _COUNT_AFTER_RE.match(text, m.end())
+    ]
+
+
 #: Reference numbers right after a date: "the 1980s 4-7", "1990s 5,8".
 _CITED_AFTER_RE = re.compile(r"\s+\d{1,3}(?:\s?[,\u2013-]\s?\d{1,3})*\b")
 #: A decade: "the 1650s", "in the 1920s" (not "1650s-1660s", a range).
@@ -416,10 +445,10 @@ def single_choice_items(sentences: list[str], terms: list[Term]) -> Iterable[Can
                 _weight(term) + 0.2,
             )
     # Years: "In which year ...?" when the text has at least four distinct years.
-    years = sorted({m.group(1) for s in sentences for m in _YEAR_RE.finditer(s)})
+    years = sorted({m.group(1) for s in sentences for m in calendar_years(s)})
     if len(years) >= 4:
         for i, sentence in enumerate(sentences):
-            for match in _YEAR_RE.finditer(sentence):
+            for match in calendar_years(sentence):
                 key = match.group(1)
                 others = sorted(years, key=lambda y: (abs(int(y) - int(key)), y))
                 distractors = [y for y in others if y != key][:3]
@@ -759,7 +788,7 @@ DEFINITE_RE = re.compile(r"\b(this|these|those|This|These|Those)\s+(?=[\w'-])")
 
 
 def true_false_items(sentences: list[str], terms: list[Term]) -> Iterable[Candidate]:
-    years = sorted({m.group(1) for s in sentences for m in _YEAR_RE.finditer(s)})
+    years = sorted({m.group(1) for s in sentences for m in calendar_years(s)})
     for i, sentence in enumerate(sentences):
         statement = statement_of(sentence, sentences[:i])
         if not statement:
@@ -772,7 +801,7 @@ def true_false_items(sentences: list[str], terms: list[Term]) -> Iterable[Candid
             sentences, i, statement, True, concepts, "True: the text says exactly this.", weight
         )
         # Year changed: to another year of the text, else the year before.
-        for match in _YEAR_RE.finditer(statement):
+        for match in calendar_years(statement):
             year = match.group(1)
             if _IN_RANGE_RE.search(statement[max(0, match.start() - 12) : match.end() + 12]):
                 continue  # "between 2019 and 2023": a moved end may still lie inside the range

@@ -216,6 +216,11 @@ _LEANS_BACK_RE = re.compile(
     r"participants|respondents|cases)\b|"
     # "Similar arguments have been made for …": similar to what the sentence before said
     r"^similar\s+[a-z]+|"
+    # "The resulting totals suggest …": resulting from what the sentence before did
+    r"\bthe\s+(?:resulting|aforementioned|abovementioned|above-mentioned|foregoing)\b|"
+    # "can explain relatively more of the variation": more than what?
+    r"\b(?:relatively|comparatively)\s+(?:more|less|fewer|greater|higher|lower|larger|"
+    r"smaller|better|worse)\b(?![^.]*\bthan\b)|"
     # "Dimensions were neuroticism, …": the dimensions of what?
     r"^(?:dimensions|variables|factors|items|components|indicators|subscales|domains|"
     r"measures|categories)\s+(?:were|are|included|include|comprised)\b|"
@@ -375,21 +380,24 @@ _OWN_MAKING_RE = re.compile(
 _RELATION_STEM = "According to the text"
 _NORMATIVE_RE = re.compile(r"\b(?:should|ought to|must|needs? to)\b", re.IGNORECASE)
 _YEAR_WORD_RE = re.compile(r"^\(?(?:1[0-9]|20)\d\d(?:s|'s)?[),.;:]*$")
+_SHARE_AFTER_RE = re.compile(r"\(\s*[\d.,]+\s*%")
 _NUMBER_RE = re.compile(r"\d")
 _DURATION_RE = re.compile(r"^(?:years?|months?|weeks?|days?|decades?|centuries)[,.;:)]*$")
 
 
-#: A gap whose clause gives it a figure: "the _____ was 31.51%".
+#: A gap whose clause gives it a figure: "the _____ was 31.51%", or a statistic's label
+#: before its value: "13.5 years (_____ 9.9-16.0)", "(_____ = 0.82)".
 _VALUE_AFTER_GAP_RE = re.compile(
     rf"{re.escape(BLANK)}\s+(?:is|was|are|were)\s+(?:about\s+|approximately\s+|only\s+)?"
-    r"[\d\u2264\u2265<>~.]"
+    r"[\d\u2264\u2265<>~.]|"
+    rf"{re.escape(BLANK)}\s*[:=,]?\s*[\d\u2264\u2265<>~]"
 )
 
 
-#: A statement that only gives a measure's value.
+#: A statement that only gives a measure's value, with its unit ("was 13.5 years.").
 _JUST_A_VALUE_RE = re.compile(
     r"\b(?:is|was|are|were)\s+(?:about\s+|approximately\s+|only\s+)?[\d.,]+\s*(?:%|per cent|"
-    r"percent)?\s*\.?$",
+    r"percent|[a-z]+)?\s*\.?$",
     re.IGNORECASE,
 )
 
@@ -415,7 +423,8 @@ def _details(sentence: str) -> bool:
         w
         for n, w in enumerate(words)
         if _NUMBER_RE.search(w)
-        and not _YEAR_WORD_RE.match(w)
+        # (not "2099 (64.9%)": a count with its share)
+        and not (_YEAR_WORD_RE.match(w) and not _SHARE_AFTER_RE.match(" ".join(words[n + 1 :])))
         # "in the first 10 years of follow-up": a span of time the finding holds over
         and not (n + 1 < len(words) and _DURATION_RE.match(words[n + 1]))
     ]
@@ -567,7 +576,12 @@ def _in_a_list(prompt: str) -> bool:
     claim."""
     before, _, after = prompt.partition(BLANK)
     return bool(
-        re.search(r"(?:,|\band|\bor)\s*$", before)
+        # (adverbs between: "olivine and less commonly _____")
+        re.search(
+            r"(?:,|\band|\bor|\balong with|\bas well as|\btogether with)"
+            r"(?:\s+(?:\w+ly|less|more|also|even|then))*\s*$",
+            before,
+        )
         or re.match(r"\s*(?:,|and\b|or\b)", after)
         or _EXAMPLE_SLOT_RE.search(before)
     )

@@ -57,6 +57,16 @@ def clip(text: str, limit: int) -> str:
     return " ".join(words).rstrip(_TRAILING_JUNK)
 
 
+#: A concept that names how the study was done, not what it is about: "independent
+#: sample t-test", "one-way ANOVA", "logistic regression", "Delphi technique".
+_METHOD_TERM_RE = re.compile(
+    r"(?:\b|-)(?:t-?tests?|tests?|anova|ancova|manova|regressions?|questionnaires?|surveys?|"
+    r"interviews?|inventory|techniques?|methods?|methodology|designs?|samples?|sampling|"
+    r"analys[ie]s|coefficients?|correlations?|scales?)$",
+    re.IGNORECASE,
+)
+
+
 def derive_title(terms: list[str], first_sentence: str) -> str:
     """A course title when the text has none, built from the top concepts.
 
@@ -64,9 +74,10 @@ def derive_title(terms: list[str], first_sentence: str) -> str:
     the text is about ("The Reorganization of the Unions") and is preferred;
     otherwise the leading multi-word concept; otherwise the two leading
     concepts joined by "and". Without concepts, the start of the first
-    sentence is the least bad title.
+    sentence is the least bad title. A concept naming the study's method ("Independent
+    Sample T-test") is never the title.
     """
-    top = terms[:5]
+    top = [t for t in terms if not _METHOD_TERM_RE.search(t)][:5]
     chosen: str | None = None
     for term in top:
         if re.search(r"\w \bof\b \w", term):

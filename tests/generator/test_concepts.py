@@ -333,3 +333,13 @@ def test_it_reads_a_name_joined_by_on_and_an_institutions_and_as_one_name() -> N
     assert "National Survey on Drug Use and Health" in surfaces
     # two countries are two names
     assert "Germany and France" not in surfaces
+
+
+def test_a_course_title_never_names_the_study_s_method() -> None:
+    from course.generator.titles import derive_title
+
+    title = derive_title(
+        ["independent sample T-test", "nursing burnout", "emotional exhaustion"],
+        "Burnout is common among nurses.",
+    )
+    assert "T-test" not in title and "Burnout" in title

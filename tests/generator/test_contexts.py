@@ -231,3 +231,23 @@ def test_it_reads_an_opening_sentence_followed_by_more_background_as_background(
     assert not opening_background(sentences, 2)
     findings = ["Wages rose after the reform.", "Prices fell in the same years."]
     assert not opening_background(findings, 0)
+
+
+def test_what_understanding_the_topic_needs_is_background() -> None:
+    from course.generator.contexts import MOTIVATION_RE
+
+    assert MOTIVATION_RE.search(
+        "A pre-requisite for understanding the transition to the Neolithic is a robust chronology."
+    )
+    assert not MOTIVATION_RE.search("The transition to the Neolithic began before 11,000 BP.")
+
+
+def test_a_field_trial_s_layout_is_method() -> None:
+    from course.generator.contexts import tells_method
+
+    assert tells_method(
+        "Fertilizer applications were assigned to main plots, whereas nitrogen levels were "
+        "kept in sub plots."
+    )
+    assert tells_method("The experiment followed a randomized complete block design.")
+    assert not tells_method("Foliar application raised grain yield by a fifth.")

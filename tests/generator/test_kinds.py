@@ -126,3 +126,13 @@ def test_it_rates_a_clash_of_kinds_hard_soft_or_none() -> None:
     assert 0 < compatible("process", "concept") < 0.5  # often the same word
     assert 0.5 <= compatible("period", "concept") < 1.0  # "concept" is only a fallback
     assert all(compatible(a, b) == compatible(b, a) for a in KINDS for b in KINDS)
+
+
+def test_a_name_the_text_says_lies_somewhere_is_a_place() -> None:
+    sentences = [
+        "Ambittle is part of a gently arcuate chain of volcanic islands.",
+        "Lavas of Ambittle are undersaturated.",
+    ]
+    assert term_kind("Ambittle", sentences) == "place"
+    assert term_kind("Leeds", ["Leeds is a city in the north of England."]) == "place"
+    assert term_kind("Marenco", ["Marenco argued that the unions lost ground."]) != "place"

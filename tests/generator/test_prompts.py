@@ -559,3 +559,36 @@ def test_it_asks_for_no_evidence_of_what_the_study_itself_measured() -> None:
     assert _MEASURED_RE.search("female gender was associated with a higher prevalence")
     assert _MEASURED_RE.search("the effect size was large, ranging from .43 to .83")
     assert not _MEASURED_RE.search("rising rents drove families out of the old town centre")
+
+
+def test_a_word_the_text_also_writes_in_lower_case_is_no_name() -> None:
+    from course.generator.prompts.claims import capitalised_names, lower_first
+
+    sentences = [
+        "Nurses were assessed with the Maslach Burnout Inventory in Shiraz.",
+        "Burnout is associated with demographic features.",
+        "Nursing burnout was highest on rotating shifts.",
+    ]
+    names = capitalised_names(sentences)
+    assert "burnout" not in names and "shiraz" in names
+    assert lower_first("Burnout is associated with demographic features", names).startswith(
+        "burnout"
+    )
+    assert lower_first("Shiraz hospitals were busier", names).startswith("Shiraz")
+
+
+def test_no_prompt_argues_with_a_tally_of_counts() -> None:
+    from course.generator import build_draft
+
+    tally = (
+        "The most common disorder groups were dermatological (578, 17.9%), "
+        "ophthalmological (496, 15.3%) and dental (397, 12.3%)."
+    )
+    draft = build_draft(
+        "Persian cats were studied in first opinion practice across the UK. "
+        + tally
+        + " Persian cats with brachycephalic faces showed more ocular disease than other cats, "
+        "which suggests that breeding for flat faces harms their welfare."
+    )
+    assert draft.prompts
+    assert not any("578" in p.text for p in draft.prompts)

@@ -784,3 +784,15 @@ def test_it_asks_what_a_reported_association_was_with_its_direction_turned_as_di
         "an increase in peer conflicts",
     ]
     assert valid(q, sentences_of(EDUCATION))
+
+
+def test_no_wrong_option_cut_before_its_complement_or_inside_a_list() -> None:
+    from course.generator.relation_items.options import _cut_short
+
+    sentence = (
+        "Burnout is a common metaphor for a state of extreme exhaustion. Tests determined the "
+        "association between demographic factors, the working environment, and burnout."
+    )
+    assert _cut_short(sentence, "a common metaphor for a state")
+    assert _cut_short(sentence, "the association between demographic factors")
+    assert not _cut_short(sentence, "a state of extreme exhaustion")

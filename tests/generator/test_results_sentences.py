@@ -557,3 +557,76 @@ def test_true_statements_outnumber_false_ones_by_at_most_two() -> None:
     assert truths([statement(n, True) for n in range(5)]) == [True, True]
     one_false = [statement(n, True) for n in range(5)] + [statement(9, False)]
     assert sorted(truths(one_false)) == [False, True, True, True]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Activity lasted for at least c. 1590 years.", []),
+        ("At least one disorder was recorded in 2099 (64.9%) Persians.", []),
+        ("The study covered about 1800 households.", []),
+        ("The council was dissolved in 1998 and restored in 2004.", ["1998", "2004"]),
+    ],
+)
+def test_only_dates_are_moved_or_asked_as_years(text: str, dates: list[str]) -> None:
+    from course.generator.questions import calendar_years
+
+    assert [m.group(1) for m in calendar_years(text)] == dates
+
+
+def _offered(kind: str, prompt: str, answer: object, sentence: str, *more: str) -> bool:
+    from course.generator.model import DraftQuestion
+    from course.generator.selection import offerable
+
+    item = DraftQuestion(
+        type=kind,
+        prompt=prompt,
+        options=["True", "False"] if kind == "true_false" else [],
+        answer=answer,
+        explanation="",
+        concepts=[],
+        sentences=[0],
+    )
+    return offerable(item, [sentence, *more])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a statistic's label, not a concept
+        "Median longevity was 13.5 years (IQR 9.9\u201316.0).",
+    ],
+)
+def test_no_gap_on_the_label_of_a_figure(sentence: str) -> None:
+    prompt = "Fill in the blank: " + sentence.replace("IQR", "_____")
+    # (an abbreviation used twice: no label in passing)
+    assert not _offered("cloze", prompt, ["IQR"], sentence, "Median age was 9.1 (IQR 4\u201312).")
+
+
+@pytest.mark.parametrize(
+    ("statement", "offered"),
+    [
+        ("The resulting totals suggest that more than 22 percent attend each week.", False),
+        ("Investor recognition can explain relatively more of the variation in returns.", False),
+        ("Investor recognition explains relatively more of the variation than cash flows.", True),
+        ("Median longevity was 13.5 years.", False),
+        ("At least one disorder was recorded in 2099 (64.9%) Persians.", False),
+    ],
+)
+def test_a_true_statement_says_what_it_compares_with_and_more_than_a_figure(
+    statement: str, offered: bool
+) -> None:
+    assert _offered("true_false", f"True or false? {statement}", True, statement) is offered
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key", "offered"),
+    [
+        ("Phenocrysts of olivine are found in basanite along with hauyne.", "hauyne", False),
+        ("Olivine and less commonly hauyne are absent from tephrite.", "hauyne", False),
+        ("Olivine and less commonly hauyne are absent from tephrite.", "tephrite", True),
+    ],
+)
+def test_no_gap_on_one_member_of_a_list(sentence: str, key: str, offered: bool) -> None:
+    prompt = "Fill in the blank: " + sentence.replace(key, "_____")
+    assert _offered("cloze", prompt, [key], sentence) is offered

@@ -279,13 +279,17 @@ def unwrap(text: str) -> tuple[str, str]:
 
 
 def capitalised_names(sentences: list[str]) -> frozenset[str]:
-    """Words written with a capital somewhere other than at a sentence start."""
+    """Words written with a capital somewhere other than at a sentence start, and never
+    in lower case ("Burnout" of "the Maslach Burnout Inventory" is no name where the text
+    also speaks of "nursing burnout")."""
     found = set()
+    lower = set()
     for sentence in sentences:
         for match in re.finditer(r"(?<=[^.!?]\s)([A-Z][\w'\u2019-]*)", sentence[1:]):
             word = match.group(1).lower()
             found.add(re.sub(r"['\u2019]s$", "", word))  # "Marenco's": the name "marenco"
-    return frozenset(found)
+        lower.update(re.findall(r"\b[a-z][a-z'\u2019-]*", sentence))
+    return frozenset(found - lower)
 
 
 def lower_first(text: str, names: frozenset[str]) -> str:

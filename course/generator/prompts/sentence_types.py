@@ -242,6 +242,10 @@ def claim_readings(text: Sentence, claim: str, how: str) -> Iterator[Reading]:
     linked = links(claim)
     if how == "finding" and _SORTING_RE.search(predicate or claim):
         return  # "the words were divided into seven clusters": what the method did
+    if len(_TALLY_RE.findall(claim)) >= MIN_TALLIES:
+        # "The most common groups were dermatological (578, 17.9%) and dental (…)": counts
+        # to report, not a view to argue against, a judgement to weigh or a result to explain
+        return
     if how in ("finding", "argument"):
         yield Reading(how, i, (i,), claim, linked=linked, weight=0.2)
     elif _PLAIN_FINDING_RE.search(claim) and content:
@@ -258,6 +262,11 @@ def claim_readings(text: Sentence, claim: str, how: str) -> Iterator[Reading]:
         # "The quality of the data strongly affects accuracy": a causal claim in itself.
         yield Reading("cause", i, (i,), claim, linked=True)
 
+
+#: A count with its share: "(578, 17.9%)", "(n = 411; 12.7%)".
+_TALLY_RE = re.compile(r"\(\s*(?:n\s*=\s*)?\d[\d,]*\s*[,;]\s*\d+(?:\.\d+)?\s*%\s*\)")
+#: A claim giving this many tallies lists counts.
+MIN_TALLIES = 2
 
 #: Words of degree that stand between a subject and its verb ("more than doubled").
 _DEGREE_WORDS = frozenset(

@@ -9,6 +9,7 @@ choice item (and :mod:`statements` may make a true/false pair instead).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..checks import distinct_options, option_kind
@@ -84,6 +85,8 @@ def pick(
             continue
         if option_kind(phrase.text) != kind:
             continue  # a name against a phrase: the odd one out
+        if _cut_short(t.sentences[phrase.sentence], phrase.text):
+            continue  # "a common metaphor for a state" of "… a state of extreme exhaustion"
         if nouns and named_thing(phrase.text) != named_thing(key):
             continue  # an organisation against a change: not of the key's kind
         if (
@@ -110,6 +113,20 @@ def pick(
         if len(chosen) == n:
             break
     return chosen
+
+
+#: What follows a phrase in its sentence when the phrase was cut before its complement
+#: ("a state | of extreme exhaustion") or inside a list ("demographic factors | , the
+#: working environment, and …").
+_CUT_BEFORE_RE = re.compile(
+    r"\s+(?:of|between|among|for|from|with|to)\s+[^\W\d_]|,\s+[^,.;]{1,60},?\s+(?:and|or)\s"
+)
+
+
+def _cut_short(sentence: str, phrase: str) -> bool:
+    """The phrase stops where its sentence goes on with its own complement or list."""
+    at = sentence.find(phrase)
+    return at >= 0 and bool(_CUT_BEFORE_RE.match(sentence, at + len(phrase)))
 
 
 def _overlapping(a: set[str], b: set[str]) -> bool:
