@@ -47,6 +47,7 @@ from .contexts import (
     tidy,
     word_count,
 )
+from .denials import denials
 from .frequency import is_common
 from .lexicon import COLLECTIVE_NOUNS, STOPWORDS
 from .model import DraftConcept, DraftQuestion
@@ -842,6 +843,10 @@ def true_false_items(sentences: list[str], terms: list[Term]) -> Iterable[Candid
                 f"not \u201c{turned.put}\u201d)."
             )
             yield _tf(sentences, i, turned.statement, False, concepts, why, weight + 0.8)
+        # What the text denies asserted: "directly impacts" where it "does not".
+        for denial in denials(statement):
+            why = f"False: the text says the opposite (\u201c{denial.said}\u201d)."
+            yield _tf(sentences, i, denial.statement, False, concepts, why, weight + 0.8)
         # The side the text set aside taken instead: "on B rather than on A".
         for side in side_swaps(statement):
             why = (

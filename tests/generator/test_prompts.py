@@ -577,7 +577,7 @@ def test_a_word_the_text_also_writes_in_lower_case_is_no_name() -> None:
     assert lower_first("Shiraz hospitals were busier", names).startswith("Shiraz")
 
 
-def test_no_prompt_argues_with_a_tally_of_counts() -> None:
+def test_no_prompt_argues_against_a_tally_of_counts_as_a_view() -> None:
     from course.generator import build_draft
 
     tally = (
@@ -591,4 +591,11 @@ def test_no_prompt_argues_with_a_tally_of_counts() -> None:
         "which suggests that breeding for flat faces harms their welfare."
     )
     assert draft.prompts
-    assert not any("578" in p.text for p in draft.prompts)
+    assert not any("578" in p.text and "against this view" in p.text for p in draft.prompts)
+    from course.generator.prompts import generate_prompts
+
+    # weighed as a finding it may be
+    assert not any(
+        "578" in p.text and "against this view" in p.text
+        for p in generate_prompts(draft.sentences, draft.concepts)
+    )

@@ -244,7 +244,8 @@ def claim_readings(text: Sentence, claim: str, how: str) -> Iterator[Reading]:
         return  # "the words were divided into seven clusters": what the method did
     if len(_TALLY_RE.findall(claim)) >= MIN_TALLIES:
         # "The most common groups were dermatological (578, 17.9%) and dental (…)": counts
-        # to report, not a view to argue against, a judgement to weigh or a result to explain
+        # to report and to weigh as a finding, not a view to argue against or a judgement
+        yield Reading("finding", i, (i,), claim, linked=linked, weight=-0.5)
         return
     if how in ("finding", "argument"):
         yield Reading(how, i, (i,), claim, linked=linked, weight=0.2)
