@@ -28,6 +28,7 @@ _OPENER_RE = re.compile(
     r"accordingly|additionally|in sum|in summary|in short|in conclusion|overall|importantly|"
     r"notably|similarly|likewise|meanwhile|nevertheless|nonetheless|indeed|in general|"
     r"lastly|in particular|as a result|as a consequence|in turn|by contrast|in contrast|"
+    r"more importantly|most importantly|more specifically|more generally|more broadly|"
     r"on the other hand|at the same time|for example|for instance|in fact|of course|"
     r"conversely|alternatively|by comparison|in comparison|equally|and yet|but still|still|yet|"
     r"but|and|so|"
@@ -48,6 +49,13 @@ _POINTING_OPENER_RE = re.compile(
     r"^(?:[a-z]+ing|to|in order to|despite|in spite of|after|unlike|against|amid|beyond)\s+"
     r"(?:[^\W\d_]+\s+){0,4}?(?:these|this|those|such)(?:\s+[^\W\d_-]+){1,3}\s*,\s*"
     r"(?=(?!(?:we|they|it|he|she|this|these|those|such|our|their|its)\b)[^\W\d_])",
+    re.IGNORECASE,
+)
+#: "In this article it is argued that …", "In this paper we show …": the article's own
+#: place, without the comma that would make it an opener of the usual kind.
+_OWN_PLACE_RE = re.compile(
+    r"^in\s+(?:this|the\s+present)\s+(?:article|paper|study|essay|chapter|review|book|"
+    r"thesis|report)\s+(?=(?:it\s+is|we|I)\s)",
     re.IGNORECASE,
 )
 _TRAILING = " ,;:.-\u2013\u2014"
@@ -87,7 +95,10 @@ _SO_RE = re.compile(
 #: X", "The results suggest that X". X is the text's claim; the lead is its framing.
 _REPORT_RE = re.compile(
     # after an opener on its sources: "Relying mostly on archival records, the article shows"
-    r"^(?:(?:relying|drawing|building|based|using)\b[^,]{0,120},\s+)?"
+    r"^(?:(?:relying|drawing|building|based|using)\b[^,]{0,120},\s+|"
+    # "Unlike previous research, we find that …": how the finding stands to others'
+    r"(?:unlike|contrary\s+to|in\s+contrast\s+to|in\s+line\s+with|consistent\s+with)\s+"
+    r"[^,]{1,60},\s+)?"
     # "Here we demonstrate that …", "Here, we show that …"
     r"(?:here,?\s+(?=we\b))?"
     r"(?:(?:(?:this|the|our|the present) (?:[a-z-]+ ){0,2}(?:study|paper|article|analysis|"
@@ -124,13 +135,22 @@ def strip_opener(text: str) -> str:
     """Drop a leading "Thus, " / "Above all, " / "So " / "Despite this progress, " that
     ties a sentence to the one before."""
     text = _POINTING_OPENER_RE.sub("", text, count=1)
+    text = _OWN_PLACE_RE.sub("", text, count=1)
     return _SO_RE.sub("", _OPENER_RE.sub("", text, count=1), count=1)
 
 
 def claim_of(text: str) -> str:
     """The sentence without its opener and without the article's report of its own claim
-    ("We find that …", "It first shows that …"): what is left is the claim."""
-    return _REPORT_RE.sub("", strip_opener(text), count=1)
+    ("We find that …", "It first shows that …", "X is, I argue, Y"): what is left is the
+    claim."""
+    return _REPORT_RE.sub("", _ASIDE_REPORT_RE.sub("", strip_opener(text)), count=1)
+
+
+#: The author's report set in the claim as an aside: "X is best understood, I argue, in
+#: terms of …", "Clinicians act paternalistically, we contend, when …".
+_ASIDE_REPORT_RE = re.compile(
+    r",\s+(?:I|we)\s+(?:argue|contend|suggest|claim|show|propose|maintain|hold|submit),(?=\s)"
+)
 
 
 #: A sentence that leans on text the student does not see: "In the midst of this, …",

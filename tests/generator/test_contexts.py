@@ -251,3 +251,33 @@ def test_a_field_trial_s_layout_is_method() -> None:
     )
     assert tells_method("The experiment followed a randomized complete block design.")
     assert not tells_method("Foliar application raised grain yield by a fifth.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        (
+            "In this article it is argued that change owes less to technology than to theory.",
+            "change owes less to technology than to theory.",
+        ),
+        (
+            "Unlike previous research, we find that convergence was a pre-modern phenomenon.",
+            "convergence was a pre-modern phenomenon.",
+        ),
+        (
+            "Clinicians act paternalistically, I argue, when they override a patient's choice.",
+            "Clinicians act paternalistically when they override a patient's choice.",
+        ),
+        (
+            "More importantly, the review found that most studies were done in cities.",
+            "most studies were done in cities.",
+        ),
+    ],
+)
+def test_the_claim_is_left_when_the_author_s_report_of_it_is_dropped(
+    sentence: str, claim: str
+) -> None:
+    from course.generator.contexts import claim_of, framing
+
+    assert claim_of(sentence) == claim
+    assert not framing(sentence)
