@@ -372,6 +372,10 @@ STUDY_METHOD_RE = re.compile(
     r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:measured|assessed|estimated|quantified|"
     r"operationali[sz]ed|proxied|calculated|computed)\s+(?:based\s+on|using|by|with|through|"
     r"via|from)\b|"
+    # the data a study rests on: "The analysis is based on a new data set of prices from …"
+    r"\b(?:is|are|was|were)\s+based\s+on\s+(?:a|an|the|our)?\s*(?:new\s+|large\s+|unique\s+|"
+    r"novel\s+|comprehensive\s+)?(?:data\s?set|data|sample|survey|corpus|panel|database|"
+    r"records|archive)\b|"
     # a field trial's layout: "applications were assigned to main plots", "a split plot design"
     r"\b(?:assigned|allocated|kept|placed|arranged)\s+(?:to|in)\s+(?:the\s+)?(?:main|sub|"
     r"split)[\s-]?plots?\b|\b(?:split[\s-]plot|randomi[sz]ed\s+complete\s+block)\b",

@@ -40,6 +40,12 @@ _CLAUSE_BEFORE_RE = re.compile(
     r"while|whereas|since)\b[^,;]*$",
     re.IGNORECASE,
 )
+#: Words after a negation that depend on it: a negative-polarity word ("yet", "any",
+#: "ever", "either") or a reason its scope may take in ("because they were too young").
+_SCOPE_AFTER_RE = re.compile(
+    r"\b(?:yet|any|anymore|ever|either|at all|because|since|as a result of|due to|owing to)\b",
+    re.IGNORECASE,
+)
 #: "is not", "has not", "cannot", "could not": the "not" is dropped.
 _MODAL_NOT_RE = re.compile(
     r"\b(is|are|was|were|has|have|had|can|could|will|would|should|must|need)\s+not\s+"
@@ -89,6 +95,9 @@ def denials(statement: str) -> list[Denial]:
             continue
         if _CLAUSE_BEFORE_RE.search(statement[: match.start()]):
             return []  # "those who did not attend": the negation names who, it asserts nothing
+        if _SCOPE_AFTER_RE.search(statement[match.end() :]):
+            return []  # "not fully realized yet", "were not seen alone because they were too
+            # young": what follows belongs to the negation, and reads oddly without it
         put = turn(match)
         if put is None:
             return []

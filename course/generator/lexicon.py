@@ -238,7 +238,7 @@ UI_WORDS = _words(
     read link permalink bookmark tweet references keywords info details see click here tab
     select language translate go get metrics supplementary material figures tables table
     figure kb mb page pages article summary listen viewed views downloads shares open-close
-    skip content journals books access institution purchase
+    skip content journals books access institution purchase log
     """
 )
 

@@ -732,6 +732,8 @@ def statement_of(sentence: str, earlier: list[str] | None = None) -> str:
     if turn and has_finite(text[: turn.start()]):
         text = text[: turn.start()].strip(_STATEMENT_EDGES)
     if earlier is not None and _points_back(text):
+        if not _points_with_a_name(text):
+            return ""  # "these skills" made "the skills": which skills, the item does not say
         text = resolve(text, earlier)
     if _REPEATED_RUN_RE.search(text):
         return ""  # the source wrote a run of words twice ("but also but also")
@@ -759,6 +761,28 @@ TF_PREFIX = "True or false? "
 _ARTICLE_NOUNS = words(
     "study paper article research work review chapter essay book thesis report commentary"
 )
+
+
+def _points_with_a_name(text: str) -> bool:
+    """Every pointing-back demonstrative of ``text`` stands before a phrase that names its
+    thing once made definite: an acronym or a name ("these ACSs"), or two words of a noun
+    phrase ("this extensive personnel purge"); not one bare noun ("these skills", "these
+    preconceptions have"), which said as "the skills" leaves the student asking which."""
+    for match in DEMONSTRATIVE_RE.finditer(text):
+        if match.group(1).lower() == "such" or match.group(2).lower() in _ARTICLE_NOUNS:
+            continue
+        if _THOSE_DEFINED_RE.match(text[match.start() :]):
+            continue
+        head = match.group(2)
+        if head[:1].isupper() or head.isupper():
+            continue
+        following = text[match.end() :].split()[:1]
+        second = following[0].strip(",.;:()").lower() if following else ""
+        if second == "of":
+            continue  # "this increase of two million members": its complement names it
+        if not second or second in STOPWORDS or not second.isalpha():
+            return False
+    return True
 
 
 def _points_back(text: str) -> bool:

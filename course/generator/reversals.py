@@ -176,6 +176,9 @@ _FIXED_RE = re.compile(
     r"positive (?:law|psychology|feedback)|"
     r"negative (?:feedback|binomial)|rising star|higher education|lower (?:court|house|"
     r"chamber|bound)|upper bound)\b|"
+    # "is best understood in terms of …": how the author frames the claim, not a finding
+    r"\b(?:best|better|worst)\s+(?:\w+ly\s+)?(?:understood|explained|described|seen|viewed|"
+    r"characteri[sz]ed|captured|conceived|thought\s+of|read)\b|"
     # a test result that sorts people or samples ("H. pylori positive children", "tested
     # negative"), not a direction: the other group is another statement, not its opposite
     r"\b(?:positive|negative)\s+(?:(?-i:[A-Z])[\w.-]*\s+(?:[a-z]+\s+)?)?(?:for\b|children|patients|cases|samples|individuals|"
@@ -328,6 +331,14 @@ def reversals(statement: str) -> list[Reversal]:
         opposite = "fewer"  # "more opportunities" → "fewer opportunities"
     if re.search(r"\bor\s+(?:even\s+)?$", statement[:start], re.IGNORECASE):
         return []  # "comparable or even better": "… or even worse" is not the opposite claim
+    if re.match(r"\s+(?:and|or)\s+[a-z]+", statement[end:]) or re.search(
+        r"\b[a-z]+\s+(?:and|or)\s+$", statement[:start]
+    ):
+        return []  # "positive and attractive": turned, it jars with its partner ("negative and
+        # attractive") and common sense answers
+    if len(_LIST_COMMA_RE.findall(statement[end:])) >= MAX_LIST_COMMAS:
+        return []  # "an increase in A, B, poor hygiene, pH and C": turned, it says nonsense
+        # of some member of the list
     said = statement[start:end]
     put = _cased(opposite, said)
     if re.search(rf"\b{re.escape(opposite)}\b", statement, re.IGNORECASE):
@@ -339,6 +350,10 @@ def reversals(statement: str) -> list[Reversal]:
     return [Reversal(_article_for(statement[:start], put) + put + statement[end:], said, put)]
 
 
+#: A direction word that governs a list this long ("an increase in A, B, C and D") turns
+#: each member, and some member turned makes no sense.
+MAX_LIST_COMMAS = 3
+_LIST_COMMA_RE = re.compile(r",\s")
 _ARTICLE_RE = re.compile(r"\b(a|an)(\s+)$", re.IGNORECASE)
 #: Figures a comparison can be read off: "69.7%", "26.5" (not a count of years or a date).
 _FIGURE_RE = re.compile(r"\d+(?:\.\d+)?\s*%|\d+\.\d+")

@@ -199,6 +199,9 @@ _LEANS_BACK_RE = re.compile(
     # "Use of both, however, …", "on all three measures": of what the sentence before named
     r"\bboth(?=\s*[,.;:)]|\s+of\s+them\b)|\ball\s+(?:two|three|four|five|six)\b|"
     # "In the first, …", "the latter": which one? (Lower case: not "the First Five-Year Plan".)
+    # "The first enjoins clinicians to …": the first of what the sentence before named
+    r"(?-i:^The (?:first|second|third|former|latter)\s+"
+    r"(?!(?:time|half|quarter|year|day|decade|month|week)\b)(?=[a-z]))|"
     r"(?-i:\bthe (?:first|second|third|former|latter)\b"
     r"(?! (?:time|half|quarter|year|day|decade|month|week|\d)))|"
     # "The obvious answer is that …": the answer to a question the text asked before

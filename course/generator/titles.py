@@ -350,7 +350,8 @@ def page_title(
     A candidate qualifies by sharing words with the abstract (the title names what the
     abstract is about; a site header, a journal line or an author does not), weighted
     by how rare each word is. Of those that qualify, a title field beats a whole line,
-    which beats a segment of one; then the larger share; then the nearest above the
+    which beats a segment of one; then one above the abstract beats one below it (a
+    reference, a related article); then the larger share; then the nearest above the
     abstract.
     """
     stems = {_stem(w) for w in _WORD_RE.findall(abstract) if not _caseless(w)}
@@ -370,7 +371,9 @@ def page_title(
                 continue
             distance = block_start - index if index < block_start else 1000 + index
             # A page showing the title twice, once in capitals: the one as written.
-            key = (_SOURCE_RANK[source], not text.isupper(), round(share, 2), -distance)
+            # A line above the abstract beats one below it (a reference, a related article).
+            above = index < block_start
+            key = (_SOURCE_RANK[source], above, not text.isupper(), round(share, 2), -distance)
             found.append((key, PageTitle(text=text, sources=sources)))
     if not found:
         return None
@@ -381,8 +384,8 @@ def page_title(
         if (
             len(title.sources) == 2
             and set(best.sources) < set(title.sources)
-            and key[:2] == best_key[:2]
-            and key[2] >= best_key[2] - WRAPPED_TITLE_SHARE_SLACK
+            and key[:3] == best_key[:3]
+            and key[3] >= best_key[3] - WRAPPED_TITLE_SHARE_SLACK
         ):
             best = title
             break

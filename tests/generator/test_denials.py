@@ -64,3 +64,14 @@ def test_a_true_false_item_asks_the_denied_finding_as_false() -> None:
         and "brand awareness directly impacts purchase intention" in q.prompt.lower()
         for q in draft.questions
     )
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Their potential is not fully realized yet.",
+        "Many children were not seen alone because they were too young.",
+    ],
+)
+def test_no_denial_is_dropped_where_what_follows_depends_on_it(statement: str) -> None:
+    assert denials(statement) == []

@@ -630,3 +630,36 @@ def test_a_true_statement_says_what_it_compares_with_and_more_than_a_figure(
 def test_no_gap_on_one_member_of_a_list(sentence: str, key: str, offered: bool) -> None:
     prompt = "Fill in the blank: " + sentence.replace(key, "_____")
     assert _offered("cloze", prompt, [key], sentence) is offered
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        # "the skills": which skills, the item does not say
+        ("Where these skills were present, workers built deep relationships.", ""),
+        ("These preconceptions have been challenged by later research.", ""),
+        # the phrase names its thing once made definite
+        (
+            "This extensive personnel purge gave the leadership a firm foundation.",
+            "The extensive personnel purge gave the leadership a firm foundation.",
+        ),
+    ],
+)
+def test_a_true_statement_resolves_a_demonstrative_only_to_a_phrase_that_names_it(
+    sentence: str, statement: str
+) -> None:
+    from course.generator.questions import statement_of
+
+    earlier = ["Workers need skills, preconceptions and an extensive personnel purge."]
+    assert statement_of(sentence, earlier) == statement
+
+
+def test_the_first_of_what_the_sentence_before_named_leans_back() -> None:
+    sentence = "The first enjoins clinicians to respect the decisions of patients."
+    assert not _offered("true_false", f"True or false? {sentence}", True, sentence)
+
+
+def test_the_data_a_study_rests_on_is_method() -> None:
+    from course.generator.contexts import tells_method
+
+    assert tells_method("The analysis is based on a new data set of prices from 500 markets.")

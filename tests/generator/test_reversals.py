@@ -114,3 +114,18 @@ def test_it_leaves_statements_it_cannot_turn_cleanly(statement: str) -> None:
 def test_it_does_not_turn_the_second_half_of_comparable_or_even_better() -> None:
     # "comparable or even worse" is not what the text denies
     assert reversals("X-Net achieves comparable or even better accuracy than MLP.") == []
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        # turned, the word jars with its partner and common sense answers
+        "Visitation is ensured when destinations are perceived to be positive and attractive.",
+        # the direction governs a list, and some member turned is nonsense
+        "Patients showed an increase in calcium, phosphate, poor hygiene, pH and flow rate.",
+        # how the author frames the claim, not a finding's direction
+        "Paternalism is best understood in terms of a conflict of principles.",
+    ],
+)
+def test_no_direction_is_turned_where_the_turned_statement_is_absurd(statement: str) -> None:
+    assert reversals(statement) == []

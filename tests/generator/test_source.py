@@ -444,3 +444,24 @@ def test_it_takes_a_two_word_title_the_abstract_speaks_of_in_lower_case() -> Non
 def test_it_strips_an_abstract_heading_joined_by_a_dash() -> None:
     draft = build_draft(f"Abstract \u2013 {ECOLOGY}")
     assert draft.sentences[0].startswith("Coral reefs lose species")
+
+
+def test_a_log_in_link_above_the_title_is_no_part_of_it() -> None:
+    title = "Thermal Limits of Reef Fish Species: Bleaching, Warming, and the Loss of Fish"
+    page = (
+        f"Skip to main content\nLog in\n\n{title}\n\n  \u2022 Published:\n"
+        f"Biology Bulletin Aims and scope Submit manuscript\n\nAbstract\n\n{ECOLOGY}\n\n"
+        "This is a preview of subscription content, log in via an institution to check access."
+    )
+    assert build_draft(page).title == title
+
+
+def test_a_title_above_the_abstract_beats_a_reference_entry_below_it() -> None:
+    title = "How Can Reefs Keep Their Fish? Thermal Limits of Reef Fish Species"
+    page = (
+        f"{title}\n\nGeneral information\n\nPublication type\n\nJournal Article\n\n"
+        f"Abstract\n\n{ECOLOGY}\n\nList of references\n\n"
+        "  1. Kim, Reef fish under warming water, Mar. Ecol., № 28, \u0441. 189\n"
+        "  2. Weaver, D.B. (2007). Reef Fish Species: Thermal Limits and"
+    )
+    assert build_draft(page).title == title
