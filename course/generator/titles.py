@@ -356,7 +356,7 @@ def page_title(
     """
     stems = {_stem(w) for w in _WORD_RE.findall(abstract) if not _caseless(w)}
     common_stems = frozenset(_stem(w) for w in _WORD_RE.findall(abstract) if w.islower())
-    found: list[tuple[tuple[int, bool, float, int], PageTitle]] = []
+    found: list[tuple[tuple[int, bool, bool, float, int], PageTitle]] = []
     for index, paragraph, whole, sources in _with_wrapped(paragraphs):
         if len(sources) > 1 and any(page_matter(line) for line in sources):
             continue  # "Text Only Version" above the title is the page's, not the title's
