@@ -647,7 +647,13 @@ _ARTICLE_DOES_RE = re.compile(
 #: The article pointing at its own parts: "the key question in the title", "this section".
 _OWN_PARTS_RE = re.compile(
     r"\b(?:in|of|from)\s+the\s+(?:title|abstract)\b|\bthis\s+(?:section|abstract)\b|"
-    r"\b(?:our|the)\s+(?:key|main|central|research)\s+questions?\b",
+    r"\b(?:our|the)\s+(?:key|main|central|research)\s+questions?\b|"
+    # what the review covers, not what it found: "… reveals key characteristics of the
+    # studies, the benefits of X and some factors influencing X"
+    r"\b(?:reveals?|revealed|identifies|identified|identify|describes?|described|outlines?|"
+    r"outlined|discusses|discussed|summari[sz]es|summari[sz]ed)\s+(?:the\s+)?(?:key|main|"
+    r"major|several|some|various|the)?\s*(?:characteristics|themes|factors|issues|aspects|"
+    r"benefits|challenges|features|trends|gaps|categories)\s+of\b",
     re.IGNORECASE,
 )
 

@@ -352,7 +352,7 @@ def reversals(statement: str) -> list[Reversal]:
 
 #: A direction word that governs a list this long ("an increase in A, B, C and D") turns
 #: each member, and some member turned makes no sense.
-MAX_LIST_COMMAS = 3
+MAX_LIST_COMMAS = 2
 _LIST_COMMA_RE = re.compile(r",\s")
 _ARTICLE_RE = re.compile(r"\b(a|an)(\s+)$", re.IGNORECASE)
 #: Figures a comparison can be read off: "69.7%", "26.5" (not a count of years or a date).

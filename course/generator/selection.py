@@ -105,6 +105,7 @@ def candidate_pool(
     ]
     raw.sort(key=lambda c: -c.score)
     aliases = {c.term: list(c.aliases) for c in concepts if c.aliases}
+    forms = frozenset(f.casefold() for c in concepts for f in [c.term, *c.aliases])
     seen: set[tuple[str, tuple[int, ...], str]] = set()
     prompts: set[tuple[str, str]] = set()
     pool = []
@@ -125,7 +126,7 @@ def candidate_pool(
         if any(flaw.reported for flaw in found):
             continue  # the gate: no item with a finding an instructor would be shown
         sure = confidence(found)
-        if not offerable(q, sentences, title, aliases):
+        if not offerable(q, sentences, title, aliases, terms=forms):
             if offered_only:
                 continue
             sure *= HELD_BACK_FACTOR  # held back by the offering rules: below the draft's bar
@@ -241,10 +242,13 @@ def offerable(
     sentences: list[str],
     title: str = "",
     aliases: dict[str, list[str]] | None = None,
+    *,
+    terms: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether an item is of a kind instructors keep, by the rubric's "worth asking" and
     "well-formed": the rules the audit of generated items showed the flaw checker alone
-    does not enforce (see _UNOFFERED_PROMPTS and below)."""
+    does not enforce (see _UNOFFERED_PROMPTS and below). ``terms`` are the glossary's forms,
+    lower-cased."""
     aliases = aliases or {}
     if q.prompt.startswith(_UNOFFERED_PROMPTS):
         return False
@@ -290,6 +294,8 @@ def offerable(
             return False  # "beyond the _____ of individual variations": a word of an idiom
         if f"({BLANK})" in q.prompt:
             return False  # the abbreviation of the words just before it
+        if _modifies_a_concept(q.prompt, key, terms):
+            return False  # "of _____ process quality studies": a modifier of another concept
         if _VALUE_AFTER_GAP_RE.search(q.prompt):
             return False  # "the _____ was 31.51%": which measure had a figure, not a claim
         if any(_only_in_report(s, forms) for s in cited):
@@ -570,6 +576,16 @@ def _unmistakable(key: str, sentences: list[str]) -> bool:
         return True  # a name: capitalised inside a sentence too, not only at its start
     return all(
         not is_common(w.lower(), UNMISTAKABLE_ZIPF) for w in words if w.lower() not in STOPWORDS
+    )
+
+
+def _modifies_a_concept(prompt: str, key: str, terms: frozenset[str]) -> bool:
+    """The gap stands right before another concept of the text, as its modifier ("key
+    characteristics of _____ process quality studies", "process quality" a concept): many
+    words qualify a concept as well as the key."""
+    after = prompt.partition(BLANK)[2].casefold()
+    return any(
+        after.startswith(" " + form) and form != key.casefold() for form in terms if len(form) >= 4
     )
 
 

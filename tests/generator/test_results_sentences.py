@@ -663,3 +663,32 @@ def test_the_data_a_study_rests_on_is_method() -> None:
     from course.generator.contexts import tells_method
 
     assert tells_method("The analysis is based on a new data set of prices from 500 markets.")
+
+
+def test_no_gap_on_a_modifier_of_another_concept() -> None:
+    from course.generator.model import DraftQuestion
+    from course.generator.selection import offerable
+
+    sentence = "The review reveals that ECEC process quality studies favour cities over towns."
+    item = DraftQuestion(
+        type="cloze",
+        prompt="Fill in the blank: " + sentence.replace("ECEC", "_____"),
+        options=[],
+        answer=["ECEC"],
+        explanation="",
+        concepts=[],
+        sentences=[0],
+    )
+    sentences = [sentence, "ECEC settings differ; process quality varies in ECEC."]
+    assert offerable(item, sentences)
+    assert not offerable(item, sentences, terms=frozenset(["process quality", "ecec"]))
+
+
+def test_what_a_review_covers_is_framing() -> None:
+    from course.generator.contexts import framing
+
+    assert framing(
+        "A thematic analysis of 21 articles reveals key characteristics of the studies, the "
+        "benefits of quality and some factors influencing it."
+    )
+    assert not framing("A thematic analysis of 21 articles reveals that outdoor play matters.")

@@ -122,7 +122,7 @@ def test_it_does_not_turn_the_second_half_of_comparable_or_even_better() -> None
         # turned, the word jars with its partner and common sense answers
         "Visitation is ensured when destinations are perceived to be positive and attractive.",
         # the direction governs a list, and some member turned is nonsense
-        "Patients showed an increase in calcium, phosphate, poor hygiene, pH and flow rate.",
+        "Patients showed an increase in calcium levels, poor hygiene, pH and flow rate.",
         # how the author frames the claim, not a finding's direction
         "Paternalism is best understood in terms of a conflict of principles.",
     ],
