@@ -58,6 +58,15 @@ _OWN_PLACE_RE = re.compile(
     r"thesis|report)\s+(?=(?:it\s+is|we|I)\s)",
     re.IGNORECASE,
 )
+#: "It has proved difficult to …", "it is clear that …": an "it" that stands for the
+#: clause after it, not for anything the sentence before named.
+EXPLETIVE_IT_RE = re.compile(
+    r"^it\s+(?:is|was|has\s+been|had\s+been|has\s+proved|has\s+proven|proved|remains|"
+    r"seems|seemed|appears|appeared|becomes|became)\s+(?:\w+ly\s+)?(?:difficult|hard|easy|"
+    r"possible|impossible|necessary|important|clear|likely|unlikely|essential|crucial|"
+    r"evident|apparent|critical|vital|useful)\s+(?:to|that|for)\b",
+    re.IGNORECASE,
+)
 _TRAILING = " ,;:.-\u2013\u2014"
 
 

@@ -38,6 +38,7 @@ from .checks import (
     verbish,
 )
 from .contexts import (
+    EXPLETIVE_IT_RE,
     claim_of,
     clause_candidates,
     drop_statistics,
@@ -118,8 +119,13 @@ _THOSE_DEFINED_RE = re.compile(r"^those\s+(?:who|whose|[a-z]+ed\s+(?:to|by|in|fo
 
 
 def _anaphoric_start(text: str) -> bool:
-    """Whether ``text`` opens on a pronoun or determiner that points at an earlier sentence."""
-    return text.lower().startswith(_ANAPHORIC_START) and not _THOSE_DEFINED_RE.match(text)
+    """Whether ``text`` opens on a pronoun or determiner that points at an earlier sentence
+    (not the "it" of "it has proved difficult to …", which points at what follows)."""
+    return (
+        text.lower().startswith(_ANAPHORIC_START)
+        and not _THOSE_DEFINED_RE.match(text)
+        and not EXPLETIVE_IT_RE.match(text)
+    )
 
 
 #: Item separators inside an enumeration.

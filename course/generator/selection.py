@@ -20,6 +20,7 @@ from dataclasses import replace
 from .candidates import tokenize_sentences
 from .checks import fact_key, norm_text
 from .contexts import (
+    EXPLETIVE_IT_RE,
     claim_of,
     drop_statistics,
     framing,
@@ -184,7 +185,8 @@ _LEANS_BACK_RE = re.compile(
     # "this political impasse": the one the sentence before describes
     r"\bthis\s+(?!study\b|paper\b|article\b|research\b|work\b|review\b|chapter\b|essay\b|"
     r"book\b|thesis\b|report\b|is\b|was\b|has\b|had\b|means\b|would\b|can\b)[a-z]+|"
-    r"^(?:it|they|this|these|he|she|we)\b|"
+    # (not the "it" of "it has proved difficult to …": it stands for what follows)
+    rf"^(?!{EXPLETIVE_IT_RE.pattern.removeprefix('^')})(?:it|they|this|these|he|she|we)\b|"
     r"^those\b(?!\s+(?:who|whose|[a-z]+ed\s+(?:to|by|in|for|with))\b)|"
     # (not "WE", "US": a condition's or a country's abbreviation)
     r"(?-i:\b(?:[Ww]e|[Oo]ur|[Uu]s)\b)|(?-i:\bI\b)|"

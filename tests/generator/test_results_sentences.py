@@ -692,3 +692,12 @@ def test_what_a_review_covers_is_framing() -> None:
         "benefits of quality and some factors influencing it."
     )
     assert not framing("A thematic analysis of 21 articles reveals that outdoor play matters.")
+
+
+def test_an_it_that_stands_for_what_follows_points_at_nothing_before() -> None:
+    from course.generator.questions import statement_of
+
+    sentence = "It has proved difficult to turn the principles of the act into measures."
+    assert statement_of(sentence, []) == sentence
+    assert _offered("true_false", f"True or false? {sentence}", True, sentence)
+    assert statement_of("It was abandoned in 1990.", []) == ""
