@@ -67,6 +67,14 @@ EXPLETIVE_IT_RE = re.compile(
     r"evident|apparent|critical|vital|useful)\s+(?:to|that|for)\b",
     re.IGNORECASE,
 )
+#: How the article's finding stands to others', before its report of it: "Unlike previous
+#: research, we find that …".
+_AGAINST_OTHERS_RE = re.compile(
+    r"^(?:unlike|contrary\s+to|in\s+contrast\s+to|in\s+line\s+with|consistent\s+with)\s+"
+    r"[^,]{1,60},\s+(?=(?:we|I|the\s+authors?|this\s+(?:study|paper|article))\s+"
+    r"(?:\w+ly\s+)?\w+\s+that\b)",
+    re.IGNORECASE,
+)
 _TRAILING = " ,;:.-\u2013\u2014"
 
 
@@ -104,10 +112,7 @@ _SO_RE = re.compile(
 #: X", "The results suggest that X". X is the text's claim; the lead is its framing.
 _REPORT_RE = re.compile(
     # after an opener on its sources: "Relying mostly on archival records, the article shows"
-    r"^(?:(?:relying|drawing|building|based|using)\b[^,]{0,120},\s+|"
-    # "Unlike previous research, we find that …": how the finding stands to others'
-    r"(?:unlike|contrary\s+to|in\s+contrast\s+to|in\s+line\s+with|consistent\s+with)\s+"
-    r"[^,]{1,60},\s+)?"
+    r"^(?:(?:relying|drawing|building|based|using)\b[^,]{0,120},\s+)?"
     # "Here we demonstrate that …", "Here, we show that …"
     r"(?:here,?\s+(?=we\b))?"
     r"(?:(?:(?:this|the|our|the present) (?:[a-z-]+ ){0,2}(?:study|paper|article|analysis|"
@@ -145,6 +150,7 @@ def strip_opener(text: str) -> str:
     ties a sentence to the one before."""
     text = _POINTING_OPENER_RE.sub("", text, count=1)
     text = _OWN_PLACE_RE.sub("", text, count=1)
+    text = _AGAINST_OTHERS_RE.sub("", text, count=1)
     return _SO_RE.sub("", _OPENER_RE.sub("", text, count=1), count=1)
 
 
@@ -152,12 +158,12 @@ def claim_of(text: str) -> str:
     """The sentence without its opener and without the article's report of its own claim
     ("We find that …", "It first shows that …", "X is, I argue, Y"): what is left is the
     claim."""
-    return _REPORT_RE.sub("", _ASIDE_REPORT_RE.sub("", strip_opener(text)), count=1)
+    return _REPORT_RE.sub("", ASIDE_REPORT_RE.sub("", strip_opener(text)), count=1)
 
 
 #: The author's report set in the claim as an aside: "X is best understood, I argue, in
 #: terms of …", "Clinicians act paternalistically, we contend, when …".
-_ASIDE_REPORT_RE = re.compile(
+ASIDE_REPORT_RE = re.compile(
     r",\s+(?:I|we)\s+(?:argue|contend|suggest|claim|show|propose|maintain|hold|submit),(?=\s)"
 )
 

@@ -599,3 +599,30 @@ def test_no_prompt_argues_against_a_tally_of_counts_as_a_view() -> None:
         "578" in p.text and "against this view" in p.text
         for p in generate_prompts(draft.sentences, draft.concepts)
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        (
+            "Clinicians act paternalistically, I argue, when they override the autonomy principle.",
+            "clinicians act paternalistically when they override the autonomy principle",
+        ),
+        (
+            "Unlike previous research, we find that grain market convergence was a "
+            "pre-modern phenomenon.",
+            "grain market convergence was a pre-modern phenomenon",
+        ),
+    ],
+)
+def test_a_prompt_quotes_the_claim_without_the_author_s_report_of_it(
+    sentence: str, claim: str
+) -> None:
+    from course.generator import build_draft
+
+    draft = build_draft(
+        "Grain markets and clinical ethics are studied here across several centuries. "
+        + sentence
+        + " Later work extended the same measures to the whole of Europe."
+    )
+    assert any(claim in p.text for p in draft.prompts)

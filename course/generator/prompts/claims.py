@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from ..checks import stem_ok
-from ..contexts import framing, sets_the_scene, strip_opener, tells_method
+from ..contexts import ASIDE_REPORT_RE, framing, sets_the_scene, strip_opener, tells_method
 from ..lexicon import AUXILIARIES, DETERMINERS, MODALS, PREPOSITIONS, STOPWORDS
 from .grammar import (
     RELATIVES,
@@ -252,6 +252,9 @@ def unwrap(text: str) -> tuple[str, str]:
     without a claim gives ("", "framing").
     """
     text = strip_connective(text)
+    aside = ASIDE_REPORT_RE.search(text)
+    if aside:  # "X is best understood, I argue, in terms of Y": the author argues X
+        return text[: aside.start()] + text[aside.end() :], "argument"
     reader = _READER_RE.match(text)
     if reader:
         return text[reader.end() :], "framing-wrapped"
