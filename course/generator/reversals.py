@@ -173,7 +173,7 @@ _COMPARATIVE_RE = re.compile(
 #: A direction word inside these is a name or a fixed phrase, not a finding.
 _FIXED_RE = re.compile(
     r"\b(?:more or less|less and less|more and more|worse than useless|"
-    r"positive (?:law|psychology|feedback)|"
+    r"positive (?:law|psychology|feedback)|(?:positive|negative)\s+family\s+history|"
     r"negative (?:feedback|binomial)|rising star|higher education|lower (?:court|house|"
     r"chamber|bound)|upper bound)\b|"
     # "is best understood in terms of …": how the author frames the claim, not a finding

@@ -389,7 +389,12 @@ _OWN_MAKING_RE = re.compile(
     re.IGNORECASE,
 )
 _RELATION_STEM = "According to the text"
-_NORMATIVE_RE = re.compile(r"\b(?:should|ought to|must|needs? to)\b", re.IGNORECASE)
+#: What ought to be, or what the future will take ("Future gains will require …").
+_NORMATIVE_RE = re.compile(
+    r"\b(?:should|ought to|must|needs? to|will (?:\w+ly\s+)?(?:require|need|depend on|"
+    r"call for))\b",
+    re.IGNORECASE,
+)
 _YEAR_WORD_RE = re.compile(r"^\(?(?:1[0-9]|20)\d\d(?:s|'s)?[),.;:]*$")
 _SHARE_AFTER_RE = re.compile(r"\(\s*[\d.,]+\s*%")
 _NUMBER_RE = re.compile(r"\d")
@@ -638,7 +643,10 @@ def _in_title(key: str, title: str) -> bool:
     titled = words & {_stem(w) for w in _WORD_RE.findall(title)}
     rest = words - titled
     if len(titled) >= 2 and len(rest) == 1:
-        return is_common(next(iter(rest)), EVERYDAY_ZIPF)
+        # (or a name added: "Aphidius colemani Viereck" under "… of Aphidius colemani")
+        extra = next(iter(rest))
+        named = any(w[:1].isupper() and _stem(w) == extra for w in _WORD_RE.findall(key)[1:])
+        return named or is_common(extra, EVERYDAY_ZIPF)
     return bool(words) and not rest
 
 
@@ -793,6 +801,18 @@ def select_questions(
         if best is None:
             break
         take(best)
+    # The false statements counted above may have been given away by later choices: the
+    # draft keeps no more true statements than its own false ones allow.
+    chosen_falses = sum(
+        1 for c in chosen if c.question.type == "true_false" and c.question.answer is False
+    )
+    trues = sorted(
+        (c for c in chosen if c.question.type == "true_false" and c.question.answer is True),
+        key=_worth,
+    )
+    excess = max(0, len(trues) - chosen_falses - MAX_EXTRA_TRUE)
+    dropped = {id(c) for c in trues[:excess]}
+    chosen = [c for c in chosen if id(c) not in dropped]
     ordered = sorted(
         chosen,
         key=lambda c: (min(c.question.sentences), TYPES.index(c.question.type), c.question.prompt),

@@ -889,14 +889,18 @@ _METHOD_SECTION_RE = re.compile(
     r"^\W*(?:methods?|methodology|materials and methods|(?:study |research )?design|setting|"
     r"settings|participants|patients|subjects|interventions?|measurements|"
     r"main outcome measures?|outcome measures?|data sources?|study selection|"
-    r"data extraction|design/methodology/approach|design, setting,? and participants)"
+    r"data extraction|design/methodology/approach|design, setting,? and participants|"
+    # what the study set out to do: its aim, not a claim ("Objective: Evaluate benefits …")
+    r"objectives?|aims?|purpose|aims? and objectives?|(?:background|introduction) and "
+    r"(?:aims?|objectives?|purpose))"
     r"\W*$",
     re.IGNORECASE,
 )
 
 
 def is_method_section(label: str) -> bool:
-    """Whether a section label heads the study's method ("Methods:", "Setting")."""
+    """Whether a section label heads the study's method ("Methods:", "Setting") or its aim
+    ("Objective:"): what the study did or set out to do, not what it found."""
     return bool(_METHOD_SECTION_RE.match(label))
 
 

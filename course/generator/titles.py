@@ -67,6 +67,11 @@ _METHOD_TERM_RE = re.compile(
 )
 
 
+#: A phrase that opens on a verb ("examined the effect of semi-presidential institutions"):
+#: a piece of a sentence, not a name for what the text is about.
+_VERB_LED_RE = re.compile(r"^[a-z]+ed\s+(?:the|a|an|how|whether|that)\b")
+
+
 def derive_title(terms: list[str], first_sentence: str) -> str:
     """A course title when the text has none, built from the top concepts.
 
@@ -77,7 +82,7 @@ def derive_title(terms: list[str], first_sentence: str) -> str:
     sentence is the least bad title. A concept naming the study's method ("Independent
     Sample T-test") is never the title.
     """
-    top = [t for t in terms if not _METHOD_TERM_RE.search(t)][:5]
+    top = [t for t in terms if not _METHOD_TERM_RE.search(t) and not _VERB_LED_RE.match(t)][:5]
     chosen: str | None = None
     for term in top:
         if re.search(r"\w \bof\b \w", term):
@@ -204,7 +209,17 @@ def _tidy(text: str) -> str:
     text = _AUTHORS_TAIL_RE.sub(_names_only, text)
     text = _GLUED_NOTE_RE.sub("", text)
     text = _AUTHORS_HEAD_RE.sub("", text)
+    text = _ARTICLE_TYPE_RE.sub("", text)
     return " ".join(text.split()).rstrip(_TRAILING_JUNK.replace("-", ""))
+
+
+#: The journal's label for the kind of article, glued before its title: "Original Article
+#: Frequency of Refraction Errors …".
+_ARTICLE_TYPE_RE = re.compile(
+    r"^(?:original|research|review|brief|short|full)\s+(?:article|paper|report|"
+    r"communication|research)\s+(?=[A-Z])|^(?:case\s+report|editorial|commentary)\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
 
 
 def _shape_ok(text: str, common_stems: frozenset[str] = frozenset()) -> bool:

@@ -343,3 +343,13 @@ def test_a_course_title_never_names_the_study_s_method() -> None:
         "Burnout is common among nurses.",
     )
     assert "T-test" not in title and "Burnout" in title
+
+
+def test_a_course_title_never_opens_on_a_verb() -> None:
+    from course.generator.titles import derive_title
+
+    title = derive_title(
+        ["examined the effect of semi-presidential institutions", "semi-presidential regimes"],
+        "Semi-presidential regimes are common.",
+    )
+    assert not title.lower().startswith(("examined", "the examined"))

@@ -281,3 +281,24 @@ def test_the_claim_is_left_when_the_author_s_report_of_it_is_dropped(
 
     assert claim_of(sentence) == claim
     assert not framing(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cerium oxide nanoparticles have been posited to have both beneficial and toxic effects.",
+        "Decades of research have made the wasp an essential part of biological control.",
+    ],
+)
+def test_what_others_put_forward_is_background(sentence: str) -> None:
+    from course.generator.contexts import MOTIVATION_RE
+
+    assert MOTIVATION_RE.search(sentence)
+
+
+def test_a_present_research_paper_is_framing_and_a_review_s_pooled_trials_method() -> None:
+    from course.generator.contexts import framing, tells_method
+
+    assert framing("Present research paper focuses on temperature variability over Mumbai.")
+    assert tells_method("Thirteen RCTs rated with low risk of bias were synthesized.")
+    assert not tells_method("Exercise probably reduces pain in adults with back pain.")

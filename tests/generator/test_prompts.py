@@ -497,9 +497,32 @@ def test_it_reads_the_studys_method_as_framing_not_a_claim(clause: str, is_frame
 
 
 def test_it_names_the_subject_of_a_change_without_the_verbs_degree() -> None:
-    sentences = ["When three related words appeared at study, false recognition more than doubled."]
+    sentences = ["After the strike wave of 1905, union membership more than doubled."]
     changes = [p.text for p in generate_prompts(sentences, []) if "this change" in p.text]
-    assert changes and all("Compare false recognition before" in t for t in changes)
+    assert changes and all("Compare union membership before" in t for t in changes)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a trend measured, with no time to set a before and an after in
+        "Warm extremes have also increased significantly over Mumbai.",
+        # places compared, not a change
+        "Frequency of myopia was increased compared with the other developed countries.",
+        # a model's adjustment, not a change
+        "After adjusting for physical health, frailty was no longer associated with death.",
+    ],
+)
+def test_no_before_and_after_where_the_text_marks_no_change_in_time(sentence: str) -> None:
+    assert not [p for p in generate_prompts([sentence], []) if "this change" in p.text]
+
+
+def test_no_evidence_asked_for_where_the_text_reports_its_own() -> None:
+    sentences = [
+        "Taken together, the data suggest that intratracheal instillation of CeO2 "
+        "nanoparticles can result in liver damage."
+    ]
+    assert not [p for p in generate_prompts(sentences, []) if "What evidence" in p.text]
 
 
 def test_it_asks_for_no_other_causes_of_a_property_that_follows_from_a_definition() -> None:

@@ -701,3 +701,50 @@ def test_an_it_that_stands_for_what_follows_points_at_nothing_before() -> None:
     assert statement_of(sentence, []) == sentence
     assert _offered("true_false", f"True or false? {sentence}", True, sentence)
     assert statement_of("It was abandoned in 1990.", []) == ""
+
+
+def test_a_false_statement_given_away_by_another_item_allows_no_extra_true_one() -> None:
+    from course.generator.model import DraftQuestion
+    from course.generator.questions import Candidate
+    from course.generator.selection import MAX_EXTRA_TRUE, select_questions
+
+    def item(kind: str, n: int, answer: object, prompt: str) -> Candidate:
+        q = DraftQuestion(
+            type=kind,
+            prompt=prompt,
+            options=["True", "False"] if kind == "true_false" else [],
+            answer=answer,
+            explanation="",
+            concepts=[],
+            sentences=[n],
+        )
+        return Candidate(q, 1.0, confidence=1.0)
+
+    pool = [
+        # a gap on sentence 0 is taken first, and gives its false statement away
+        item("cloze", 0, ["tariff"], "Fill in the blank: Parliament rejected the grain _____."),
+        item("true_false", 0, False, "True or false? Parliament accepted the grain tariff."),
+        *(item("true_false", n, True, f"True or false? {_DISTINCT[n]}.") for n in range(1, 5)),
+    ]
+    chosen = select_questions(pool, [], budget=10)
+    trues = [q for q in chosen if q.type == "true_false" and q.answer is True]
+    falses = [q for q in chosen if q.type == "true_false" and q.answer is False]
+    assert len(trues) <= len(falses) + MAX_EXTRA_TRUE
+
+
+def test_no_true_statement_on_what_the_future_will_require() -> None:
+    statement = "Future gains in aphid control will require an interdisciplinary approach."
+    assert not _offered("true_false", f"True or false? {statement}", True, statement)
+
+
+def test_a_study_s_aim_section_is_asked_nothing() -> None:
+    from course.generator import build_draft
+
+    draft = build_draft(
+        "Purpose\nEvaluate benefits and harms of structured exercise programs for chronic "
+        "low back pain in adults to inform a clinical guideline.\nResults\nExercise "
+        "programs reduced pain more than usual care in eight trials of older adults. Pilates "
+        "improved function more than no intervention in two trials of adults."
+    )
+    assert not any("Evaluate benefits" in q.prompt for q in draft.questions)
+    assert not any("Evaluate benefits" in p.text for p in draft.prompts)

@@ -129,3 +129,7 @@ def test_it_does_not_turn_the_second_half_of_comparable_or_even_better() -> None
 )
 def test_no_direction_is_turned_where_the_turned_statement_is_absurd(statement: str) -> None:
     assert reversals(statement) == []
+
+
+def test_a_family_history_is_a_value_of_a_variable_not_a_direction() -> None:
+    assert reversals("A positive family history of myopia was associated with myopia.") == []

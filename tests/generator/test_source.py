@@ -465,3 +465,9 @@ def test_a_title_above_the_abstract_beats_a_reference_entry_below_it() -> None:
         "  2. Weaver, D.B. (2007). Reef Fish Species: Thermal Limits and"
     )
     assert build_draft(page).title == title
+
+
+def test_the_journal_s_article_type_is_no_part_of_the_title() -> None:
+    title = "Thermal Limits of Reef Fish Species in Three Oceans"
+    page = f"Original Article {title}\n\nAbstract\n\n{ECOLOGY}"
+    assert build_draft(page).title == title

@@ -46,6 +46,17 @@ MAX_PROMPT_WORDS = 64
 NEW_FAMILY_BONUS = 1.0
 
 
+#: A sentence that states the study's own evidence for its claim ("the data suggest",
+#: "moderate certainty evidence", "was associated with", "significantly"): asked what
+#: evidence would show the claim, the student only recalls it.
+_OWN_EVIDENCE_RE = re.compile(
+    r"\b(?:data|results?|findings?|evidence|certainty|significant(?:ly)?|associated\s+with|"
+    r"trials?|participants|patients|rats|mice|samples?|measured|observed|odds|ratio|"
+    r"(?:taken\s+)?together)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class _Candidate:
     score: float
@@ -76,6 +87,10 @@ def _candidates(sentences: list[str], concepts: list[DraftConcept]) -> list[_Can
         for template in TEMPLATES:
             if not fits(template, reading):
                 continue
+            if template.name == "evidence-cause" and any(
+                _OWN_EVIDENCE_RE.search(sentences[i]) for i in reading.cited
+            ):
+                continue  # the text reports the evidence itself: asking for it is recall
             text = template.render(reading)
             words = word_count(text)
             if text in seen or words > MAX_PROMPT_WORDS:

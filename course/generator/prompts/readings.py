@@ -61,6 +61,7 @@ from .claims import (
 from .grammar import clause_subject, main_clause, trim
 from .sentence_types import (
     CAUSAL_PREDICATE_RE,
+    NO_CHANGE_RE,
     Reading,
     Sentence,
     change_reading,
@@ -122,6 +123,13 @@ def read_text(sentences: list[str]) -> list[Reading]:
     # A change whose sentence already says what drove it or by how much ("rose from 68 to 91
     # with increasing W"): comparing before and after would only be recall.
     out = [r for r in out if not (r.kind == "change" and _STATED_DRIVER_RE.search(r.claim))]
+    # Nor one that is a model's adjustment or a comparison of places ("after adjusting for X,
+    # Y was no longer associated"): there is no before and after.
+    out = [
+        r
+        for r in out
+        if not (r.kind == "change" and any(NO_CHANGE_RE.search(sentences[i]) for i in r.cited))
+    ]
     # A claim the sentence concedes ("although efforts may lead to new products, they will
     # not …") is not what it holds.
     out = [r for r in out if not (len(r.cited) == 1 and _conceded(sentences[r.cited[0]], r.claim))]

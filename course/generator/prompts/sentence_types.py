@@ -291,10 +291,39 @@ def comparable_subject(clause: str) -> str:
     return " ".join(words)
 
 
+#: A "change" that is a comparison or a model's adjustment, not a before and after.
+NO_CHANGE_RE = re.compile(
+    # (a comparative's "than", not the degree of "more than doubled")
+    r"\b(?:compared\s+(?:with|to)|relative\s+to|(?:\w+er|more\s+\w+|less\s+\w+)\s+than|"
+    r"in\s+comparison\s+(?:with|to)|"
+    r"(?:after|when)\s+(?:adjusting|controlling|accounting)\s+for|adjusted\s+for)\b",
+    re.IGNORECASE,
+)
+
+
+#: A change of amount with no time to set it in ("warm extremes have increased"): a
+#: trend measured, where before and after differ only by the amount the text gives. (A
+#: history's "the movement declined after 1848" has a before and an after to compare.)
+_WHEN_RE = re.compile(
+    r"\b(?:1[0-9]\d\d|20\d\d)s?\b|\b(?:after|before|since|until|by|during|following)\s+"
+    r"(?:the\s+)?[A-Z\d]|\bcentury\b|\b(?:era|period|decade|war|revolution|reform)\b",
+)
+_AMOUNT_CHANGE_RE = re.compile(
+    r"\b(?:increas|decreas|rose\b|rise|rising|risen|fell\b|fall|grew\b|grow|declin|doubl|"
+    r"tripl|halv|drop|reduc|diminish|expand|shrank|shrink)\w*",
+    re.IGNORECASE,
+)
+
+
 def change_reading(text: Sentence, claim: str) -> Reading | None:
-    """A claim whose main verb changes its subject ("X was transformed into Y")."""
+    """A claim whose main verb changes its subject ("X was transformed into Y"); not a
+    comparison of places or groups ("was increased compared with other countries"), a
+    statistical adjustment ("after adjusting for X, … was no longer associated") or a
+    change of amount ("warm extremes have increased")."""
     subject = changed_subject(claim)
-    if not subject:
+    if not subject or NO_CHANGE_RE.search(claim):
+        return None
+    if _AMOUNT_CHANGE_RE.search(claim) and not _WHEN_RE.search(text.sentences[text.i]):
         return None
     return Reading("change", text.i, (text.i,), claim, (lower_first(subject, text.names),))
 
