@@ -806,12 +806,12 @@ def select_questions(
     chosen_falses = sum(
         1 for c in chosen if c.question.type == "true_false" and c.question.answer is False
     )
-    trues = sorted(
+    true_ones = sorted(
         (c for c in chosen if c.question.type == "true_false" and c.question.answer is True),
         key=_worth,
     )
-    excess = max(0, len(trues) - chosen_falses - MAX_EXTRA_TRUE)
-    dropped = {id(c) for c in trues[:excess]}
+    excess = max(0, len(true_ones) - chosen_falses - MAX_EXTRA_TRUE)
+    dropped = {id(c) for c in true_ones[:excess]}
     chosen = [c for c in chosen if id(c) not in dropped]
     ordered = sorted(
         chosen,
