@@ -387,6 +387,10 @@ STUDY_METHOD_RE = re.compile(
     r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:measured|assessed|estimated|quantified|"
     r"operationali[sz]ed|proxied|calculated|computed)\s+(?:based\s+on|using|by|with|through|"
     r"via|from)\b|"
+    # what was looked into, and at what scale: "Trends in maximum temperature were
+    # investigated at annual and seasonal scale"
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:investigated|examined|analy[sz]ed|studied|assessed|"
+    r"explored|evaluated)\s+(?:at|using|with|across|by\s+means\s+of)\b|"
     # what a review pooled: "Thirteen RCTs rated with low risk of bias were synthesized"
     r"\b(?:studies|trials|RCTs|articles|papers|records|reviews|publications)\b[^.;]{0,80}?"
     r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:synthesi[sz]ed|pooled|included|screened|reviewed|"

@@ -748,3 +748,16 @@ def test_a_study_s_aim_section_is_asked_nothing() -> None:
     )
     assert not any("Evaluate benefits" in q.prompt for q in draft.questions)
     assert not any("Evaluate benefits" in p.text for p in draft.prompts)
+
+
+def test_no_true_statement_with_a_test_statistic_run_into_it() -> None:
+    statement = "Frailty was associated with greater odds of death Odds Ratio (OR)=2.72."
+    assert not _offered("true_false", f"True or false? {statement}", True, statement)
+    plain = "Frailty was associated with greater odds of death over three years."
+    assert _offered("true_false", f"True or false? {plain}", True, plain)
+
+
+def test_what_was_looked_into_at_which_scale_is_method() -> None:
+    from course.generator.contexts import tells_method
+
+    assert tells_method("Trends in maximum temperature were investigated at annual scale.")
