@@ -204,6 +204,12 @@ _SUPERLATIVE_RE = re.compile(
 )
 
 
+#: "one of the most …", "some of the most …": a rank in a crowd, no finding's direction.
+_VAGUE_RANK_RE = re.compile(r"\b(?:one|some|many|several|among)\s+(?:of\s+)?the\s+$", re.I)
+#: "most important and devastating": the rank governs two words.
+_PAIRED_RANK_RE = re.compile(r"\s+[a-z]+\s+(?:and|or)\s+[a-z]+", re.IGNORECASE)
+
+
 #: "was highest in …", "is the strongest predictor": a superlative after a copula ranks
 #: what the sentence is about, a finding ("the highest canopy quartile" only names a group).
 _RANKED = {
@@ -306,6 +312,11 @@ def reversals(statement: str) -> list[Reversal]:
         elif word in _DIRECTION_NOUNS:
             spots.append((match.start(), match.end(), ""))
     for match in _SUPERLATIVE_RE.finditer(statement):
+        if _VAGUE_RANK_RE.search(statement[: match.start(1)]) or _PAIRED_RANK_RE.match(
+            statement, match.end(1)
+        ):
+            return []  # "one of the most important", "most important and devastating": turned,
+            # absurd rather than false
         put = "least" if match.group(1).lower() == "most" else "most"
         spots.append((match.start(1), match.end(1), put))
     for match in _RANKED_RE.finditer(statement):

@@ -220,6 +220,9 @@ _LEANS_BACK_RE = re.compile(
     r"(?<!but )(?<!and )\balso\b|"
     r"\ball the (?:variables|factors|measures|items|outcomes|indicators|constructs|groups|"
     r"participants|respondents|cases)\b|"
+    # "The combination of the two bodies of evidence": which two, the sentence before said
+    r"(?-i:\bthe (?:two|three|four|five) (?!(?:years|decades|months|weeks|days|centuries|"
+    r"times|groups of)\b)[a-z]+)|"
     # "Similar arguments have been made for …": similar to what the sentence before said
     r"^similar\s+[a-z]+|"
     # "The resulting totals suggest …": resulting from what the sentence before did
@@ -498,6 +501,8 @@ def _not_a_concept(key: str) -> bool:
         return True
     if len(words) == 1 and key.islower() and is_common(key, SINGLE_KEY_ZIPF):
         return True
+    if len(words) == 1 and key.lower() in _RELATIONAL_KEYS:
+        return True  # "key _____ of AF progression": a predictor of what, not a concept
     if all(len(w) <= 3 for w in words) and not (len(words) == 1 and key.isupper()):
         return True  # a unit or a symbol ("mm Hg"), not a concept
     if key.rstrip().endswith(("'", "\u2019", "'s", "\u2019s")):
@@ -555,6 +560,13 @@ _EMPTY_HEADS = frozenset(
         "results",
     ]
 )
+#: Words that name a role in a relation, not a thing: "predictors", "determinants".
+_RELATIONAL_KEYS = frozenset(
+    ["predictor", "predictors", "determinant", "determinants", "factor", "factors", "driver",
+     "drivers", "cause", "causes", "effect", "effects", "outcome", "outcomes", "indicator",
+     "indicators", "correlate", "correlates", "consequence", "consequences", "antecedent",
+     "antecedents", "mediator", "mediators", "moderator", "moderators"]
+)  # fmt: skip
 #: Heads that name a collection of what follows "of".
 _GROUP_HEADS = _EMPTY_HEADS | frozenset(
     ["group", "groups", "class", "classes", "category", "categories", "population", "subset",

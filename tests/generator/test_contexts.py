@@ -302,3 +302,23 @@ def test_a_present_research_paper_is_framing_and_a_review_s_pooled_trials_method
     assert framing("Present research paper focuses on temperature variability over Mumbai.")
     assert tells_method("Thirteen RCTs rated with low risk of bias were synthesized.")
     assert not tells_method("Exercise probably reduces pain in adults with back pain.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There is growing interest in enabling older adults' occupational performance.",
+        "Jazz analysts have long struggled with the ways in which tunes can be accounted for.",
+    ],
+)
+def test_a_field_s_rising_or_lasting_concern_is_background(sentence: str) -> None:
+    from course.generator.contexts import MOTIVATION_RE
+
+    assert MOTIVATION_RE.search(sentence)
+
+
+def test_in_the_present_study_is_framing_and_a_tested_threshold_method() -> None:
+    from course.generator.contexts import framing, tells_method
+
+    assert framing("In the present study, the decay of the aftershock sequence is studied.")
+    assert tells_method("Different thresholds of species hypotheses were tested against the data.")

@@ -761,3 +761,14 @@ def test_what_was_looked_into_at_which_scale_is_method() -> None:
     from course.generator.contexts import tells_method
 
     assert tells_method("Trends in maximum temperature were investigated at annual scale.")
+
+
+def test_the_two_of_what_the_sentence_before_named_leans_back() -> None:
+    statement = "The combination of the two bodies of evidence can provide new insights."
+    assert not _offered("true_false", f"True or false? {statement}", True, statement)
+
+
+def test_no_gap_on_a_word_for_a_role_in_a_relation() -> None:
+    sentence = "Cardiovascular risk factors were key predictors of clinical AF progression."
+    prompt = "Fill in the blank: " + sentence.replace("predictors", "_____")
+    assert not _offered("cloze", prompt, ["predictors"], sentence)

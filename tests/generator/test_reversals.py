@@ -133,3 +133,15 @@ def test_no_direction_is_turned_where_the_turned_statement_is_absurd(statement: 
 
 def test_a_family_history_is_a_value_of_a_variable_not_a_direction() -> None:
     assert reversals("A positive family history of myopia was associated with myopia.") == []
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "The Black Death was one of the most important epidemics in history.",
+        "Some of the most important attributes of bread are described.",
+        "Trade was the most important and lasting bond between the towns.",
+    ],
+)
+def test_no_rank_in_a_crowd_or_over_two_words_is_turned(statement: str) -> None:
+    assert reversals(statement) == []
