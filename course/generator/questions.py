@@ -74,6 +74,9 @@ TYPES = (
 BLANK = "_____"
 
 _YEAR_RE = re.compile(r"(?<![\w.~\-])(1[5-9]\d\d|20\d\d)(?![\w~\-])")
+#: A moved year lands at most this far from the text's: another year of the text further
+#: off ("1606" beside "1995") is no plausible slip.
+MAX_YEAR_MOVE = 30
 #: Before a four-digit number: it is a rough figure ("c. 1590 years", "about 1800 people"),
 #: and a neighbour of it is no error.
 _ROUGH_BEFORE_RE = re.compile(
@@ -86,7 +89,7 @@ _ROUGH_BEFORE_RE = re.compile(
 _COUNT_AFTER_RE = re.compile(
     r"\s*\(\s*[\d.,]+\s*%|\s+(?:years?|yrs?|months?|weeks?|days?|hours?|BP|cal|ka|"
     r"m|km|kg|g|ha|mm|cm|ml|people|persons|patients|participants|respondents|cases|"
-    r"individuals|households|children|students)\b",
+    r"individuals|households|children|students)\b|\s+of\s+(?:them|these|those|which|whom)\b",
     re.IGNORECASE,
 )
 
@@ -109,7 +112,9 @@ _CITED_AFTER_RE = re.compile(r"\s+\d{1,3}(?:\s?[,\u2013-]\s?\d{1,3})*\b")
 _DECADE_RE = re.compile(r"(?<![\w.~\-'\u2019])(1[5-9]\d0|20[0-2]0)s(?![\w~\-\u2013])")
 _IN_RANGE_RE = re.compile(
     r"\bbetween\s+(?:the\s+)?\d{4}s?\s+and\s+(?:the\s+)?\d{4}|"
-    r"\bfrom\s+(?:the\s+)?\d{4}s?\s+to\s+(?:the\s+)?\d{4}|\d{4}s?\s*[-\u2013~/]\s*\d{2,4}"
+    # (months between: "from April 1994 to March 1995")
+    r"\bfrom\s+(?:the\s+|[A-Z][a-z]+\s+)?\d{4}s?\s+to\s+(?:the\s+|[A-Z][a-z]+\s+)?\d{4}|"
+    r"\d{4}s?\s*[-\u2013~/]\s*\d{2,4}"
 )
 _NEGATION_RE = re.compile(r"\b(?:not|no|never|nor|none|neither|cannot)\b|n't\b", re.IGNORECASE)
 #: Openers that make a statement depend on the sentence before it.
@@ -841,7 +846,13 @@ def true_false_items(sentences: list[str], terms: list[Term]) -> Iterable[Candid
             # Another year of the text that this statement does not already give (or the
             # year before): "emerged at the end of 2000 and showed its effects in 2000"
             # contradicts itself.
-            other = next((y for y in years if y != year and y not in statement), str(int(year) - 1))
+            # (the nearest, and a plausible neighbour: never a year centuries away)
+            others = sorted(
+                (y for y in years if y != year and y not in statement),
+                key=lambda y: abs(int(y) - int(year)),
+            )
+            near = [y for y in others if abs(int(y) - int(year)) <= MAX_YEAR_MOVE]
+            other = near[0] if near else str(int(year) - 1)
             if other in statement:
                 continue
             false = statement[: match.start(1)] + other + statement[match.end(1) :]

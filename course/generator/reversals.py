@@ -257,7 +257,9 @@ def _both_turned(statement: str, spots: list[tuple[int, int, str]]) -> Reversal 
 
 #: "could have more …": a possibility, not a finding's direction.
 _POSSIBLE_RE = re.compile(
-    r"\b(?:can|could|may|might|would)\s+(?:\w+ly\s+)?(?:(?:have|has|had)\s+)?$", re.IGNORECASE
+    r"\b(?:can|could|may|might|would)\s+(?:\w+ly\s+)?(?:(?:have|has|had|be|been)\s+)?"
+    r"(?:\w+ly\s+)?(?:be\s+)?$",
+    re.IGNORECASE,
 )
 #: A plural count noun right after a comparative ("more opportunities"), not "more
 #: likely", "more effective", "less research".

@@ -223,6 +223,10 @@ _LEANS_BACK_RE = re.compile(
     # "The combination of the two bodies of evidence": which two, the sentence before said
     r"(?-i:\bthe (?:two|three|four|five) (?!(?:years|decades|months|weeks|days|centuries|"
     r"times|groups of)\b)[a-z]+)|"
+    # "Since their discovery in 2007, …": whose? A pronoun before anything it could stand for
+    r"^(?:\w+\s+){1,2}(?:their|they|them|its)\b|"
+    # "Humans, therefore, could be exposed": therefore of what the sentence before said
+    r",\s*(?:therefore|thus|hence|consequently|accordingly)\s*,|"
     # "Similar arguments have been made for …": similar to what the sentence before said
     r"^similar\s+[a-z]+|"
     # "The resulting totals suggest …": resulting from what the sentence before did
@@ -301,6 +305,8 @@ def offerable(
             return False  # the abbreviation of the words just before it
         if _modifies_a_concept(q.prompt, key, terms):
             return False  # "of _____ process quality studies": a modifier of another concept
+        if _VERB_GAP_RE.search(q.prompt):
+            return False  # "children who _____": the verb of a clause
         if _VALUE_AFTER_GAP_RE.search(q.prompt):
             return False  # "the _____ was 31.51%": which measure had a figure, not a claim
         if any(_only_in_report(s, forms) for s in cited):
@@ -397,7 +403,7 @@ _RELATION_STEM = "According to the text"
 #: What ought to be, or what the future will take ("Future gains will require …").
 _NORMATIVE_RE = re.compile(
     r"\b(?:should|ought to|must|needs? to|will (?:\w+ly\s+)?(?:require|need|depend on|"
-    r"call for))\b",
+    r"call for)|(?:is|are)\s+(?:\w+ly\s+)?(?:needed|required|warranted))\b",
     re.IGNORECASE,
 )
 _YEAR_WORD_RE = re.compile(r"^\(?(?:1[0-9]|20)\d\d(?:s|'s)?[),.;:]*$")
@@ -610,6 +616,11 @@ def _modifies_a_concept(prompt: str, key: str, terms: frozenset[str]) -> bool:
     return any(
         after.startswith(" " + form) and form != key.casefold() for form in terms if len(form) >= 4
     )
+
+
+#: A gap right after a relative pronoun holds the clause's verb ("children who _____"), not
+#: a concept.
+_VERB_GAP_RE = re.compile(rf"\b(?:who|which)\s+{re.escape(BLANK)}")
 
 
 def _in_a_list(prompt: str) -> bool:

@@ -62,7 +62,7 @@ def clip(text: str, limit: int) -> str:
 _METHOD_TERM_RE = re.compile(
     r"(?:\b|-)(?:t-?tests?|tests?|anova|ancova|manova|regressions?|questionnaires?|surveys?|"
     r"interviews?|inventory|techniques?|methods?|methodology|designs?|samples?|sampling|"
-    r"analys[ie]s|coefficients?|correlations?|scales?)$",
+    r"analys[ie]s|coefficients?|correlations?|scales?|data|estimation|estimates?)$",
     re.IGNORECASE,
 )
 

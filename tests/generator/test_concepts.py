@@ -353,3 +353,11 @@ def test_a_course_title_never_opens_on_a_verb() -> None:
         "Semi-presidential regimes are common.",
     )
     assert not title.lower().startswith(("examined", "the examined"))
+
+
+def test_a_course_title_never_names_the_data_or_the_estimation() -> None:
+    from course.generator.titles import derive_title
+
+    for method in ("cross-sectional data", "maximum likelihood estimation"):
+        title = derive_title([method, "merchant guilds", "nutrient intake"], "Guilds rose.")
+        assert method.split()[-1] not in title.lower()

@@ -772,3 +772,47 @@ def test_no_gap_on_a_word_for_a_role_in_a_relation() -> None:
     sentence = "Cardiovascular risk factors were key predictors of clinical AF progression."
     prompt = "Fill in the blank: " + sentence.replace("predictors", "_____")
     assert not _offered("cloze", prompt, ["predictors"], sentence)
+
+
+def test_a_moved_year_stays_a_plausible_neighbour_and_a_range_with_months_is_kept() -> None:
+    from course.generator import build_draft
+
+    draft = build_draft(
+        "Fish were collected monthly from April 1994 to March 1995 in a savanna stream. "
+        "Of 3872 individuals, 1606 had food in their stomachs. "
+        "Insects dominated the diet of most species, and detritus was eaten mainly in 1994 "
+        "by the smaller species of the stream."
+    )
+    moved = [q.prompt for q in draft.questions if q.type == "true_false" and q.answer is False]
+    assert not any("1606" in p or "April 1995 to March" in p for p in moved)
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [("Of 3872 fish, 1994 of them had food in their stomachs.", [])],
+)
+def test_a_count_of_them_is_no_date(text: str, dates: list[str]) -> None:
+    from course.generator.questions import calendar_years
+
+    assert [m.group(1) for m in calendar_years(text)] == dates
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Since their discovery in 2007, five other virophages have been isolated.",
+        "Humans, therefore, could be commonly exposed to virophages.",
+        "Interventions to increase adherence are needed.",
+        "A case study of AirTran at Albany is used to illustrate the spillover effect.",
+        "Two-phase flow measurements were conducted to characterise self-aeration.",
+        "Subsequent reference search was executed on the retrieved articles.",
+    ],
+)
+def test_no_true_statement_that_leans_back_prescribes_or_tells_the_method(statement: str) -> None:
+    assert not _offered("true_false", f"True or false? {statement}", True, statement)
+
+
+def test_no_gap_on_the_verb_of_a_relative_clause() -> None:
+    sentence = "The treatment shows promise for some school-age children who stutter."
+    prompt = "Fill in the blank: " + sentence.replace("stutter", "_____")
+    assert not _offered("cloze", prompt, ["stutter"], sentence)

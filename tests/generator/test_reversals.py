@@ -145,3 +145,7 @@ def test_a_family_history_is_a_value_of_a_variable_not_a_direction() -> None:
 )
 def test_no_rank_in_a_crowd_or_over_two_words_is_turned(statement: str) -> None:
     assert reversals(statement) == []
+
+
+def test_no_possibility_is_turned() -> None:
+    assert reversals("Efficacy could likely be improved with modifications.") == []

@@ -52,7 +52,7 @@ NEW_FAMILY_BONUS = 1.0
 _OWN_EVIDENCE_RE = re.compile(
     r"\b(?:data|results?|findings?|evidence|certainty|significant(?:ly)?|associated\s+with|"
     r"trials?|participants|patients|rats|mice|samples?|measured|observed|odds|ratio|"
-    r"(?:taken\s+)?together)\b",
+    r"(?:taken\s+)?together|half)\b|\d\s*%",
     re.IGNORECASE,
 )
 
