@@ -389,8 +389,10 @@ STUDY_METHOD_RE = re.compile(
     # how a variable was measured: "Corporate governance is measured based on the … index",
     # "Mass balance was estimated using DEMs"
     r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:measured|assessed|estimated|quantified|"
-    r"operationali[sz]ed|proxied|calculated|computed)\s+(?:based\s+on|using|by|with|through|"
-    r"via|from)\b|"
+    r"operationali[sz]ed|proxied|calculated|computed|isolated|identified|determined|detected|"
+    r"characteri[sz]ed|sequenced|cultured|cultivated|extracted|collected|recorded|classified|"
+    r"genotyped|diagnosed)\b[^.;]{0,60}?\b(?:based\s+on|using|by\s+means\s+of|with\s+the|"
+    r"through|via)\b|"
     # what was looked into, and at what scale: "Trends in maximum temperature were
     # investigated at annual and seasonal scale"
     r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:investigated|examined|analy[sz]ed|studied|assessed|"

@@ -323,6 +323,8 @@ def offerable(
         return False  # the statement without its parentheses of results still gives figures
     if q.type == "true_false" and q.answer is True and any(_hedged(s) for s in cited):
         return False  # "Our results suggest that X": X keyed True states more than the text
+    if q.type == "true_false" and _BARE_COUNT_RE.search(q.prompt):
+        return False  # "was found in 194 of chronic patients": a sample count to recognise
     if q.type == "true_false" and _BARE_STATISTIC_RE.search(q.prompt):
         return False  # "greater odds of death Odds Ratio (OR)=2.72": a test statistic run in
     if q.type == "true_false" and _JUST_A_VALUE_RE.search(q.prompt):
@@ -421,6 +423,8 @@ _VALUE_AFTER_GAP_RE = re.compile(
 )
 
 
+#: A count of a sample: "in 194 of chronic patients", "194 of the 412 children".
+_BARE_COUNT_RE = re.compile(r"\b\d{2,}(?:\s*\([\d.,]+\s*%\))?\s+of\s+(?:the\s+)?(?:\d+\s+)?[a-z]+")
 #: A test statistic run into the sentence, outside any parenthesis: "OR=2.72", "p < 0.05".
 _BARE_STATISTIC_RE = re.compile(r"(?:\)|\b[A-Za-z]{1,4})\s*[=<>\u2264\u2265]\s*-?\.?\d")
 #: A statement that only gives a measure's value, with its unit ("was 13.5 years.").

@@ -816,3 +816,15 @@ def test_no_gap_on_the_verb_of_a_relative_clause() -> None:
     sentence = "The treatment shows promise for some school-age children who stutter."
     prompt = "Fill in the blank: " + sentence.replace("stutter", "_____")
     assert not _offered("cloze", prompt, ["stutter"], sentence)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "The cultures were isolated from the plants using the baiting method.",
+        "Isolates were identified to the species level using ITS barcoding.",
+        "Catastrophic health expenditure was found in 194 of chronic patients.",
+    ],
+)
+def test_no_true_statement_on_a_lab_step_or_a_sample_count(statement: str) -> None:
+    assert not _offered("true_false", f"True or false? {statement}", True, statement)
