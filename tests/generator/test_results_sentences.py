@@ -806,6 +806,10 @@ def test_a_count_of_them_is_no_date(text: str, dates: list[str]) -> None:
         "A case study of AirTran at Albany is used to illustrate the spillover effect.",
         "Two-phase flow measurements were conducted to characterise self-aeration.",
         "Subsequent reference search was executed on the retrieved articles.",
+        # a lab step, a sample count
+        "The cultures were isolated from the plants using the baiting method.",
+        "Isolates were identified to the species level using ITS barcoding.",
+        "Catastrophic health expenditure was found in 194 of chronic patients.",
     ],
 )
 def test_no_true_statement_that_leans_back_prescribes_or_tells_the_method(statement: str) -> None:
@@ -816,15 +820,3 @@ def test_no_gap_on_the_verb_of_a_relative_clause() -> None:
     sentence = "The treatment shows promise for some school-age children who stutter."
     prompt = "Fill in the blank: " + sentence.replace("stutter", "_____")
     assert not _offered("cloze", prompt, ["stutter"], sentence)
-
-
-@pytest.mark.parametrize(
-    "statement",
-    [
-        "The cultures were isolated from the plants using the baiting method.",
-        "Isolates were identified to the species level using ITS barcoding.",
-        "Catastrophic health expenditure was found in 194 of chronic patients.",
-    ],
-)
-def test_no_true_statement_on_a_lab_step_or_a_sample_count(statement: str) -> None:
-    assert not _offered("true_false", f"True or false? {statement}", True, statement)
