@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import STOPWORDS
+from .lexicon import IRREGULAR_BASE, STOPWORDS
 
 
 @dataclass(frozen=True)
@@ -67,19 +67,8 @@ _NO_NOUN_RE = re.compile(
     re.IGNORECASE,
 )
 _UNCOUNTED = frozenset(["evidence"])
-#: Past forms that do not add "-ed".
-_PAST = {
-    "become": "became", "begin": "began", "bring": "brought", "choose": "chose",
-    "come": "came", "do": "did", "feel": "felt", "find": "found", "get": "got",
-    "give": "gave", "go": "went", "grow": "grew", "have": "had", "hold": "held",
-    "keep": "kept", "know": "knew", "lead": "led", "lose": "lost", "make": "made",
-    "mean": "meant", "meet": "met", "pay": "paid", "rise": "rose", "run": "ran",
-    "say": "said", "see": "saw", "seek": "sought", "show": "showed", "spend": "spent",
-    "stand": "stood", "take": "took", "teach": "taught", "tell": "told", "think": "thought",
-    "understand": "understood", "win": "won", "fall": "fell", "drive": "drove",
-    "set": "set", "put": "put", "cut": "cut", "let": "let", "cost": "cost",
-    "spread": "spread", "hit": "hit", "read": "read",
-}  # fmt: skip
+#: Past forms that do not add "-ed": the irregular verbs the relation reader knows.
+_PAST = {base: past for past, base in IRREGULAR_BASE.items()}
 #: Words after "do not" that are no verb to inflect.
 _NOT_VERBS = frozenset(["so", "as", "to", "in", "the", "a", "an", "it", "they"]) | STOPWORDS
 

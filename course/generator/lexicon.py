@@ -289,3 +289,17 @@ COLLECTIVE_NOUNS = _words(
     circle circles clique cliques followers supporters adherents regime
     """
 )
+
+#: Past forms of irregular verbs, with their bases ("led" -> "lead").
+IRREGULAR_BASE = {
+    "led": "lead", "made": "make", "took": "take", "gave": "give", "brought": "bring",
+    "built": "build", "held": "hold", "grew": "grow", "rose": "rise", "fell": "fall",
+    "won": "win", "lost": "lose", "kept": "keep", "sought": "seek", "found": "find",
+    "drew": "draw", "drove": "drive", "went": "go", "came": "come", "saw": "see",
+    "knew": "know", "wrote": "write", "struck": "strike", "ran": "run", "met": "meet",
+    "paid": "pay", "sent": "send", "spent": "spend", "stood": "stand", "told": "tell",
+    "taught": "teach", "bought": "buy", "chose": "choose", "fled": "flee", "shook": "shake",
+    "undertook": "undertake", "overcame": "overcome", "withdrew": "withdraw", "laid": "lay",
+    "got": "get", "began": "begin", "became": "become", "arose": "arise", "spread": "spread",
+    "cut": "cut", "set": "set", "put": "put",
+}  # fmt: skip

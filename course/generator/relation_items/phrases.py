@@ -12,12 +12,11 @@ import re
 
 from ..contexts import framing as article_framing
 from ..contexts import strip_opener
-from ..lexicon import AUXILIARIES, MODALS, STOPWORDS
+from ..lexicon import AUXILIARIES, IRREGULAR_BASE, MODALS, STOPWORDS
 from ..relations import Relation, subject_of
 from .words import (
     EMPTY_VERBS,
     GENERIC_HEADS,
-    IRREGULAR_BASE,
     KNOWN_VERBS,
     SUBORDINATORS,
     YEAR,

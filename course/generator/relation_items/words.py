@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import AMBIGUOUS_VERB_BASES, ED_ING_NOUNS, STOPWORDS, VERB_BASES
+from ..lexicon import AMBIGUOUS_VERB_BASES, ED_ING_NOUNS, IRREGULAR_BASE, STOPWORDS, VERB_BASES
 from ..tokens import singular
 
 
@@ -45,18 +45,6 @@ _MORE_VERBS = word_set(
     """
 )
 KNOWN_VERBS = VERB_BASES | AMBIGUOUS_VERB_BASES | _MORE_VERBS
-IRREGULAR_BASE = {
-    "led": "lead", "made": "make", "took": "take", "gave": "give", "brought": "bring",
-    "built": "build", "held": "hold", "grew": "grow", "rose": "rise", "fell": "fall",
-    "won": "win", "lost": "lose", "kept": "keep", "sought": "seek", "found": "find",
-    "drew": "draw", "drove": "drive", "went": "go", "came": "come", "saw": "see",
-    "knew": "know", "wrote": "write", "struck": "strike", "ran": "run", "met": "meet",
-    "paid": "pay", "sent": "send", "spent": "spend", "stood": "stand", "told": "tell",
-    "taught": "teach", "bought": "buy", "chose": "choose", "fled": "flee", "shook": "shake",
-    "undertook": "undertake", "overcame": "overcome", "withdrew": "withdraw", "laid": "lay",
-    "got": "get", "began": "begin", "became": "become", "arose": "arise", "spread": "spread",
-    "cut": "cut", "set": "set", "put": "put",
-}  # fmt: skip
 #: Verbs whose phrase says nothing a distractor can stand for: being, having,
 #: beginning, saying, researching.
 EMPTY_VERBS = word_set(
