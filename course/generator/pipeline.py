@@ -66,8 +66,9 @@ def build_draft(
     concepts = to_draft_concepts(ranked)
     texts = list(split.sentences)
     lesson_of = {i: n for n, lesson in enumerate(lessons) for i in lesson.sentences}
-    # A structured abstract's Methods (Design, Setting, …) say how the study was done: no
-    # question or prompt asks them back as what the text holds.
+    # A structured abstract's Methods (Design, Setting, …) say how the study was done, and
+    # its Objective what it set out to do: no question or prompt asks them back as what the
+    # text holds.
     method = frozenset(
         i
         for i, paragraph in enumerate(split.paragraph_of)
