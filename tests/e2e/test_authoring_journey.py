@@ -17,7 +17,9 @@ def test_an_instructor_writes_a_question_with_rows_and_a_live_preview(
     browser, live_server, instructor, course, axe
 ):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
+    # (CI runs two browser workers on two cores: a preview waits its 500 ms, then queues
+    # behind the one already in flight, so ten seconds proved short there)
+    context.set_default_timeout(20_000)
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
@@ -38,8 +40,17 @@ def test_an_instructor_writes_a_question_with_rows_and_a_live_preview(
     # the new row settles (and takes focus) before it is typed into
     wait_for_htmx(page)
     page.get_by_label("Options, row 2").fill("Gosplan")
-    page.get_by_label("Option 1 is correct").check()  # ticked, not retyped
-    # The live preview follows the typing (htmx, after a short pause).
+    form_path = reverse("quizzes:question-new", kwargs={"slug": course.slug})
+    # The live preview follows the typing (htmx): the tick's change posts the form at once.
+    with page.expect_response(
+        lambda r: (
+            r.request.method == "POST"
+            and form_path in r.url
+            and "Gosplan" in (r.request.post_data or "")
+        )
+    ):
+        page.get_by_label("Option 1 is correct").check()  # ticked, not retyped
+    wait_for_htmx(page)
     page.locator("#live-preview").get_by_text("Gosplan").wait_for()
     assert page.locator("#live-preview").get_by_text("Which body led the unions?").is_visible()
     axe(page)
