@@ -9,7 +9,7 @@ from course.generator import build_draft
 from course.generator.concepts import _PREPOSITIONAL_RE
 from course.generator.contexts import claim_of, drop_statistics, tells_method
 from course.generator.flaws import item_flaws
-from course.generator.questions import statement_of
+from course.generator.questions import Candidate, statement_of
 from course.generator.relations import text_relations
 from course.generator.reversals import reversals
 from course.generator.selection import _LEANS_BACK_RE, _details
@@ -427,19 +427,7 @@ def test_no_true_or_false_on_the_article_s_own_method_succeeding() -> None:
     ],
 )
 def test_no_true_or_false_on_something_the_article_made(statement: str, offered: bool) -> None:
-    from course.generator.model import DraftQuestion
-    from course.generator.selection import offerable
-
-    item = DraftQuestion(
-        type="true_false",
-        prompt=f"True or false? {statement}",
-        options=["True", "False"],
-        answer=True,
-        explanation="",
-        concepts=[],
-        sentences=[0],
-    )
-    assert offerable(item, [statement]) is offered
+    assert _offered("true_false", f"True or false? {statement}", True, statement) is offered
 
 
 def test_now_setting_a_state_against_the_one_before_is_no_part_of_the_claim() -> None:
@@ -534,21 +522,10 @@ _DISTINCT = [
 def test_true_statements_outnumber_false_ones_by_at_most_two() -> None:
     """Answering "True" throughout must not score well: with no false statement to set
     against them, two true ones are asked and no more."""
-    from course.generator.model import DraftQuestion
-    from course.generator.questions import Candidate
     from course.generator.selection import MAX_EXTRA_TRUE, select_questions
 
     def statement(n: int, truth: bool) -> Candidate:
-        q = DraftQuestion(
-            type="true_false",
-            prompt=f"True or false? {_DISTINCT[n]}.",
-            options=["True", "False"],
-            answer=truth,
-            explanation="",
-            concepts=[],
-            sentences=[n],
-        )
-        return Candidate(q, 1.0, confidence=1.0)
+        return _candidate("true_false", n, truth, f"True or false? {_DISTINCT[n]}.")
 
     def truths(pool: list[Candidate]) -> list[bool]:
         return [q.answer for q in select_questions(pool, [], budget=10)]
@@ -574,20 +551,26 @@ def test_only_dates_are_moved_or_asked_as_years(text: str, dates: list[str]) -> 
     assert [m.group(1) for m in calendar_years(text)] == dates
 
 
-def _offered(kind: str, prompt: str, answer: object, sentence: str, *more: str) -> bool:
+def _candidate(kind: str, n: int, answer: object, prompt: str) -> Candidate:
+    """A candidate of ``kind`` on sentence ``n``, as sure as the flaw checker can be."""
     from course.generator.model import DraftQuestion
-    from course.generator.selection import offerable
 
-    item = DraftQuestion(
+    q = DraftQuestion(
         type=kind,
         prompt=prompt,
         options=["True", "False"] if kind == "true_false" else [],
         answer=answer,
         explanation="",
         concepts=[],
-        sentences=[0],
+        sentences=[n],
     )
-    return offerable(item, [sentence, *more])
+    return Candidate(q, 1.0, confidence=1.0)
+
+
+def _offered(kind: str, prompt: str, answer: object, sentence: str, *more: str) -> bool:
+    from course.generator.selection import offerable
+
+    return offerable(_candidate(kind, 0, answer, prompt).question, [sentence, *more])
 
 
 @pytest.mark.parametrize(
@@ -704,22 +687,9 @@ def test_an_it_that_stands_for_what_follows_points_at_nothing_before() -> None:
 
 
 def test_a_false_statement_given_away_by_another_item_allows_no_extra_true_one() -> None:
-    from course.generator.model import DraftQuestion
-    from course.generator.questions import Candidate
     from course.generator.selection import MAX_EXTRA_TRUE, select_questions
 
-    def item(kind: str, n: int, answer: object, prompt: str) -> Candidate:
-        q = DraftQuestion(
-            type=kind,
-            prompt=prompt,
-            options=["True", "False"] if kind == "true_false" else [],
-            answer=answer,
-            explanation="",
-            concepts=[],
-            sentences=[n],
-        )
-        return Candidate(q, 1.0, confidence=1.0)
-
+    item = _candidate
     pool = [
         # a gap on sentence 0 is taken first, and gives its false statement away
         item("cloze", 0, ["tariff"], "Fill in the blank: Parliament rejected the grain _____."),
