@@ -173,6 +173,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # One writer at a time, readers beside it: WAL keeps a reader (the progress poll) from
+    # blocking the background generation's write, IMMEDIATE takes the write lock at the
+    # start of a transaction (a read lock upgraded later fails at once, "database is
+    # locked", without waiting), and the timeout makes a second writer wait its turn.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
     # Tests on SQLite use a file too, not Django's shared-cache in-memory database: there a
     # reader fails at once ("database table is locked") while another thread writes, as the
     # background generation and its progress page do in the browser tests; a file waits.
