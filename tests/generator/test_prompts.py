@@ -446,6 +446,16 @@ def test_it_builds_no_prompt_on_the_texts_plan_or_its_gap_in_the_literature() ->
     assert generate_prompts(sentences, []) == []
 
 
+def test_it_builds_no_prompt_on_what_earlier_work_found() -> None:
+    # The literature the text starts from, its own earlier papers included: not its claim.
+    for sentence in [
+        "Our prior work has demonstrated that the efficiency of sharing information plays an "
+        "important role in business recovery after a disaster.",
+        "Previous research has shown that tariffs raised grain prices in the Baltic towns.",
+    ]:
+        assert generate_prompts([sentence], []) == []
+
+
 def test_it_reads_a_condition_as_part_of_the_claim_not_a_point_against_it() -> None:
     sentences = [
         "Recycling the revenue could win majority support for a carbon tax, but only if "

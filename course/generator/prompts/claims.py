@@ -69,6 +69,9 @@ _REPORT_RE = re.compile(
     rf"(?P<verb>{_FINDING_VERBS}|{_ARGUMENT_VERBS})\s+(?P<wh>that|how|why)\s+",
     re.IGNORECASE,
 )
+#: The subject of a report is work done before this text ("Our prior work", "Previous
+#: studies"): what it found is the background the text starts from, not its own claim.
+_EARLIER_WORK_RE = re.compile(r"\b(?:prior|previous|earlier|past|former)\b", re.IGNORECASE)
 #: "It was found that X", "It is argued that X".
 _IMPERSONAL_RE = re.compile(
     r"^it\s+(?:is|was|has been|had been|can be|could be|may be)\s+(?:\w+ly\s+)?"
@@ -268,6 +271,8 @@ def unwrap(text: str) -> tuple[str, str]:
         noun = conclusion.group("noun").lower()
         return text[conclusion.end() :], "finding" if noun in ("finding", "result") else "argument"
     report = _REPORT_RE.match(text)
+    if report and _EARLIER_WORK_RE.search(report.group("subject")):
+        return "", "framing"  # "Our prior work has demonstrated that X": the background
     if report and is_source(report.group("subject")):
         verb = report.group("verb").lower()
         if report.group("wh").lower() != "that" and not verb.startswith(("explain", "show")):
