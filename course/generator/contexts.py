@@ -25,6 +25,7 @@ _COMMA_RE = re.compile(r",\s+")
 _OPENER_RE = re.compile(
     r"^(?:thus|hence|therefore|moreover|however|furthermore|also|above all|in addition|throughout|"
     r"consequently|finally|first|second|third|then|specifically|further|here|now|instead|"
+    r"next|subsequently|firstly|secondly|thirdly|"
     r"accordingly|additionally|in sum|in summary|in short|in conclusion|overall|importantly|"
     r"notably|similarly|likewise|meanwhile|nevertheless|nonetheless|indeed|in general|"
     r"lastly|in particular|as a result|as a consequence|in turn|by contrast|in contrast|"
@@ -127,7 +128,10 @@ _REPORT_RE = re.compile(
     r"(?:(?:shows?|showed|find|finds|found|demonstrates?|demonstrated|argues?|argued|"
     r"concludes?|concluded|suggests?|suggested|reveals?|revealed|indicates?|indicated|"
     r"confirms?|confirmed|establish(?:es|ed)?|highlights?|highlighted|"
-    r"show(?:ed)?\s+clearly|underlines?|underlined|underscores?|underscored)\s+that|"
+    r"show(?:ed)?\s+clearly|underlines?|underlined|underscores?|underscored)"
+    # "We show, however, that …": a linking word set off between the verb and its "that"
+    r"(?:\s*,\s*(?:however|therefore|moreover|furthermore|thus|also|in turn|in fact|instead|"
+    r"nevertheless|though)\s*,)?\s+that|"
     # "it sketches how the religions … have increased": verbs that assert the "how" clause
     # (not "examines how", "asks how": those leave it open; not "shows how to")
     r"(?:shows?|showed|demonstrates?|demonstrated|reveals?|revealed|sketch(?:es|ed)?|"
@@ -398,7 +402,8 @@ STUDY_METHOD_RE = re.compile(
     r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:investigated|examined|analy[sz]ed|studied|assessed|"
     r"explored|evaluated)\s+(?:at|using|with|across|by\s+means\s+of)\b|"
     # a step of the analysis: "Different thresholds were tested against the taxonomic data"
-    r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:tested|compared|applied|fitted|validated|calibrated|"
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:\w+ed\s+and\s+)?(?:tested|compared|applied|fitted|"
+    r"validated|calibrated|"
     r"benchmarked)\s+(?:against|with|to|on)\b|"
     # what a review pooled: "Thirteen RCTs rated with low risk of bias were synthesized"
     r"\b(?:studies|trials|RCTs|articles|papers|records|reviews|publications)\b[^.;]{0,80}?"
@@ -410,7 +415,11 @@ STUDY_METHOD_RE = re.compile(
     r"records|archive)\b|"
     # a field trial's layout: "applications were assigned to main plots", "a split plot design"
     r"\b(?:assigned|allocated|kept|placed|arranged)\s+(?:to|in)\s+(?:the\s+)?(?:main|sub|"
-    r"split)[\s-]?plots?\b|\b(?:split[\s-]plot|randomi[sz]ed\s+complete\s+block)\b",
+    r"split)[\s-]?plots?\b|\b(?:split[\s-]plot|randomi[sz]ed\s+complete\s+block)\b|"
+    # the study as the one acting: "The experimental study evaluated the tensile strength"
+    r"^\W*(?:the|this|our|a|an)\s+(?:[\w-]+\s+){0,2}?(?:study|experiment|analysis|"
+    r"investigation|survey|trial)\s+(?:\w+ly\s+)?(?:evaluated|examined|investigated|assessed|"
+    r"measured|analy[sz]ed|explored|compared|tested|quantified|estimated|characteri[sz]ed)\b",
     re.IGNORECASE,
 )
 
@@ -431,7 +440,11 @@ MOTIVATION_RE = re.compile(
     # "There is little research on …", "there has been limited work on …"
     r"\bthere\s+(?:is|are|has been|have been)\s*,?\s*(?:however\s*,\s*)?(?:still\s+)?"
     r"(?:little|limited|scant|scarce|"
-    r"sparse|no|few)\s+(?:\w+\s+)?(?:research|work|studies|evidence|data|attention|literature)\b|"
+    r"sparse|no|few)\s+(?:\w+\s+)?(?:research|work|studies|evidence|data|attention|literature|"
+    r"information|knowledge|understanding)\b|"
+    # "Few of these studies, though, have examined …": the gap the study fills
+    r"^\W*few\s+(?:of\s+(?:these|the|those|such)\s+)?(?:\w+\s+)?(?:studies|works|papers|"
+    r"researchers|scholars|analyses)\b[^.;]{0,20}?\b(?:have|has)\b|"
     r"\b(?:research|studies|work|evidence|literature)\s+on\s+[^.;]{1,80}?\s+(?:is|are|has been|"
     r"have been|remains?)\s+(?:\w+ly\s+)?(?:scarce|limited|lacking|sparse|scant|rare)\b|"
     r"\bthere\s+(?:is|was|are|were|remains?)\s+(?:still\s+)?(?:a|an)\s+(?:\w+\s+)?(?:paucity|lack|"
@@ -445,7 +458,11 @@ MOTIVATION_RE = re.compile(
     r"\b(?:is|are)\s+(?:widely|commonly|increasingly|frequently|routinely)\s+(?:used|applied|"
     r"adopted|employed|prescribed|recommended)\b|"
     r"\b(?:received|attracted|given) (?:little|much|considerable|growing) attention\b|"
-    r"\blittle is known\b|\bremains? (?:unclear|poorly understood|unknown)\b|"
+    r"\blittle is known\b|\bremains? (?:\w+ly\s+)?(?:unclear|poorly understood|unknown|"
+    r"unexamined|unexplored|understudied|under-studied|untested|overlooked|neglected)\b|"
+    # "analytical work on this music has failed to take gender into account"
+    r"\b(?:work|research|studies|scholarship|literature|analyses|scholars|researchers)\b"
+    r"[^.;]{0,60}?\b(?:has|have)\s+(?:\w+ly\s+)?(?:failed\s+to|ignored|neglected|overlooked)\b|"
     # a field's rising or lasting concern: "There is growing interest in …", "Analysts have
     # long struggled with …"
     r"\b(?:growing|increasing|renewed|considerable|rising)\s+(?:interest|attention|concern)\s+"
@@ -615,7 +632,7 @@ def sets_the_scene(text: str) -> bool:
 _FRAMING_RE = re.compile(
     # after an opener on the means: "Using the DRM task, the authors explored whether …"
     r"^(?:(?:using|drawing on|based on|building on|through|with|by|employing|applying|"
-    r"leveraging|combining|adopting)\b[^,]{0,160},\s+)?"
+    r"leveraging|combining|adopting|to (?:address|fill|close|bridge|answer))\b[^,]{0,160},\s+)?"
     r"(?:(?:(?:this|the present|present|our|in this|in the present|in the current|in our|"
     r"the current)\s+(?:[a-z-]+\s+){0,2}?|the\s+)"
     r"(?:study|paper|article|research|work|"
@@ -625,6 +642,7 @@ _FRAMING_RE = re.compile(
     r"(?:we)\s+(?:\w+ly\s+)?(?:aim|aimed|"
     r"evaluated|examined|explore|examine|investigate|"
     r"explored|investigated|quantified|present|propose|describe|report|assessed|analy[sz]ed|"
+    r"analy[sz]e|draw|drew|"
     r"introduce|introduced|"
     r"sought|set out|address|design|develop|test|study|use|used)\b|the\s+(?:aim|purpose|"
     r"objective|goal|focus)\s+of\b|(?:here|in this (?:paper|article|study)),?\s+we\b|"

@@ -73,6 +73,10 @@ _PAST = {base: past for past, base in IRREGULAR_BASE.items()}
 _NOT_VERBS = frozenset(["so", "as", "to", "in", "the", "a", "an", "it", "they"]) | STOPWORDS
 
 
+#: A statement opening on what it concedes before its main clause.
+_CONCEDED_RE = re.compile(r"^(?:while|although|though|even though|whilst|albeit)\b", re.I)
+
+
 def denials(statement: str) -> list[Denial]:
     """The affirmative of ``statement`` when it denies its main verb once, else []."""
     negations = _ANY_NEGATION_RE.findall(statement)
@@ -84,6 +88,9 @@ def denials(statement: str) -> list[Denial]:
             continue
         if _CLAUSE_BEFORE_RE.search(statement[: match.start()]):
             return []  # "those who did not attend": the negation names who, it asserts nothing
+        if _CONCEDED_RE.match(statement):
+            return []  # "While X is an important factor, it does not function as Y": turned,
+            # the concession no longer concedes anything, and the statement reads as nonsense
         if _SCOPE_AFTER_RE.search(statement[match.end() :]):
             return []  # "not fully realized yet", "were not seen alone because they were too
             # young": what follows belongs to the negation, and reads oddly without it

@@ -277,6 +277,10 @@ def _cased(word: str, like: str) -> str:
     return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 
+#: The means a change was brought about by, right after its verb.
+_MEANS_RE = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:through|via|by means of|using|with the (?:aid|help) of)\b", re.IGNORECASE
+)
 #: A verb right after the comma or "and" of a list of infinitives ("to set priorities,
 #: reach targets and enhance X"): one of the aims the "to" opened.
 _AIM_LIST_RE = re.compile(r"\bto\s+[a-z]+\b[^.;:]*(?:,|\band|\bor)\s+$", re.IGNORECASE)
@@ -340,6 +344,9 @@ def reversals(statement: str) -> list[Reversal]:
         return []  # "more opportunities … more link samples": turning one contradicts the other
     if _POSSIBLE_RE.search(statement[:start]):
         return []  # "could have more opportunities": a possibility, not a finding's direction
+    if _MEANS_RE.match(statement, end):
+        return []  # "stability was improved through redundancy": what a design is for,
+        # turned ("worsened through redundancy"), is absurd, not false
     if opposite == "less" and _PLURAL_NOUN_RE.match(statement, end):
         opposite = "fewer"  # "more opportunities" → "fewer opportunities"
     if re.search(r"\bor\s+(?:even\s+)?$", statement[:start], re.IGNORECASE):

@@ -246,6 +246,15 @@ _LEANS_BACK_RE = re.compile(
 )
 
 
+def _leans_back(text: str, terms: frozenset[str]) -> bool:
+    """Whether ``text`` leans on the sentence before (see _LEANS_BACK_RE). "The reranking
+    effect" is no "the effect" of something said before when the glossary names it."""
+    return any(
+        re.sub(r"^the\s+", "", m.group().casefold()) not in terms
+        for m in _LEANS_BACK_RE.finditer(text)
+    )
+
+
 def offerable(
     q: DraftQuestion,
     sentences: list[str],
@@ -274,7 +283,7 @@ def offerable(
         framing(s)
         or tells_method(s)
         or sets_the_scene(_claim(s))
-        or _LEANS_BACK_RE.search(_asked(q, s))
+        or _leans_back(_asked(q, s), terms)
         or leans_on_context(_asked(q, s))
         or lacks_its_complement(_claim(s))
         for s in cited
@@ -331,6 +340,8 @@ def offerable(
         return False  # "the network centralization was 31.51%": a figure to recognise
     if q.type == "true_false" and any(_OWN_SUCCESS_RE.match(_claim(s)) for s in cited):
         return False  # "The proposed algorithm can effectively reduce …": no paper says otherwise
+    if q.type == "true_false" and q.answer is True and _BETTER_BY_MEANS_RE.search(q.prompt):
+        return False  # "stability was improved through redundancy": what a design is for
     if q.type == "true_false" and _OWN_MAKING_RE.match(q.prompt.removeprefix(TF_PREFIX)):
         return False  # "A new model has been built using …": the article's own work, read as true
     if q.type == "true_false" and _NORMATIVE_RE.search(q.prompt):
@@ -387,7 +398,21 @@ _OWN_SUCCESS_RE = re.compile(
     r"^(?:the|our|this)\s+(?:proposed|new|novel|developed|presented|present|suggested)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:methods?|algorithms?|models?|approach(?:es)?|frameworks?|schemes?|"
     r"systems?|techniques?|protocols?|designs?|networks?|architectures?|tools?|strateg(?:y|ies)|"
-    r"procedures?|solutions?|devices?|controllers?|estimators?)\b",
+    r"procedures?|solutions?|devices?|controllers?|estimators?)\b|"
+    # the made thing named before its making: "The data products developed enable …"
+    r"^(?:the|our|these)\s+(?:[\w-]+\s+){1,4}?(?:developed|proposed|presented|produced|"
+    r"created|built)\s+(?:here\s+|in this (?:study|paper|work)\s+)?(?:can\s+|will\s+)?"
+    r"(?:enables?|allows?|permits?|provides?|makes?|offers?|supports?|facilitates?)\b",
+    re.IGNORECASE,
+)
+
+#: A gain brought about by stated means: "The stability of the system was improved through
+#: dual PC redundancy". No text reports means that made things worse, so it is true unread.
+_BETTER_BY_MEANS_RE = re.compile(
+    r"\b(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:improved|enhanced|increased|optimi[sz]ed|"
+    r"strengthened|ensured|guaranteed|verified|validated|achieved|reali[sz]ed|accomplished|"
+    r"maximi[sz]ed|minimi[sz]ed|reduced)\s+(?:\w+ly\s+)?(?:through|via|by means of|using|"
+    r"with the (?:aid|help) of)\b",
     re.IGNORECASE,
 )
 

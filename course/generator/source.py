@@ -202,6 +202,12 @@ _INLINE_STOP_RE = re.compile(
 #: label) glued when the page was copied. Not "U.S.Army" or "e.g." (a capital or a
 #: one-letter word before the period).
 _RECORD_FIELD_RE = re.compile(r"^\s*[a-z]{1,12}(?:\.[a-z]+){1,3}(?=[A-Z\d\s]|$)")
+#: A record's field named in snake case at a line's start: "container_title National …".
+_SNAKE_FIELD_RE = re.compile(r"(?m)^[a-z]+(?:_[a-z]+)+\s+\S")
+#: How many such fields make a page a raw record dump.
+MIN_RECORD_FIELDS = 3
+#: A field's lower-case name before capitalised text, on a record dump: "description Taxes …".
+_BARE_FIELD_RE = re.compile(r"^([a-z]+(?:_[a-z]+)*)\s+(?=[A-Z])")
 _GLUED_SENTENCE_RE = re.compile(r"(?<=[A-Za-z)\]][A-Za-z)\]])\.(?=[A-Z][a-z])")
 
 
@@ -214,12 +220,19 @@ def split_inline(text: str) -> str:
     text = _GLUED_LABEL_RE.sub(lambda m: f".\n\n{m.group(1)}\n\n", text)
     text = _INLINE_LABEL_RE.sub(lambda m: f"\n\n{m.group(1)}:\n\n", text)
     lines = []
+    # A library record's raw fields ("container_title National tax journal", "description
+    # Taxes may treat …"): each field's name is a label of its own, not the prose's first word.
+    record = len(_SNAKE_FIELD_RE.findall(text)) >= MIN_RECORD_FIELDS
     for line in text.split("\n"):
         # A heading, an end marker or a record field ("dc.date.issued2019-03") is a
         # paragraph of its own, however long the lines around it.
         if is_abstract_heading(line) or is_stop(line) or _RECORD_FIELD_RE.match(line):
             lines.append(f"\n{line}\n")
             continue
+        field = _BARE_FIELD_RE.match(line) if record else None
+        if field:
+            lines.append(f"\n{field.group(1)}\n")
+            line = line[field.end() :]
         line = _split_leading_heading(line)
         if not _labelled_title(line):
             line = _LEADING_LABEL_RE.sub(

@@ -322,3 +322,50 @@ def test_in_the_present_study_is_framing_and_a_tested_threshold_method() -> None
 
     assert framing("In the present study, the decay of the aftershock sequence is studied.")
     assert tells_method("Different thresholds of species hypotheses were tested against the data.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scene"),
+    [
+        # the gap told as missing information, as few studies, as work that failed
+        ("As many reefs are remote, there is limited information on their past.", True),
+        ("Few of these studies, though, have examined belonging for migrants.", True),
+        ("Analytical work on this music has failed to take gender into account.", True),
+        ("The relationship between gender and sound remains largely unexamined.", True),
+        # not a gap: the text's own findings with the same words
+        ("Few migrants reported a sense of belonging.", False),
+        ("The strike failed to win higher wages.", False),
+    ],
+)
+def test_a_gap_in_what_is_known_is_background(sentence: str, scene: bool) -> None:
+    from course.generator.contexts import sets_the_scene
+
+    assert sets_the_scene(sentence) is scene
+
+
+def test_the_study_evaluating_and_a_step_compared_with_results_are_method() -> None:
+    from course.generator.contexts import tells_method
+
+    assert tells_method("The experimental study evaluated the tensile strength of the laminates.")
+    assert tells_method("The failure behaviour was evaluated and compared with numerical results.")
+    assert not tells_method("The reform evaluated schools by their results.")
+
+
+def test_to_address_the_gap_we_analyse_is_the_aim() -> None:
+    from course.generator.contexts import framing
+
+    assert framing("To address this gap, we analyze 73 interviews with migrants in Utah.")
+    assert not framing("To address the crisis, the government raised taxes.")
+
+
+def test_a_sequence_marker_is_stripped_as_an_opener() -> None:
+    assert strip_opener("Next, the sensors were integrated.") == "the sensors were integrated."
+    assert strip_opener("Secondly, prices rose.") == "prices rose."
+
+
+def test_a_linking_word_between_we_show_and_that_leaves_the_claim() -> None:
+    from course.generator.contexts import claim_of
+
+    assert claim_of("We show, however, that the reranking effect is distinct.") == (
+        "the reranking effect is distinct."
+    )

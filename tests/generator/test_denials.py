@@ -43,6 +43,8 @@ def test_a_denied_finding_is_asserted_as_the_false_statement(statement: str, fal
         "It did not stop the war and never will.",
         # nothing denied
         "Wages rose in the mining towns.",
+        # turned, the concession before it no longer concedes anything
+        "While legal status is an important factor, it does not function as a master status.",
     ],
 )
 def test_no_statement_is_turned_where_the_negation_denies_nothing_alone(statement: str) -> None:

@@ -594,6 +594,14 @@ def test_it_flags_a_statement_without_a_main_clause_but_not_a_whole_sentence() -
     assert "fragment-stem" in codes_of(**subordinate)
 
 
+def test_it_reads_a_verb_by_its_ending_after_a_plural_subject() -> None:
+    from course.generator.flaws.item import has_main_clause
+
+    # "dominate" is in no verb list: its ending and the plural before it make it the verb
+    assert has_main_clause("For Italy, vertical effects dominate horizontal effects.")
+    assert not has_main_clause("For Italy, the vertical effects of the income tax.")
+
+
 def test_it_does_not_count_the_verb_of_a_relative_clause_as_the_main_verb() -> None:
     sentences = [
         "The research model, which included students' self-efficacy and interactivity, was "

@@ -452,6 +452,10 @@ def test_it_builds_no_prompt_on_what_earlier_work_found() -> None:
         "Our prior work has demonstrated that the efficiency of sharing information plays an "
         "important role in business recovery after a disaster.",
         "Previous research has shown that tariffs raised grain prices in the Baltic towns.",
+        "The first studies indicated that the amphorae were mostly imported from the Straits "
+        "of Gibraltar region.",
+        "A diverse set of case studies suggest that legal immigration status plays a primary "
+        "role in shaping migrants' opportunities for belonging.",
     ]:
         assert generate_prompts([sentence], []) == []
 
@@ -521,6 +525,8 @@ def test_it_names_the_subject_of_a_change_without_the_verbs_degree() -> None:
         "Frequency of myopia was increased compared with the other developed countries.",
         # a model's adjustment, not a change
         "After adjusting for physical health, frailty was no longer associated with death.",
+        # a change made by stated means: what drove it is in the sentence, no before is told
+        "The stability of the system was improved through dual PC redundancy.",
     ],
 )
 def test_no_before_and_after_where_the_text_marks_no_change_in_time(sentence: str) -> None:

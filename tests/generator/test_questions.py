@@ -568,3 +568,39 @@ def test_it_moves_a_decade_for_a_false_statement_but_never_an_end_of_a_range() -
         "revived in the 1660s." in moved
     )
     assert not [q for q in false if q.sentences == [1] and "0s" in q.explanation]
+
+
+def _statement(statement: str, answer: bool) -> DraftQuestion:
+    return DraftQuestion(type="true_false", prompt=f"True or false? {statement}",
+                         options=["True", "False"], answer=answer, concepts=[],
+                         sentences=[0], explanation="")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a gain by the text's own means, its own product's use: true unread
+        "The stability of the system was improved through dual PC redundancy.",
+        "The thermal history data products developed enable studies of bleaching resistance.",
+    ],
+)
+def test_it_offers_no_true_statement_that_the_texts_own_means_worked(sentence: str) -> None:
+    from course.generator.selection import offerable
+
+    assert not offerable(_statement(sentence, True), [sentence])
+
+
+def test_a_finding_with_a_means_or_a_product_is_still_offered() -> None:
+    from course.generator.selection import offerable
+
+    finding = "Rents rose through the decade in the northern towns."
+    assert offerable(_statement(finding, True), [finding])
+
+
+def test_a_named_effect_in_the_glossary_does_not_lean_on_the_sentence_before() -> None:
+    from course.generator.selection import offerable
+
+    sentence = "The reranking effect is distinct from the traditional concept of horizontal equity."
+    item = _statement(sentence, True)
+    assert offerable(item, [sentence], terms=frozenset({"reranking effect"}))
+    assert not offerable(item, [sentence])  # without the glossary: which effect?

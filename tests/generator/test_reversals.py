@@ -125,6 +125,8 @@ def test_it_does_not_turn_the_second_half_of_comparable_or_even_better() -> None
         "Patients showed an increase in calcium levels, poor hygiene, pH and flow rate.",
         # how the author frames the claim, not a finding's direction
         "Paternalism is best understood in terms of a conflict of principles.",
+        # what a design's means are for: "worsened through redundancy" is absurd
+        "The stability of the system was improved through dual PC redundancy.",
     ],
 )
 def test_no_direction_is_turned_where_the_turned_statement_is_absurd(statement: str) -> None:

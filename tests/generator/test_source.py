@@ -471,3 +471,22 @@ def test_the_journal_s_article_type_is_no_part_of_the_title() -> None:
     title = "Thermal Limits of Reef Fish Species in Three Oceans"
     page = f"Original Article {title}\n\nAbstract\n\n{ECOLOGY}"
     assert build_draft(page).title == title
+
+
+def test_a_library_records_field_name_is_not_the_abstracts_first_word() -> None:
+    abstract = (
+        "Taxes may treat equals unequally, and they may change the ranking of people from poor "
+        "to rich. Courts in Germany developed the test in the nineteenth century to review "
+        "police measures. After 1949 the constitutional court applied it to every right."
+    )
+    record = (
+        "Format: Artikel\nSprache:eng\ncontainer_end_page 294\ncontainer_issue 2\n"
+        "container_title Some law journal\ncreator SMITH, JANE\n"
+        f"description {abstract}\ndoi_str_mv 10.1000/xyz\n"
+    )
+    draft = build_draft(record)
+    assert draft.sentences[0].startswith("Taxes may treat equals unequally")
+    # on a page that is no record dump, a lower-case first word is left alone
+    assert split_inline("ethnomusicology Today is a journal.") == (
+        "ethnomusicology Today is a journal."
+    )

@@ -235,7 +235,13 @@ def finite_at(words: list[str], i: int) -> bool:
     plural_subject = prev.endswith("s") and prev not in STOPWORDS and not prev.endswith("ss")
     if plural_subject and word not in STOPWORDS and nxt in OBJECT_STARTERS:
         return not word.endswith(("ly", "s"))  # "linguists call this process"
+    if plural_subject and nxt and nxt not in STOPWORDS and word.endswith(_VERB_SUFFIXES):
+        return True  # "vertical effects dominate horizontal …": a verb by its ending
     return word in VERB_BASES and prev.endswith("s") and prev not in STOPWORDS
+
+
+#: Endings of verbs made from other words ("dominate", "stabilize", "amplify", "weaken").
+_VERB_SUFFIXES = ("ate", "ize", "ise", "ify")
 
 
 def _verb_form(word: str) -> bool:

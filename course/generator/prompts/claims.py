@@ -71,7 +71,16 @@ _REPORT_RE = re.compile(
 )
 #: The subject of a report is work done before this text ("Our prior work", "Previous
 #: studies"): what it found is the background the text starts from, not its own claim.
-_EARLIER_WORK_RE = re.compile(r"\b(?:prior|previous|earlier|past|former)\b", re.IGNORECASE)
+_EARLIER_WORK_RE = re.compile(
+    r"\b(?:prior|previous|earlier|past|former)\b|"
+    # "The first studies indicated that …" (plural: one's own Study 1 is "the first study")
+    r"\b(?:first|initial|early|existing)\s+(?:studies|works|investigations|analyses|reports)\b|"
+    # the literature at large, no "this", "our" or "the" to make it the text's own: "Studies
+    # suggest", "A diverse set of case studies suggest", "Many researchers have argued"
+    r"^(?!.*\b(?:this|these|our|my|the|present|current)\b)(?:[\w-]+\s+){0,5}?(?:studies|"
+    r"research|literature|scholars|researchers|scholarship)\s*$",
+    re.IGNORECASE,
+)
 #: "It was found that X", "It is argued that X".
 _IMPERSONAL_RE = re.compile(
     r"^it\s+(?:is|was|has been|had been|can be|could be|may be)\s+(?:\w+ly\s+)?"

@@ -296,7 +296,11 @@ NO_CHANGE_RE = re.compile(
     # (a comparative's "than", not the degree of "more than doubled")
     r"\b(?:compared\s+(?:with|to)|relative\s+to|(?:\w+er|more\s+\w+|less\s+\w+)\s+than|"
     r"in\s+comparison\s+(?:with|to)|"
-    r"(?:after|when)\s+(?:adjusting|controlling|accounting)\s+for|adjusted\s+for)\b",
+    r"(?:after|when)\s+(?:adjusting|controlling|accounting)\s+for|adjusted\s+for|"
+    # a change made by stated means: "stability was improved through dual PC redundancy"
+    # (what drove it is in the sentence, and no before is told)
+    r"(?:was|were|is|are|been)\s+(?:\w+ly\s+)?\w+ed\s+(?:\w+ly\s+)?(?:through|via|"
+    r"by means of|using|with the (?:aid|help) of))\b",
     re.IGNORECASE,
 )
 
