@@ -161,8 +161,33 @@ def strip_opener(text: str) -> str:
 def claim_of(text: str) -> str:
     """The sentence without its opener and without the article's report of its own claim
     ("We find that …", "It first shows that …", "X is, I argue, Y"): what is left is the
-    claim."""
-    return _REPORT_RE.sub("", ASIDE_REPORT_RE.sub("", strip_opener(text)), count=1)
+    claim. "We find X to be Y" is left as "X is Y"."""
+    text = _REPORT_RE.sub("", ASIDE_REPORT_RE.sub("", strip_opener(text)), count=1)
+    return _RAISED_RE.sub(_raised, text, count=1)
+
+
+#: The article's report with its claim's subject raised to its object: "We find the
+#: public's viability as a democratic check to be strikingly limited".
+_RAISED_RE = re.compile(
+    r"^(?:we|the authors?|(?:this|the present|our)\s+(?:study|paper|article|analysis))\s+"
+    r"(?:also\s+)?(?P<verb>find|show|judge|consider|found|showed|judged|considered)\s+"
+    r"(?P<subject>(?:(?!\bto\s+be\b)[^:;,()])+?)\s+to\s+be\s+(?=\w)",
+    re.IGNORECASE,
+)
+#: Where a noun phrase's head ends: before its first preposition.
+_AFTER_HEAD_RE = re.compile(
+    r"\s+(?:of|as|in|for|with|on|among|across|at|from|to|by|under|between)\s+.*$", re.I
+)
+
+
+def _raised(match: re.Match[str]) -> str:
+    """ "We find X to be Y" -> "X is Y" ("was" for "found", "are" for a plural head)."""
+    subject = match.group("subject")
+    head = _AFTER_HEAD_RE.sub("", subject).split()[-1].lower()
+    plural = head.endswith("s") and not head.endswith(("ss", "us", "is", "'s", "\u2019s"))
+    past = match.group("verb").lower().endswith("ed") or match.group("verb").lower() == "found"
+    be = ("were" if plural else "was") if past else ("are" if plural else "is")
+    return f"{subject[:1].upper()}{subject[1:]} {be} "
 
 
 #: The author's report set in the claim as an aside: "X is best understood, I argue, in

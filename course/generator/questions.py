@@ -55,6 +55,7 @@ from .model import DraftConcept, DraftQuestion
 from .opposites import opposite_swaps
 from .prompts.claims import DEMONSTRATIVE_RE, resolve
 from .prompts.grammar import words
+from .quantities import quantity_moves
 from .relations.words import has_finite
 from .reversals import reversals
 from .role_swaps import role_swaps
@@ -724,6 +725,10 @@ _STATEMENT_EDGES = " .,;:"
 
 
 #: A second independent clause that turns against the first: "; however, …", "; but …".
+#: A clause announcing the list after its colon: "vital on three critical fronts:".
+_ANNOUNCES_RE = re.compile(
+    r"\b(?:two|three|four|five|six|seven|several|following|these|many|various)\b", re.I
+)
 _TURN_RE = re.compile(r";\s*(?:however|but|yet|nevertheless|nonetheless|in contrast)\b", re.I)
 
 
@@ -742,6 +747,17 @@ def statement_of(sentence: str, earlier: list[str] | None = None) -> str:
     turn = _TURN_RE.search(text)
     if turn and has_finite(text[: turn.start()]):
         text = text[: turn.start()].strip(_STATEMENT_EDGES)
+    # "X is strikingly limited: only a few …, and …" too long to judge whole: the claim
+    # before the colon, whose details follow it
+    head, colon, _ = text.partition(": ")
+    if (
+        colon
+        and not stem_ok(text)
+        and stem_ok(head)
+        and has_finite(head)
+        and not _ANNOUNCES_RE.search(head)
+    ):
+        text = head.strip(_STATEMENT_EDGES)
     if earlier is not None and _points_back(text):
         if not _points_with_a_name(text):
             return ""  # "these skills" made "the skills": which skills, the item does not say
@@ -877,6 +893,10 @@ def true_false_items(sentences: list[str], terms: list[Term]) -> Iterable[Candid
             false = statement[: match.start(1)] + other + statement[match.end(1) :]
             why = f"False: the text gives the {decade}s, not the {other}s."
             yield _tf(sentences, i, false, False, concepts, why, weight + 0.6)
+        # A measured value given another value the text reports in the same unit.
+        for moved in quantity_moves(statement, sentences):
+            why = f"False: the text gives {moved.said} here, not {moved.put}."
+            yield _tf(sentences, i, moved.statement, False, concepts, why, weight + 0.6)
         # The finding's direction turned around: "increased" for "decreased".
         for turned in reversals(statement):
             why = (
@@ -1274,8 +1294,10 @@ def valid(q: DraftQuestion, sentences: list[str]) -> bool:
         if not stem_ok(statement):
             return False
         # the text's own words, less the parentheses of figures the statement leaves out
+        # (or its claim as claim_of words it: "We find X to be Y" as "X is Y")
         if q.answer is True and not answer_in_source(
-            statement, [drop_statistics(definite(s)) for s in cited]
+            statement,
+            [drop_statistics(form) for s in cited for form in (definite(s), claim_of(s))],
         ):
             return False
         if q.answer is False and not matches_no_source(statement, sentences):

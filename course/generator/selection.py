@@ -436,6 +436,7 @@ _NORMATIVE_RE = re.compile(
 _YEAR_WORD_RE = re.compile(r"^\(?(?:1[0-9]|20)\d\d(?:s|'s)?[),.;:]*$")
 _SHARE_AFTER_RE = re.compile(r"\(\s*[\d.,]+\s*%")
 _NUMBER_RE = re.compile(r"\d")
+_UNIT_POWER_RE = re.compile(r"^[^\W\d_]{1,3}[\u2212-]?[1-3][,.;:)]*$")
 _DURATION_RE = re.compile(r"^(?:years?|months?|weeks?|days?|decades?|centuries)[,.;:)]*$")
 
 
@@ -485,6 +486,8 @@ def _details(sentence: str) -> bool:
         and not (_YEAR_WORD_RE.match(w) and not _SHARE_AFTER_RE.match(" ".join(words[n + 1 :])))
         # "in the first 10 years of follow-up": a span of time the finding holds over
         and not (n + 1 < len(words) and _DURATION_RE.match(words[n + 1]))
+        # "h yr-1", "m-2" (with a minus sign): a unit's power, not a figure
+        and not _UNIT_POWER_RE.match(w)
     ]
     return len(figures) >= MAX_NUMBERS_IN_STATEMENT
 

@@ -92,7 +92,11 @@ _LOST_STOP_RE = re.compile(
 #: (an initial is followed by a name, never by "Overall" or "The").
 _INITIAL_STOP_RE = re.compile(
     r"(?<=\s[A-Z]\.)\s+(?=(?:The|This|These|Overall|However|Thus|In|We|Our|Finally|"
-    r"Moreover)\b)"
+    r"Moreover)\b)|"
+    # a one-letter unit after a number, then a capitalised word: "… of approximately 17 h.
+    # This exponential decay …" (no abbreviation of one lower-case letter follows a number
+    # and ends before a capital)
+    r"(?<=\d\s[a-z]\.)\s+(?=[A-Z][a-z]+\s)"
 )
 
 

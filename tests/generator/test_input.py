@@ -110,3 +110,16 @@ def test_it_rejects_labels_alone_even_in_the_texts_own_script() -> None:
 
 def test_it_accepts_a_single_short_sentence() -> None:
     assert build_draft("Unions changed.").sentences == ["Unions changed."]
+
+
+def test_a_one_letter_unit_after_a_number_ends_its_sentence() -> None:
+    from course.generator.sentences import split_paragraph
+
+    assert split_paragraph(
+        "The boulders rest for approximately 17 h. This exponential decay suggests that "
+        "grains move one at a time. See p. 5 of the report."
+    ) == [
+        "The boulders rest for approximately 17 h.",
+        "This exponential decay suggests that grains move one at a time.",
+        "See p. 5 of the report.",
+    ]

@@ -604,3 +604,31 @@ def test_a_named_effect_in_the_glossary_does_not_lean_on_the_sentence_before() -
     item = _statement(sentence, True)
     assert offerable(item, [sentence], terms=frozenset({"reranking effect"}))
     assert not offerable(item, [sentence])  # without the glossary: which effect?
+
+
+def test_we_find_x_to_be_y_is_asked_as_x_is_y() -> None:
+    from course.generator.questions import statement_of, true_false_items, valid
+
+    sentence = "We found the effects of tariffs on grain prices to be small."
+    assert statement_of(sentence, []) == "The effects of tariffs on grain prices were small."
+    item = next(c.question for c in true_false_items([sentence], []) if c.question.answer)
+    assert valid(item, [sentence])  # the claim as the text words it, not a statement it lacks
+
+
+def test_a_claim_too_long_to_judge_whole_is_asked_before_its_colon() -> None:
+    from course.generator.questions import statement_of
+
+    details = ", ".join(f"in the {n} district" for n in "abcdefghijklmnop")
+    claim = "The public's support for the reform is strikingly limited"
+    long = f"{claim}: few voters backed it {details}."
+    assert statement_of(long, []) == f"{claim}."
+    # a clause that announces the list after its colon says nothing without it
+    listed = f"Outreach is vital on three critical fronts: {details}."
+    assert statement_of(listed, []) == ""
+
+
+def test_a_units_power_is_no_second_figure_of_a_finding() -> None:
+    from course.generator.selection import _details
+
+    assert not _details("The transport of boulders occurs for approximately 10 h yr\u22121.")
+    assert _details("We recruited 412 children aged 8 to 11.")
