@@ -25,7 +25,7 @@ _COMMA_RE = re.compile(r",\s+")
 _OPENER_RE = re.compile(
     r"^(?:thus|hence|therefore|moreover|however|furthermore|also|above all|in addition|throughout|"
     r"consequently|finally|first|second|third|then|specifically|further|here|now|instead|"
-    r"next|subsequently|firstly|secondly|thirdly|"
+    r"next|subsequently|firstly|secondly|thirdly|rather|"
     r"accordingly|additionally|in sum|in summary|in short|in conclusion|overall|importantly|"
     r"notably|similarly|likewise|meanwhile|nevertheless|nonetheless|indeed|in general|"
     r"lastly|in particular|as a result|as a consequence|in turn|by contrast|in contrast|"

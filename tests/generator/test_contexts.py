@@ -361,6 +361,9 @@ def test_to_address_the_gap_we_analyse_is_the_aim() -> None:
 def test_a_sequence_marker_is_stripped_as_an_opener() -> None:
     assert strip_opener("Next, the sensors were integrated.") == "the sensors were integrated."
     assert strip_opener("Secondly, prices rose.") == "prices rose."
+    assert strip_opener("Rather, we find that status works with other factors.") == (
+        "we find that status works with other factors."
+    )
 
 
 def test_a_linking_word_between_we_show_and_that_leaves_the_claim() -> None:
