@@ -246,6 +246,38 @@ _LEANS_BACK_RE = re.compile(
 )
 
 
+#: Prefixes that make a word's counterpart: "pretax" / "posttax", "input" / "output".
+_PREFIX_PAIRS = (
+    ("pre", "post"),
+    ("in", "out"),
+    ("under", "over"),
+    ("intra", "inter"),
+    ("sub", "super"),
+    ("micro", "macro"),
+    ("hypo", "hyper"),
+    ("min", "max"),
+    ("up", "down"),
+)
+
+
+def _paired_by_prefix(key: str, prompt: str) -> bool:
+    """The one-word key is the counterpart, by a prefix, of a word the stem prints: the
+    stem gives it away."""
+    word = key.casefold()
+    if " " in word:
+        return False
+    printed = {w.casefold() for w in _WORD_RE.findall(prompt)}
+    for a, b in _PREFIX_PAIRS:
+        for mine, other in ((a, b), (b, a)):
+            if (
+                word.startswith(mine)
+                and len(word) > len(mine) + 2
+                and other + word[len(mine) :] in printed
+            ):
+                return True
+    return False
+
+
 def _leans_back(text: str, terms: frozenset[str]) -> bool:
     """Whether ``text`` leans on the sentence before (see _LEANS_BACK_RE). "The reranking
     effect" is no "the effect" of something said before when the glossary names it."""
@@ -316,6 +348,8 @@ def offerable(
             return False  # "of _____ process quality studies": a modifier of another concept
         if _VERB_GAP_RE.search(q.prompt):
             return False  # "children who _____": the verb of a clause
+        if _paired_by_prefix(key, q.prompt):
+            return False  # "different _____ than it was pretax": "posttax", by its partner
         if _VALUE_AFTER_GAP_RE.search(q.prompt):
             return False  # "the _____ was 31.51%": which measure had a figure, not a claim
         if any(_only_in_report(s, forms) for s in cited):

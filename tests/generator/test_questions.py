@@ -632,3 +632,12 @@ def test_a_units_power_is_no_second_figure_of_a_finding() -> None:
 
     assert not _details("The transport of boulders occurs for approximately 10 h yr\u22121.")
     assert _details("We recruited 412 children aged 8 to 11.")
+
+
+def test_no_gap_whose_key_the_stems_counterpart_word_gives_away() -> None:
+    from course.generator.selection import _paired_by_prefix
+
+    assert _paired_by_prefix("posttax", "rankings differ _____ than they were pretax.")
+    assert _paired_by_prefix("input", "the _____ and the output of the mill")
+    assert not _paired_by_prefix("posttax", "rankings differ _____ than before.")
+    assert not _paired_by_prefix("Gini coefficient", "the pretax _____ fell.")
