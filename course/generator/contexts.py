@@ -386,7 +386,8 @@ STUDY_METHOD_RE = re.compile(
     r"(?:viewed|read|completed|watched|performed|received|rated|listened|answered|wrote|"
     r"underwent|attended|took part)\b|"
     # the study itself: "A cross-sectional study was performed at ICUs at …"
-    r"\b(?:study|trial|experiment|survey|investigation|evaluation|analysis)\s+(?:was|were)\s+"
+    r"\b(?:study|trial|experiment|survey|investigation|evaluation|analysis)"
+    r"(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?\s+(?:was|were|is|are)\s+"
     r"(?:\w+ly\s+)?(?:performed|conducted|carried out|undertaken|done|run)\b|"
     # a step and what it was for: "C-indexes were calculated across risk groups in order to
     # evaluate model performances", "codes were converted to calculate scores"
@@ -719,8 +720,11 @@ _PASSIVE_FRAMING_RE = re.compile(
 
 #: The article's own step told inside a sentence: "…, this paper first presents a method".
 _ARTICLE_DOES_RE = re.compile(
-    r"\b(?:this|the present|the current|our)\s+(?:[a-z-]+\s+)?(?:study|paper|article|work|"
-    r"review|chapter|essay|thesis)\s+(?:\w+ly\s+)?(?:first\s+|then\s+|also\s+)?(?:"
+    r"(?:\b(?:this|the present|the current|our)\s+(?:[a-z-]+\s+)?(?:study|paper|article|work|"
+    r"review|chapter|essay|thesis)|"
+    # after an opening phrase, "the" too: "Alongside the printed sermons, the article draws …"
+    r"(?<=, )the\s+(?:article|paper|essay|chapter|thesis))"
+    r"\s+(?:\w+ly\s+)?(?:first\s+|then\s+|also\s+)?(?:"
     # any verb the article does ("this paper visualizes and analyzes …")
     r"(?!is\b|was\b|has\b|does\b)[a-z]{3,}(?:[^s\W]s|ies)\b|presents|"
     r"proposes|describes|introduces|develops|examines|explores|investigates|reviews|discusses|"

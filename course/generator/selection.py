@@ -206,7 +206,9 @@ _LEANS_BACK_RE = re.compile(
     r"(?-i:^The (?:first|second|third|former|latter)\s+"
     r"(?!(?:time|half|quarter|year|day|decade|month|week)\b)(?=[a-z]))|"
     r"(?-i:\bthe (?:first|second|third|former|latter)\b"
-    r"(?! (?:time|half|quarter|year|day|decade|month|week|\d)))|"
+    # (not "the first experiment": the article's own, which the course tells of)
+    r"(?! (?:\d|(?:time|half|quarter|year|day|decade|month|week|experiment|study|trial|"
+    r"survey|phase|stage|round|wave)\b)))|"
     # "The obvious answer is that …": the answer to a question the text asked before
     r"^the (?:\w+ )?(?:answer|reply|response)\s+(?:is|was)\b|"
     # "The results …", "The protective effect …": which results, which effect?
@@ -454,7 +456,7 @@ _BETTER_BY_MEANS_RE = re.compile(
 #: model has been built using …", "An algorithm for … has been developed". It is what the
 #: article itself did, so the statement is true unread.
 _OWN_MAKING_RE = re.compile(
-    r"^(?:a|an)\s+[^.;:]{0,80}?\b(?:has|have|was|were)\s+(?:been\s+)?(?:\w+ly\s+)?"
+    r"^(?:a|an)\s+[^.;:]{0,120}?\b(?:has|have|was|were|is|are)\s+(?:been\s+)?(?:\w+ly\s+)?"
     r"(?:developed|built|proposed|designed|created|constructed|implemented|introduced|"
     r"presented|established|set\s+up|devised|formulated|elaborated)"
     r"(?:\s*[.,;]|\s+(?:using|with|by|for|to|on|based|in\s+order))",

@@ -372,3 +372,11 @@ def test_a_linking_word_between_we_show_and_that_leaves_the_claim() -> None:
     assert claim_of("We show, however, that the reranking effect is distinct.") == (
         "the reranking effect is distinct."
     )
+
+
+def test_the_article_acting_after_an_opening_phrase_is_framing() -> None:
+    from course.generator.contexts import framing, tells_method
+
+    assert framing("Alongside the printed sermons, the article draws briefly on sermon notes.")
+    assert not framing("Despite the ban, the work continues in secret.")
+    assert tells_method("The fatigue analysis of the blade is carried out using the stress life.")

@@ -641,3 +641,22 @@ def test_no_gap_whose_key_the_stems_counterpart_word_gives_away() -> None:
     assert _paired_by_prefix("input", "the _____ and the output of the mill")
     assert not _paired_by_prefix("posttax", "rankings differ _____ than before.")
     assert not _paired_by_prefix("Gini coefficient", "the pretax _____ fell.")
+
+
+def test_the_texts_own_first_experiment_is_no_reference_to_the_sentence_before() -> None:
+    from course.generator.selection import offerable
+
+    finding = "In the first experiment, an opt-out default significantly increases donations."
+    assert offerable(_statement(finding, True), [finding])
+    pointing = "In the first, an opt-out default significantly increases donations."
+    assert not offerable(_statement(pointing, True), [pointing])
+
+
+def test_a_method_made_for_the_article_is_no_true_statement_to_ask() -> None:
+    from course.generator.selection import offerable
+
+    made = (
+        "An integrated methodology involving modeling of the blade, wind forecasting, and "
+        "fatigue analysis is developed for turbine blades."
+    )
+    assert not offerable(_statement(made, True), [made])
