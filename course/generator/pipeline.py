@@ -58,7 +58,10 @@ def build_draft(
     hint = given or cleaned.title
     report("concepts")
     ranked = rank_concepts(sentences, hint)
-    final_title = hint or derive_title([c.term for c in ranked], split.sentences[0])
+    recurring = frozenset(c.term for c in ranked if len(c.sentences) > 1)
+    final_title = hint or derive_title(
+        [c.term for c in ranked], split.sentences[0], recurring=recurring
+    )
     ranked = mark_core(ranked, final_title)
 
     report("lessons")

@@ -242,7 +242,8 @@ _LEANS_BACK_RE = re.compile(
     # "The variables enable …", "The models can be used …": which ones? (Not "the models of
     # X", "the variables that …": the words after say.)
     r"^the (?:variables|factors|measures|items|indicators|constructs|models|methods|tools|"
-    r"strategies|dimensions|components|instruments|scales)\s+(?!of\b|that\b|which\b|in\b|"
+    r"strategies|dimensions|components|instruments|scales|technique|method|approach|"
+    r"procedure|algorithm|framework|tool|scheme)\s+(?!of\b|that\b|which\b|in\b|"
     r"for\b|from\b|with\b|used\b|developed\b|proposed\b)",
     re.IGNORECASE,
 )
@@ -662,12 +663,16 @@ def _unmistakable(key: str, sentences: list[str]) -> bool:
     words = _WORD_RE.findall(key)
     if not words:
         return False
-    if any(w.isupper() and len(w) >= 2 for w in words) or any(w[:1].isupper() for w in words[1:]):
-        return True
     if any(
         re.search(rf"[\u201c\"]{re.escape(key)}[\u201d\"]", s, re.IGNORECASE) for s in sentences
     ):
         return True  # a term the text coins in quotes: the new “black bridge”
+    named_once = sum(1 for s in sentences if re.search(rf"\b{re.escape(key)}\b", s, re.I)) < 2
+    if words[0][:1].islower() and named_once:
+        return False  # "the _____ between one's traits and the neighbourhood's": a term the
+        # text uses once, whose synonyms ("similarity", "match") fill its gap as well
+    if any(w.isupper() and len(w) >= 2 for w in words) or any(w[:1].isupper() for w in words[1:]):
+        return True
     inside = re.compile(rf"[^.!?\s]\s+{re.escape(key)}\b")
     if words[0][:1].isupper() and any(inside.search(s) for s in sentences):
         return True  # a name: capitalised inside a sentence too, not only at its start

@@ -72,7 +72,13 @@ _METHOD_TERM_RE = re.compile(
 _VERB_LED_RE = re.compile(r"^[a-z]+ed\s+(?:the|a|an|how|whether|that)\b")
 
 
-def derive_title(terms: list[str], first_sentence: str) -> str:
+#: A lone capital letter standing for a name the source withheld: "University of X".
+_PLACEHOLDER_RE = re.compile(r"(?<![\w.])[XYZ](?![\w.])")
+
+
+def derive_title(
+    terms: list[str], first_sentence: str, *, recurring: frozenset[str] | None = None
+) -> str:
     """A course title when the text has none, built from the top concepts.
 
     A recurring "X of the Y" phrase among the leading concepts names what
@@ -80,11 +86,21 @@ def derive_title(terms: list[str], first_sentence: str) -> str:
     otherwise the leading multi-word concept; otherwise the two leading
     concepts joined by "and". Without concepts, the start of the first
     sentence is the least bad title. A concept naming the study's method ("Independent
-    Sample T-test") is never the title.
+    Sample T-test") is never the title, nor one with a placeholder letter ("University of
+    X"). ``recurring``, if given, holds the terms the text names more than once: only such
+    an "X of the Y" phrase is preferred.
     """
-    top = [t for t in terms if not _METHOD_TERM_RE.search(t) and not _VERB_LED_RE.match(t)][:5]
+    top = [
+        t
+        for t in terms
+        if not _METHOD_TERM_RE.search(t)
+        and not _VERB_LED_RE.match(t)
+        and not _PLACEHOLDER_RE.search(t)
+    ][:5]
     chosen: str | None = None
     for term in top:
+        if recurring is not None and term not in recurring:
+            continue
         if re.search(r"\w \bof\b \w", term):
             chosen = term if term[:1].isupper() else f"the {term}"
             break

@@ -361,3 +361,19 @@ def test_a_course_title_never_names_the_data_or_the_estimation() -> None:
     for method in ("cross-sectional data", "maximum likelihood estimation"):
         title = derive_title([method, "merchant guilds", "nutrient intake"], "Guilds rose.")
         assert method.split()[-1] not in title.lower()
+
+
+def test_a_course_title_names_no_placeholder_and_prefers_only_a_recurring_of_phrase() -> None:
+    from course.generator.titles import derive_title
+
+    # "University of X": the source withheld the name; the letter is no title
+    title = derive_title(["University of X", "multispectral imaging"], "Imaging is new.")
+    assert title == "Multispectral Imaging"
+    # an "X of the Y" phrase the text names once is no better than the leading concept
+    terms = ["thermal stress", "history of the reef", "bleaching"]
+    assert derive_title(terms, "Reefs warm.", recurring=frozenset({"thermal stress"})) == (
+        "Thermal Stress"
+    )
+    assert derive_title(terms, "Reefs warm.", recurring=frozenset(terms)) == (
+        "The History of the Reef"
+    )

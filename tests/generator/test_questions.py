@@ -392,6 +392,7 @@ def test_it_keeps_no_two_items_on_one_sentence_where_one_prints_the_others_answe
         ("mean comprehension", False),  # other words fill the gap as well
         ("Farm visit", False),  # capitalised only where it opens the sentence
         ("black bridge", True),  # a term the text coins in quotes
+        ("congruence", False),  # rare, but the text uses it once: "similarity" fits as well
     ],
 )
 def test_it_blanks_only_a_key_no_other_answer_would_fill(key: str, unmistakable: bool) -> None:
@@ -402,6 +403,8 @@ def test_it_blanks_only_a_key_no_other_answer_would_fill(key: str, unmistakable:
         "Farm visit is the most prominent extension method.",
         "The mean comprehension rose; industrialization followed.",
         "The construction of the new \u201cblack bridge\u201d was made possible by policy.",
+        "Industrialization reshaped the unions.",
+        "The congruence between one's traits and the neighbourhood's had no impact.",
     ]
     assert _unmistakable(key, sentences) is unmistakable
 
@@ -660,3 +663,12 @@ def test_a_method_made_for_the_article_is_no_true_statement_to_ask() -> None:
         "fatigue analysis is developed for turbine blades."
     )
     assert not offerable(_statement(made, True), [made])
+
+
+def test_the_technique_named_in_the_sentence_before_leans_back() -> None:
+    from course.generator.selection import offerable
+
+    leaning = "The technique is applied to data from the British English dialect corpus."
+    assert not offerable(_statement(leaning, True), [leaning])
+    named = "The technique of carbon dating is applied to bones from the cemetery."
+    assert offerable(_statement(named, True), [named])
