@@ -665,3 +665,23 @@ def test_a_prompt_quotes_the_claim_without_the_author_s_report_of_it(
         + " Later work extended the same measures to the whole of Europe."
     )
     assert any(claim in p.text for p in draft.prompts)
+
+
+def test_no_evidence_asked_for_what_the_texts_own_experiment_found() -> None:
+    sentences = [
+        "Here, we present results of a laboratory experiment testing a pesticide on queens.",
+        "The higher level of exposure resulted in a reduction in the length of oocytes.",
+    ]
+    evidence = [p for p in generate_prompts(sentences, []) if p.text.startswith("What evidence")]
+    assert evidence == []
+    # without an experiment of its own, the same causal claim may ask for evidence
+    claim = ["Higher tariffs resulted in a reduction in the grain trade of the Baltic towns."]
+    assert any(p.text.startswith("What evidence") for p in generate_prompts(claim, []))
+
+
+def test_no_two_points_are_weighed_where_one_is_only_conceded() -> None:
+    sentence = (
+        "The range of isotope values for the group is small, although two individuals stand "
+        "out as unusual amongst the 62 analysed."
+    )
+    assert not [p for p in generate_prompts([sentence], []) if "two points" in p.text]

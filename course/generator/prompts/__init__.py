@@ -76,9 +76,29 @@ def _concepts_in(text: str, concepts: list[DraftConcept]) -> list[str]:
     return out
 
 
+#: The text telling of its own experiment or trial: "Here, we present results of a laboratory
+#: experiment testing …", "We conducted three field experiments". What it reports after
+#: that, it measured: asked what evidence would show it, the student only recalls it.
+_OWN_EXPERIMENT_RE = re.compile(
+    r"\b(?:we|our)\b[^.;]{0,80}?\b(?:experiments?|trials?)\b|"
+    r"\bresults\s+of\s+(?:a|an|two|three|four|several)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:experiments?|trials?)\b",
+    re.IGNORECASE,
+)
+
+
+def _after_own_experiment(sentences: list[str]) -> int:
+    """The index of the sentence that tells of the text's own experiment (what follows it
+    reports what it measured), or the number of sentences when there is none."""
+    return next(
+        (i for i, s in enumerate(sentences) if _OWN_EXPERIMENT_RE.search(s)), len(sentences)
+    )
+
+
 def _candidates(sentences: list[str], concepts: list[DraftConcept]) -> list[_Candidate]:
     out = []
     seen: set[str] = set()
+    experiment = _after_own_experiment(sentences)
     for reading in read_text(sentences):
         quoted = " ".join([reading.claim, *reading.parts])
         terms = _concepts_in(quoted, concepts)
@@ -88,7 +108,7 @@ def _candidates(sentences: list[str], concepts: list[DraftConcept]) -> list[_Can
             if not fits(template, reading):
                 continue
             if template.name == "evidence-cause" and any(
-                _OWN_EVIDENCE_RE.search(sentences[i]) for i in reading.cited
+                _OWN_EVIDENCE_RE.search(sentences[i]) or i > experiment for i in reading.cited
             ):
                 continue  # the text reports the evidence itself: asking for it is recall
             text = template.render(reading)

@@ -96,6 +96,7 @@ _OWN_WORK_RE = re.compile(r"\b(?:developed|proposed|presented|our|new)\b", re.IG
 #: A result that is a thing made, not an effect: "resulted in a core set for trials".
 _PRODUCT_RE = re.compile(r"^(?:a|an)\s+(?:[\w-]+\s+){0,3}?for\b", re.IGNORECASE)
 _CONTRAST_LEMMAS = frozenset({"but", "whereas", "while", "although", "though", "yet", "however"})
+_CONCESSIVE_LEMMAS = frozenset({"although", "though"})
 #: Contrasts that set two cases side by side rather than concede one to the other.
 _COMPARISON_LEMMAS = frozenset({"whereas", "while", "unlike"})
 _CONCESSION_LEMMAS = frozenset({"despite", "of"})  # "in spite of" has lemma "of"
@@ -265,7 +266,9 @@ def _contrast(text: Sentence, r: Relation) -> Iterator[Reading]:
             yield Reading("change", i, cited, joined, (subject,))
     if r.lemma in _COMPARISON_LEMMAS and not r.previous and not _CONCEDES_RE.search(a):
         yield Reading("cases", i, cited, b, (a, b, "whereas"))
-    elif _two_points(a, b):
+    elif r.lemma not in _CONCESSIVE_LEMMAS and _two_points(a, b):
+        # (not "B, although A": A is granted, not weighed against B; "two individuals stand
+        # out, although the range is small" has one obvious answer)
         yield Reading("contrast", i, cited, b, (a, b))
 
 
