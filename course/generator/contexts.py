@@ -117,7 +117,7 @@ _REPORT_RE = re.compile(
     # "Here we demonstrate that …", "Here, we show that …"
     r"(?:here,?\s+(?=we\b))?"
     r"(?:(?:(?:this|the|our|the present) (?:[a-z-]+ ){0,2}(?:study|paper|article|analysis|"
-    r"research|review|essay|thesis|chapter)|it|we|the authors?|"
+    r"research|review|essay|thesis|chapter)|it|we|I|the authors?|"
     # "The simulation results showed", "CONCOR analysis showed", "Results indicate"
     # (not "Previous results showed": the literature's finding, not the text's)
     r"(?:(?:our|the|these|overall)\s+)?(?:(?!(?:previous|prior|past|earlier|recent|other|"

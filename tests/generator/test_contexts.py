@@ -117,6 +117,11 @@ def test_it_finds_no_term_inside_a_hyphenated_word() -> None:
         ),
         # no "that": nothing to take out
         ("We find an elasticity of one.", "We find an elasticity of one."),
+        # the author in the first person singular
+        (
+            "I argue that a regime is legitimate insofar as it achieves assent to rule.",
+            "a regime is legitimate insofar as it achieves assent to rule.",
+        ),
     ],
 )
 def test_it_takes_the_claim_out_of_the_articles_report_of_it(sentence: str, claim: str) -> None:
