@@ -765,6 +765,11 @@ def framing(sentence: str) -> bool:
 STATISTICS_RE = re.compile(
     r"\s*\((?=[^()]*(?:=|<|>|\u2264|\u2265|\u03b2|\bp\s*[<=]|\bCI\b))[^()]*\)"
 )
+#: What is left of a parenthesis of results once its interval went: "(OR 2.7)", "(r = .41)".
+_LABELLED_FIGURE_RE = re.compile(
+    r"\s*\(\s*(?:(?:a)?OR|HR|RR|IRR|odds ratio|hazard ratio|risk ratio|r|rho|\u03b2|beta|d|g)"
+    r"\s*[=:]?\s*[-\u2212]?\d*[.,]?\d+\s*\)"
+)
 #: A clause after a semicolon that only reports figures ("; hazard ratios were 1.13 for total
 #: cancer, 1.51 for liver cancer"): the numbers behind the finding before it.
 _FIGURES_CLAUSE_RE = re.compile(r";\s+[^;]*$")
@@ -779,7 +784,7 @@ def drop_statistics(text: str) -> str:
     """``text`` without its parentheses of test statistics or of result figures: what the
     finding says, not the numbers that back it. Brackets nested inside a parenthesis
     ("[95% CI]") are part of it."""
-    text = STATISTICS_RE.sub("", text)
+    text = _LABELLED_FIGURE_RE.sub("", STATISTICS_RE.sub("", text))
     out: list[str] = []
     depth, start = 0, 0
     kept_to = 0

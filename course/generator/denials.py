@@ -74,7 +74,11 @@ _NOT_VERBS = frozenset(["so", "as", "to", "in", "the", "a", "an", "it", "they"])
 
 
 #: A statement opening on what it concedes before its main clause.
-_CONCEDED_RE = re.compile(r"^(?:while|although|though|even though|whilst|albeit)\b", re.I)
+_CONCEDED_RE = re.compile(
+    r"^(?:while|although|though|even though|whilst|albeit|despite|in spite of|"
+    r"notwithstanding)\b",
+    re.IGNORECASE,
+)
 
 
 def denials(statement: str) -> list[Denial]:

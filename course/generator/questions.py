@@ -779,6 +779,19 @@ _CITATION_YEAR_RE = re.compile(
 )
 
 
+def _in_an_aside(statement: str, at: int) -> bool:
+    """Position ``at`` lies inside a parenthesis of words ("(the VOC, founded in 1602)"),
+    not one of figures alone ("(1928~32)")."""
+    opened = statement.rfind("(", 0, at)
+    if opened < 0 or statement.rfind(")", opened, at) >= 0:
+        return False
+    closed = statement.find(")", at)
+    inside = statement[opened + 1 : closed if closed >= 0 else len(statement)]
+    return len(re.findall(r"[^\W\d_]{2,}", inside)) >= MIN_ASIDE_WORDS
+
+
+#: Words that make a parenthesis an aside rather than a bare date or range.
+MIN_ASIDE_WORDS = 3
 #: A statement whose "this/these X" was made "the X" ranks this much below one that stands
 #: in the text's own words: the referent is clear from the sentence before, not from itself.
 RESOLVED_PENALTY = 0.4
@@ -859,6 +872,8 @@ def true_false_items(sentences: list[str], terms: list[Term]) -> Iterable[Candid
                 continue  # "between 2019 and 2023": a moved end may still lie inside the range
             if _CITATION_YEAR_RE.search(statement[: match.start()]):
                 continue  # "(Smith, 2014)", "Act, (1997)": the date of a source or a name
+            if _in_an_aside(statement, match.start()):
+                continue  # "(the VOC, founded in 1602)": a side fact's date, not the claim
             # Another year of the text that this statement does not already give (or the
             # year before): "emerged at the end of 2000 and showed its effects in 2000"
             # contradicts itself.

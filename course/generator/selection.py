@@ -351,6 +351,8 @@ def offerable(
             return False  # "of _____ process quality studies": a modifier of another concept
         if _VERB_GAP_RE.search(q.prompt):
             return False  # "children who _____": the verb of a clause
+        if _MEASURE_NAME_GAP_RE.search(q.prompt):
+            return False  # "adjustment for the _____ II or SOFA scores": a measure's label
         if _paired_by_prefix(key, q.prompt):
             return False  # "different _____ than it was pretax": "posttax", by its partner
         if _VALUE_AFTER_GAP_RE.search(q.prompt):
@@ -459,7 +461,7 @@ _BETTER_BY_MEANS_RE = re.compile(
 _OWN_MAKING_RE = re.compile(
     r"^(?:a|an)\s+[^.;:]{0,120}?\b(?:has|have|was|were|is|are)\s+(?:been\s+)?(?:\w+ly\s+)?"
     r"(?:developed|built|proposed|designed|created|constructed|implemented|introduced|"
-    r"presented|established|set\s+up|devised|formulated|elaborated)"
+    r"presented|established|set\s+up|devised|formulated|elaborated|reported|described)"
     r"(?:\s*[.,;]|\s+(?:using|with|by|for|to|on|based|in\s+order))",
     re.IGNORECASE,
 )
@@ -693,6 +695,10 @@ def _modifies_a_concept(prompt: str, key: str, terms: frozenset[str]) -> bool:
 
 #: A gap right after a relative pronoun holds the clause's verb ("children who _____"), not
 #: a concept.
+#: A gap on the name of a score or scale: "the _____ II score", "the _____ scale".
+_MEASURE_NAME_GAP_RE = re.compile(
+    rf"{re.escape(BLANK)}\s+(?:[IVX]{{1,4}}\b|scores?\b|scales?\b|index\b|inventory\b)"
+)
 _VERB_GAP_RE = re.compile(rf"\b(?:who|which)\s+{re.escape(BLANK)}")
 
 

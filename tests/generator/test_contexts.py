@@ -385,3 +385,11 @@ def test_the_article_acting_after_an_opening_phrase_is_framing() -> None:
     assert framing("Alongside the printed sermons, the article draws briefly on sermon notes.")
     assert not framing("Despite the ban, the work continues in secret.")
     assert tells_method("The fatigue analysis of the blade is carried out using the stress life.")
+
+
+def test_a_statistic_left_alone_in_its_parenthesis_is_dropped_too() -> None:
+    from course.generator.contexts import drop_statistics
+
+    finding = "Infection remained a risk factor after adjustment for age"
+    assert drop_statistics(f"{finding} (OR 2.7 (95% CI: 2.9\u20137.6)).") == f"{finding}."
+    assert drop_statistics("Rents rose (Smith 2001).") == "Rents rose (Smith 2001)."

@@ -77,3 +77,13 @@ def test_a_true_false_item_asks_the_denied_finding_as_false() -> None:
 )
 def test_no_denial_is_dropped_where_what_follows_depends_on_it(statement: str) -> None:
     assert denials(statement) == []
+
+
+def test_no_denial_is_turned_after_a_despite_concession() -> None:
+    assert (
+        denials(
+            "Despite more visits to invaded communities, the dominance of alien species did not "
+            "translate into changes in network structure."
+        )
+        == []
+    )

@@ -685,3 +685,28 @@ def test_no_two_points_are_weighed_where_one_is_only_conceded() -> None:
         "out as unusual amongst the 62 analysed."
     )
     assert not [p for p in generate_prompts([sentence], []) if "two points" in p.text]
+
+
+def test_a_long_claim_is_not_cut_to_the_clause_it_concedes() -> None:
+    from course.generator.prompts.grammar import main_clause
+
+    claim = (
+        "while for both replacement methods, an optimum fly ash ratio exists where the "
+        "maximum compressive strengths of fly ash concrete can be achieved, the sand "
+        "replacement method produces superior concrete in terms of compressive strength"
+    )
+    # cut at "achieved," it would keep only the clause the sentence concedes
+    assert "sand replacement method" in main_clause(claim)
+
+
+def test_a_name_s_first_part_keeps_its_capital_and_another_s_view_is_no_claim() -> None:
+    from course.generator.prompts.claims import lower_first, unwrap
+
+    names = frozenset({"strawson"})
+    assert lower_first("Galen Strawson's argument fails", names).startswith("Galen")
+    assert lower_first("Following Strawson's lead, we argue", names).startswith("following")
+    # his argument, told as its content: the text holds the opposite
+    assert unwrap("Galen Strawson's Basic Argument is that self-creation is impossible.") == (
+        "",
+        "framing",
+    )

@@ -672,3 +672,32 @@ def test_the_technique_named_in_the_sentence_before_leans_back() -> None:
     assert not offerable(_statement(leaning, True), [leaning])
     named = "The technique of carbon dating is applied to bones from the cemetery."
     assert offerable(_statement(named, True), [named])
+
+
+def test_a_synthesis_the_article_reports_is_its_own_work_not_a_claim() -> None:
+    from course.generator.selection import offerable
+
+    made = (
+        "A concise synthesis of the catalyst was reported using commercially available materials."
+    )
+    assert not offerable(_statement(made, True), [made])
+
+
+def test_no_gap_on_the_name_of_a_score() -> None:
+    from course.generator.selection import _MEASURE_NAME_GAP_RE
+
+    assert _MEASURE_NAME_GAP_RE.search("after adjustment for the _____ II or SOFA scores")
+    assert _MEASURE_NAME_GAP_RE.search("measured on the _____ scale")
+    assert not _MEASURE_NAME_GAP_RE.search("the _____ in Italy grew")
+
+
+def test_no_year_is_moved_inside_an_aside() -> None:
+    from course.generator.questions import true_false_items
+
+    sentences = [
+        "The company (the VOC, founded in 1602) became a commercial giant in the Indian Ocean.",
+        "The West India Company was founded in 1621.",
+    ]
+    moved = [c.question.prompt for c in true_false_items(sentences, []) if not c.question.answer]
+    assert not any("founded in 1621)" in p for p in moved)
+    assert any("founded in 1602." in p for p in moved)  # a date the sentence is about

@@ -21,6 +21,7 @@ import re
 
 from ..checks import stem_ok
 from ..contexts import ASIDE_REPORT_RE, framing, sets_the_scene, strip_opener, tells_method
+from ..frequency import is_common
 from ..lexicon import AUXILIARIES, DETERMINERS, MODALS, PREPOSITIONS, STOPWORDS
 from .grammar import (
     RELATIVES,
@@ -80,6 +81,11 @@ _EARLIER_WORK_RE = re.compile(
     r"^(?!.*\b(?:this|these|our|my|the|present|current)\b)(?:[\w-]+\s+){0,5}?(?:studies|"
     r"research|literature|scholars|researchers|scholarship)\s*$",
     re.IGNORECASE,
+)
+#: Someone else's view told as its content: "Galen Strawson's Basic Argument is that …".
+_OTHERS_VIEW_RE = re.compile(
+    r"^(?:[A-Z][\w.-]*\s+){0,3}?[A-Z][\w-]*['\u2019]s\s+(?:[\w-]+\s+){0,2}?(?i:argument|view|"
+    r"claim|thesis|position|theory|account|hypothesis|conjecture)\s+(?:is|was)\s+that\b"
 )
 #: "It was found that X", "It is argued that X".
 _IMPERSONAL_RE = re.compile(
@@ -279,6 +285,8 @@ def unwrap(text: str) -> tuple[str, str]:
     if conclusion:
         noun = conclusion.group("noun").lower()
         return text[conclusion.end() :], "finding" if noun in ("finding", "result") else "argument"
+    if _OTHERS_VIEW_RE.match(text):
+        return "", "framing"  # "Galen Strawson's Basic Argument is that X": his view, told
     report = _REPORT_RE.match(text)
     if report and _EARLIER_WORK_RE.search(report.group("subject")):
         return "", "framing"  # "Our prior work has demonstrated that X": the background
@@ -309,12 +317,22 @@ def capitalised_names(sentences: list[str]) -> frozenset[str]:
     return frozenset(found - lower)
 
 
+#: A capitalised first word rarer than this, before a name, is the name's first part.
+NAME_PART_ZIPF = 3.5
+
+
 def lower_first(text: str, names: frozenset[str]) -> str:
     """First word lower-cased when it is a function word or a common word (not in
     ``names``, the words the text capitalises mid-sentence): "The unions were" ->
     "the unions were", "Socialist competition" -> "socialist competition"."""
-    first = text.split(" ", 1)[0]
-    common = first[1:].islower() and first.lower() not in names
+    first, _, rest = text.partition(" ")
+    # (not "Galen Strawson's argument": a capitalised word before a name is its first part)
+    named_next = (
+        rest[:1].isupper()
+        and rest.split(" ", 1)[0].lower().removesuffix("'s") in names
+        and not is_common(first.lower(), NAME_PART_ZIPF)  # not "Following South Africa's"
+    )
+    common = first[1:].islower() and first.lower() not in names and not named_next
     acronym = len(first) > 1 and first.isupper()
     if (first.lower() in STOPWORDS or common) and not acronym:
         return text[:1].lower() + text[1:]

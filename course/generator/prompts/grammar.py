@@ -204,6 +204,8 @@ def main_clause(text: str, limit: int = MAX_CLAIM_WORDS) -> str:
                 continue
             if not balanced(prefix) or not stem_ok(prefix):
                 continue
+            if _SUBORDINATE_START_RE.match(prefix):
+                continue  # "while for both methods an optimum exists": no main clause left
             rest = text[match.end() :]
             comma = text[match.start()] == ","
             # "provides X, facilitates Y, | and reduces Z": the last item of a list.
@@ -218,6 +220,12 @@ def main_clause(text: str, limit: int = MAX_CLAIM_WORDS) -> str:
     return text
 
 
+#: A clause that opens on a subordinator: cut there, it has no main clause.
+_SUBORDINATE_START_RE = re.compile(
+    r"^(?:while|whilst|although|though|even though|whereas|when|if|because|since|as|unless|"
+    r"despite|in spite of|notwithstanding)\b",
+    re.IGNORECASE,
+)
 #: Clause boundaries, strongest first: a colon (before a list), a semicolon or
 #: dash, a comma before a relative or conjunction, any comma, then a bare
 #: coordinator or adjunct ("and should ...", "with the ...", "in relation to").
