@@ -1290,6 +1290,12 @@ def key_texts(q: DraftQuestion) -> list[str]:
     return []
 
 
+def _shape_gives_away(keys: list[str], wrong: list[str]) -> bool:
+    """Every key a single word ("cinnamon", "nutmeg", "cloves") and a wrong option a phrase
+    ("northern Brazil", "regular exchange"): the options' length alone tells them apart."""
+    return all(len(k.split()) == 1 for k in keys) and any(len(w.split()) > 1 for w in wrong)
+
+
 def valid(q: DraftQuestion, sentences: list[str]) -> bool:
     """Every explicit rule a question must pass (see :mod:`checks`)."""
     cited = [sentences[i] for i in q.sentences if 0 <= i < len(sentences)]
@@ -1338,6 +1344,8 @@ def valid(q: DraftQuestion, sentences: list[str]) -> bool:
         if not same_kind(q.answer[0], [*q.answer[1:], *wrong]):
             return False
         if any(answer_in_source(w, cited) for w in wrong):
+            return False
+        if _shape_gives_away(q.answer, wrong):
             return False
     if q.type == "matching":
         rights = [pair[1] for pair in q.answer]

@@ -701,3 +701,23 @@ def test_no_year_is_moved_inside_an_aside() -> None:
     moved = [c.question.prompt for c in true_false_items(sentences, []) if not c.question.answer]
     assert not any("founded in 1621)" in p for p in moved)
     assert any("founded in 1602." in p for p in moved)  # a date the sentence is about
+
+
+def test_no_multiple_response_whose_phrases_stand_out_among_one_word_keys() -> None:
+    from course.generator.questions import valid
+
+    sentence = "The company drew strength from its monopolies on cinnamon, nutmeg and cloves."
+    item = DraftQuestion(
+        type="multiple_response",
+        prompt="Select all that apply: which monopolies does the text name?",
+        options=["northern Brazil", "nutmeg", "cinnamon", "cloves", "regular exchange"],
+        answer=["cinnamon", "nutmeg", "cloves"],
+        explanation="",
+        concepts=[],
+        sentences=[0],
+    )
+    assert not valid(item, [sentence])
+    same_shape = DraftQuestion(
+        **{**item.__dict__, "options": ["pepper", "nutmeg", "cinnamon", "cloves"]}
+    )
+    assert valid(same_shape, [sentence])
