@@ -25,7 +25,7 @@ _COMMA_RE = re.compile(r",\s+")
 _OPENER_RE = re.compile(
     r"^(?:thus|hence|therefore|moreover|however|furthermore|also|above all|in addition|throughout|"
     r"consequently|finally|first|second|third|then|specifically|further|here|now|instead|"
-    r"next|subsequently|firstly|secondly|thirdly|rather|"
+    r"next|subsequently|firstly|secondly|thirdly|rather|regardless|"
     r"accordingly|additionally|in sum|in summary|in short|in conclusion|overall|importantly|"
     r"notably|similarly|likewise|meanwhile|nevertheless|nonetheless|indeed|in general|"
     r"lastly|in particular|as a result|as a consequence|in turn|by contrast|in contrast|"
@@ -494,6 +494,13 @@ MOTIVATION_RE = re.compile(
     r"\b(?:growing|increasing|renewed|considerable|rising)\s+(?:interest|attention|concern)\s+"
     r"(?:in|to|about|over)\b|\b(?:has|have)\s+long\s+(?:struggled|debated|been\s+debated|"
     r"sought|wondered|puzzled|been\s+interested)\b|"
+    # the received reading the text revises: "X has traditionally been viewed as …", "have
+    # been read by some critics in terms of …"
+    r"\b(?:has|have)\s+(?:traditionally|widely|often|commonly|generally|usually|long)\s+been\s+"
+    r"(?:read|interpreted|seen|viewed|regarded|understood|considered|treated)\b|"
+    r"\bbeen\s+(?:\w+ly\s+)?(?:read|interpreted|seen|viewed|regarded|understood|considered)\s+"
+    r"by\s+(?:some|many|most|several|other)?\s*(?:critics|scholars|historians|commentators|"
+    r"researchers|readers)\b|"
     # what others have put forward: "X have been posited to have both beneficial and …"
     r"\b(?:has|have|had)\s+been\s+(?:\w+ly\s+)?(?:posited|proposed|hypothesi[sz]ed|"
     r"suggested|claimed|argued|thought|believed|assumed)\s+to\b|"

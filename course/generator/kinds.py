@@ -76,6 +76,9 @@ PLACE_HEADS = _set("""
     location site
     """)
 
+#: The continents: a capitalised name ending in one is a place ("South America", "East Asia").
+CONTINENT_HEADS = _set("america americas asia africa europe oceania antarctica australasia")
+
 #: Heads of a capitalised name that is a polity: a group, or a place when the text says "in X".
 POLITY_HEADS = _set("union republic kingdom state empire federation")
 
@@ -274,7 +277,7 @@ def _kind_by_head(plain: str, words: list[str], sentences: tuple[str, ...]) -> K
         return "event"
     if candidates & GROUP_HEADS or (capitalised and candidates & CAPITALISED_GROUP_HEADS):
         return "group"
-    if candidates & PLACE_HEADS:
+    if candidates & PLACE_HEADS or (capitalised and candidates & CONTINENT_HEADS):
         return "place"
     if candidates & PROCESS_HEADS:
         return "process"

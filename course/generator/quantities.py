@@ -66,7 +66,10 @@ def _unit(unit: str) -> str:
 def quantity_moves(statement: str, sentences: Sequence[str]) -> list[QuantityMove]:
     """A way to make ``statement`` false by giving one of its values another value of the
     same unit from ``sentences`` (the nearest in size), or none."""
-    for match in _QUANTITY_RE.finditer(statement):
+    found = list(_QUANTITY_RE.finditer(statement))
+    for match in found:
+        if sum(1 for m in found if _unit(m.group(2)) == _unit(match.group(2))) > 1:
+            continue  # "at 0.1%, 0.3% and 0.5%": a list or a comparison of values, not one
         moved = _move(statement, match, sentences)
         if moved:
             return [moved]

@@ -469,7 +469,7 @@ _RELATION_STEM = "According to the text"
 #: What ought to be, or what the future will take ("Future gains will require …").
 _NORMATIVE_RE = re.compile(
     r"\b(?:should|ought to|must|needs? to|will (?:\w+ly\s+)?(?:require|need|depend on|"
-    r"call for)|(?:is|are)\s+(?:\w+ly\s+)?(?:needed|required|warranted))\b",
+    r"call for)|(?:is|are)\s+(?:\w+ly\s+)?(?:needed|required|warranted|necessary|advisable))\b",
     re.IGNORECASE,
 )
 _YEAR_WORD_RE = re.compile(r"^\(?(?:1[0-9]|20)\d\d(?:s|'s)?[),.;:]*$")

@@ -900,7 +900,8 @@ def read_page(text: str) -> CleanText:
 #: ("Methods and findings" is not one: it holds the results too).
 _METHOD_SECTION_RE = re.compile(
     r"^\W*(?:methods?|methodology|materials and methods|(?:study |research )?design|setting|"
-    r"settings|participants|patients|subjects|interventions?|measurements|"
+    r"(?:study |research )?design and methods?|settings|participants|patients|subjects|"
+    r"interventions?|measurements|"
     r"main outcome measures?|outcome measures?|data sources?|study selection|"
     r"data extraction|design/methodology/approach|design, setting,? and participants|"
     # what the study set out to do: its aim, not a claim ("Objective: Evaluate benefits …")

@@ -377,3 +377,10 @@ def test_a_course_title_names_no_placeholder_and_prefers_only_a_recurring_of_phr
     assert derive_title(terms, "Reefs warm.", recurring=frozenset(terms)) == (
         "The History of the Reef"
     )
+
+
+def test_a_name_ending_in_a_continent_is_a_place() -> None:
+    from course.generator.kinds import term_kind
+
+    sentences = ["The Andes are among the regions of South America most hit by landslides."]
+    assert term_kind("South America", sentences) == "place"

@@ -393,3 +393,24 @@ def test_a_statistic_left_alone_in_its_parenthesis_is_dropped_too() -> None:
     finding = "Infection remained a risk factor after adjustment for age"
     assert drop_statistics(f"{finding} (OR 2.7 (95% CI: 2.9\u20137.6)).") == f"{finding}."
     assert drop_statistics("Rents rose (Smith 2001).") == "Rents rose (Smith 2001)."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scene"),
+    [
+        (
+            "The recapitulation has traditionally been viewed as an expansion of ternary forms.",
+            True,
+        ),
+        ("Her love stories have been read by some critics as idealising romance.", True),
+        ("The treaty was read aloud in 1648.", False),
+    ],
+)
+def test_the_received_reading_a_text_revises_is_background(sentence: str, scene: bool) -> None:
+    from course.generator.contexts import sets_the_scene
+
+    assert sets_the_scene(sentence) is scene
+
+
+def test_regardless_is_an_opener() -> None:
+    assert strip_opener("Regardless, caution is necessary.") == "caution is necessary."

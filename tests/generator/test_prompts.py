@@ -710,3 +710,21 @@ def test_a_name_s_first_part_keeps_its_capital_and_another_s_view_is_no_claim() 
         "",
         "framing",
     )
+
+
+def test_a_claim_is_not_cut_after_a_participle_and_a_possessed_name_keeps_its_capital() -> None:
+    from course.generator.prompts.claims import lower_first
+    from course.generator.prompts.grammar import main_clause
+
+    claim = (
+        "the recent gothic novel critically revises a set of Romantic themes first broached in "
+        "an earlier book, exposing and interrogating the fantasy scenario at the heart of the "
+        "earlier novel, and it ends in a darker key than any of her work before"
+    )
+    assert not main_clause(claim).endswith(", exposing")
+    assert lower_first("Winterson's novel revises", frozenset({"winterson"})).startswith("W")
+
+
+def test_no_before_and_after_for_an_untimed_becoming() -> None:
+    sentence = "Metaphysics becomes a metaphor for metapsychology in the novel's last chapters."
+    assert not [p for p in generate_prompts([sentence], []) if "this change" in p.text]

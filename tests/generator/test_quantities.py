@@ -48,3 +48,8 @@ def test_a_true_false_item_asks_the_moved_value_as_false() -> None:
     moved = [q for q in items if "17 h yr" in q.prompt]
     assert moved and moved[0].answer is False
     assert "10 h" in moved[0].explanation
+
+
+def test_no_value_of_a_list_of_values_is_moved() -> None:
+    statement = "Nanofluids were tested at weight fractions of 0.1%, 0.3% and 0.5%."
+    assert quantity_moves(statement, [statement, "The friction rose by 2.3%."]) == []

@@ -721,3 +721,10 @@ def test_no_multiple_response_whose_phrases_stand_out_among_one_word_keys() -> N
         **{**item.__dict__, "options": ["pepper", "nutmeg", "cinnamon", "cloves"]}
     )
     assert valid(same_shape, [sentence])
+
+
+def test_a_recommendation_of_caution_is_no_fact_to_judge() -> None:
+    from course.generator.selection import offerable
+
+    advice = "Caution is necessary when interpreting transit observations of young stars."
+    assert not offerable(_statement(advice, True), [advice])

@@ -490,3 +490,10 @@ def test_a_library_records_field_name_is_not_the_abstracts_first_word() -> None:
     assert split_inline("ethnomusicology Today is a journal.") == (
         "ethnomusicology Today is a journal."
     )
+
+
+def test_research_design_and_methods_is_a_method_section() -> None:
+    from course.generator.source import is_method_section
+
+    assert is_method_section("RESEARCH DESIGN AND METHODS")
+    assert not is_method_section("RESULTS")

@@ -332,7 +332,8 @@ def lower_first(text: str, names: frozenset[str]) -> str:
         and rest.split(" ", 1)[0].lower().removesuffix("'s") in names
         and not is_common(first.lower(), NAME_PART_ZIPF)  # not "Following South Africa's"
     )
-    common = first[1:].islower() and first.lower() not in names and not named_next
+    possessor = re.sub(r"['\u2019]s$", "", first.lower())  # "Winterson's": the name "winterson"
+    common = first[1:].islower() and possessor not in names and not named_next
     acronym = len(first) > 1 and first.isupper()
     if (first.lower() in STOPWORDS or common) and not acronym:
         return text[:1].lower() + text[1:]

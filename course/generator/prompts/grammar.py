@@ -206,6 +206,8 @@ def main_clause(text: str, limit: int = MAX_CLAIM_WORDS) -> str:
                 continue
             if _SUBORDINATE_START_RE.match(prefix):
                 continue  # "while for both methods an optimum exists": no main clause left
+            if re.search(r",\s+[a-z]+ing$", prefix):
+                continue  # "…, exposing": a participle cut from its object
             rest = text[match.end() :]
             comma = text[match.start()] == ","
             # "provides X, facilitates Y, | and reduces Z": the last item of a list.

@@ -312,6 +312,8 @@ _WHEN_RE = re.compile(
     r"\b(?:1[0-9]\d\d|20\d\d)s?\b|\b(?:after|before|since|until|by|during|following)\s+"
     r"(?:the\s+)?[A-Z\d]|\bcentury\b|\b(?:era|period|decade|war|revolution|reform)\b",
 )
+#: A change told in the present with no time: an analysis's "X becomes Y", not a history.
+_PRESENT_BECOMING_RE = re.compile(r"\b(?:becomes|turns into|is turned into)\b", re.IGNORECASE)
 _AMOUNT_CHANGE_RE = re.compile(
     r"\b(?:increas|decreas|rose\b|rise|rising|risen|fell\b|fall|grew\b|grow|declin|doubl|"
     r"tripl|halv|drop|reduc|diminish|expand|shrank|shrink)\w*",
@@ -329,6 +331,8 @@ def change_reading(text: Sentence, claim: str) -> Reading | None:
         return None
     if _AMOUNT_CHANGE_RE.search(claim) and not _WHEN_RE.search(text.sentences[text.i]):
         return None
+    if _PRESENT_BECOMING_RE.search(claim) and not _WHEN_RE.search(text.sentences[text.i]):
+        return None  # "Metaphysics becomes a metaphor for metapsychology": a reading, untimed
     return Reading("change", text.i, (text.i,), claim, (lower_first(subject, text.names),))
 
 
