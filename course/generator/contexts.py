@@ -389,6 +389,15 @@ STUDY_METHOD_RE = re.compile(
     r"\b(?:study|trial|experiment|survey|investigation|evaluation|analysis)"
     r"(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?\s+(?:was|were|is|are)\s+"
     r"(?:\w+ly\s+)?(?:performed|conducted|carried out|undertaken|done|run)\b|"
+    # any step of the work told as a process noun: "Systematic radiocarbon dating was
+    # performed on a cemetery", "Sequencing was conducted on …"
+    # (not "carried out": "collectivization was carried out in 1930" is a history told)
+    r"\b[a-z]+(?:ing|sis|ses|ment|ments|tion|tions)\s+(?:was|were)\s+(?:\w+ly\s+)?(?:performed|"
+    r"conducted)\b|"
+    # the participants' tasks: "Forty-eight subjects, divided into two groups, completed …";
+    # what was given to them: "The Recall phase was administered to all subjects"
+    r"\b(?:participants|subjects|respondents|volunteers)\b[^.;]{0,80}?\b(?:completed|viewed|"
+    r"watched|performed|rated|underwent)\b|\b(?:was|were)\s+administered\s+to\b|"
     # a step and what it was for: "C-indexes were calculated across risk groups in order to
     # evaluate model performances", "codes were converted to calculate scores"
     r"\b(?:was|were)\s+(?:then\s+|also\s+|subsequently\s+|first\s+)?(?:calculated|computed|"
@@ -484,6 +493,7 @@ MOTIVATION_RE = re.compile(
     r"\b(?:is|are)\s+(?:widely|commonly|increasingly|frequently|routinely)\s+(?:used|applied|"
     r"adopted|employed|prescribed|recommended)\b|"
     r"\b(?:received|attracted|given) (?:little|much|considerable|growing) attention\b|"
+    r"\bit\s+is\s+(?:still\s+|as\s+yet\s+)?(?:unclear|not\s+(?:yet\s+)?known|unknown)\b|"
     r"\blittle is known\b|\bremains? (?:\w+ly\s+)?(?:unclear|poorly understood|unknown|"
     r"unexamined|unexplored|understudied|under-studied|untested|overlooked|neglected)\b|"
     # "analytical work on this music has failed to take gender into account"

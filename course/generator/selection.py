@@ -337,8 +337,8 @@ def offerable(
             return False
         if _everyday(key) or _splits_a_name(q.prompt, key) or _in_a_list(q.prompt):
             return False
-        if _not_a_concept(key):
-            return False
+        if _not_a_concept(key) or _ENDS_ON_A_VERB_RE.search(key):
+            return False  # (not "Nusselt number escalates": a term with its verb)
         if _passing_abbreviation(key, sentences, aliases):
             return False  # "in its LGM alluvial fan": a setting's label the text never explains
         if BLANK in q.prompt and not _unmistakable(key, sentences):
@@ -695,6 +695,8 @@ def _modifies_a_concept(prompt: str, key: str, terms: frozenset[str]) -> bool:
 
 #: A gap right after a relative pronoun holds the clause's verb ("children who _____"), not
 #: a concept.
+#: A key that ends on a verb by its ending: "Nusselt number escalates".
+_ENDS_ON_A_VERB_RE = re.compile(r"\s[a-z]+(?:ates|izes|ises|ifies)$")
 #: A gap on the name of a score or scale: "the _____ II score", "the _____ scale".
 _MEASURE_NAME_GAP_RE = re.compile(
     rf"{re.escape(BLANK)}\s+(?:[IVX]{{1,4}}\b|scores?\b|scales?\b|index\b|inventory\b)"

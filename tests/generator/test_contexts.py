@@ -414,3 +414,13 @@ def test_the_received_reading_a_text_revises_is_background(sentence: str, scene:
 
 def test_regardless_is_an_opener() -> None:
     assert strip_opener("Regardless, caution is necessary.") == "caution is necessary."
+
+
+def test_a_step_told_as_a_process_noun_and_the_participants_tasks_are_method() -> None:
+    from course.generator.contexts import sets_the_scene, tells_method
+
+    assert tells_method("Systematic radiocarbon dating was performed on a Bronze Age cemetery.")
+    assert tells_method("Forty-eight subjects, divided into two groups, completed a Recall phase.")
+    assert tells_method("The Recall phase was administered to all subjects 48 h later.")
+    assert not tells_method("Collectivization was carried out in 1930 by the party.")
+    assert sets_the_scene("It is still unclear how emotions modulate memory consolidation.")

@@ -728,3 +728,11 @@ def test_a_recommendation_of_caution_is_no_fact_to_judge() -> None:
 
     advice = "Caution is necessary when interpreting transit observations of young stars."
     assert not offerable(_statement(advice, True), [advice])
+
+
+def test_no_gap_whose_key_runs_on_into_its_verb() -> None:
+    from course.generator.selection import _ENDS_ON_A_VERB_RE
+
+    assert _ENDS_ON_A_VERB_RE.search("Nusselt number escalates")
+    assert not _ENDS_ON_A_VERB_RE.search("Nusselt number")
+    assert not _ENDS_ON_A_VERB_RE.search("climates")
