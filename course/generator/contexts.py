@@ -398,6 +398,9 @@ STUDY_METHOD_RE = re.compile(
     # what was given to them: "The Recall phase was administered to all subjects"
     r"\b(?:participants|subjects|respondents|volunteers)\b[^.;]{0,80}?\b(?:completed|viewed|"
     r"watched|performed|rated|underwent)\b|\b(?:was|were)\s+administered\s+to\b|"
+    # the apparatus: "An experimental rig … was equipped with eight thermocouples"
+    r"\b(?:rig|apparatus|set-?up|device|instrument|test bench)\b[^.;]{0,80}?\b(?:was|were)\s+"
+    r"(?:\w+ly\s+)?(?:equipped|fitted|instrumented)\b|"
     # a step and what it was for: "C-indexes were calculated across risk groups in order to
     # evaluate model performances", "codes were converted to calculate scores"
     r"\b(?:was|were)\s+(?:then\s+|also\s+|subsequently\s+|first\s+)?(?:calculated|computed|"

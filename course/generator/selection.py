@@ -228,7 +228,8 @@ _LEANS_BACK_RE = re.compile(
     # "Since their discovery in 2007, …": whose? A pronoun before anything it could stand for
     r"^(?:\w+\s+){1,2}(?:their|they|them|its)\b|"
     # "Humans, therefore, could be exposed": therefore of what the sentence before said
-    r",\s*(?:therefore|thus|hence|consequently|accordingly)\s*,|"
+    r",\s*(?:therefore|thus|hence|consequently|accordingly|however|moreover|furthermore|"
+    r"nevertheless|nonetheless|in turn)\s*,|"
     # "Similar arguments have been made for …": similar to what the sentence before said
     r"^similar\s+[a-z]+|"
     # "The resulting totals suggest …": resulting from what the sentence before did
@@ -243,7 +244,7 @@ _LEANS_BACK_RE = re.compile(
     # X", "the variables that …": the words after say.)
     r"^the (?:variables|factors|measures|items|indicators|constructs|models|methods|tools|"
     r"strategies|dimensions|components|instruments|scales|technique|method|approach|"
-    r"procedure|algorithm|framework|tool|scheme)\s+(?!of\b|that\b|which\b|in\b|"
+    r"procedure|algorithm|framework|tool|scheme|model|outcomes)\s+(?!of\b|that\b|which\b|in\b|"
     r"for\b|from\b|with\b|used\b|developed\b|proposed\b)",
     re.IGNORECASE,
 )
@@ -959,9 +960,17 @@ def _restates(a: DraftQuestion, b: DraftQuestion) -> bool:
     answering one answers the other, and turning both around asks one fact twice."""
     if a.type != "true_false" or b.type != "true_false":
         return False
+    opening_a = _WORD_RE.findall(a.prompt.removeprefix(TF_PREFIX).casefold())[:SAME_OPENING]
+    opening_b = _WORD_RE.findall(b.prompt.removeprefix(TF_PREFIX).casefold())[:SAME_OPENING]
+    if len(opening_a) == SAME_OPENING and opening_a == opening_b:
+        return True  # "Cancer was the leading cause of death …" / "… of mortality among …"
     words_a, words_b = _content_stems(a.prompt), _content_stems(b.prompt)
     shorter = min(len(words_a), len(words_b))
     return shorter > 0 and len(words_a & words_b) >= RESTATED_SHARE * shorter
+
+
+#: Two statements opening on this many identical words say the same of the same thing.
+SAME_OPENING = 5
 
 
 def _content_stems(statement: str) -> set[str]:

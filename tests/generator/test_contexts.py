@@ -424,3 +424,9 @@ def test_a_step_told_as_a_process_noun_and_the_participants_tasks_are_method() -
     assert tells_method("The Recall phase was administered to all subjects 48 h later.")
     assert not tells_method("Collectivization was carried out in 1930 by the party.")
     assert sets_the_scene("It is still unclear how emotions modulate memory consolidation.")
+
+
+def test_the_apparatus_is_method() -> None:
+    from course.generator.contexts import tells_method
+
+    assert tells_method("An experimental rig, with a heated tube, was equipped with thermocouples.")

@@ -728,3 +728,13 @@ def test_a_claim_is_not_cut_after_a_participle_and_a_possessed_name_keeps_its_ca
 def test_no_before_and_after_for_an_untimed_becoming() -> None:
     sentence = "Metaphysics becomes a metaphor for metapsychology in the novel's last chapters."
     assert not [p for p in generate_prompts([sentence], []) if "this change" in p.text]
+
+
+def test_no_prompt_weighs_a_numbered_list_of_claims_or_generalises_an_absence() -> None:
+    listed = (
+        "Our corrected estimates show that (1) segregation is about 50% greater than believed; "
+        "(2) the increase from 2000 to 2009 was much greater than earlier estimates indicated."
+    )
+    assert not [p for p in generate_prompts([listed], []) if "(1)" in p.text]
+    absent = "No settlements have been found yet in the area of the Bronze Age cemetery."
+    assert not [p for p in generate_prompts([absent], []) if "beyond the setting" in p.text]

@@ -736,3 +736,26 @@ def test_no_gap_whose_key_runs_on_into_its_verb() -> None:
     assert _ENDS_ON_A_VERB_RE.search("Nusselt number escalates")
     assert not _ENDS_ON_A_VERB_RE.search("Nusselt number")
     assert not _ENDS_ON_A_VERB_RE.search("climates")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The model performs reasonably well in the Andes.",  # which model?
+        "The outcomes are, however, rather conservative for the basin.",  # however of what?
+    ],
+)
+def test_a_statement_on_the_sentence_befores_model_or_turn_is_not_offered(sentence: str) -> None:
+    from course.generator.selection import offerable
+
+    assert not offerable(_statement(sentence, True), [sentence])
+
+
+def test_two_statements_opening_alike_say_one_thing() -> None:
+    from course.generator.selection import _restates
+
+    a = _statement("Cancer was the leading cause of death, followed by heart disease.", True)
+    b = _statement("Cancer was the leading cause of mortality among adults at risk.", True)
+    other = _statement("Cancer screening was offered to all adults at risk of diabetes.", True)
+    assert _restates(a, b)
+    assert not _restates(a, other)

@@ -65,6 +65,16 @@ class _Candidate:
     prompt: DraftPrompt
 
 
+#: A claim that numbers its parts: "(1) segregation is …; (2) the increase …".
+_ENUMERATED_RE = re.compile(r"\((?:\d|i{1,3}|iv|[a-d])\)")
+#: An absence observed: "no settlements have been found yet".
+_NOTHING_FOUND_RE = re.compile(
+    r"\bno\s+[\w\s-]{1,40}?\b(?:has|have|had|was|were)\s+(?:yet\s+)?been\s+(?:found|identified|"
+    r"observed|recorded|detected|reported)\b",
+    re.IGNORECASE,
+)
+
+
 def _concepts_in(text: str, concepts: list[DraftConcept]) -> list[str]:
     out = []
     for c in concepts:
@@ -111,6 +121,10 @@ def _candidates(sentences: list[str], concepts: list[DraftConcept]) -> list[_Can
                 _OWN_EVIDENCE_RE.search(sentences[i]) or i > experiment for i in reading.cited
             ):
                 continue  # the text reports the evidence itself: asking for it is recall
+            if _ENUMERATED_RE.search(reading.claim):
+                continue  # "(1) X; (2) Y": a list of claims, numbered, not one to weigh
+            if template.name == "generalise-finding" and _NOTHING_FOUND_RE.search(reading.claim):
+                continue  # "no settlements have been found yet": an absence, not a finding
             text = template.render(reading)
             words = word_count(text)
             if text in seen or words > MAX_PROMPT_WORDS:
