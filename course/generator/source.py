@@ -929,6 +929,15 @@ _GLUED_TITLE_RE = re.compile(
 )
 
 
+#: What no title does: open on a discourse opener and a comma ("Recently, …"), or end on a
+#: word that needs the rest of its clause ("… ABX3 where").
+_NOT_A_TITLE_RE = re.compile(
+    r"^(?:recently|currently|today|here|however|moreover|thus|nowadays|traditionally),|"
+    r"\b(?:where|which|who|whose|that|the|a|an|of|and|or|to|in|for|with|by|is|are|was|were)$",
+    re.IGNORECASE,
+)
+
+
 def glued_title(paragraph: str) -> tuple[str, str] | None:
     """A title glued to the start of the abstract's first sentence, and the rest."""
     match = _GLUED_TITLE_RE.match(paragraph)
@@ -937,6 +946,8 @@ def glued_title(paragraph: str) -> tuple[str, str] | None:
     head = match.group("title")
     if not MIN_GLUED_TITLE_WORDS <= len(head.split()) <= MAX_GLUED_TITLE_WORDS:
         return None
+    if _NOT_A_TITLE_RE.search(head):
+        return None  # "Recently, metal halide perovskite cells … where": a sentence's start
     rest = match.group("rest")
     return head, rest
 

@@ -430,3 +430,9 @@ def test_the_apparatus_is_method() -> None:
     from course.generator.contexts import tells_method
 
     assert tells_method("An experimental rig, with a heated tube, was equipped with thermocouples.")
+
+
+def test_the_main_goals_of_this_study_are_framing() -> None:
+    from course.generator.contexts import framing
+
+    assert framing("The main goals of this study were to synchronise the two sequences.")

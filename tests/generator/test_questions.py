@@ -759,3 +759,10 @@ def test_two_statements_opening_alike_say_one_thing() -> None:
     other = _statement("Cancer screening was offered to all adults at risk of diabetes.", True)
     assert _restates(a, b)
     assert not _restates(a, other)
+
+
+def test_the_proposed_formula_predicting_well_is_no_statement_to_judge() -> None:
+    from course.generator.selection import offerable
+
+    claim = "The proposed shear strength formula predicts the tests more accurately than others."
+    assert not offerable(_statement(claim, True), [claim])

@@ -497,3 +497,19 @@ def test_research_design_and_methods_is_a_method_section() -> None:
 
     assert is_method_section("RESEARCH DESIGN AND METHODS")
     assert not is_method_section("RESULTS")
+
+
+def test_the_start_of_a_first_sentence_is_no_glued_title() -> None:
+    from course.generator.source import glued_title
+
+    assert (
+        glued_title(
+            "Recently, metal halide perovskite solar cells of the formula ABX3 where A is a cation "
+            "have achieved high efficiencies."
+        )
+        is None
+    )
+    assert glued_title("Rent control in Berlin There are many ways to cap rents.") == (
+        "Rent control in Berlin",
+        "There are many ways to cap rents.",
+    )
