@@ -727,7 +727,9 @@ _PASSIVE_FRAMING_RE = re.compile(
     r"in (?:more |greater |further |some |full )?detail|in (?:this|the) (?:paper|article|study)|"
     r"in (?:the )?light of [^,;.]+|in the context of [^,;.]+|with reference to [^,;.]+))?"
     r"\s*(?:[.;:]|,\s*(?:supported|illustrated|followed|using|with|considering|including|"
-    r"involving|based|where|in which)\b|$|"
+    r"involving|based|where|in which|and\s+then)\b|$|"
+    # "The implications of X are discussed as potential threats to …": the article's step
+    r"(?:(?<=discussed)|(?<=presented)|(?<=outlined)|(?<=reviewed))\s+as\b|"
     # "… were studied using a pressure bar": the means of the study
     r"(?:(?<=studied)|(?<=measured)|(?<=examined)|(?<=analysed)|(?<=analyzed)|(?<=assessed)|"
     r"(?<=evaluated)|(?<=tested))\s+"

@@ -436,3 +436,16 @@ def test_the_main_goals_of_this_study_are_framing() -> None:
     from course.generator.contexts import framing
 
     assert framing("The main goals of this study were to synchronise the two sequences.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The solution of the governing equation is provided, and then the expression is defined.",
+        "The implications of indirect displacement are discussed as threats to aging in place.",
+    ],
+)
+def test_the_articles_own_steps_told_in_the_passive_are_framing(sentence: str) -> None:
+    from course.generator.contexts import framing
+
+    assert framing(sentence)
