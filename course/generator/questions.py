@@ -747,6 +747,10 @@ def statement_of(sentence: str, earlier: list[str] | None = None) -> str:
     turn = _TURN_RE.search(text)
     if turn and has_finite(text[: turn.start()]):
         text = text[: turn.start()].strip(_STATEMENT_EDGES)
+    # "We show that X and that Y": X, the first of the claims the report introduced
+    first, joined, _ = text.partition(" and that ")
+    if joined and has_finite(first):
+        text = first.strip(_STATEMENT_EDGES)
     # "X is strikingly limited: only a few …, and …" too long to judge whole: the claim
     # before the colon, whose details follow it
     head, colon, _ = text.partition(": ")

@@ -464,14 +464,15 @@ _OWN_MAKING_RE = re.compile(
     r"^(?:a|an)\s+[^.;:]{0,120}?\b(?:has|have|was|were|is|are)\s+(?:been\s+)?(?:\w+ly\s+)?"
     r"(?:developed|built|proposed|designed|created|constructed|implemented|introduced|"
     r"presented|established|set\s+up|devised|formulated|elaborated|reported|described)"
-    r"(?:\s*[.,;]|\s+(?:using|with|by|for|to|on|based|in\s+order))",
+    r"(?:\s*[.,;]|\s+(?:using|with|by|for|to|on|based|assuming|in\s+order))",
     re.IGNORECASE,
 )
 _RELATION_STEM = "According to the text"
 #: What ought to be, or what the future will take ("Future gains will require …").
 _NORMATIVE_RE = re.compile(
     r"\b(?:should|ought to|must|needs? to|will (?:\w+ly\s+)?(?:require|need|depend on|"
-    r"call for)|(?:is|are)\s+(?:\w+ly\s+)?(?:needed|required|warranted|necessary|advisable))\b",
+    r"call for)|(?:is|are)\s+(?:\w+ly\s+)?(?:needed|required|warranted|necessary|advisable|"
+    r"recommended))\b",
     re.IGNORECASE,
 )
 _YEAR_WORD_RE = re.compile(r"^\(?(?:1[0-9]|20)\d\d(?:s|'s)?[),.;:]*$")

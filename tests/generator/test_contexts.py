@@ -449,3 +449,12 @@ def test_the_articles_own_steps_told_in_the_passive_are_framing(sentence: str) -
     from course.generator.contexts import framing
 
     assert framing(sentence)
+
+
+def test_the_approach_here_a_setting_and_questions_that_remain_are_not_claims() -> None:
+    from course.generator.contexts import framing, sets_the_scene, tells_method
+
+    assert framing("The emphasis here on sovereignty contrasts with earlier conceptions.")
+    assert tells_method("Intake flow is set to 0.5 m/s after the air is cooled.")
+    assert sets_the_scene("Much has been learnt about the onset, yet basic questions still remain.")
+    assert not sets_the_scene("The remains were buried near the river.")

@@ -766,3 +766,29 @@ def test_the_proposed_formula_predicting_well_is_no_statement_to_judge() -> None
 
     claim = "The proposed shear strength formula predicts the tests more accurately than others."
     assert not offerable(_statement(claim, True), [claim])
+
+
+def test_a_report_of_two_claims_is_asked_on_the_first() -> None:
+    from course.generator.questions import statement_of
+
+    assert (
+        statement_of(
+            "We show that modularity is a predictor of party changes in the House and that "
+            "turnover is more prevalent at medium levels of modularity.",
+            [],
+        )
+        == "Modularity is a predictor of party changes in the House."
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Further studies are recommended to investigate the effects of antibiotic timing.",
+        "A 3D battery model is built assuming a cylindrical geometry.",
+    ],
+)
+def test_a_recommendation_or_the_articles_model_is_no_statement_to_judge(sentence: str) -> None:
+    from course.generator.selection import offerable
+
+    assert not offerable(_statement(sentence, True), [sentence])
