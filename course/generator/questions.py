@@ -725,6 +725,10 @@ _STATEMENT_EDGES = " .,;:"
 
 
 #: A second independent clause that turns against the first: "; however, …", "; but …".
+#: A demonstrative on a kind: "this sort of conduct", "such a view" is told before it.
+_KIND_POINTER_RE = re.compile(
+    r"\b(?:this|these|that|those)\s+(?:sort|kind|type|form|manner)s?\s+of\b", re.IGNORECASE
+)
 #: A clause announcing the list after its colon: "vital on three critical fronts:".
 _ANNOUNCES_RE = re.compile(
     r"\b(?:two|three|four|five|six|seven|several|following|these|many|various)\b", re.I
@@ -762,6 +766,8 @@ def statement_of(sentence: str, earlier: list[str] | None = None) -> str:
         and not _ANNOUNCES_RE.search(head)
     ):
         text = head.strip(_STATEMENT_EDGES)
+    if _KIND_POINTER_RE.search(text):
+        return ""  # "this sort of doxastic conduct": the sort the sentence before described
     if earlier is not None and _points_back(text):
         if not _points_with_a_name(text):
             return ""  # "these skills" made "the skills": which skills, the item does not say

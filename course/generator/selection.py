@@ -380,6 +380,8 @@ def offerable(
         return False  # "the network centralization was 31.51%": a figure to recognise
     if q.type == "true_false" and any(_OWN_SUCCESS_RE.match(_claim(s)) for s in cited):
         return False  # "The proposed algorithm can effectively reduce …": no paper says otherwise
+    if q.type == "true_false" and q.answer is True and _NEW_READINGS_RE.search(q.prompt):
+        return False  # "X offers new, more nuanced, readings of …": the article's promise
     if q.type == "true_false" and q.answer is True and _BETTER_BY_MEANS_RE.search(q.prompt):
         return False  # "stability was improved through redundancy": what a design is for
     if q.type == "true_false" and _OWN_MAKING_RE.match(q.prompt.removeprefix(TF_PREFIX)):
@@ -447,6 +449,14 @@ _OWN_SUCCESS_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: What the article offers: "offers new, more nuanced, readings of …", "provides new
+#: insights into …". No text says its approach offers nothing new.
+_NEW_READINGS_RE = re.compile(
+    r"\b(?:offers?|provides?|opens?|yields?)\s+(?:a\s+)?(?:new|fresh|novel|richer|deeper|"
+    r"more\s+nuanced)\b[^.;]{0,40}?\b(?:readings?|insights?|perspectives?|understandings?|"
+    r"ways|avenues|light)\b",
+    re.IGNORECASE,
+)
 #: A gain brought about by stated means: "The stability of the system was improved through
 #: dual PC redundancy". No text reports means that made things worse, so it is true unread.
 _BETTER_BY_MEANS_RE = re.compile(

@@ -738,3 +738,11 @@ def test_no_prompt_weighs_a_numbered_list_of_claims_or_generalises_an_absence() 
     assert not [p for p in generate_prompts([listed], []) if "(1)" in p.text]
     absent = "No settlements have been found yet in the area of the Bronze Age cemetery."
     assert not [p for p in generate_prompts([absent], []) if "beyond the setting" in p.text]
+
+
+def test_no_prompt_rests_on_a_possibility_the_text_weighs() -> None:
+    sentence = (
+        "One possibility is that ceding ground in a trivial dispute is appropriate because the "
+        "disputing parties are usually epistemic peers within the relevant domain."
+    )
+    assert generate_prompts([sentence], []) == []

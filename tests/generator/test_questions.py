@@ -792,3 +792,19 @@ def test_a_recommendation_or_the_articles_model_is_no_statement_to_judge(sentenc
     from course.generator.selection import offerable
 
     assert not offerable(_statement(sentence, True), [sentence])
+
+
+def test_a_kind_the_sentence_before_described_leaves_no_statement() -> None:
+    from course.generator.questions import statement_of
+
+    sentence = "In substantial controversies this sort of doxastic conduct can seem acquiescent."
+    assert (
+        statement_of(sentence, ["Some ceding of ground is appropriate in trivial disputes."]) == ""
+    )
+
+
+def test_what_the_article_offers_is_no_true_statement_to_judge() -> None:
+    from course.generator.selection import offerable
+
+    promise = "Recognition of imperial incoherence offers new, more nuanced, readings of violence."
+    assert not offerable(_statement(promise, True), [promise])

@@ -87,6 +87,13 @@ _OTHERS_VIEW_RE = re.compile(
     r"^(?:[A-Z][\w.-]*\s+){0,3}?[A-Z][\w-]*['\u2019]s\s+(?:[\w-]+\s+){0,2}?(?i:argument|view|"
     r"claim|thesis|position|theory|account|hypothesis|conjecture)\s+(?:is|was)\s+that\b"
 )
+#: A view put up for weighing: "One possibility is that …", "One might think that …".
+_POSSIBILITY_RE = re.compile(
+    r"^(?:one|another|a\s+natural|a\s+tempting)\s+(?:possibility|option|answer|suggestion|view|"
+    r"thought|response)\s+is\s+that\b|^one\s+(?:might|could|may)\s+(?:think|argue|suppose|hold)\s+"
+    r"that\b",
+    re.IGNORECASE,
+)
 #: "It was found that X", "It is argued that X".
 _IMPERSONAL_RE = re.compile(
     r"^it\s+(?:is|was|has been|had been|can be|could be|may be)\s+(?:\w+ly\s+)?"
@@ -285,8 +292,9 @@ def unwrap(text: str) -> tuple[str, str]:
     if conclusion:
         noun = conclusion.group("noun").lower()
         return text[conclusion.end() :], "finding" if noun in ("finding", "result") else "argument"
-    if _OTHERS_VIEW_RE.match(text):
-        return "", "framing"  # "Galen Strawson's Basic Argument is that X": his view, told
+    if _OTHERS_VIEW_RE.match(text) or _POSSIBILITY_RE.match(text):
+        return "", "framing"  # "Galen Strawson's Basic Argument is that X": his view, told;
+        # "One possibility is that X": a view the text weighs, not one it holds
     report = _REPORT_RE.match(text)
     if report and _EARLIER_WORK_RE.search(report.group("subject")):
         return "", "framing"  # "Our prior work has demonstrated that X": the background
