@@ -398,6 +398,8 @@ STUDY_METHOD_RE = re.compile(
     # what was given to them: "The Recall phase was administered to all subjects"
     r"\b(?:participants|subjects|respondents|volunteers)\b[^.;]{0,80}?\b(?:completed|viewed|"
     r"watched|performed|rated|underwent)\b|\b(?:was|were)\s+administered\s+to\b|"
+    # the article's own material, "here": "A large dataset … is used here as an example"
+    r"\b(?:is|are)\s+used\s+here\b|"
     # a setting of the model or the rig: "Intake flow is set to 0.5 m/s"
     r"\b(?:is|are|was|were)\s+set\s+(?:to|at)\s+[\d.]|"
     # the apparatus: "An experimental rig … was equipped with eight thermocouples"

@@ -33,6 +33,12 @@ _RANGE_NEAR_RE = re.compile(
 _COMPARED_RE = re.compile(
     r"\b(?:rather than|than|compared (?:with|to)|versus|vs\.?|instead of)\b", re.IGNORECASE
 )
+#: A share in parentheses right after the count it is the share of.
+_SHARE_OF_A_COUNT_RE = re.compile(
+    r"(?:\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"
+    r"(?:\s+[\w-]+){0,2}\s*\(\s*$",
+    re.IGNORECASE,
+)
 #: How much larger or smaller the other value may be: a value far off is guessed wrong,
 #: and one within a tenth of it reads as the same value, rounded.
 MAX_RATIO = 5.0
@@ -84,6 +90,8 @@ def _move(statement: str, match: re.Match[str], sentences: Sequence[str]) -> Qua
     before, after = statement[: match.start()], statement[match.end() :]
     if _RANGE_NEAR_RE.search(before[-30:]) or _RANGE_NEAR_RE.match(after[:30]):
         return None
+    if _SHARE_OF_A_COUNT_RE.search(before[-30:]):
+        return None  # "Five patients (12.5%)": the share follows from the count and the total
     if _COMPARED_RE.search(before[-40:]) or _COMPARED_RE.search(after[:25]):
         return None  # "below 130 rather than 140 mm Hg": a compared value moved may still hold
     others: dict[str, float] = {}

@@ -277,6 +277,10 @@ def _cased(word: str, like: str) -> str:
     return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 
+#: The statement gives its reason after the turned word: "… by offering sharper curves".
+_REASON_AFTER_RE = re.compile(
+    r"\bby\s+(?:offering|providing|giving|yielding|showing|producing)\b", re.IGNORECASE
+)
 #: The means a change was brought about by, right after its verb.
 _MEANS_RE = re.compile(
     r"\s+(?:\w+ly\s+)?(?:through|via|by means of|using|with the (?:aid|help) of)\b", re.IGNORECASE
@@ -344,6 +348,9 @@ def reversals(statement: str) -> list[Reversal]:
         return []  # "more opportunities … more link samples": turning one contradicts the other
     if _POSSIBLE_RE.search(statement[:start]):
         return []  # "could have more opportunities": a possibility, not a finding's direction
+    if _REASON_AFTER_RE.search(statement[end:]):
+        return []  # "the most suitable … by offering sharper curves": turned, the reason
+        # given still argues for the original, and common sense answers
     if _MEANS_RE.match(statement, end):
         return []  # "stability was improved through redundancy": what a design is for,
         # turned ("worsened through redundancy"), is absurd, not false

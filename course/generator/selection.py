@@ -209,6 +209,8 @@ _LEANS_BACK_RE = re.compile(
     # (not "the first experiment": the article's own, which the course tells of)
     r"(?! (?:\d|(?:time|half|quarter|year|day|decade|month|week|experiment|study|trial|"
     r"survey|phase|stage|round|wave)\b)))|"
+    # "The other two were both patients": the other two of those the sentence before named
+    r"^the\s+other\s+(?:one|ones|two|three|four|five)\b|"
     # "The obvious answer is that …": the answer to a question the text asked before
     r"^the (?:\w+ )?(?:answer|reply|response)\s+(?:is|was)\b|"
     # "The results …", "The protective effect …": which results, which effect?

@@ -746,3 +746,19 @@ def test_no_prompt_rests_on_a_possibility_the_text_weighs() -> None:
         "disputing parties are usually epistemic peers within the relevant domain."
     )
     assert generate_prompts([sentence], []) == []
+
+
+def test_a_concession_over_a_list_and_a_symbols_spaced_hyphen_are_kept_whole() -> None:
+    from course.generator.prompts.grammar import main_clause
+
+    sentence = (
+        "Despite advances in techniques, methods, and theory, archaeologists continue to use "
+        "early twentieth century culture historical taxa as units of analysis."
+    )
+    texts = [p.text for p in generate_prompts([sentence], [])]
+    assert any("despite advances in techniques, methods, and theory" in t for t in texts)
+    claim = (
+        "the critical plane approach was found to be the most suitable approach for fatigue "
+        "assessment of welded joints by offering sharper W - N curves and less life scatter"
+    )
+    assert main_clause(claim).endswith("less life scatter")

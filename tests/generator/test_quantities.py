@@ -53,3 +53,8 @@ def test_a_true_false_item_asks_the_moved_value_as_false() -> None:
 def test_no_value_of_a_list_of_values_is_moved() -> None:
     statement = "Nanofluids were tested at weight fractions of 0.1%, 0.3% and 0.5%."
     assert quantity_moves(statement, [statement, "The friction rose by 2.3%."]) == []
+
+
+def test_no_share_of_a_count_is_moved() -> None:
+    statement = "Five patients (12.5%) experienced mild adverse events."
+    assert quantity_moves(statement, [statement, "Scores improved by 37.5% at 3 months."]) == []

@@ -833,3 +833,16 @@ def test_a_gap_whose_counterpart_the_stem_does_not_print_is_offered() -> None:
 
     sentence = "Rankings of households differ posttax from what they were before in most towns."
     assert offerable(_gap(sentence, "posttax"), [sentence, "Posttax incomes fell."])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The other two were both patients of the asylum in the 1890s.",  # the other two of whom?
+        "A large dataset of radiocarbon dates for the sites is used here as an example.",
+    ],
+)
+def test_the_other_two_and_the_articles_own_example_are_not_offered(sentence: str) -> None:
+    from course.generator.selection import offerable
+
+    assert not offerable(_statement(sentence, True), [sentence])

@@ -151,3 +151,12 @@ def test_no_rank_in_a_crowd_or_over_two_words_is_turned(statement: str) -> None:
 
 def test_no_possibility_is_turned() -> None:
     assert reversals("Efficacy could likely be improved with modifications.") == []
+
+
+def test_no_direction_is_turned_where_the_statement_gives_its_reason() -> None:
+    assert (
+        reversals(
+            "The critical plane approach was the most suitable approach by offering sharper curves."
+        )
+        == []
+    )

@@ -233,7 +233,8 @@ _SUBORDINATE_START_RE = re.compile(
 #: coordinator or adjunct ("and should ...", "with the ...", "in relation to").
 _CUTS = (
     re.compile(r"\s*:\s"),
-    re.compile(r"\s*;\s|\s[\u2013\u2014-]\s|\u2014"),
+    # (not the spaced hyphen of a symbol pair: "W - N curves")
+    re.compile(r"\s*;\s|(?<!\b[A-Z])\s[\u2013\u2014-]\s(?![A-Z]\b)|\u2014"),
     re.compile(r",\s+(?=(?:which|who|whom|whose|while|whereas|but|and|although|because|so)\b)"),
     re.compile(r",\s"),
     # "and"/"or" only before a verb phrase ("and should be changed", "and drawing"),

@@ -45,6 +45,12 @@ _PHRASE_END_RE = re.compile(
 )
 
 
+#: The rest of a list an introductory phrase's comma falls inside: "methods, and theory, ".
+_LIST_TAIL_RE = re.compile(
+    r"(?:[\w-]+\s+){0,3}?[\w-]+,\s+(?:and|or)\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s"
+)
+
+
 class _Sentence:
     """A sentence with the clause boundaries the detectors need."""
 
@@ -63,6 +69,9 @@ class _Sentence:
             comma = rest.find(", ")
             if not word or comma < 0 or not (word in _INTRO_WORDS or _is_adverb(word)):
                 return positions
+            listed = _LIST_TAIL_RE.match(rest, comma + 2)
+            if listed:
+                comma = listed.end() - 2  # "Despite advances in techniques, methods, and theory, "
             chunk = rest[:comma]
             if chunk.count("(") != chunk.count(")") or len(chunk.split()) > 25:
                 return positions

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .clauses import _Sentence
+from .clauses import _LIST_TAIL_RE, _Sentence
 from .model import Form
 from .sides import _Found, _found
 from .words import (
@@ -87,6 +87,9 @@ def _concessions(s: _Sentence) -> Iterator[_Found]:
         comma = s.text.find(", ", match.end())
         if comma < 0:
             continue
+        listed = _LIST_TAIL_RE.match(s.text, comma + 2)
+        if listed:
+            comma = listed.end() - 2  # "Despite advances in techniques, methods, and theory, "
         conceded = s.text[match.end() : comma]
         lemma = match.group("cue").lower()
         form: Form = "clause" if lemma in ("while", "whereas", "although", "though") else "noun"
