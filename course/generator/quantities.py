@@ -23,7 +23,7 @@ _UNITS = (
 )
 #: A value with its unit: "10 h", "97%", "1,162 MPa", "0.75 m".
 _QUANTITY_RE = re.compile(rf"(?<![\w.,\u2212-])(\d+(?:[.,]\d+)*)\s?({_UNITS})(?![\w\u00b0])")
-#: The value is one end of a range, or one of two values compared in the statement.
+#: The value is one end of a range: "between 0.5 and 0.75 m", "10-20 h".
 _RANGE_NEAR_RE = re.compile(
     r"\b(?:between|from)\s+[\d.,]+\s?\S*\s*$|^\s*(?:\S+\s+)?(?:and|to|\u2013|-)\s*[\d.,]+|"
     r"[\d.,]+\s?\S*\s*(?:\u2013|-|to)\s*$",

@@ -724,8 +724,7 @@ def _mr(
 _STATEMENT_EDGES = " .,;:"
 
 
-#: A second independent clause that turns against the first: "; however, …", "; but …".
-#: A demonstrative on a kind: "this sort of conduct", "such a view" is told before it.
+#: A demonstrative on a kind: "this sort of conduct" is the sort the sentence before told.
 _KIND_POINTER_RE = re.compile(
     r"\b(?:this|these|that|those)\s+(?:sort|kind|type|form|manner)s?\s+of\b", re.IGNORECASE
 )
@@ -733,6 +732,7 @@ _KIND_POINTER_RE = re.compile(
 _ANNOUNCES_RE = re.compile(
     r"\b(?:two|three|four|five|six|seven|several|following|these|many|various)\b", re.I
 )
+#: A second independent clause that turns against the first: "; however, …", "; but …".
 _TURN_RE = re.compile(r";\s*(?:however|but|yet|nevertheless|nonetheless|in contrast)\b", re.I)
 
 

@@ -708,14 +708,14 @@ def _modifies_a_concept(prompt: str, key: str, terms: frozenset[str]) -> bool:
     )
 
 
-#: A gap right after a relative pronoun holds the clause's verb ("children who _____"), not
-#: a concept.
 #: A key that ends on a verb by its ending: "Nusselt number escalates".
 _ENDS_ON_A_VERB_RE = re.compile(r"\s[a-z]+(?:ates|izes|ises|ifies)$")
 #: A gap on the name of a score or scale: "the _____ II score", "the _____ scale".
 _MEASURE_NAME_GAP_RE = re.compile(
     rf"{re.escape(BLANK)}\s+(?:[IVX]{{1,4}}\b|scores?\b|scales?\b|index\b|inventory\b)"
 )
+#: A gap right after a relative pronoun holds the clause's verb ("children who _____"), not
+#: a concept.
 _VERB_GAP_RE = re.compile(rf"\b(?:who|which)\s+{re.escape(BLANK)}")
 
 
