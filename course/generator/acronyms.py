@@ -82,7 +82,31 @@ def long_form_before(sentence: TokenizedSentence, index: int, letters: str) -> l
         span = window[-length:]
         if matches(letters, span):
             return span
+    if window and _spells_within(letters, window[-1].text):
+        return window[-1:]
     return []
+
+
+#: The longest acronym a single word is taken to abbreviate ("osteoarthritis (OA)").
+MAX_ONE_WORD_ACRONYM = 3
+
+
+def _spells_within(letters: str, word: str) -> bool:
+    """One word right before "(ACR)" that starts with the acronym's first letter and holds
+    the rest in order, as a compound's parts: "osteoarthritis (OA)", "electroencephalogram
+    (EEG)". Only for short acronyms of a long word, so chance matches stay rare."""
+    if not 2 <= len(letters) <= MAX_ONE_WORD_ACRONYM or len(word) < 4 * len(letters):
+        return False
+    if not word[:1].isalpha() or word[0].upper() != letters[0]:
+        return False
+    rest = word[1:].upper()
+    position = 0
+    for letter in letters[1:]:
+        position = rest.find(letter, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
 
 
 def _long_form_after(sentence: TokenizedSentence, token: Token, letters: str) -> list[Token]:

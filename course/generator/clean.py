@@ -102,8 +102,14 @@ class _Line:
     indented: bool
 
 
-def _is_indented(raw: str) -> bool:
-    return raw.startswith("\t") or raw.startswith("  ")
+def _indent(raw: str) -> int:
+    """How far a line is indented, a tab counting as four spaces."""
+    head = raw[: len(raw) - len(raw.lstrip())]
+    return len(head.expandtabs(4))
+
+
+def _is_indented(indent: int, base: int) -> bool:
+    return indent - base >= 2
 
 
 def _ends_sentence(text: str) -> bool:
@@ -111,17 +117,24 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _blocks(text: str) -> list[list[_Line]]:
-    """Runs of non-blank lines; blank lines always separate paragraphs."""
-    blocks: list[list[_Line]] = []
-    current: list[_Line] = []
+    """Runs of non-blank lines; blank lines always separate paragraphs. A line is
+    indented against the block's least indented line: a block a page indents as a whole
+    (a listed record: "    Parmer, W. Jared (…)" over "    Subjectivism …") is no
+    hanging indent."""
+    runs: list[list[str]] = []
+    current: list[str] = []
     for raw in text.split("\n"):
         if raw.strip():
-            current.append(_Line(raw.strip(), _is_indented(raw)))
+            current.append(raw)
         elif current:
-            blocks.append(current)
+            runs.append(current)
             current = []
     if current:
-        blocks.append(current)
+        runs.append(current)
+    blocks = []
+    for run in runs:
+        base = min(_indent(raw) for raw in run)
+        blocks.append([_Line(raw.strip(), _is_indented(_indent(raw), base)) for raw in run])
     return blocks
 
 

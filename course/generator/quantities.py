@@ -90,6 +90,8 @@ def _move(statement: str, match: re.Match[str], sentences: Sequence[str]) -> Qua
     before, after = statement[: match.start()], statement[match.end() :]
     if _RANGE_NEAR_RE.search(before[-30:]) or _RANGE_NEAR_RE.match(after[:30]):
         return None
+    if before.rfind("(") > before.rfind(")"):
+        return None  # "levels were low (2 %)": the figure an aside to the claim, which stays true
     if _SHARE_OF_A_COUNT_RE.search(before[-30:]):
         return None  # "Five patients (12.5%)": the share follows from the count and the total
     if _COMPARED_RE.search(before[-40:]) or _COMPARED_RE.search(after[:25]):

@@ -247,7 +247,13 @@ _LEANS_BACK_RE = re.compile(
     r"^the (?:variables|factors|measures|items|indicators|constructs|models|methods|tools|"
     r"strategies|dimensions|components|instruments|scales|technique|method|approach|"
     r"procedure|algorithm|framework|tool|scheme|model|outcomes)\s+(?!of\b|that\b|which\b|in\b|"
-    r"for\b|from\b|with\b|used\b|developed\b|proposed\b)",
+    r"for\b|from\b|with\b|used\b|developed\b|proposed\b)|"
+    # "In both cases PM1 was acidic": which two cases, the sentences before said (not "in
+    # both cities", which names the kind)
+    r"\bboth\s+(?:cases|instances|situations|conditions|settings|samples|periods|groups|"
+    r"experiments|studies|models|sites|treatments|scenarios|contexts|directions|ways)\b|"
+    # "In parallel, …": in parallel with what the sentence before said
+    r"^in\s+parallel\b",
     re.IGNORECASE,
 )
 
@@ -287,10 +293,51 @@ def _paired_by_prefix(key: str, prompt: str) -> bool:
 def _leans_back(text: str, terms: frozenset[str]) -> bool:
     """Whether ``text`` leans on the sentence before (see _LEANS_BACK_RE). "The reranking
     effect" is no "the effect" of something said before when the glossary names it."""
-    return any(
+    return _dangling_plural_pronoun(text) or any(
         re.sub(r"^the\s+", "", m.group().casefold()) not in terms
         for m in _LEANS_BACK_RE.finditer(text)
     )
+
+
+_PLURAL_PRONOUN_RE = re.compile(r"\b(?:their|them|they|theirs|themselves)\b", re.IGNORECASE)
+#: Plural words that name nothing a "their" could stand for: spans of time, measures.
+_NOT_ANTECEDENTS = frozenset(
+    {
+        *("days", "weeks", "months", "years", "hours", "minutes", "seconds", "decades"),
+        *("centuries", "times", "levels", "units", "percent", "others", "ones"),
+    }
+)
+#: Words before a "their" that name people or several things: what it can stand for.
+_PLURAL_SUBJECT_RE = re.compile(
+    r"\band\b|&|\b(?:both|each|every|people|children|men|women|staff|public|police|"
+    r"government|party|family|team|group|committee|council|company)\b",
+    re.IGNORECASE,
+)
+
+
+def _dangling_plural_pronoun(text: str) -> bool:
+    """A "their", "them" or "they" with no plural before it in the sentence: "A follow-up
+    survey 3 days later polled their opinions again" (whose? the sentence before said). A
+    plural noun or two things joined by "and" can be what it stands for."""
+    match = _PLURAL_PRONOUN_RE.search(text)
+    if match is None or match.start() == 0:
+        return False  # a sentence opening on "They" is _LEANS_BACK_RE's
+    before = text[: match.start()]
+    if _PLURAL_SUBJECT_RE.search(before):
+        return False
+    for word in _WORD_RE.findall(before):
+        lower = word.casefold()
+        if (
+            len(lower) > 3
+            and lower.endswith("s")
+            and not lower.endswith(("ss", "us", "is", "ous"))
+            and lower not in _NOT_ANTECEDENTS
+            and lower not in STOPWORDS
+        ):
+            return False
+        if word.isupper() and len(word) >= 2:
+            return False  # an acronym may name a body of people ("the UN", "NGOs")
+    return True
 
 
 def offerable(
@@ -324,11 +371,15 @@ def offerable(
         or _leans_back(_asked(q, s), terms)
         or leans_on_context(_asked(q, s))
         or lacks_its_complement(_claim(s))
+        or _ANNOUNCES_ONLY_RE.search(_claim(s))
         for s in cited
     ):
         return False
     if any(opening_background(sentences, i) for i in q.sentences):
         return False  # the received view the text opens with and then turns against
+    if 0 in q.sentences and _FOUND_BEFORE_RE.search(sentences[0]):
+        return False  # "Two B-type cyclins have been identified in mammals": the field's
+        # knowledge the text opens from, not what it found
     if q.prompt.startswith(_RELATION_STEM):
         return True  # its options are stated clauses, chosen by relation_items' own rules
     if q.type in ("cloze", "short_answer", "single_choice"):
@@ -356,6 +407,10 @@ def offerable(
             return False  # "children who _____": the verb of a clause
         if _MEASURE_NAME_GAP_RE.search(q.prompt):
             return False  # "adjustment for the _____ II or SOFA scores": a measure's label
+        if BLANK in q.prompt and _parallel_slot(q.prompt):
+            return False  # "for production of prototypes, … for _____ of end-use products"
+        if _sibling_term(key, terms):
+            return False  # "U-shaped curve" beside the text's "U-shaped pattern": both fit
         if _paired_by_prefix(key, q.prompt):
             return False  # "different _____ than it was pretax": "posttax", by its partner
         if _VALUE_AFTER_GAP_RE.search(q.prompt):
@@ -398,6 +453,54 @@ def offerable(
         if any(compatible(kind, term_kind(o, sentences)) > 0 for o in others):
             return False
     return True
+
+
+#: A sentence that announces a set of things without naming them: "International law has
+#: been characterized by two interconnected and yet opposite trends."
+_ANNOUNCES_ONLY_RE = re.compile(
+    r"\b(?:two|three|four|five|six|several|various|a\s+(?:number|few|range|series)\s+of)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:trends|aspects|factors|ways|types|kinds|approaches|dimensions|"
+    r"categories|stages|phases|themes|issues|questions|reasons|strategies|forms|elements|"
+    r"components|levels|parts|patterns|features|mechanisms|tendencies|developments|"
+    r"perspectives|challenges|problems|steps|principles|lessons|areas|directions)\s*[.!]?$",
+    re.IGNORECASE,
+)
+#: What the field knew before the text: "… have been identified in mammals".
+_FOUND_BEFORE_RE = re.compile(
+    r"\b(?:has|have)\s+(?:\w+ly\s+)?been\s+(?:\w+ly\s+)?(?:identified|described|reported|"
+    r"discovered|documented|observed|characteri[sz]ed|isolated|cloned)\b",
+    re.IGNORECASE,
+)
+_ARTICLES = frozenset({"the", "a", "an", "its", "their", "this", "these", "that", "those"})
+
+
+def _parallel_slot(prompt: str) -> bool:
+    """The words around the gap come again in the sentence around another word, which fits
+    the gap as well: "introduced for production of prototypes, … used for _____ of end-use
+    products". (Not after an article: "the … of" frames any noun.)"""
+    head, _, tail = prompt.partition(BLANK)
+    before = _WORD_RE.findall(head)
+    after = _WORD_RE.findall(tail)
+    if not before or not after or before[-1].casefold() in _ARTICLES:
+        return False
+    # (the gap itself is no word: the pattern finds only another word between the two)
+    pattern = rf"\b{re.escape(before[-1])}\s+([^\W\d_]+)\s+{re.escape(after[0])}\b"
+    return any(
+        m.group(1).casefold() not in STOPWORDS for m in re.finditer(pattern, prompt, re.IGNORECASE)
+    )
+
+
+def _sibling_term(key: str, terms: frozenset[str]) -> bool:
+    """Another term of the glossary is the key's words with another head: "U-shaped
+    curve" and "U-shaped pattern", the text's two names for one thing."""
+    words = key.casefold().split()
+    if len(words) < 2:
+        return False
+    prefix = " ".join(words[:-1]) + " "
+    return any(
+        form.startswith(prefix) and len(form.split()) == len(words) and form != key.casefold()
+        for form in terms
+    )
 
 
 #: A statement of what something can be used for: true of nearly anything a text presents.
@@ -509,8 +612,11 @@ _BARE_COUNT_RE = re.compile(r"\b\d{2,}(?:\s*\([\d.,]+\s*%\))?\s+of\s+(?:the\s+)?
 _BARE_STATISTIC_RE = re.compile(r"(?:\)|\b[A-Za-z]{1,4})\s*[=<>\u2264\u2265]\s*-?\.?\d")
 #: A statement that only gives a measure's value, with its unit ("was 13.5 years.").
 _JUST_A_VALUE_RE = re.compile(
-    r"\b(?:is|was|are|were)\s+(?:about\s+|approximately\s+|only\s+)?[\d.,]+\s*(?:%|per cent|"
-    r"percent|[a-z]+)?\s*\.?$",
+    r"\b(?:is|was|are|were)\s+(?:about\s+|approximately\s+|around\s+|roughly\s+|nearly\s+|"
+    r"only\s+)?[~\u223c\u2248]?\s*[\d.,]+"
+    # "was 9-14 \u03bcg m-3": a range, a unit of several symbols
+    r"(?:\s*(?:-|\u2013|\u2014|to)\s*[\d.,]+)?\s*(?:%|per cent|percent|"
+    r"[^\W\d_]+(?:[\u2212-]?\d)?(?:\s+[^\W\d_]{1,4}(?:[\u2212-]?\d)?){0,2})?\s*\.?$",
     re.IGNORECASE,
 )
 

@@ -134,6 +134,10 @@ _DATE_RE = re.compile(
 )
 _KEY_VALUE_RE = re.compile(r"^[\w().'/&-]+(?:\s+[\w().'/&-]+){0,2}\s*[:=]\s*\S")
 _FIELD_PREFIX_RE = re.compile(r"^(?:[a-z]+\.){1,3}[a-z]+", re.IGNORECASE)
+#: A repository record's keyword field without its colon: "Keywords Minimum wages, …".
+_KEYWORDS_FIELD_RE = re.compile(
+    r"^(?:key\s?-?words?|index\s+terms|jel\s+(?:codes?|classifications?))\s+\S", re.IGNORECASE
+)
 
 #: The fewest words a paragraph of prose has, and the most a label has.
 MIN_PROSE_WORDS = 6
@@ -673,6 +677,8 @@ def is_record(text: str) -> bool:
     stripped = text.strip(" •·-*◽")
     if _URL_RE.search(stripped) or _DATE_RE.search(stripped):
         return True
+    if _KEYWORDS_FIELD_RE.match(stripped):
+        return True
     if _FIELD_PREFIX_RE.match(stripped) and "." in stripped.split()[0]:
         return True
     words = _WORD_RE.findall(stripped.casefold())
@@ -851,6 +857,7 @@ def read_page(text: str) -> CleanText:
         block.start,
         # a byline under the title ("T. A. Schramek") is no second line of a wrapped title
         page_matter=lambda line: is_navigation(line) or is_record(line) or _is_byline(line),
+        byline=lambda line: _is_byline(line) or _is_name_list(line),
     )
 
     removed: list[Removed] = []

@@ -126,6 +126,8 @@ MIN_SEGMENTED_WORDS = 8
 #: Share of a candidate's content words that the abstract must also use: an article's
 #: title names what its abstract is about; a site header or a journal name does not.
 MIN_TITLE_OVERLAP = 0.5
+#: The same share for the line right above the authors' names, where pages put the title.
+BYLINE_TITLE_OVERLAP = 0.3
 #: How much less of a title wrapped over two lines may be about the abstract than the
 #: better line alone (the other line adds words the abstract need not use).
 WRAPPED_TITLE_SHARE_SLACK = 0.2
@@ -371,6 +373,7 @@ def page_title(
     block_start: int,
     *,
     page_matter: Callable[[str], bool],
+    byline: Callable[[str], bool] = lambda line: False,
 ) -> PageTitle | None:
     """The article's title among the page's other lines, or None.
 
@@ -386,6 +389,7 @@ def page_title(
     abstract.
     """
     stems = {_stem(w) for w in _WORD_RE.findall(abstract) if not _caseless(w)}
+    line_at = {index: text for index, text, _ in paragraphs}
     common_stems = frozenset(_stem(w) for w in _WORD_RE.findall(abstract) if w.islower())
     found: list[tuple[tuple[int, bool, bool, float, int], PageTitle]] = []
     for index, paragraph, whole, sources in _with_wrapped(paragraphs):
@@ -393,12 +397,27 @@ def page_title(
             continue  # "Text Only Version" above the title is the page's, not the title's
         for candidate, source in _candidates(paragraph, whole):
             text = _tidy(candidate)
+            if source == LINE and text[:1] in _BULLETS and 0 < block_start - index <= 2:
+                # A repository's listing: "• Meaning in Life …", its byline, the abstract.
+                text = text[1:].lstrip()
             if not _shape_ok(text, common_stems) or (
                 source in (LINE, SEGMENT) and page_matter(text)
             ):
                 continue
             matched, total, share = _overlap(text, stems, abstract)
-            if not _qualifies(matched, total, share, source, index == 0 == block_start - 1):
+            # The line right above the authors, above the abstract: where pages put the
+            # title, which may name the study more than its findings ("On the Robustness
+            # of Minimum Wage Effects: …").
+            over_byline = (
+                source == LINE
+                and len(sources) == 1
+                and index + 1 < block_start
+                and byline(line_at.get(index + 1, ""))
+                and share >= BYLINE_TITLE_OVERLAP
+            )
+            if not over_byline and not _qualifies(
+                matched, total, share, source, index == 0 == block_start - 1
+            ):
                 continue
             distance = block_start - index if index < block_start else 1000 + index
             # A page showing the title twice, once in capitals: the one as written.

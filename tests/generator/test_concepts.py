@@ -53,6 +53,25 @@ def test_it_matches_acronyms_with_their_case() -> None:
     assert all(s != 4 for s in it.sentences)
 
 
+def test_it_links_a_short_acronym_to_the_one_word_it_abbreviates() -> None:
+    draft = build_draft(
+        "We tested whether exercise helps adults with osteoarthritis (OA) of the knee. "
+        "Exercise reduced pain in OA more than placebo did over twelve weeks of therapy. "
+        "Gains in OA faded after a year without continued supervised exercise."
+    )
+    assert "OA" in _concept(draft, "osteoarthritis").aliases
+
+
+def test_it_takes_no_short_word_for_an_acronym_it_happens_to_spell() -> None:
+    from course.generator.acronyms import _spells_within
+
+    assert _spells_within("OA", "osteoarthritis")
+    assert _spells_within("EEG", "electroencephalogram")
+    assert not _spells_within("OA", "oak")  # too short to hold an abbreviation's parts
+    assert not _spells_within("OA", "arthritis")  # not its first letter
+    assert not _spells_within("OAKS", "osteoarthritiskneesurgery")  # four letters: initials
+
+
 def test_it_merges_plural_and_hyphenated_variants() -> None:
     draft = build_draft(
         "Factory committees met weekly in the old town. "

@@ -58,3 +58,9 @@ def test_no_value_of_a_list_of_values_is_moved() -> None:
 def test_no_share_of_a_count_is_moved() -> None:
     statement = "Five patients (12.5%) experienced mild adverse events."
     assert quantity_moves(statement, [statement, "Scores improved by 37.5% at 3 months."]) == []
+
+
+def test_no_value_given_as_an_aside_to_the_claim_is_moved() -> None:
+    # the claim is "low", which the moved figure leaves true: it tests a digit, not a finding
+    statement = "PM1 nitrate levels were low (2 %)."
+    assert quantity_moves(statement, [statement, "Traffic gave 7 % of the aerosol."]) == []

@@ -792,3 +792,80 @@ def test_no_gap_on_the_verb_of_a_relative_clause() -> None:
     sentence = "The treatment shows promise for some school-age children who stutter."
     prompt = "Fill in the blank: " + sentence.replace("stutter", "_____")
     assert not _offered("cloze", prompt, ["stutter"], sentence)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        # whose opinions? the participants of the sentence before
+        "A follow-up survey 3 days later polled their opinions again.",
+        # which two cases?
+        "In both cases PM1 was acidic.",
+        # in parallel with what?
+        "In parallel, the significance of studying dance is prominent.",
+        # the study's design, told as a comparison
+        "The impact of process-oriented and grade-oriented feedback on changes in interest "
+        "was compared \u2013 with a particular focus on the mediating role of usefulness.",
+        # the gap in the literature the study starts from
+        "A complete understanding of age-grading has been hampered by a lack of evidence.",
+        # a set announced, not named
+        "International law has been characterized by two interconnected and yet opposite trends.",
+        # a bare measurement: a figure to recognise
+        "The PM1 average mass concentration was 9\u201314 \u03bcg m\u22123.",
+    ],
+)
+def test_no_true_statement_on_a_detail_a_design_or_a_dangling_reference(statement: str) -> None:
+    assert not _offered("true_false", f"True or false? {statement}", True, statement)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        # "their" has the text's own plural to stand for
+        "Patients who exercised kept their gains for a year.",
+        "In both cities the major component was oxygenated aerosol.",
+        "Exercise therapy was superior to placebo for pain and function.",
+    ],
+)
+def test_a_statement_that_names_what_it_speaks_of_is_still_offered(statement: str) -> None:
+    assert _offered("true_false", f"True or false? {statement}", True, statement, "Next one.")
+
+
+def test_what_the_field_knew_before_the_text_is_not_asked_from_its_opening() -> None:
+    opening = "Two B-type cyclins, B1 and B2, have been identified in mammals."
+    finding = "Cyclin B1 proved to be an essential gene in mice."
+    for sentence, offered in ((opening, False), (finding, True)):
+        assert (
+            _offered("true_false", f"True or false? {sentence}", True, sentence, "Next one.")
+            is offered
+        )
+    # later in the text, "has been documented" is the text's own finding
+    later = "Dependency of the strength on the raster orientation has been documented."
+    q = _candidate("true_false", 1, True, f"True or false? {later}").question
+    from course.generator.selection import offerable
+
+    assert offerable(q, [finding, later])
+
+
+def test_from_the_overview_was_concluded_that_x_asks_x() -> None:
+    assert (
+        claim_of("From the overview was concluded that dance researchers utilize the base.")
+        == "dance researchers utilize the base."
+    )
+
+
+def test_no_gap_that_the_word_in_its_parallel_slot_fills() -> None:
+    sentence = (
+        "Although 3D printing was introduced for production of prototypes, it has been "
+        "currently used for fabrication of end-use products."
+    )
+    prompt = "Fill in the blank: " + sentence.replace("fabrication of", "_____ of")
+    assert not _offered("cloze", prompt, ["fabrication"], sentence, "Fabrication is common.")
+
+
+def test_no_gap_on_a_term_whose_sibling_with_another_head_the_glossary_holds() -> None:
+    from course.generator.selection import _sibling_term
+
+    assert _sibling_term("U-shaped curve", frozenset({"u-shaped curve", "u-shaped pattern"}))
+    assert not _sibling_term("U-shaped curve", frozenset({"u-shaped curve", "age-grading"}))
+    assert not _sibling_term("curve", frozenset({"curve", "pattern"}))

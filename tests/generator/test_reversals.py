@@ -160,3 +160,12 @@ def test_no_direction_is_turned_where_the_statement_gives_its_reason() -> None:
         )
         == []
     )
+
+
+def test_no_direction_is_turned_where_the_statement_gives_its_means() -> None:
+    # turned, the means still argues for the original: false without reading the text
+    statement = (
+        "States have demonstrated an increasing commitment to human rights by concluding "
+        "several multilateral treaties."
+    )
+    assert reversals(statement) == []

@@ -513,3 +513,35 @@ def test_the_start_of_a_first_sentence_is_no_glued_title() -> None:
         "Rent control in Berlin",
         "There are many ways to cap rents.",
     )
+
+
+def test_it_takes_the_line_over_the_authors_for_the_title_not_the_keywords() -> None:
+    # A repository record: the title names the study more than its findings, and the
+    # keyword field (no colon) below shares more words with the abstract than the title.
+    page = (
+        "Research Repository\n\nAdvanced Search\n\n"
+        "On the Robustness of Proportionality: Disparate Courts and Review Equations\n\n"
+        "Keller, M.A.; Doe, J.T.\n\n"
+        f"{LAW}\n\n"
+        "Keywords Proportionality, Constitutional court, Fundamental right, Police measures\n"
+    )
+    draft = build_draft(page)
+    assert draft.title == (
+        "On the Robustness of Proportionality: Disparate Courts and Review Equations"
+    )
+    assert " ".join(draft.sentences) == LAW
+
+
+def test_it_reads_a_repository_listing_with_its_bulleted_title_and_indented_byline() -> None:
+    page = (
+        "Recent submissions\n\n"
+        "  \u2022 Proportionality in Germany and Beyond\n\n"
+        "    Keller, Maria (School of Law, 2021-07-19)\n"
+        f"    {LAW}\n"
+        "  \u2022 Why Courts Defer to Police Measures\n\n"
+        "    Doe, John (School of Law,\n"
+    )
+    draft = build_draft(page)
+    assert draft.title == "Proportionality in Germany and Beyond"
+    # the byline stays off the first sentence
+    assert draft.sentences[0] == LAW.split(". ")[0] + "."
