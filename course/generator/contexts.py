@@ -378,7 +378,8 @@ STUDY_METHOD_RE = re.compile(
     r"\b(?:model(?:l)?ing|models?|regression|analys[ie]s|surveys?|questionnaires?|interviews?|"
     r"data|samples?|sampling|(?:research\s+)?design|participants|respondents|tests?|scales?|"
     r"methods?|measurements?|experiments?|observations?|simulations?|searche?s?)\b[^.;]{0,60}?"
-    r"\b(?:was|were)"
+    # ("Six tests are performed on continuous beams")
+    r"\b(?:was|were|is|are)"
     r"\s+(?:then\s+|also\s+|subsequently\s+|first\s+|further\s+)?"
     r"(?:used|employed|applied|conducted|performed|recruited|collected|administered|"
     r"obtained|gathered|"
@@ -760,6 +761,10 @@ _PASSIVE_FRAMING_RE = re.compile(
     r"(?:(?<=studied)|(?<=measured)|(?<=examined)|(?<=analysed)|(?<=analyzed)|(?<=assessed)|"
     r"(?<=evaluated)|(?<=tested))\s+"
     r"(?:using|by means of|via)\b|"
+    # "The properties of lead films … have been studied in the superconducting state": the
+    # study's step and its one setting
+    r"(?:(?<=studied)|(?<=measured)|(?<=examined)|(?<=investigated)|(?<=analysed)|"
+    r"(?<=analyzed))\s+(?:in|at|under|over|across|during|for)\s+[^,;.]{1,60}(?:[.;]|$)|"
     # "… were employed to examine the processes": the means of the study and its aim
     r"(?:(?<=employed)|(?<=used)|(?<=applied)|(?<=adopted))\s+to\s+(?:examine|investigate|"
     r"assess|study|analy[sz]e|identify|estimate|measure|determine|explore|evaluate|test)\b)",
@@ -786,6 +791,9 @@ _ARTICLE_DOES_RE = re.compile(
 #: The article pointing at its own parts: "the key question in the title", "this section".
 _OWN_PARTS_RE = re.compile(
     r"\b(?:in|of|from)\s+the\s+(?:title|abstract)\b|\bthis\s+(?:section|abstract)\b|"
+    # "There is discussion of the use of broad overarching concepts …": what the text covers
+    r"^\W*there\s+is\s+(?:also\s+|then\s+|further\s+)?(?:a\s+|some\s+)?(?:brief\s+|further\s+|"
+    r"detailed\s+|critical\s+)?discussion\s+of\b|"
     r"\b(?:our|the)\s+(?:key|main|central|research)\s+questions?\b|"
     # what the review covers, not what it found: "… reveals key characteristics of the
     # studies, the benefits of X and some factors influencing X"

@@ -214,8 +214,8 @@ _LEANS_BACK_RE = re.compile(
     # "The obvious answer is that …": the answer to a question the text asked before
     r"^the (?:\w+ )?(?:answer|reply|response)\s+(?:is|was)\b|"
     # "The results …", "The protective effect …": which results, which effect?
-    r"^the (?:\w+ )?(?:results?|findings?|effects?|asymmetry|difference|association|risks?|"
-    r"increase|decrease|reduction|rise|decline|gap|"
+    r"^the (?:\w+ )?(?:results?|findings?|effects?|asymmetry|differences?|associations?|risks?|"
+    r"increases?|decreases?|reductions?|rises?|declines?|gaps?|"
     r"relationship|pattern|trend|conclusions?)\b|"
     # "More systematic and harsher measures were followed …": more than what?
     r"^(?:even\s+)?(?:more|less|fewer)\s+(?!than\b)(?![^.]*\bthan\b)|"
@@ -429,6 +429,12 @@ def offerable(
         return False  # the statement without its parentheses of results still gives figures
     if q.type == "true_false" and q.answer is True and any(_hedged(s) for s in cited):
         return False  # "Our results suggest that X": X keyed True states more than the text
+    if (
+        q.type == "true_false"
+        and q.answer is True
+        and any(_carries_a_hedge(sentences, i) for i in q.sentences)
+    ):
+        return False  # "Through this process, X" after "… could be the result of a process"
     if q.type == "true_false" and _BARE_COUNT_RE.search(q.prompt):
         return False  # "was found in 194 of chronic patients": a sample count to recognise
     if q.type == "true_false" and _BARE_STATISTIC_RE.search(q.prompt):
@@ -500,6 +506,28 @@ def _sibling_term(key: str, terms: frozenset[str]) -> bool:
     return any(
         form.startswith(prefix) and len(form.split()) == len(words) and form != key.casefold()
         for form in terms
+    )
+
+
+#: A sentence opening on what the sentence before put forward: "Through this process, …".
+_POINTING_START_RE = re.compile(
+    r"^\W*(?:[A-Za-z]+\s+){0,2}(?:this|these|such|that)\s+[a-z]+(?:\s+[a-z]+)?\s*,", re.I
+)
+#: A sentence that puts something forward as possible, not as found.
+_SUPPOSED_RE = re.compile(
+    r"\b(?:could|may|might|would)\s+(?:\w+ly\s+)?(?:be|have|reflect|result|arise|stem|explain)\b|"
+    r"\bhypothes[ie][sz]\w*|\b(?:we|I)\s+(?:propose|posit|speculate)\b",
+    re.IGNORECASE,
+)
+
+
+def _carries_a_hedge(sentences: list[str], i: int) -> bool:
+    """The sentence goes on about what the one before only supposed ("X could be the result
+    of an associative mechanism. Through this process, Y"): Y is as hedged as X."""
+    return (
+        i > 0
+        and bool(_POINTING_START_RE.match(sentences[i]))
+        and bool(_SUPPOSED_RE.search(sentences[i - 1]))
     )
 
 
@@ -579,7 +607,9 @@ _OWN_MAKING_RE = re.compile(
     r"^(?:a|an)\s+[^.;:]{0,120}?\b(?:has|have|was|were|is|are)\s+(?:been\s+)?(?:\w+ly\s+)?"
     r"(?:developed|built|proposed|designed|created|constructed|implemented|introduced|"
     r"presented|established|set\s+up|devised|formulated|elaborated|reported|described)"
-    r"(?:\s*[.,;]|\s+(?:using|with|by|for|to|on|based|assuming|in\s+order))",
+    # ("A basic design approach is presented that incorporates …")
+    r"(?:\s*[.,;]|\s+(?:using|with|by|for|to|on|based|assuming|in\s+order|that|which|"
+    r"whereby|in\s+which))",
     re.IGNORECASE,
 )
 _RELATION_STEM = "According to the text"
@@ -587,7 +617,12 @@ _RELATION_STEM = "According to the text"
 _NORMATIVE_RE = re.compile(
     r"\b(?:should|ought to|must|needs? to|will (?:\w+ly\s+)?(?:require|need|depend on|"
     r"call for)|(?:is|are)\s+(?:\w+ly\s+)?(?:needed|required|warranted|necessary|advisable|"
-    r"recommended))\b",
+    r"recommended)|"
+    # what a role is meant to do: "language teachers are expected to present reading lessons"
+    r"(?:teachers|students|learners|practitioners|clinicians|physicians|nurses|schools|"
+    r"managers|professionals|policymakers|policy\s+makers|governments|employers|parents|"
+    r"members|citizens)\s+(?:are|is)\s+(?:\w+ly\s+)?(?:expected|required|obliged|supposed)\s+"
+    r"to)\b",
     re.IGNORECASE,
 )
 _YEAR_WORD_RE = re.compile(r"^\(?(?:1[0-9]|20)\d\d(?:s|'s)?[),.;:]*$")

@@ -857,7 +857,9 @@ def read_page(text: str) -> CleanText:
         block.start,
         # a byline under the title ("T. A. Schramek") is no second line of a wrapped title
         page_matter=lambda line: is_navigation(line) or is_record(line) or _is_byline(line),
-        byline=lambda line: _is_byline(line) or _is_name_list(line),
+        # the authors' names, or the date the article came out ("Published online by …:
+        # 12 September 2006"): what pages print right under the title
+        byline=lambda line: _is_byline(line) or _is_name_list(line) or bool(_DATE_RE.search(line)),
     )
 
     removed: list[Removed] = []

@@ -126,7 +126,8 @@ MIN_SEGMENTED_WORDS = 8
 #: Share of a candidate's content words that the abstract must also use: an article's
 #: title names what its abstract is about; a site header or a journal name does not.
 MIN_TITLE_OVERLAP = 0.5
-#: The same share for the line right above the authors' names, where pages put the title.
+#: The same share for the line right above the authors' names or the publication date,
+#: where pages put the title.
 BYLINE_TITLE_OVERLAP = 0.3
 #: How much less of a title wrapped over two lines may be about the abstract than the
 #: better line alone (the other line adds words the abstract need not use).
@@ -405,8 +406,8 @@ def page_title(
             ):
                 continue
             matched, total, share = _overlap(text, stems, abstract)
-            # The line right above the authors, above the abstract: where pages put the
-            # title, which may name the study more than its findings ("On the Robustness
+            # The line right above the authors or the date, above the abstract: where pages
+            # put the title, which may name the study more than its findings ("On the Robustness
             # of Minimum Wage Effects: …").
             over_byline = (
                 source == LINE

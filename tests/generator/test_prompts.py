@@ -762,3 +762,16 @@ def test_a_concession_over_a_list_and_a_symbols_spaced_hyphen_are_kept_whole() -
         "assessment of welded joints by offering sharper W - N curves and less life scatter"
     )
     assert main_clause(claim).endswith("less life scatter")
+
+
+def test_it_weighs_no_side_that_only_adds_to_the_other() -> None:
+    # "while X, it is also …": no second case and no tension, only a second finding
+    sentences = [
+        "Denser areas show higher revenue productivity than other areas.",
+        "Finally, while the correlation between firm revenue TFP and firm size is positive in "
+        "each location, it is also systematically related to density: firms with higher "
+        "TFP-R account for a larger share of total revenue in denser areas.",
+    ]
+    texts = [p.text for p in generate_prompts(sentences, [])]
+    assert not any(t.startswith("The text compares two cases") for t in texts), texts
+    assert not any(t.startswith("The text sets two points against each other") for t in texts)

@@ -796,3 +796,20 @@ def test_no_wrong_option_cut_before_its_complement_or_inside_a_list() -> None:
     assert _cut_short(sentence, "a common metaphor for a state")
     assert _cut_short(sentence, "the association between demographic factors")
     assert not _cut_short(sentence, "a state of extreme exhaustion")
+
+
+def test_no_wrong_option_cut_inside_a_pair_of_adjectives_a_coordination_or_before_a_verb() -> None:
+    from course.generator.relation_items.options import _cut_short
+
+    sentence = (
+        "Lizards from the cold, northern mountains ran slower than lizards from the warm, "
+        "southern plains. The evidence on agglomeration externalities rests on the correlation "
+        "between firm revenue and firm size, while the various micro foundations of "
+        "agglomeration stress the importance of productivity."
+    )
+    assert _cut_short(sentence, "the cold")
+    assert _cut_short(sentence, "the warm")
+    assert _cut_short(sentence, "the evidence on agglomeration externalities rests")
+    assert _cut_short(sentence, "the correlation between firm revenue")
+    assert _cut_short(sentence, "the various micro foundations of agglomeration stress")
+    assert not _cut_short(sentence, "the importance of productivity")

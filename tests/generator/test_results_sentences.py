@@ -869,3 +869,39 @@ def test_no_gap_on_a_term_whose_sibling_with_another_head_the_glossary_holds() -
     assert _sibling_term("U-shaped curve", frozenset({"u-shaped curve", "u-shaped pattern"}))
     assert not _sibling_term("U-shaped curve", frozenset({"u-shaped curve", "age-grading"}))
     assert not _sibling_term("curve", frozenset({"curve", "pattern"}))
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        # which declines? the sentence before said
+        "The declines are larger among girls and very small among political conservatives.",
+        # the study's step and its setting; its tests in the present tense
+        "The electrical properties of evaporated lead films have been studied in the "
+        "superconducting state.",
+        "Six tests are performed on continuous beams that are partially restrained.",
+        # the article's own making
+        "A basic design approach is presented that incorporates a limiting slenderness.",
+        # what a role is meant to do
+        "Secondary school language teachers are expected to present reading lessons "
+        "through explicit strategy instruction.",
+        # what the text covers
+        "There is discussion of the use of broad overarching concepts of agricultural change.",
+    ],
+)
+def test_no_true_statement_on_the_texts_own_steps_or_a_role_or_a_bare_referent(
+    statement: str,
+) -> None:
+    assert not _offered("true_false", f"True or false? {statement}", True, statement)
+
+
+def test_what_goes_on_about_a_supposition_is_not_keyed_true() -> None:
+    from course.generator.selection import offerable
+
+    supposed = "The benefit for emotional items could be the result of an associative mechanism."
+    stated = "Emotional items were more likely to be recalled than neutral items."
+    going_on = "Through this process, emotional features are integrated with context at study."
+    statement = "True or false? Emotional features are integrated with context at study."
+    q = _candidate("true_false", 1, True, statement).question
+    assert not offerable(q, [supposed, going_on])
+    assert offerable(q, [stated, going_on])

@@ -545,3 +545,13 @@ def test_it_reads_a_repository_listing_with_its_bulleted_title_and_indented_byli
     assert draft.title == "Proportionality in Germany and Beyond"
     # the byline stays off the first sentence
     assert draft.sentences[0] == LAW.split(". ")[0] + "."
+
+
+def test_it_takes_the_line_over_the_publication_date_for_the_title() -> None:
+    page = (
+        "Hostname: page-component-7 Total loading time: 0 Render date: 2024-06-03\n\n"
+        "Proportionality and Courts: Living in the Immaterial World\n\n"
+        "Published online by Cambridge University Press: 12 September 2006\n\n"
+        f"Abstract\n\n{LAW}"
+    )
+    assert build_draft(page).title == "Proportionality and Courts: Living in the Immaterial World"

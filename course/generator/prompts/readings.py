@@ -264,14 +264,22 @@ def _contrast(text: Sentence, r: Relation) -> Iterator[Reading]:
             joined = f"{b}, although {a}" if r.lemma in ("although", "though") else f"{a}, but {b}"
             subject = lower_first(subject, text.names)
             yield Reading("change", i, cited, joined, (subject,))
-    if r.lemma in _COMPARISON_LEMMAS and not r.previous and not _CONCEDES_RE.search(a):
+    if (
+        r.lemma in _COMPARISON_LEMMAS
+        and not r.previous
+        and not _CONCEDES_RE.search(a)
+        and not _ALSO_RE.search(b)
+    ):
         yield Reading("cases", i, cited, b, (a, b, "whereas"))
-    elif r.lemma not in _CONCESSIVE_LEMMAS and _two_points(a, b):
+    elif r.lemma not in _CONCESSIVE_LEMMAS and _two_points(a, b) and not _ALSO_RE.search(b):
         # (not "B, although A": A is granted, not weighed against B; "two individuals stand
         # out, although the range is small" has one obvious answer)
         yield Reading("contrast", i, cited, b, (a, b))
 
 
+#: A side that adds to the other rather than sets against it: "X is positive in each
+#: location, whereas it is also related to density".
+_ALSO_RE = re.compile(r"\b(?:also|as well|too|likewise|similarly)\b", re.IGNORECASE)
 #: A side that only narrows the other ("only for positive pictures"): a qualification, not
 #: a point of its own.
 _QUALIFIER_RE = re.compile(r"^(?:that\s+)?(?:only|just|mainly|mostly|largely|partly)\b", re.I)

@@ -116,16 +116,28 @@ def pick(
 
 
 #: What follows a phrase in its sentence when the phrase was cut before its complement
-#: ("a state | of extreme exhaustion") or inside a list ("demographic factors | , the
-#: working environment, and …").
+#: ("a state | of extreme exhaustion", "the evidence on X rests | on …") or inside a list
+#: ("demographic factors | , the working environment, and …").
 _CUT_BEFORE_RE = re.compile(
-    r"\s+(?:of|between|among|for|from|with|to)\s+[^\W\d_]|,\s+[^,.;]{1,60},?\s+(?:and|or)\s"
+    r"\s+(?:of|between|among|for|from|with|to|on|upon)\s+[^\W\d_]|"
+    # cut inside "X and Y" ("the correlation between firm revenue TFP | and firm size"), or
+    # on a verb before its clause ("the micro foundations of X stress | that …")
+    r"\s+(?:and|or)\s+(?!(?:the|a|an)\b)[a-z]+\s+[a-z]+|\s+(?:that|whether|how)\s|"
+    # a verb taken in as the last word: "the micro foundations of X stress | the importance"
+    r"\s+(?:the|a|an|its|their|this|these|those)\s|"
+    r",\s+[^,.;]{1,60},?\s+(?:and|or)\s|"
+    # a second adjective and the noun both qualify ("the cold | , northern mountains")
+    r",\s+(?!(?:which|who|whose|where|when|while|whereas|as|that|although|though|because|since|"
+    r"but|and|or|yet|so|thus|hence|however|in|on|at|by|for|with|from|to|of|the|a|an|this|"
+    r"these|it|its|they|their|we|he|she)\b)[a-z]+(?:-[a-z]+)?\s+[a-z]+s\b"
 )
 
 
 def _cut_short(sentence: str, phrase: str) -> bool:
     """The phrase stops where its sentence goes on with its own complement or list."""
     at = sentence.find(phrase)
+    if at < 0:  # (phrases are kept lower-first: "the evidence" of "The evidence on …")
+        at = sentence.find(phrase[:1].upper() + phrase[1:])
     return at >= 0 and bool(_CUT_BEFORE_RE.match(sentence, at + len(phrase)))
 
 
