@@ -285,6 +285,9 @@ _REASON_AFTER_RE = re.compile(
     r"morning|evening|spring|string|king|ring|thing)\b)[a-z]{2,}ing\b",
     re.IGNORECASE,
 )
+#: A second clause on the first one's subject ("…, and their independence …"): the same
+#: change told from another side.
+_SAME_SUBJECT_AGAIN_RE = re.compile(r",\s+and\s+(?:their|its)\s+[a-z]", re.IGNORECASE)
 #: The means a change was brought about by, right after its verb.
 _MEANS_RE = re.compile(
     r"\s+(?:\w+ly\s+)?(?:through|via|by means of|using|with the (?:aid|help) of)\b", re.IGNORECASE
@@ -358,6 +361,9 @@ def reversals(statement: str) -> list[Reversal]:
     if _MEANS_RE.match(statement, end):
         return []  # "stability was improved through redundancy": what a design is for,
         # turned ("worsened through redundancy"), is absurd, not false
+    if _SAME_SUBJECT_AGAIN_RE.search(statement):
+        return []  # "The unions were subordinated to the party, and their independence was
+        # sharply reduced": one change told twice; turned, one half contradicts the other
     if opposite == "less" and _PLURAL_NOUN_RE.match(statement, end):
         opposite = "fewer"  # "more opportunities" → "fewer opportunities"
     if re.search(r"\bor\s+(?:even\s+)?$", statement[:start], re.IGNORECASE):

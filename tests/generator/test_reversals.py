@@ -169,3 +169,12 @@ def test_no_direction_is_turned_where_the_statement_gives_its_means() -> None:
         "several multilateral treaties."
     )
     assert reversals(statement) == []
+
+
+def test_no_direction_is_turned_in_a_change_told_twice() -> None:
+    # turned, "their independence … was sharply increased" contradicts "subordinated"
+    statement = (
+        "The unions were remarkably subordinated to the party, and their independence, which "
+        "had been substantial in the era of NEP, was sharply reduced."
+    )
+    assert reversals(statement) == []
