@@ -285,6 +285,14 @@ _REASON_AFTER_RE = re.compile(
     r"morning|evening|spring|string|king|ring|thing)\b)[a-z]{2,}ing\b",
     re.IGNORECASE,
 )
+#: A statement opening on a condition or a setting, before its main clause.
+_OPENING_CONDITION_RE = re.compile(
+    r"^(?:after|when|while|although|though|because|since|if|once|for|in|among|despite|with|"
+    r"by|before|upon|following|controlling|adjusting|accounting)\b",
+    re.IGNORECASE,
+)
+#: The last members of a list of three or more: "A, B, and …".
+_LIST_MEMBER_RE = re.compile(r",[^,.;]{1,60},\s+(?:and|or)\s+(?:\w+\s+){0,2}$")
 #: A second clause on the first one's subject ("…, and their independence …"): the same
 #: change told from another side.
 _SAME_SUBJECT_AGAIN_RE = re.compile(r",\s+and\s+(?:their|its)\s+[a-z]", re.IGNORECASE)
@@ -361,6 +369,16 @@ def reversals(statement: str) -> list[Reversal]:
     if _MEANS_RE.match(statement, end):
         return []  # "stability was improved through redundancy": what a design is for,
         # turned ("worsened through redundancy"), is absurd, not false
+    if (
+        _OPENING_CONDITION_RE.match(statement)
+        and "," in statement[end:]
+        and re.search(r"\b(?:associated\s+with|linked\s+to|related\s+to)\s+$", statement[:start])
+    ):
+        return []  # "After accounting for variables associated with increased risk, the
+        # correlation remained": the condition's detail, turned, leaves the finding true
+    if _LIST_MEMBER_RE.search(statement[:start]):
+        return []  # "including rhythmic activity, low body weight, and enhanced fat
+        # deposition": one member of a list turned, the rest still hold
     if _SAME_SUBJECT_AGAIN_RE.search(statement):
         return []  # "The unions were subordinated to the party, and their independence was
         # sharply reduced": one change told twice; turned, one half contradicts the other

@@ -214,9 +214,13 @@ _LEANS_BACK_RE = re.compile(
     # "The obvious answer is that …": the answer to a question the text asked before
     r"^the (?:\w+ )?(?:answer|reply|response)\s+(?:is|was)\b|"
     # "The results …", "The protective effect …": which results, which effect?
-    r"^the (?:\w+ )?(?:results?|findings?|effects?|asymmetry|differences?|associations?|risks?|"
+    # (also after an opening condition: "After accounting for X, the correlation remained")
+    r"(?:^|^(?:after|when|once|even\s+after|although|while|if)\b[^.;]{0,150}?,\s+)"
+    r"the (?:\w+ )?(?:results?|findings?|effects?|asymmetry|differences?|associations?|risks?|"
+    r"correlations?|relations?|"
     r"increases?|decreases?|reductions?|rises?|declines?|gaps?|"
-    r"relationship|pattern|trend|conclusions?)\b|"
+    # (not "the correlation between X and Y": it names its two sides)
+    r"relationship|pattern|trend|conclusions?)\b(?!\s+between\b)|"
     # "More systematic and harsher measures were followed …": more than what?
     r"^(?:even\s+)?(?:more|less|fewer)\s+(?!than\b)(?![^.]*\bthan\b)|"
     # "The party also set out …": as well as what the sentence before said; "all the
@@ -253,7 +257,18 @@ _LEANS_BACK_RE = re.compile(
     r"\bboth\s+(?:cases|instances|situations|conditions|settings|samples|periods|groups|"
     r"experiments|studies|models|sites|treatments|scenarios|contexts|directions|ways)\b|"
     # "In parallel, …": in parallel with what the sentence before said
-    r"^in\s+parallel\b",
+    r"^in\s+parallel\b|"
+    # "Other doctrines do many things": other than those the sentence before named
+    r"^other\s+(?!than\b)[a-z]+|"
+    # "Some do one thing": some of those the sentence before named
+    r"^(?:some|many|most|others|several|few)\s+(?:do|does|did|are|is|was|were|have|has|had|"
+    r"can|could|may|might|seem|seemed|appear|appeared)\b|"
+    # "Reduction in efficacy beliefs mediates the effect": which effect?
+    r"\b(?:mediat|moderat|explain|driv|revers|eliminat|attenuat|amplif)[a-z]*\s+the\s+"
+    r"(?:effects?|relationships?|associations?|links?)\b(?!\s+(?:of|between)\b)|"
+    # "Much of that process of self-representation …": the process the sentence before told
+    r"\b(?:of|in|to|for|from|with|by|on|at|through)\s+that\s+(?!(?:is|was|are|were|has|have|"
+    r"had|can|could|would|will|may|might|should|must|do|does|did)\b)[a-z]+",
     re.IGNORECASE,
 )
 
@@ -468,7 +483,9 @@ _ANNOUNCES_ONLY_RE = re.compile(
     r"(?:[\w-]+\s+){0,4}?(?:trends|aspects|factors|ways|types|kinds|approaches|dimensions|"
     r"categories|stages|phases|themes|issues|questions|reasons|strategies|forms|elements|"
     r"components|levels|parts|patterns|features|mechanisms|tendencies|developments|"
-    r"perspectives|challenges|problems|steps|principles|lessons|areas|directions)\s*[.!]?$",
+    r"perspectives|challenges|problems|steps|principles|lessons|areas|directions|sorts|classes)"
+    # ("Every kitchen has two kinds of tools.")
+    r"(?:\s+of\s+[\w-]+)?\s*[.!]?$",
     re.IGNORECASE,
 )
 #: What the field knew before the text: "… have been identified in mammals".
@@ -618,6 +635,11 @@ _NORMATIVE_RE = re.compile(
     r"\b(?:should|ought to|must|needs? to|will (?:\w+ly\s+)?(?:require|need|depend on|"
     r"call for)|(?:is|are)\s+(?:\w+ly\s+)?(?:needed|required|warranted|necessary|advisable|"
     r"recommended)|"
+    # a recommendation: "Increasing access to sanitation and promoting hand washing would
+    # improve diarrhoeal disease control"
+    r"(?:^|\?\s+)(?:\w+ly\s+)?[a-z]+ing\b[^.;]{0,200}?\b(?:would|will|could|can|may|might)\s+"
+    r"(?:\w+ly\s+)?(?:help\s+(?:to\s+)?)?(?:improve|reduce|enhance|increase|benefit|prevent|"
+    r"strengthen|promote|lower|support|contribute)|"
     # what a role is meant to do: "language teachers are expected to present reading lessons"
     r"(?:teachers|students|learners|practitioners|clinicians|physicians|nurses|schools|"
     r"managers|professionals|policymakers|policy\s+makers|governments|employers|parents|"

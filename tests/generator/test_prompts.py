@@ -775,3 +775,35 @@ def test_it_weighs_no_side_that_only_adds_to_the_other() -> None:
     texts = [p.text for p in generate_prompts(sentences, [])]
     assert not any(t.startswith("The text compares two cases") for t in texts), texts
     assert not any(t.startswith("The text sets two points against each other") for t in texts)
+
+
+def test_it_unwraps_the_articles_numbered_studies_and_keeps_their_numbers() -> None:
+    from course.generator.prompts.claims import unglue, unwrap
+
+    sentence = "Study 1 showed that a strong desire impaired performance on a demanding task."
+    assert unwrap(sentence)[0] == "a strong desire impaired performance on a demanding task."
+    # a numbered study is no citation mark to drop, capitalised or not
+    for text in (
+        "Studies 3 and 4 showed that efficacy beliefs mediate the effect.",
+        "The effect held in studies 3 and 4, as predicted.",
+    ):
+        assert unglue(text) == text
+    assert unglue("This follows a principle 1 but not another.") == (
+        "This follows a principle but not another."
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the received view the text then rejects
+        "It is commonly held that Lehmann-Haupt and Belck excavated here between 1898 and "
+        "1899, but archival research reveals their claim to be fraudulent.",
+        # the literature, cited by number
+        "The knockout of Bmal1 has significant effects on longevity, metabolism, et al. [5, 6].",
+    ],
+)
+def test_no_prompt_on_a_received_view_or_a_cited_finding(sentence: str) -> None:
+    sentences = ["Toprakkale is the starting point for the archaeology of Urartu.", sentence]
+    texts = [p.text for p in generate_prompts(sentences, [])]
+    assert not any("1898" in t or "[5, 6]" in t or "longevity" in t for t in texts), texts

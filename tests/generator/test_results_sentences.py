@@ -905,3 +905,38 @@ def test_what_goes_on_about_a_supposition_is_not_keyed_true() -> None:
     q = _candidate("true_false", 1, True, statement).question
     assert not offerable(q, [supposed, going_on])
     assert offerable(q, [stated, going_on])
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        # others' critique
+        "Scholars have criticized many legal doctrines on the grounds that they are incoherent.",
+        # what is commended in general
+        "Development of self-control is widely encouraged in schools and workplaces.",
+        # the study's material
+        "Daily time series were used to verify the temporal variability of nitrogen.",
+        # referents the sentence before gave
+        "Much of that process of self-representation was incidental.",
+        "Other doctrines do many different things.",
+        "Some do one thing and are meant to do it very well.",
+        "Reduction in efficacy beliefs mediates the effect.",
+        "After accounting for other variables, the correlation remained significant.",
+        # an analogy's set, not named
+        "Every kitchen has two kinds of tools.",
+        # a recommendation
+        "Increasing access to sanitation and promoting hand washing would improve disease control.",
+    ],
+)
+def test_no_true_statement_on_received_views_references_or_recommendations(
+    statement: str,
+) -> None:
+    assert not _offered("true_false", f"True or false? {statement}", True, statement)
+
+
+def test_a_statement_on_a_named_effect_or_correlation_is_still_offered() -> None:
+    for statement in (
+        "Reduction in efficacy beliefs mediates the effect of desire on performance.",
+        "The correlation between density and revenue remained significant after adjustment.",
+    ):
+        assert _offered("true_false", f"True or false? {statement}", True, statement, "Next.")

@@ -178,3 +178,18 @@ def test_no_direction_is_turned_in_a_change_told_twice() -> None:
         "had been substantial in the era of NEP, was sharply reduced."
     )
     assert reversals(statement) == []
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        # the condition's detail, turned, leaves the finding true
+        "After accounting for other variables associated with increased risk of mortality, "
+        "the correlation remained significant.",
+        # one member of a list turned, the others still hold
+        "Bmal2 can rescue the phenotypes of Bmal1-knockout mice, including rhythmic activity, "
+        "low body weight, and enhanced fat deposition.",
+    ],
+)
+def test_no_direction_is_turned_in_a_condition_or_a_lists_last_member(statement: str) -> None:
+    assert reversals(statement) == []

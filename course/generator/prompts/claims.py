@@ -144,15 +144,26 @@ _PAGE_MATTER_RE = re.compile(
 _GLUED_RE = re.compile(r"(?<=[a-z)\d])\.(?=[A-Z][a-z])")
 #: Citation numbers after a word: "an ecological principle 1 but", "the 1990s 5,8 .".
 _CITATION_RE = re.compile(
-    r"(?P<word>[a-z)][\w)]*)(?P<number>\s+\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)"
+    r"(?<![\w'\u2019-])(?P<word>[a-z)][\w)]*)(?P<number>\s+\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)"
     r"(?=\s*(?:[,;:]|\.(?!\d)|$)|\s+(?:but|and|or|which|that|with|while)\b)"
 )
 
 
 def _drop_citation(match: re.Match[str]) -> str:
-    # After a function word the number is a value ("was 31", "than 5"), not a citation.
+    # After a function word the number is a value ("was 31", "than 5"), not a citation;
+    # after a label it is the name's number ("Studies 3 and 4", "Grade 9", "Phase 2").
     word = match.group("word")
-    return match.group() if word.lower() in STOPWORDS else word
+    return match.group() if word.lower() in STOPWORDS | _NUMBERED_LABELS else word
+
+
+#: Words a number names one of: "Study 1", "Experiments 2 and 3", "Grade 9", "Table 2".
+_NUMBERED_LABELS = words(
+    "study studies experiment experiments trial trials phase phases wave waves stage stages "
+    "grade grades group groups cohort cohorts sample samples model models hypothesis "
+    "hypotheses figure figures table tables chapter chapters section sections part parts "
+    "type types level levels class classes session sessions round rounds day days week weeks "
+    "year years article articles case cases site sites condition conditions"
+)
 
 
 FIRST_PERSON = words("we us our ours ourselves i me my mine myself")
@@ -185,6 +196,11 @@ def _head(phrase: str) -> str:
     return tokens[-1] if tokens else ""
 
 
+_NUMBERED_STUDY_RE = re.compile(
+    r"(?:studies|study|experiments?)\s+\d+(?:\s*(?:,|and|&)\s*\d+)*", re.IGNORECASE
+)
+
+
 def is_source(subject: str) -> bool:
     """The subject is the article, its authors or its results ("we", "This study",
     "The simulation results", "Our prior work"), or there is none ("Concludes that").
@@ -194,6 +210,8 @@ def is_source(subject: str) -> bool:
         return True
     if tokens[0] in FIRST_PERSON:
         return True
+    if _NUMBERED_STUDY_RE.fullmatch(subject.strip()):
+        return True  # "Study 1", "Studies 3 and 4": the article's own studies
     head = _head(subject.strip())
     return head in EVIDENCE_NOUNS or bool(_SELF_NP_RE.fullmatch(" ".join(tokens)))
 
