@@ -258,6 +258,8 @@ _LEANS_BACK_RE = re.compile(
     r"experiments|studies|models|sites|treatments|scenarios|contexts|directions|ways)\b|"
     # "In parallel, …": in parallel with what the sentence before said
     r"^in\s+parallel\b|"
+    # "A second literature focuses on …": second after the one the sentence before named
+    r"^(?:a|the)\s+(?:second|third|fourth|further|final|last|next)\s+(?!time\b)[a-z]+|"
     # "Other doctrines do many things": other than those the sentence before named
     r"^other\s+(?!than\b)[a-z]+|"
     # "Some do one thing": some of those the sentence before named

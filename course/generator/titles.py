@@ -96,6 +96,7 @@ def derive_title(
         if not _METHOD_TERM_RE.search(t)
         and not _VERB_LED_RE.match(t)
         and not _PLACEHOLDER_RE.search(t)
+        and not _names_a_person(t)
     ][:5]
     chosen: str | None = None
     for term in top:
@@ -113,6 +114,35 @@ def derive_title(
     if chosen is None:
         return clip(first_sentence, MAX_DRAFT_TITLE)
     return clip(title_case(chosen), MAX_DRAFT_TITLE)
+
+
+#: A surname is rarer than this in English (Zipf scale): "Ingold", "Zdekauer", not "Wolf".
+SURNAME_ZIPF = 3.0
+#: A given name before it is rarer than this: "Timothy", "Nikolai", "Leo", not "Heat".
+GIVEN_NAME_ZIPF = 4.5
+_NAME_PARTICLES = frozenset({"van", "von", "de", "da", "di", "del", "der", "la", "le", "bin"})
+
+
+def _names_a_person(term: str) -> bool:
+    """A person's name, with or without a role before it ("Anthropologist Timothy Ingold"):
+    whom the text cites, not what it is about."""
+    words = term.split()
+    if words and words[0][:1].islower():
+        words = words[1:]  # the role before the name: "anthropologist Timothy Ingold"
+    if len(words) < 2 or " of " in term:
+        return False
+    if any(w[:1].islower() and w not in _NAME_PARTICLES for w in words):
+        return False
+    last = words[-1].strip(".,")
+    given = [w for w in words[:-1] if w not in _NAME_PARTICLES]
+    return (
+        last.isalpha()
+        and not last.isupper()
+        and zipf_frequency(last.casefold(), "en") < SURNAME_ZIPF
+        # (a given name is no common word: not "Urban Heat Island")
+        and bool(given)
+        and zipf_frequency(given[-1].casefold(), "en") < GIVEN_NAME_ZIPF
+    )
 
 
 # --- the title the page shows ---------------------------------------------------------

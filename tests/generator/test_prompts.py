@@ -807,3 +807,16 @@ def test_no_prompt_on_a_received_view_or_a_cited_finding(sentence: str) -> None:
     sentences = ["Toprakkale is the starting point for the archaeology of Urartu.", sentence]
     texts = [p.text for p in generate_prompts(sentences, [])]
     assert not any("1898" in t or "[5, 6]" in t or "longevity" in t for t in texts), texts
+
+
+def test_no_prompt_on_a_claim_cut_to_its_causes_cue_or_on_the_literature() -> None:
+    sentences = [
+        "Third-party interveners provide leverage that keeps negotiated settlements in place.",
+        "Once the degree of this leverage fluctuates, most likely due to waning commitment over "
+        "time, the former disputants will have an incentive to renegotiate the terms of the "
+        "agreement, and conflict is likely to recur.",
+        "The literature also concludes that firm pay setting is important for wage inequality.",
+    ]
+    texts = [p.text for p in generate_prompts(sentences, [])]
+    assert not any("most likely due to" in t for t in texts), texts
+    assert not any("literature" in t for t in texts), texts

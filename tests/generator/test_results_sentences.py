@@ -940,3 +940,37 @@ def test_a_statement_on_a_named_effect_or_correlation_is_still_offered() -> None
         "The correlation between density and revenue remained significant after adjustment.",
     ):
         assert _offered("true_false", f"True or false? {statement}", True, statement, "Next.")
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        # second of what?
+        "A second literature focuses on firm-specific wage premiums.",
+        # the state of the literature
+        "Third party military interventions have been studied extensively as they relate to "
+        "conflict duration.",
+        # the field's pressure, its citations spaced before the semicolon
+        "Throughout the social sciences, there has been growing pressure to present effect "
+        "sizes (see American Psychological Association, 2001 ; Parsons & Nelson, 2004 ).",
+        # the material the study was done on
+        "Root system architecture and root hydraulic conductivity (Lpr) were analyzed in "
+        "hydroponically grown plants subjected to varying degrees of WD induced by various "
+        "polyethylene glycol (PEG) concentrations.",
+    ],
+)
+def test_no_true_statement_on_the_literature_or_the_studys_material(statement: str) -> None:
+    assert not _offered("true_false", f"True or false? {statement}", True, statement)
+
+
+def test_a_pronoun_these_before_its_verb_is_not_made_definite() -> None:
+    earlier = [
+        "E-cigarettes use was categorized as for cessation purposes or for another reason.",
+        "Multivariate regression was used to adjust for demographics and dependence level.",
+    ]
+    sentence = (
+        "In 2010, an estimated 12 % of adult U.S. smokers had ever used e-cigarettes, and 41 % "
+        "of these reported use to help quit smoking."
+    )
+    # "of the reported use" would be a different, ungrammatical statement
+    assert statement_of(sentence, earlier) == ""

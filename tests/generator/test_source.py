@@ -555,3 +555,13 @@ def test_it_takes_the_line_over_the_publication_date_for_the_title() -> None:
         f"Abstract\n\n{LAW}"
     )
     assert build_draft(page).title == "Proportionality and Courts: Living in the Immaterial World"
+
+
+def test_a_derived_title_names_no_person_the_text_cites() -> None:
+    from course.generator.titles import derive_title
+
+    terms = ["anthropologist Timothy Ingold", "jazz analysts", "improvised performance"]
+    assert derive_title(terms, "Jazz analysts have long struggled.") == "Jazz Analysts"
+    assert derive_title(["Urban Heat Island", "land cover"], "Cities are warm.") == (
+        "Urban Heat Island"
+    )

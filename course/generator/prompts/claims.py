@@ -79,7 +79,9 @@ _EARLIER_WORK_RE = re.compile(
     # the literature at large, no "this", "our" or "the" to make it the text's own: "Studies
     # suggest", "A diverse set of case studies suggest", "Many researchers have argued"
     r"^(?!.*\b(?:this|these|our|my|the|present|current)\b)(?:[\w-]+\s+){0,5}?(?:studies|"
-    r"research|literature|scholars|researchers|scholarship)\s*$",
+    r"research|literature|scholars|researchers|scholarship)\s*$|"
+    # "The literature also concludes that …", "A second literature focuses on …"
+    r"\b(?:the|this|a|another|one|second|first)\s+(?:\w+\s+)?literature\b",
     re.IGNORECASE,
 )
 #: Someone else's view told as its content: "Galen Strawson's Basic Argument is that …".

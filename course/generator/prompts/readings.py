@@ -131,6 +131,9 @@ def read_text(sentences: list[str]) -> list[Reading]:
         for r in out
         if not (r.kind == "change" and any(NO_CHANGE_RE.search(sentences[i]) for i in r.cited))
     ]
+    # Nor one that opens on the cause's cue, its condition cut away ("most likely due to
+    # waning commitment over time, the former disputants will …"): no claim to weigh.
+    out = [r for r in out if not _CUE_START_RE.match(r.claim)]
     # A claim the sentence concedes ("although efforts may lead to new products, they will
     # not …") is not what it holds.
     out = [r for r in out if not (len(r.cited) == 1 and _conceded(sentences[r.cited[0]], r.claim))]
@@ -277,6 +280,12 @@ def _contrast(text: Sentence, r: Relation) -> Iterator[Reading]:
         yield Reading("contrast", i, cited, b, (a, b))
 
 
+#: A claim that starts on a cause's cue rather than on its subject.
+_CUE_START_RE = re.compile(
+    r"^(?:(?:most|more|quite|very|perhaps|probably)\s+)?(?:likely\s+)?(?:due\s+to|owing\s+to|"
+    r"because\s+of|thanks\s+to|as\s+a\s+(?:result|consequence)\s+of)\b",
+    re.IGNORECASE,
+)
 #: A side that adds to the other rather than sets against it: "X is positive in each
 #: location, whereas it is also related to density".
 _ALSO_RE = re.compile(r"\b(?:also|as well|too|likewise|similarly)\b", re.IGNORECASE)
