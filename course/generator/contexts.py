@@ -626,8 +626,16 @@ MOTIVATION_RE = re.compile(
     # identification of byre-houses … is key for the reconstruction of …"
     r"^\W*(?:the\s+)?(?:identif|understand|know|determin|establish|assess|measur|"
     r"characteri[sz]|quantif|mapp|examin|investigat|analy[sz]|detect|monitor|predict)[a-z]*"
-    r"\b[^.;]{0,200}?\b(?:is|are|remains?|will be|would be)\s+(?:\w+\s+)?(?:key|critical|"
-    r"crucial|essential|vital|fundamental|important|necessary|indispensable|central)\b|"
+    # (an abbreviation's period is no sentence end: "Escherichia (E.) coli")
+    r"\b(?:[^.;]|\.(?=\S)){0,200}?\b(?:is|are|remains?|will be|would be)\s+(?:\w+\s+)?(?:key|"
+    r"critical|crucial|essential|vital|fundamental|important|necessary|indispensable|central)\b|"
+    # a method's praise: "Gene targeting … is a powerful technique to determine …"
+    r"\b(?:is|are)\s+(?:a|an)\s+(?:\w+ly\s+)?(?:powerful|valuable|useful|important|promising|"
+    r"effective|well-established|popular|versatile)\s+(?:[\w-]+\s+)?(?:tool|technique|method|"
+    r"approach|means|way|strategy|instrument)s?\b|"
+    # others' view: "… has been advanced by many investigators to explain …"
+    r"\bby\s+(?:many|several|some|numerous|other|various)\s+(?:investigators|researchers|"
+    r"authors|scholars|studies|workers|commentators|critics)\b|"
     # the field the study belongs to: "A central drive in this field is …"
     r"\b(?:in|of|across|within)\s+(?:(?:this|our)\s+(?:field|discipline|research area)|"
     r"the\s+(?:field|discipline)(?!\s+of))\b|"
@@ -779,6 +787,9 @@ _PASSIVE_FRAMING_RE = re.compile(
     r"in (?:the )?light of [^,;.]+|in the context of [^,;.]+|with reference to [^,;.]+))?"
     r"\s*(?:[.;:]|,\s*(?:supported|illustrated|followed|using|with|considering|including|"
     r"involving|based|where|in which|and\s+then)\b|$|"
+    # "Two rituals are described, a kekunit godparent ceremony and …": what it tells of
+    r"(?:(?<=described)|(?<=presented)|(?<=discussed)|(?<=examined)|(?<=considered)|"
+    r"(?<=analy[sz]ed)|(?<=reviewed)),\s+(?:a|an|the|one|two|both|namely)\b|"
     # "The implications of X are discussed as potential threats to …": the article's step
     r"(?:(?<=discussed)|(?<=presented)|(?<=outlined)|(?<=reviewed))\s+as\b|"
     # "… were studied using a pressure bar": the means of the study

@@ -285,6 +285,8 @@ _REASON_AFTER_RE = re.compile(
     r"morning|evening|spring|string|king|ring|thing)\b)[a-z]{2,}ing\b",
     re.IGNORECASE,
 )
+#: A participle after "best": "best accounted for", "best understood", "best seen as".
+_JUDGED_RE = re.compile(r"\s+(?:\w+ly\s+)?(?:[a-z]+ed|[a-z]+en|understood|seen|known|done|made)\b")
 #: A statement opening on a condition or a setting, before its main clause.
 _OPENING_CONDITION_RE = re.compile(
     r"^(?:after|when|while|although|though|because|since|if|once|for|in|among|despite|with|"
@@ -379,6 +381,9 @@ def reversals(statement: str) -> list[Reversal]:
     if _LIST_MEMBER_RE.search(statement[:start]):
         return []  # "including rhythmic activity, low body weight, and enhanced fat
         # deposition": one member of a list turned, the rest still hold
+    if said_word in ("best", "worst") and _JUDGED_RE.match(statement, end):
+        return []  # "is best accounted for by X": a judgment's idiom; "worst accounted for"
+        # is no claim anyone makes, and reads false without the text
     if _SAME_SUBJECT_AGAIN_RE.search(statement):
         return []  # "The unions were subordinated to the party, and their independence was
         # sharply reduced": one change told twice; turned, one half contradicts the other

@@ -260,6 +260,11 @@ _LEANS_BACK_RE = re.compile(
     r"^in\s+parallel\b|"
     # "A second literature focuses on …": second after the one the sentence before named
     r"^(?:a|the)\s+(?:second|third|fourth|further|final|last|next)\s+(?!time\b)[a-z]+|"
+    # "As for the participants themselves, …": the participants the sentence before named
+    r"^as\s+for\b|"
+    # "Although the technique is demanding, …": the technique the sentence before named
+    r"^(?:although|though|while|when|if|because|since|as)\s+the\s+(?:technique|method|"
+    r"approach|model|procedure|algorithm|tool|framework|design|intervention)\b|"
     # "Other doctrines do many things": other than those the sentence before named
     r"^other\s+(?!than\b)[a-z]+|"
     # "Some do one thing": some of those the sentence before named

@@ -212,6 +212,8 @@ _SNAKE_FIELD_RE = re.compile(r"(?m)^[a-z]+(?:_[a-z]+)+\s+\S")
 MIN_RECORD_FIELDS = 3
 #: A field's lower-case name before capitalised text, on a record dump: "description Taxes …".
 _BARE_FIELD_RE = re.compile(r"^([a-z]+(?:_[a-z]+)*)\s+(?=[A-Z])")
+#: A repository's language tag glued to a field's value: "… rightly so.en_US".
+_LANGUAGE_TAG_RE = re.compile(r"(?<=[^\s_])[a-z]{2}_[A-Z]{2}$")
 _GLUED_SENTENCE_RE = re.compile(r"(?<=[A-Za-z)\]][A-Za-z)\]])\.(?=[A-Z][a-z])")
 
 
@@ -230,7 +232,15 @@ def split_inline(text: str) -> str:
     for line in text.split("\n"):
         # A heading, an end marker or a record field ("dc.date.issued2019-03") is a
         # paragraph of its own, however long the lines around it.
-        if is_abstract_heading(line) or is_stop(line) or _RECORD_FIELD_RE.match(line):
+        record_field = _RECORD_FIELD_RE.match(line)
+        if record_field and line[record_field.end() :].strip():
+            # "dc.description.abstractThe debate … weighty.en_US": the field's name on a
+            # line of its own (an abstract's is its heading), the value without its
+            # language tag
+            value = _LANGUAGE_TAG_RE.sub("", line[record_field.end() :].strip())
+            lines.append(f"\n{record_field.group().strip()}\n\n{value}\n")
+            continue
+        if is_abstract_heading(line) or is_stop(line) or record_field:
             lines.append(f"\n{line}\n")
             continue
         field = _BARE_FIELD_RE.match(line) if record else None

@@ -820,3 +820,13 @@ def test_no_prompt_on_a_claim_cut_to_its_causes_cue_or_on_the_literature() -> No
     texts = [p.text for p in generate_prompts(sentences, [])]
     assert not any("most likely due to" in t for t in texts), texts
     assert not any("literature" in t for t in texts), texts
+
+
+def test_no_prompt_on_why_the_study_matters_an_abbreviations_period_inside() -> None:
+    sentences = [
+        "Understanding land use practice induced increases in Escherichia (E.) coli and "
+        "suspended particulate matter concentrations is necessary to improve water quality.",
+        "Agricultural land use showed significant relationships with E. coli concentrations.",
+    ]
+    texts = [p.text for p in generate_prompts(sentences, [])]
+    assert not any("necessary to improve" in t for t in texts), texts

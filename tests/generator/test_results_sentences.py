@@ -974,3 +974,24 @@ def test_a_pronoun_these_before_its_verb_is_not_made_definite() -> None:
     )
     # "of the reported use" would be a different, ungrammatical statement
     assert statement_of(sentence, earlier) == ""
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        # a method's praise
+        "Gene targeting in mouse embryonic stem cells is a powerful technique to determine "
+        "the function of any gene product.",
+        # others' theory
+        "A redundancy theory has been advanced by many investigators to explain the results.",
+        # what the article tells of
+        "Two rituals are described, a godparent ceremony for a girl and a sweat lodge ceremony.",
+        # referents of the sentence before
+        "As for the participants themselves, their pain is as diffuse as their lives.",
+        "Although the technique is very demanding, several knockout mice show no phenotype.",
+    ],
+)
+def test_no_true_statement_on_a_rationale_a_methods_praise_or_what_the_text_tells_of(
+    statement: str,
+) -> None:
+    assert not _offered("true_false", f"True or false? {statement}", True, statement)

@@ -193,3 +193,9 @@ def test_no_direction_is_turned_in_a_change_told_twice() -> None:
 )
 def test_no_direction_is_turned_in_a_condition_or_a_lists_last_member(statement: str) -> None:
     assert reversals(statement) == []
+
+
+def test_no_best_is_turned_in_a_judgments_idiom() -> None:
+    # "is worst accounted for by" is no claim anyone makes: false without the text
+    statement = "The distribution of vowel systems is best accounted for by learnability."
+    assert reversals(statement) == []

@@ -565,3 +565,17 @@ def test_a_derived_title_names_no_person_the_text_cites() -> None:
     assert derive_title(["Urban Heat Island", "land cover"], "Cities are warm.") == (
         "Urban Heat Island"
     )
+
+
+def test_it_reads_a_repository_records_fields_glued_to_their_values() -> None:
+    page = (
+        "Proportionality in Germany\n\n"
+        "dc.contributor.authorKeller, Maria\n"
+        "dc.date.issued2008\n"
+        f"dc.description.abstract{LAW}en_US\n"
+        "dc.identifier.citation39 University Law Review 47en_US\n"
+        "dc.titleProportionality in Germanyen_US\n"
+    )
+    draft = build_draft(page)
+    assert " ".join(draft.sentences) == LAW  # no field name before it, no language tag after
+    assert draft.title == "Proportionality in Germany"
