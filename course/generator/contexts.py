@@ -446,7 +446,7 @@ STUDY_METHOD_RE = re.compile(
     r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:measured|assessed|estimated|quantified|"
     r"operationali[sz]ed|proxied|calculated|computed|isolated|identified|determined|detected|"
     r"characteri[sz]ed|sequenced|cultured|cultivated|extracted|collected|recorded|classified|"
-    r"genotyped|diagnosed)\b[^.;]{0,60}?\b(?:based\s+on|using|by\s+means\s+of|with\s+the|"
+    r"genotyped|diagnosed)\b[^.;]{0,100}?\b(?:based\s+on|using|by\s+means\s+of|with\s+the|"
     r"through|via)\b|"
     # what was looked into, and at what scale: "Trends in maximum temperature were
     # investigated at annual and seasonal scale"
@@ -525,6 +525,9 @@ MOTIVATION_RE = re.compile(
     r"\b(?:questions|issues|problems)\s+(?:still\s+)?remain(?:s)?(?:\s+(?:open|unanswered|"
     r"unresolved))?\b|"
     r"\blittle is known\b|"
+    # the literature's blind spot: "Statistical studies of X have so far exclusively focused on"
+    r"\b(?:studies|research|work|literature|analyses|approaches|models)\b[^.;]{0,80}?\b(?:have|has)"
+    r"\s+(?:so\s+far|hitherto|until\s+now|to\s+date)\b|"
     # the received view: "It is commonly held that X, but research … reveals …"
     r"\bit\s+(?:is|was|has\s+(?:long\s+)?been)\s+(?:\w+ly\s+)?(?:held|believed|assumed|thought|"
     r"accepted|supposed|claimed|maintained)\s+that\b|"

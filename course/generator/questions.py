@@ -614,9 +614,10 @@ def multiple_response_items(
             # found is told as the authors' finding above)
         if _NO_CLAUSE_LEAD_RE.match(lead):
             continue  # "the text says that using digital resources": no claim to name from
-        if has_finite(items[-1]):
-            # "finite-size effects such as A or B are revealed by …": the sentence's predicate
-            # comes after the list, and the lead alone says nothing of its items
+        if any(has_finite(x) for x in items):
+            # "finite-size effects such as A or B are revealed by …", "studies of parameters
+            # such as crop yield have so far focused on …": the sentence's predicate comes
+            # after the list (or inside it), and the lead alone says nothing of its items
             continue
         kind = option_kind(items[0])
         if not same_kind(items[0], items[1:]):

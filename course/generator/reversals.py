@@ -285,6 +285,17 @@ _REASON_AFTER_RE = re.compile(
     r"morning|evening|spring|string|king|ring|thing)\b)[a-z]{2,}ing\b",
     re.IGNORECASE,
 )
+#: A threshold after "more" or "less": "than 15 hours", "than five hours".
+_THRESHOLD_RE = re.compile(
+    r"\s+than\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:third|quarter|"
+    r"half|dozen))",
+    re.IGNORECASE,
+)
+#: A share of a group before a threshold: "About 25% …", "Fourteen percent of …".
+_SHARE_BEFORE_RE = re.compile(
+    r"%|\bper\s*cent\b|\bpercent\b|\b(?:proportion|share|majority|minority|half|third|quarter)\b",
+    re.IGNORECASE,
+)
 #: A participle after "best": "best accounted for", "best understood", "best seen as".
 _JUDGED_RE = re.compile(r"\s+(?:\w+ly\s+)?(?:[a-z]+ed|[a-z]+en|understood|seen|known|done|made)\b")
 #: A statement opening on a condition or a setting, before its main clause.
@@ -381,6 +392,13 @@ def reversals(statement: str) -> list[Reversal]:
     if _LIST_MEMBER_RE.search(statement[:start]):
         return []  # "including rhythmic activity, low body weight, and enhanced fat
         # deposition": one member of a list turned, the rest still hold
+    if (
+        said_word in ("more", "less", "fewer")
+        and _THRESHOLD_RE.match(statement, end)
+        and _SHARE_BEFORE_RE.search(statement[:start])
+    ):
+        return []  # "25% spent more than 15 hours": turned, the share that spent less than
+        # 15 hours is one the text never gives, not the opposite of its finding
     if said_word in ("best", "worst") and _JUDGED_RE.match(statement, end):
         return []  # "is best accounted for by X": a judgment's idiom; "worst accounted for"
         # is no claim anyone makes, and reads false without the text

@@ -255,7 +255,8 @@ _LEANS_BACK_RE = re.compile(
     # "In both cases PM1 was acidic": which two cases, the sentences before said (not "in
     # both cities", which names the kind)
     r"\bboth\s+(?:cases|instances|situations|conditions|settings|samples|periods|groups|"
-    r"experiments|studies|models|sites|treatments|scenarios|contexts|directions|ways)\b|"
+    r"experiments|studies|models|sites|treatments|scenarios|contexts|directions|ways|levels|"
+    r"cohorts|waves|phases|stages|samples|periods|sexes|genders)\b|"
     # "In parallel, …": in parallel with what the sentence before said
     r"^in\s+parallel\b|"
     # "A second literature focuses on …": second after the one the sentence before named
@@ -399,6 +400,14 @@ def offerable(
         return False
     if any(opening_background(sentences, i) for i in q.sentences):
         return False  # the received view the text opens with and then turns against
+    if (
+        q.type == "true_false"
+        and 0 in q.sentences
+        and _SHARE_RE.search(sentences[0])
+        and not re.search(r"\b(?:we|our|this study|results?|findings?)\b", sentences[0], re.I)
+    ):
+        return False  # "Wheat farming provides 28.5% of global cereal production": the figure
+        # an abstract opens with to say why its subject matters
     if 0 in q.sentences and _FOUND_BEFORE_RE.search(sentences[0]):
         return False  # "Two B-type cyclins have been identified in mammals": the field's
         # knowledge the text opens from, not what it found
@@ -495,6 +504,8 @@ _ANNOUNCES_ONLY_RE = re.compile(
     r"(?:\s+of\s+[\w-]+)?\s*[.!]?$",
     re.IGNORECASE,
 )
+#: A share: "28.5%", "a third of", "12 per cent".
+_SHARE_RE = re.compile(r"\d\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
 #: What the field knew before the text: "… have been identified in mammals".
 _FOUND_BEFORE_RE = re.compile(
     r"\b(?:has|have)\s+(?:\w+ly\s+)?been\s+(?:\w+ly\s+)?(?:identified|described|reported|"
@@ -602,7 +613,13 @@ _OWN_SUCCESS_RE = re.compile(
     # the made thing named before its making: "The data products developed enable …"
     r"^(?:the|our|these)\s+(?:[\w-]+\s+){1,4}?(?:developed|proposed|presented|produced|"
     r"created|built)\s+(?:here\s+|in this (?:study|paper|work)\s+)?(?:can\s+|will\s+)?"
-    r"(?:enables?|allows?|permits?|provides?|makes?|offers?|supports?|facilitates?)\b",
+    r"(?:enables?|allows?|permits?|provides?|makes?|offers?|supports?|facilitates?)\b|"
+    # what the work adds to its field: "The regression analyses advance the growing work …
+    # and break new ground in …"
+    r"^(?:the|our|these|this)\s+(?:[\w-]+\s+){0,2}?(?:analyses|analysis|findings|results|study|"
+    r"studies|article|paper|work|research|data)\s+(?:\w+ly\s+)?(?:advances?|extends?|"
+    r"contributes?\s+to|adds?\s+to|complements?|enriches?|builds?\s+on|fills?)\b|"
+    r"\bbreaks?\s+new\s+ground\b",
     re.IGNORECASE,
 )
 

@@ -846,3 +846,19 @@ def test_the_other_two_and_the_articles_own_example_are_not_offered(sentence: st
     from course.generator.selection import offerable
 
     assert not offerable(_statement(sentence, True), [sentence])
+
+
+def test_no_multiple_response_on_a_such_as_list_that_runs_into_the_predicate() -> None:
+    from course.generator.candidates import tokenize_sentences
+    from course.generator.questions import multiple_response_items
+
+    sentences = [
+        "Statistical studies of agronomic parameters such as crop yield have so far focused "
+        "on estimating parameters describing the whole of the data, rather than the highest "
+        "yields specifically.",
+        "The study used data from three sources: farm surveys, field trials, and national "
+        "statistics.",
+        "The combinations of agronomic traits that give the highest yields remain unknown.",
+    ]
+    made = list(multiple_response_items(sentences, [], tokenize_sentences(sentences)))
+    assert not [c for c in made if c.question.sentences == [0]]

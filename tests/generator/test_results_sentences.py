@@ -995,3 +995,36 @@ def test_no_true_statement_on_a_rationale_a_methods_praise_or_what_the_text_tell
     statement: str,
 ) -> None:
     assert not _offered("true_false", f"True or false? {statement}", True, statement)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        # what the work adds to its field
+        "The regression analyses advance the growing work on landlord characteristics and "
+        "break new ground in identifying pathways out of housing.",
+        # the methods, a long way from their verb
+        "The coatings were characterized for its morphology, microstructure and thermal "
+        "stability by using X-ray diffraction and scanning electron microscopy.",
+        # which two levels?
+        "Fourteen percent of both levels reported getting less than five hours of sleep.",
+        # the literature's blind spot
+        "Statistical studies of agronomic parameters such as crop yield have so far "
+        "exclusively focused on estimating parameters describing the whole of the data.",
+    ],
+)
+def test_no_true_statement_on_the_works_contribution_its_methods_or_the_fields_gap(
+    statement: str,
+) -> None:
+    assert not _offered("true_false", f"True or false? {statement}", True, statement)
+
+
+def test_the_share_an_abstract_opens_with_is_no_finding() -> None:
+    opening = "Wheat farming provides 28.5% of global cereal production."
+    finding = "The highest yields came from farms with the longest crop rotations."
+    q = _candidate("true_false", 0, True, f"True or false? {opening}").question
+    from course.generator.selection import offerable
+
+    assert not offerable(q, [opening, finding])
+    later = _candidate("true_false", 1, True, f"True or false? {finding}").question
+    assert offerable(later, [opening, finding])

@@ -199,3 +199,10 @@ def test_no_best_is_turned_in_a_judgments_idiom() -> None:
     # "is worst accounted for by" is no claim anyone makes: false without the text
     statement = "The distribution of vowel systems is best accounted for by learnability."
     assert reversals(statement) == []
+
+
+def test_no_threshold_after_a_share_is_turned() -> None:
+    # "25% spent less than 15 hours" is a share the text never gives, not a false one
+    assert reversals("About 25% spent more than 15 hours per week on social media.") == []
+    # a count over a threshold still turns
+    assert reversals("The Party numbered more than five million in June 1950.")
