@@ -57,7 +57,17 @@ def normalize_chars(text: str) -> str:
     """NFC, straight quotes, plain spaces and ``\\n`` line ends only."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # a publisher's markup copied with the text: "HV<jats:sub>5</jats:sub>", "<i>in vivo</i>"
+    text = _MARKUP_TAG_RE.sub("", text)
     return text.translate(_CHAR_TABLE)
+
+
+#: An XML or HTML tag of inline markup (JATS, HTML): "<jats:sub>", "</i>", "<sup>".
+_MARKUP_TAG_RE = re.compile(
+    r"</?(?:jats:[a-z-]+|mml:[a-z-]+|i|b|em|strong|sub|sup|italic|bold|sc|span|p|br)"
+    r"(?:\s[^<>]{0,200})?\s*/?>",
+    re.IGNORECASE,
+)
 
 
 def collapse_spaces(text: str) -> str:

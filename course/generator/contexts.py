@@ -200,7 +200,10 @@ def _raised(match: re.Match[str]) -> str:
 #: The author's report set in the claim as an aside: "X is best understood, I argue, in
 #: terms of …", "Clinicians act paternalistically, we contend, when …".
 ASIDE_REPORT_RE = re.compile(
-    r",\s+(?:I|we)\s+(?:argue|contend|suggest|claim|show|propose|maintain|hold|submit),(?=\s)"
+    r",\s+(?:I|we)\s+(?:argue|contend|suggest|claim|show|propose|maintain|hold|submit),(?=\s)|"
+    # "X, as argued here, take place in …"
+    r",\s+as\s+(?:argued|shown|suggested|proposed|claimed)\s+(?:here|below|in\s+this\s+"
+    r"(?:paper|article|chapter|essay)),(?=\s)"
 )
 
 
@@ -378,7 +381,7 @@ def phrase_window(sentence: str, start: int, end: int) -> str:
 #: the canal" is not one.
 STUDY_METHOD_RE = re.compile(
     r"\b(?:model(?:l)?ing|models?|regression|analys[ie]s|surveys?|questionnaires?|interviews?|"
-    r"data|samples?|sampling|(?:time\s+)?series|images|imagery|records|"
+    r"data|information|samples?|sampling|(?:time\s+)?series|images|imagery|records|"
     r"(?:research\s+)?design|participants|respondents|tests?|scales?|"
     r"methods?|measurements?|experiments?|observations?|simulations?|searche?s?)\b[^.;]{0,60}?"
     # ("Six tests are performed on continuous beams")
@@ -525,6 +528,9 @@ MOTIVATION_RE = re.compile(
     r"\b(?:questions|issues|problems)\s+(?:still\s+)?remain(?:s)?(?:\s+(?:open|unanswered|"
     r"unresolved))?\b|"
     r"\blittle is known\b|"
+    # the literature by its author and year: "Bakun (1990) hypothesized that …"
+    r"^\W*[A-Z][\w'-]+(?:\s+(?:and|&)\s+[A-Z][\w'-]+|\s+et\s+al\.?)?\s+\((?:1[89]|20)\d\d[a-z]?\)"
+    r"\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b|"
     # the literature's blind spot: "Statistical studies of X have so far exclusively focused on"
     r"\b(?:studies|research|work|literature|analyses|approaches|models)\b[^.;]{0,80}?\b(?:have|has)"
     r"\s+(?:so\s+far|hitherto|until\s+now|to\s+date)\b|"

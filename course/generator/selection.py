@@ -456,8 +456,9 @@ def offerable(
         # Term-completion choices: even with distractors of the key's kind by our cues,
         # instructors judged nearly all unfair (other glossary terms rarely fit the slot).
         return False
-    if q.type == "true_false" and q.answer is True and _details(q.prompt):
+    if q.type == "true_false" and _details(q.prompt):
         return False  # the statement without its parentheses of results still gives figures
+        # (false too: a value moved among several tests the memory of numbers)
     if q.type == "true_false" and q.answer is True and any(_hedged(s) for s in cited):
         return False  # "Our results suggest that X": X keyed True states more than the text
     if (

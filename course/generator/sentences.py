@@ -54,6 +54,10 @@ class SentenceSplit:
     paragraph_of: list[int] = field(default_factory=list)
 
 
+#: Abbreviations that are also everyday words, abbreviations only before a number.
+_BEFORE_A_NUMBER = frozenset({"art", "no", "nos", "para", "sec", "ch", "eq", "tab", "ref"})
+
+
 def _resplit(sentence: str) -> list[str]:
     """Split where Punkt missed a plain "word. Capital" boundary.
 
@@ -71,7 +75,10 @@ def _resplit(sentence: str) -> list[str]:
         word = match.group(1).lower()
         # "750 ms. The …": milliseconds after a number end the sentence; "Ms." is a title
         unit = word == "ms" and bool(re.search(r"\d\s*$", sentence[: match.start(1)]))
-        if not opens_sentence or (word in ABBREVIATIONS and not unit):
+        # "Art. 5", "No. 3", "Vol. 2": these abbreviate only before their number; "rock art.
+        # Rock art's …" ends a sentence
+        numbered_only = word in _BEFORE_A_NUMBER and not following.isdigit()
+        if not opens_sentence or (word in ABBREVIATIONS and not unit and not numbered_only):
             continue
         pieces.append(sentence[start : match.end(1) + 1])
         start = match.end()

@@ -135,6 +135,8 @@ _DATE_RE = re.compile(
 _KEY_VALUE_RE = re.compile(r"^[\w().'/&-]+(?:\s+[\w().'/&-]+){0,2}\s*[:=]\s*\S")
 _FIELD_PREFIX_RE = re.compile(r"^(?:[a-z]+\.){1,3}[a-z]+", re.IGNORECASE)
 #: A repository record's keyword field without its colon: "Keywords Minimum wages, …".
+#: A keyword set: "{Prejudice / Class / Disability / …}", "ageing / care / welfare / …".
+_KEYWORD_SET_RE = re.compile(r"^\{[^{}]*\}$|^[^./]{1,40}(?:\s/\s[^./]{1,40}){2,}$")
 _KEYWORDS_FIELD_RE = re.compile(
     r"^(?:key\s?-?words?|index\s+terms|jel\s+(?:codes?|classifications?))\s+\S", re.IGNORECASE
 )
@@ -687,7 +689,7 @@ def is_record(text: str) -> bool:
     stripped = text.strip(" •·-*◽")
     if _URL_RE.search(stripped) or _DATE_RE.search(stripped):
         return True
-    if _KEYWORDS_FIELD_RE.match(stripped):
+    if _KEYWORDS_FIELD_RE.match(stripped) or _KEYWORD_SET_RE.match(stripped):
         return True
     if _FIELD_PREFIX_RE.match(stripped) and "." in stripped.split()[0]:
         return True

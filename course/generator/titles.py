@@ -259,6 +259,7 @@ def _tidy(text: str) -> str:
     text = _GLUED_NOTE_RE.sub("", text)
     text = _AUTHORS_HEAD_RE.sub("", text)
     text = _ARTICLE_TYPE_RE.sub("", text)
+    text = _ARTICLE_TYPE_TAIL_RE.sub("", text)
     return " ".join(text.split()).rstrip(_TRAILING_JUNK.replace("-", ""))
 
 
@@ -267,6 +268,15 @@ def _tidy(text: str) -> str:
 _ARTICLE_TYPE_RE = re.compile(
     r"^(?:original|research|review|brief|short|full)\s+(?:article|paper|report|"
     r"communication|research)\s+(?=[A-Z])|^(?:case\s+report|editorial|commentary)\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+
+
+#: The site's label for the kind of article, after its title: "… in everyday life Academic
+#: research paper on "Sociology"".
+_ARTICLE_TYPE_TAIL_RE = re.compile(
+    r"\s+(?:academic\s+|scholarly\s+|scientific\s+)?(?:research\s+)?(?:paper|article)\s+on\s+"
+    r"(?:topic\s+)?[\"\u201c'][^\"\u201d']+[\"\u201d']$",
     re.IGNORECASE,
 )
 

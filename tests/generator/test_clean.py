@@ -153,3 +153,24 @@ def test_it_ends_a_sentence_at_a_one_letter_word_before_a_sentence_opener() -> N
     ]
     # an initial before a name stays inside its sentence
     assert len(split_paragraph("The letter went to J. Smith in 1910.")) == 1
+
+
+def test_it_ends_a_sentence_on_an_everyday_word_that_abbreviates_only_before_a_number() -> None:
+    from course.generator.sentences import split_sentences
+
+    split = split_sentences(
+        ["Most human groups have not made rock art. Rock art is territorial. See Art. 5 here."]
+    )
+    assert split.sentences == [
+        "Most human groups have not made rock art.",
+        "Rock art is territorial.",
+        "See Art. 5 here.",
+    ]
+
+
+def test_it_drops_a_publishers_inline_markup() -> None:
+    from course.generator.clean import normalize_chars
+
+    assert normalize_chars("at the hardness 105 HV<jats:sub>5</jats:sub> in <i>vivo</i>") == (
+        "at the hardness 105 HV5 in vivo"
+    )

@@ -830,3 +830,13 @@ def test_no_prompt_on_why_the_study_matters_an_abbreviations_period_inside() -> 
     ]
     texts = [p.text for p in generate_prompts(sentences, [])]
     assert not any("necessary to improve" in t for t in texts), texts
+
+
+def test_no_prompt_on_a_claim_of_measured_values() -> None:
+    sentences = [
+        "Heat treatment changed the microstructure of the cast magnesium alloy.",
+        "The treatment caused an increase of yield strength to 180 MPa and tensile strength to "
+        "280 MPa at the hardness 105 HV.",
+    ]
+    texts = [p.text for p in generate_prompts(sentences, [])]
+    assert not any("180 MPa" in t for t in texts), texts

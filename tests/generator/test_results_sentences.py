@@ -1028,3 +1028,31 @@ def test_the_share_an_abstract_opens_with_is_no_finding() -> None:
     assert not offerable(q, [opening, finding])
     later = _candidate("true_false", 1, True, f"True or false? {finding}").question
     assert offerable(later, [opening, finding])
+
+
+def test_an_aside_on_the_articles_argument_is_dropped_from_the_claim() -> None:
+    assert (
+        claim_of("The discrete processes, as argued here, take place in the semantic component.")
+        == "The discrete processes take place in the semantic component."
+    )
+
+
+@pytest.mark.parametrize(
+    ("statement", "answer"),
+    [
+        # the literature by its author and year
+        ("Bakun (1990) hypothesized that the gradients will affect pressure cells.", True),
+        # what the study collected
+        ("During two academic years, information was collected on the views of students.", True),
+        # a value moved among several: the memory of numbers
+        (
+            "The as-cast microstructure is composed of grains with the size of 52.8 \u00b1 2.1 "
+            "\u03bcm surrounded by eutectic precipitations enriched in rare-earth elements.",
+            False,
+        ),
+    ],
+)
+def test_no_statement_on_the_literature_the_data_collected_or_a_moved_figure(
+    statement: str, answer: bool
+) -> None:
+    assert not _offered("true_false", f"True or false? {statement}", answer, statement)

@@ -579,3 +579,13 @@ def test_it_reads_a_repository_records_fields_glued_to_their_values() -> None:
     draft = build_draft(page)
     assert " ".join(draft.sentences) == LAW  # no field name before it, no language tag after
     assert draft.title == "Proportionality in Germany"
+
+
+def test_it_takes_no_keyword_set_for_the_title_and_drops_the_sites_label_after_it() -> None:
+    page = (
+        "Scholarly article on topic 'Proportionality in Germany'\n\n"
+        'Proportionality in Germany Academic research paper on "Law"\n\n'
+        "Keywords\n\n{Proportionality / Courts / Police / Fundamental rights}\n\n"
+        f"Abstract {LAW}\n"
+    )
+    assert build_draft(page).title == "Proportionality in Germany"

@@ -134,6 +134,9 @@ def read_text(sentences: list[str]) -> list[Reading]:
     # Nor one that opens on the cause's cue, its condition cut away ("most likely due to
     # waning commitment over time, the former disputants will …"): no claim to weigh.
     out = [r for r in out if not _CUE_START_RE.match(r.claim)]
+    # Nor one on measured values ("an increase of yield strength to 180 MPa and tensile
+    # strength to 280 MPa at the hardness 105 ± 4 HV"): a figure has no evidence to weigh.
+    out = [r for r in out if len(_FIGURE_RE.findall(r.claim)) < MAX_CLAIM_FIGURES]
     # A claim the sentence concedes ("although efforts may lead to new products, they will
     # not …") is not what it holds.
     out = [r for r in out if not (len(r.cited) == 1 and _conceded(sentences[r.cited[0]], r.claim))]
@@ -280,6 +283,10 @@ def _contrast(text: Sentence, r: Relation) -> Iterator[Reading]:
         yield Reading("contrast", i, cited, b, (a, b))
 
 
+#: A measured value (not a year): "180 MPa", "26.6%", "0.840".
+_FIGURE_RE = re.compile(r"(?<![\w.])(?!(?:1[5-9]|20)\d\d\b)\d+(?:[.,]\d+)?(?![\w.]*\))")
+#: A claim with this many figures is a list of measurements.
+MAX_CLAIM_FIGURES = 3
 #: A claim that starts on a cause's cue rather than on its subject.
 _CUE_START_RE = re.compile(
     r"^(?:(?:most|more|quite|very|perhaps|probably)\s+)?(?:likely\s+)?(?:due\s+to|owing\s+to|"
