@@ -57,17 +57,21 @@ def normalize_chars(text: str) -> str:
     """NFC, straight quotes, plain spaces and ``\\n`` line ends only."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    # a publisher's markup copied with the text: "HV<jats:sub>5</jats:sub>", "<i>in vivo</i>"
+    # a publisher's markup copied with the text: "HV<jats:sub>5</jats:sub>", "<i>in vivo</i>";
+    # a paragraph's or a line's tag still ends its line
+    text = _BLOCK_TAG_RE.sub("\n", text)
     text = _MARKUP_TAG_RE.sub("", text)
     return text.translate(_CHAR_TABLE)
 
 
 #: An XML or HTML tag of inline markup (JATS, HTML): "<jats:sub>", "</i>", "<sup>".
 _MARKUP_TAG_RE = re.compile(
-    r"</?(?:jats:[a-z-]+|mml:[a-z-]+|i|b|em|strong|sub|sup|italic|bold|sc|span|p|br)"
+    r"</?(?:jats:[a-z-]+|mml:[a-z-]+|i|b|em|strong|sub|sup|italic|bold|sc|span)"
     r"(?:\s[^<>]{0,200})?\s*/?>",
     re.IGNORECASE,
 )
+#: A tag that ends a line: "</p>", "<br/>", "<jats:p>".
+_BLOCK_TAG_RE = re.compile(r"</?(?:jats:p|p|br|div)(?:\s[^<>]{0,200})?\s*/?>", re.IGNORECASE)
 
 
 def collapse_spaces(text: str) -> str:

@@ -174,3 +174,7 @@ def test_it_drops_a_publishers_inline_markup() -> None:
     assert normalize_chars("at the hardness 105 HV<jats:sub>5</jats:sub> in <i>vivo</i>") == (
         "at the hardness 105 HV5 in vivo"
     )
+    # a paragraph's tag still ends its line
+    assert normalize_chars("<jats:p>First part.</jats:p><jats:p>Second part.</jats:p>") == (
+        "\nFirst part.\n\nSecond part.\n"
+    )
