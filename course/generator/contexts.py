@@ -528,6 +528,11 @@ MOTIVATION_RE = re.compile(
     r"\b(?:questions|issues|problems)\s+(?:still\s+)?remain(?:s)?(?:\s+(?:open|unanswered|"
     r"unresolved))?\b|"
     r"\blittle is known\b|"
+    # why the subject matters: "The site has played a key role in understanding early history"
+    r"\b(?:has|have)\s+played\s+(?:a|an)\s+(?:\w+\s+)?(?:key|central|important|major|crucial|"
+    r"pivotal|significant)\s+role\s+in\b|"
+    # what the field knows already: "English /r/ is known to exhibit covert variability"
+    r"\b(?:is|are)\s+(?:well\s+|widely\s+)?known\s+to\s+(?!be\s+(?:false|wrong)\b)[a-z]+|"
     # the literature by its author and year: "Bakun (1990) hypothesized that …"
     r"^\W*[A-Z][\w'-]+(?:\s+(?:and|&)\s+[A-Z][\w'-]+|\s+et\s+al\.?)?\s+\((?:1[89]|20)\d\d[a-z]?\)"
     r"\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b|"
@@ -799,6 +804,9 @@ _PASSIVE_FRAMING_RE = re.compile(
     # "Two rituals are described, a kekunit godparent ceremony and …": what it tells of
     r"(?:(?<=described)|(?<=presented)|(?<=discussed)|(?<=examined)|(?<=considered)|"
     r"(?<=analy[sz]ed)|(?<=reviewed)),\s+(?:a|an|the|one|two|both|namely)\b|"
+    # "… have been discussed in relation to those obtained by square pulses"
+    r"(?:(?<=discussed)|(?<=considered)|(?<=examined)|(?<=analy[sz]ed))\s+(?:in\s+relation\s+to|"
+    r"in\s+comparison\s+(?:with|to)|with\s+reference\s+to|in\s+the\s+light\s+of)\b|"
     # "The implications of X are discussed as potential threats to …": the article's step
     r"(?:(?<=discussed)|(?<=presented)|(?<=outlined)|(?<=reviewed))\s+as\b|"
     # "… were studied using a pressure bar": the means of the study

@@ -259,6 +259,8 @@ _LEANS_BACK_RE = re.compile(
     r"cohorts|waves|phases|stages|samples|periods|sexes|genders)\b|"
     # "In parallel, …": in parallel with what the sentence before said
     r"^in\s+parallel\b|"
+    # "The then novel usage of the term …": which term? (Not "the term 'audience'".)
+    r"\bthe\s+(?:term|word|notion|label)\b(?!\s*(?:[\"\u201c'(]|of\b))|"
     # "A second literature focuses on …": second after the one the sentence before named
     r"^(?:a|the)\s+(?:second|third|fourth|further|final|last|next)\s+(?!time\b)[a-z]+|"
     # "As for the participants themselves, …": the participants the sentence before named
@@ -395,6 +397,7 @@ def offerable(
         or leans_on_context(_asked(q, s))
         or lacks_its_complement(_claim(s))
         or _ANNOUNCES_ONLY_RE.search(_claim(s))
+        or _ATTRIBUTED_RE.match(s)
         for s in cited
     ):
         return False
@@ -442,6 +445,8 @@ def offerable(
             return False  # "for production of prototypes, … for _____ of end-use products"
         if _sibling_term(key, terms):
             return False  # "U-shaped curve" beside the text's "U-shaped pattern": both fit
+        if re.search(rf"{re.escape(BLANK)}\s+(?:[A-Z]|\d+)\b", q.prompt):
+            return False  # "initial use of _____ A": the label word of a name ("Mound A")
         if _paired_by_prefix(key, q.prompt):
             return False  # "different _____ than it was pretax": "posttax", by its partner
         if _VALUE_AFTER_GAP_RE.search(q.prompt):
@@ -493,6 +498,15 @@ def offerable(
     return True
 
 
+#: A claim held on a view the sentence names, or one put forward to be weighed: "On the
+#: Willful Ignorance View, white ignorance refers to …", "One explanation is that …".
+_ATTRIBUTED_RE = re.compile(
+    r"^\W*(?:on|under|according\s+to|in)\s+(?:the|a|this|that|their|his|her)\s+[^,]{1,50}?"
+    r"(?:view|account|theory|reading|model|hypothesis|interpretation|perspective|picture)\s*,|"
+    r"^\W*(?:one|another|a\s+(?:possible|plausible|common|alternative))\s+(?:explanation|"
+    r"possibility|interpretation|account|hypothesis)\s+(?:is|was)\s+that\b",
+    re.IGNORECASE,
+)
 #: A sentence that announces a set of things without naming them: "International law has
 #: been characterized by two interconnected and yet opposite trends."
 _ANNOUNCES_ONLY_RE = re.compile(

@@ -840,3 +840,12 @@ def test_no_prompt_on_a_claim_of_measured_values() -> None:
     ]
     texts = [p.text for p in generate_prompts(sentences, [])]
     assert not any("180 MPa" in t for t in texts), texts
+
+
+def test_no_prompt_on_what_a_report_denies() -> None:
+    from course.generator.prompts.claims import unwrap
+
+    assert unwrap(
+        "Our results do not suggest that husbands play an important role in job search."
+    ) == ("", "framing")
+    assert unwrap("Our results suggest that husbands play an important role in job search.")[0]

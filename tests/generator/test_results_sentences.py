@@ -1056,3 +1056,30 @@ def test_no_statement_on_the_literature_the_data_collected_or_a_moved_figure(
     statement: str, answer: bool
 ) -> None:
     assert not _offered("true_false", f"True or false? {statement}", answer, statement)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        # a claim held on a named view, or put forward to be weighed
+        "On the Willful Ignorance View, white ignorance refers to willful ignorance.",
+        "One explanation is that participants infer that they were deceived.",
+        # which term?
+        "The then novel usage of the term rested on certain preconceptions.",
+        # why the subject matters; what is known already
+        "The dune site has played a key role in understanding early Hawaiian history.",
+        "English /r/ is known to exhibit covert variability in tongue posture.",
+        # what the article discusses
+        "The corrosion resistance of the coating has been discussed in relation to square pulses.",
+    ],
+)
+def test_no_true_statement_on_a_named_view_a_possibility_or_the_subjects_importance(
+    statement: str,
+) -> None:
+    assert not _offered("true_false", f"True or false? {statement}", True, statement)
+
+
+def test_no_gap_on_the_label_word_of_a_name() -> None:
+    sentence = "Dating of candlenut endocarp indicates initial use of Mound A by AD 1366."
+    prompt = "Fill in the blank: " + sentence.replace("Mound A", "_____ A")
+    assert not _offered("cloze", prompt, ["Mound"], sentence, "Mound A and Mound B were dug.")

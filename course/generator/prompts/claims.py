@@ -84,6 +84,8 @@ _EARLIER_WORK_RE = re.compile(
     r"\b(?:the|this|a|another|one|second|first)\s+(?:\w+\s+)?literature\b",
     re.IGNORECASE,
 )
+#: A report denied: "Our results do not suggest that …", "We find no evidence that …".
+_NEGATED_RE = re.compile(r"\b(?:not|never|no|neither|nor|hardly|cannot)\b|n['\u2019]t\b", re.I)
 #: Someone else's view told as its content: "Galen Strawson's Basic Argument is that …".
 _OTHERS_VIEW_RE = re.compile(
     r"^(?:[A-Z][\w.-]*\s+){0,3}?[A-Z][\w-]*['\u2019]s\s+(?:[\w-]+\s+){0,2}?(?i:argument|view|"
@@ -92,7 +94,7 @@ _OTHERS_VIEW_RE = re.compile(
 #: A view put up for weighing: "One possibility is that …", "One might think that …".
 _POSSIBILITY_RE = re.compile(
     r"^(?:one|another|a\s+natural|a\s+tempting)\s+(?:possibility|option|answer|suggestion|view|"
-    r"thought|response)\s+is\s+that\b|^one\s+(?:might|could|may)\s+(?:think|argue|suppose|hold)\s+"
+    r"thought|response|explanation|interpretation|account|hypothesis)\s+is\s+that\b|^one\s+(?:might|could|may)\s+(?:think|argue|suppose|hold)\s+"
     r"that\b",
     re.IGNORECASE,
 )
@@ -316,6 +318,8 @@ def unwrap(text: str) -> tuple[str, str]:
         return "", "framing"  # "Galen Strawson's Basic Argument is that X": his view, told;
         # "One possibility is that X": a view the text weighs, not one it holds
     report = _REPORT_RE.match(text)
+    if report and _NEGATED_RE.search(report.group("subject")):
+        return "", "framing"  # "Our results do not suggest that X": X is what it denies
     if report and _EARLIER_WORK_RE.search(report.group("subject")):
         return "", "framing"  # "Our prior work has demonstrated that X": the background
     if report and is_source(report.group("subject")):
