@@ -197,6 +197,17 @@ def _raised(match: re.Match[str]) -> str:
     return f"{subject[:1].upper()}{subject[1:]} {be} "
 
 
+#: A view put up for weighing, not held: "One possibility is that …", "One explanation is
+#: that …" (which the text may go on to reject), "One might think that …".
+PUT_FORWARD_RE = re.compile(
+    r"^\W*(?:one|another|a\s+(?:natural|tempting|possible|plausible|common|alternative))\s+"
+    r"(?:possibility|option|answer|suggestion|view|thought|response|explanation|"
+    r"interpretation|account|hypothesis)\s+(?:is|was)\s+that\b|"
+    r"^\W*one\s+(?:might|could|may)\s+(?:think|argue|suppose|hold)\s+that\b",
+    re.IGNORECASE,
+)
+
+
 #: The author's report set in the claim as an aside: "X is best understood, I argue, in
 #: terms of …", "Clinicians act paternalistically, we contend, when …".
 ASIDE_REPORT_RE = re.compile(

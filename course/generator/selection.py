@@ -21,6 +21,7 @@ from .candidates import tokenize_sentences
 from .checks import fact_key, norm_text
 from .contexts import (
     EXPLETIVE_IT_RE,
+    PUT_FORWARD_RE,
     claim_of,
     drop_statistics,
     framing,
@@ -398,6 +399,7 @@ def offerable(
         or lacks_its_complement(_claim(s))
         or _ANNOUNCES_ONLY_RE.search(_claim(s))
         or _ATTRIBUTED_RE.match(s)
+        or PUT_FORWARD_RE.match(s)
         for s in cited
     ):
         return False
@@ -498,13 +500,11 @@ def offerable(
     return True
 
 
-#: A claim held on a view the sentence names, or one put forward to be weighed: "On the
-#: Willful Ignorance View, white ignorance refers to …", "One explanation is that …".
+#: A claim held on a view the sentence names: "On the Willful Ignorance View, white
+#: ignorance refers to …" (one put forward to be weighed is contexts.PUT_FORWARD_RE's).
 _ATTRIBUTED_RE = re.compile(
     r"^\W*(?:on|under|according\s+to|in)\s+(?:the|a|this|that|their|his|her)\s+[^,]{1,50}?"
-    r"(?:view|account|theory|reading|model|hypothesis|interpretation|perspective|picture)\s*,|"
-    r"^\W*(?:one|another|a\s+(?:possible|plausible|common|alternative))\s+(?:explanation|"
-    r"possibility|interpretation|account|hypothesis)\s+(?:is|was)\s+that\b",
+    r"(?:view|account|theory|reading|model|hypothesis|interpretation|perspective|picture)\s*,",
     re.IGNORECASE,
 )
 #: A sentence that announces a set of things without naming them: "International law has

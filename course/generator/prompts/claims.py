@@ -20,7 +20,14 @@ from __future__ import annotations
 import re
 
 from ..checks import stem_ok
-from ..contexts import ASIDE_REPORT_RE, framing, sets_the_scene, strip_opener, tells_method
+from ..contexts import (
+    ASIDE_REPORT_RE,
+    PUT_FORWARD_RE,
+    framing,
+    sets_the_scene,
+    strip_opener,
+    tells_method,
+)
 from ..frequency import is_common
 from ..lexicon import AUXILIARIES, DETERMINERS, MODALS, PREPOSITIONS, STOPWORDS
 from .grammar import (
@@ -90,13 +97,6 @@ _NEGATED_RE = re.compile(r"\b(?:not|never|no|neither|nor|hardly|cannot)\b|n['\u2
 _OTHERS_VIEW_RE = re.compile(
     r"^(?:[A-Z][\w.-]*\s+){0,3}?[A-Z][\w-]*['\u2019]s\s+(?:[\w-]+\s+){0,2}?(?i:argument|view|"
     r"claim|thesis|position|theory|account|hypothesis|conjecture)\s+(?:is|was)\s+that\b"
-)
-#: A view put up for weighing: "One possibility is that …", "One might think that …".
-_POSSIBILITY_RE = re.compile(
-    r"^(?:one|another|a\s+natural|a\s+tempting)\s+(?:possibility|option|answer|suggestion|view|"
-    r"thought|response|explanation|interpretation|account|hypothesis)\s+is\s+that\b|^one\s+(?:might|could|may)\s+(?:think|argue|suppose|hold)\s+"
-    r"that\b",
-    re.IGNORECASE,
 )
 #: "It was found that X", "It is argued that X".
 _IMPERSONAL_RE = re.compile(
@@ -314,7 +314,7 @@ def unwrap(text: str) -> tuple[str, str]:
     if conclusion:
         noun = conclusion.group("noun").lower()
         return text[conclusion.end() :], "finding" if noun in ("finding", "result") else "argument"
-    if _OTHERS_VIEW_RE.match(text) or _POSSIBILITY_RE.match(text):
+    if _OTHERS_VIEW_RE.match(text) or PUT_FORWARD_RE.match(text):
         return "", "framing"  # "Galen Strawson's Basic Argument is that X": his view, told;
         # "One possibility is that X": a view the text weighs, not one it holds
     report = _REPORT_RE.match(text)
